@@ -1,0 +1,36 @@
+use starknet::ContractAddress;
+
+#[derive(Drop, Copy, Serde, PartialEq, Debug, Default, starknet::Store)]
+pub struct ReputationRecord {
+    /// Jobs paid out: confirmed, claimed after the review window, or won in a dispute.
+    pub completed: u32,
+    /// Awards not accepted in time: no collateral was at stake, so no slash.
+    pub failed: u32,
+    /// Collateral slashed: a missed execution deadline or a lost dispute.
+    pub slashed: u32,
+}
+
+/// What happened to a worker; carried in `ReputationUpdated` so that every score can be traced
+/// to the job that moved it.
+pub mod Outcome {
+    pub const COMPLETED: felt252 = 'completed';
+    pub const FAILED: felt252 = 'failed';
+    pub const SLASHED: felt252 = 'slashed';
+}
+
+#[starknet::interface]
+pub trait IReputation<TState> {
+    /// Market only. Emits `ReputationUpdated` with outcome 'completed'.
+    fn record_completed(ref self: TState, worker: ContractAddress, job_id: u64);
+    /// Market only. Emits `ReputationUpdated` with outcome 'failed'.
+    fn record_failed(ref self: TState, worker: ContractAddress, job_id: u64);
+    /// Market only. Emits `ReputationUpdated` with outcome 'slashed'.
+    fn record_slashed(ref self: TState, worker: ContractAddress, job_id: u64);
+    /// Owner only, once. Emits `MarketSet`.
+    fn set_market(ref self: TState, market: ContractAddress);
+
+    fn reputation_of(self: @TState, worker: ContractAddress) -> ReputationRecord;
+    /// Score in basis points (0..=10000); see `score` in reputation.cairo.
+    fn score_of(self: @TState, worker: ContractAddress) -> u16;
+    fn market(self: @TState) -> ContractAddress;
+}

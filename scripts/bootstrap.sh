@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs everything the project needs, idempotently: npm dependencies (which bring the pinned
+# Node 24 as the `node` devDependency), and the Starknet toolchain built from the crate registry
+# into a cache outside the work tree ($CAIRN_CACHE, default ~/.cache/cairn), where it survives a
+# fresh clone. Each step is skipped when its output is already there at the pinned version.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=../toolchain.env
+source "$ROOT/toolchain.env"
+CAIRN_CACHE=${CAIRN_CACHE:-$HOME/.cache/cairn}
+mkdir -p "$CAIRN_CACHE/logs"
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+
+ensure_build_prereqs() {
+  local missing=()
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  command -v make >/dev/null || missing+=(make)
+  command -v perl >/dev/null || missing+=(perl)
+  command -v cc >/dev/null || missing+=(gcc)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing build prerequisites: ${missing[*]}"
+      apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      log "missing build prerequisites: ${missing[*]} (install them with your package manager)"; exit 1
+    fi
+  fi
+  command -v cargo >/dev/null || { log "cargo not found: install Rust (rustup) to build starknet-devnet"; exit 1; }
+}
+
+ensure_npm_deps() {
+  local stamp="$ROOT/node_modules/.cairn-lock-sha256" want
+  want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$ROOT/node_modules/.bin/node" ]; then return; fi
+  log "installing npm dependencies (npm ci)"
+  local t0=$SECONDS
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" >"$stamp"
+  log "npm dependencies installed in $((SECONDS - t0)) s"
+}
+
+# cargo_tool CRATE VERSION BIN: `cargo install --locked` into $CAIRN_CACHE/CRATE-VERSION, once.
+cargo_tool() {
+  local crate=$1 version=$2 bin=$3 root="$CAIRN_CACHE/$1-$2"
+  if [ -x "$root/bin/$bin" ]; then return; fi
+  ensure_build_prereqs
+  # One build at a time even when `npm start` and `npm test` race on a fresh machine.
+  exec 9>"$CAIRN_CACHE/.cargo-install.lock"
+  flock 9
+  if [ -x "$root/bin/$bin" ]; then flock -u 9; return; fi
+  local logf="$CAIRN_CACHE/logs/$crate-$version.log" t0=$SECONDS
+  log "building $crate $version from the crate registry (first time only; tens of minutes on 2 cores)"
+  log "progress: $logf"
+  # A shared target dir keeps compiled dependencies between the two tools and across versions.
+  if ! CARGO_TARGET_DIR="$CAIRN_CACHE/cargo-target" cargo install --locked "$crate" --version "$version" \
+      --root "$root" >"$logf" 2>&1; then
+    tail -n 30 "$logf" >&2; log "building $crate failed; full log: $logf"; exit 1
+  fi
+  flock -u 9
+  log "$crate $version built in $((SECONDS - t0)) s"
+}
+
+ensure_npm_deps
+cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet
+cargo_tool universal-sierra-compiler "$UNIVERSAL_SIERRA_COMPILER_VERSION" universal-sierra-compiler
