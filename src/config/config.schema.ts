@@ -1,0 +1,166 @@
+/**
+ * The node's configuration: one zod schema, read from the environment (CAIRN_*) and an optional
+ * JSON file (CAIRN_CONFIG), validated once at start so a typo fails loudly before any socket
+ * opens. Sections are independent; other parts of the node add theirs beside `p2p`/`market`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
+const ListenAddr = z
+  .string()
+  .regex(
+    /^\/(ip4|ip6|dns4|dns6|dns)\/[^/]+\/tcp\/\d{1,5}$|^\/memory\/[\w.-]+$/,
+    'expected /ip4/<host>/tcp/<port> or /memory/<name>',
+  );
+
+/** A bootstrap peer must name its peer id, or a man in the middle could answer for it. */
+const BootstrapAddr = z
+  .string()
+  .regex(
+    /^\/(ip4|ip6|dns4|dns6|dns)\/[^/]+\/tcp\/\d{1,5}\/p2p\/\w+$|^\/memory\/[\w.-]+\/p2p\/\w+$/,
+    'expected /ip4/<host>/tcp/<port>/p2p/<peer id>',
+  );
+
+const Felt = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{1,64}$/, 'expected a 0x-prefixed felt')
+  .transform((s) => BigInt(s));
+
+const Amount = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative(), z.bigint()])
+  .transform((v) => BigInt(v));
+
+export const P2pConfigSchema = z.object({
+  /** Created with mode 0600 on first start; its Ed25519 key is the node's peer id. */
+  keyFile: z.string().min(1).optional(),
+  listen: z.array(ListenAddr).min(1).default(['/ip4/127.0.0.1/tcp/0']),
+  bootstrap: z.array(BootstrapAddr).default([]),
+  /**
+   * LAN or loopback deployment: keep private addresses in DHT records (the default mapper strips
+   * them, which would leave a loopback network with no dialable providers) and serve the DHT
+   * without waiting to learn a public address.
+   */
+  lan: z.boolean().default(false),
+  /**
+   * Many nodes on one host (tests, benchmarks). Turns off the gossipsub IP-colocation penalty,
+   * which would otherwise score every peer behind 127.0.0.1 as a Sybil, and lifts the connection
+   * manager's per-host inbound rate limit. Never set this on a public node.
+   */
+  simulation: z.boolean().default(false),
+  /** Connections kept before the connection manager prunes; a worker needs few, a poster more. */
+  maxConnections: z.number().int().positive().default(200),
+  /** Largest envelope accepted on gossip or a direct stream; every payload here is well under 1 KiB. */
+  maxMessageBytes: z
+    .number()
+    .int()
+    .min(256)
+    .max(1 << 20)
+    .default(4096),
+  /**
+   * How far a message's timestamp may be from our clock. 30 s absorbs NTP-grade skew and gossip
+   * delay; the replay cache holds (signer, nonce) for twice this long.
+   */
+  freshnessWindowMs: z.number().int().positive().default(30_000),
+  /** Direct-protocol frames per second a peer may send before frames are dropped (token bucket). */
+  directRatePerSecond: z.number().positive().default(1000),
+  directBurst: z.number().positive().default(2000),
+  /** Concurrent inbound streams per connection per direct protocol; a session needs one. */
+  maxInboundStreams: z.number().int().positive().default(4),
+  /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
+  heartbeatMs: z.number().int().positive().default(1000),
+});
+
+export const WorkerConfigSchema = z.object({
+  address: Felt,
+  cores: z.number().int().positive(),
+  memoryMb: z.number().int().positive(),
+  wasmFeatures: z
+    .array(z.string().regex(/^[a-z0-9-]{1,32}$/))
+    .max(32)
+    .default([]),
+  fuelPerSecond: z.number().int().positive(),
+  /** Price floor in fri per unit of fuel. */
+  pricePerFuel: Amount,
+  /** How often the advert is re-published on gossip. */
+  advertIntervalMs: z.number().int().positive().default(30_000),
+});
+
+export const MarketConfigSchema = z.object({
+  /** Present when this node offers compute. */
+  worker: WorkerConfigSchema.optional(),
+  strategy: z.enum(['lowest-price', 'reputation-weighted']).default('reputation-weighted'),
+  defaultBidWindowMs: z.number().int().positive().default(2000),
+  defaultMaxBids: z.number().int().positive().max(256).default(8),
+});
+
+export const NodeConfigSchema = z.object({
+  /** Separates gossip topics and the DHT of different deployments (devnet, sepolia, mainnet). */
+  network: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/)
+    .default('devnet'),
+  dataDir: z.string().min(1).default('.cairn'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  p2p: P2pConfigSchema.default(() => P2pConfigSchema.parse({})),
+  market: MarketConfigSchema.default(() => MarketConfigSchema.parse({})),
+});
+
+export type NodeConfig = z.infer<typeof NodeConfigSchema>;
+export type NodeConfigInput = z.input<typeof NodeConfigSchema>;
+export type P2pConfig = z.infer<typeof P2pConfigSchema>;
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
+export type MarketConfig = z.infer<typeof MarketConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates a configuration object; throws ConfigError listing every problem at once. */
+export function parseConfig(input: unknown): NodeConfig {
+  const result = NodeConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const config = result.data;
+  config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
+  return config;
+}
+
+const list = (v: string | undefined): string[] | undefined =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+const bool = (v: string | undefined): boolean | undefined =>
+  v === undefined ? undefined : v === '1' || v === 'true';
+
+/**
+ * Reads CAIRN_CONFIG (a JSON file) and then the CAIRN_* variables, which win over the file.
+ * Unknown keys in the file are kept out by the schema.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const file = env.CAIRN_CONFIG
+    ? (JSON.parse(readFileSync(env.CAIRN_CONFIG, 'utf8')) as Record<string, unknown>)
+    : {};
+  const p2p = { ...((file.p2p as Record<string, unknown> | undefined) ?? {}) };
+  const set = (obj: Record<string, unknown>, key: string, value: unknown): void => {
+    if (value !== undefined) obj[key] = value;
+  };
+  set(p2p, 'listen', list(env.CAIRN_P2P_LISTEN));
+  set(p2p, 'bootstrap', list(env.CAIRN_P2P_BOOTSTRAP));
+  set(p2p, 'keyFile', env.CAIRN_P2P_KEY_FILE);
+  set(p2p, 'lan', bool(env.CAIRN_P2P_LAN));
+  set(p2p, 'simulation', bool(env.CAIRN_P2P_SIMULATION));
+  const merged: Record<string, unknown> = { ...file, p2p };
+  set(merged, 'network', env.CAIRN_NETWORK);
+  set(merged, 'dataDir', env.CAIRN_DATA_DIR);
+  set(merged, 'logLevel', env.CAIRN_LOG_LEVEL);
+  return parseConfig(merged);
+}

@@ -1,0 +1,280 @@
+/**
+ * The libp2p peer: TCP (or the in-memory transport for large simulations) with Noise and Yamux,
+ * identify, ping, a Kademlia DHT on the network's own protocol id, and gossipsub. Owns everything
+ * shared by the protocols above it: the signer, the signature verifier and replay cache, the
+ * peer score store with its peer manager, the rate limiter and the rejection log.
+ */
+import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
+import type { GossipSub } from '@libp2p/gossipsub' with { 'resolution-mode': 'import' };
+import type { Identify } from '@libp2p/identify' with { 'resolution-mode': 'import' };
+import type { KadDHT } from '@libp2p/kad-dht' with { 'resolution-mode': 'import' };
+import type { Ping } from '@libp2p/ping' with { 'resolution-mode': 'import' };
+import type { PeerId, PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import type { NodeConfig } from '../config/config.schema';
+import { LocalSigner, SignatureVerifier } from './crypto';
+import { DirectChannel, type DirectChannelInit } from './direct';
+import { ReplayCache } from './envelope';
+import { esm, loadEsm } from './esm';
+import { HostError, describe } from './errors';
+import { GossipRouter, messageId } from './gossip';
+import { loadOrCreateIdentity } from './identity';
+import { RejectionLog, type Logger } from './logging';
+import { PeerManager } from './peer-manager';
+import { Penalties } from './penalties';
+import { PeerRateLimiter } from './rate-limit';
+import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
+import { PeerScoreStore } from './scoring/peer-score';
+import { GOSSIP_TOPIC_TYPES, dhtProtocolId, stringifyTopic } from './topics';
+
+export type HostServices = {
+  identify: Identify;
+  ping: Ping;
+  dht: KadDHT;
+  pubsub: GossipSub;
+};
+
+export type CairnLibp2p = Libp2p<HostServices>;
+
+export interface HostOptions {
+  config: NodeConfig;
+  log: Logger;
+  /** Skips the key file; for tests and simulations that start many throwaway nodes. */
+  privateKey?: PrivateKey;
+}
+
+/** How long a banned peer is refused. */
+const BAN_MS = 10 * 60_000;
+
+export class P2pHost {
+  readonly config: NodeConfig;
+  readonly log: Logger;
+  readonly scores = new PeerScoreStore();
+  readonly rejections: RejectionLog;
+  readonly penalties: Penalties;
+  readonly peers: PeerManager;
+  readonly verifier = new SignatureVerifier();
+  readonly replay: ReplayCache;
+  readonly limiter: PeerRateLimiter;
+  private node?: CairnLibp2p;
+  private localSigner?: LocalSigner;
+  private router?: GossipRouter;
+  private readonly channels: DirectChannel[] = [];
+  private pruneTimer?: NodeJS.Timeout;
+
+  constructor(private readonly opts: HostOptions) {
+    this.config = opts.config;
+    this.log = opts.log.child({ module: 'p2p' });
+    this.rejections = new RejectionLog(this.log);
+    this.penalties = new Penalties(this.scores, this.rejections);
+    this.peers = new PeerManager(
+      this.scores,
+      {
+        banMs: BAN_MS,
+        heartbeatMs: opts.config.p2p.heartbeatMs,
+        graylistThreshold: GOSSIP_SCORE_THRESHOLDS.graylistThreshold,
+      },
+      this.log,
+    );
+    this.replay = new ReplayCache(opts.config.p2p.freshnessWindowMs * 2);
+    this.limiter = new PeerRateLimiter(opts.config.p2p.directRatePerSecond, opts.config.p2p.directBurst);
+  }
+
+  get started(): boolean {
+    return this.node !== undefined;
+  }
+
+  get libp2p(): CairnLibp2p {
+    if (!this.node) throw new HostError('NOT_STARTED', 'host not started');
+    return this.node;
+  }
+
+  get signer(): LocalSigner {
+    if (!this.localSigner) throw new HostError('NOT_STARTED', 'host not started');
+    return this.localSigner;
+  }
+
+  get gossip(): GossipRouter {
+    if (!this.router) throw new HostError('NOT_STARTED', 'host not started');
+    return this.router;
+  }
+
+  get peerId(): string {
+    return this.signer.peerId;
+  }
+
+  multiaddrs(): string[] {
+    return this.libp2p.getMultiaddrs().map((a) => a.toString());
+  }
+
+  async start(): Promise<void> {
+    if (this.node) return;
+    const m = await loadEsm();
+    const { config } = this;
+    const p2p = config.p2p;
+    let privateKey = this.opts.privateKey;
+    if (!privateKey) {
+      const identity = await loadOrCreateIdentity(p2p.keyFile as string);
+      privateKey = identity.privateKey;
+      this.log.info({ keyFile: p2p.keyFile, created: identity.created }, 'identity loaded');
+    }
+    if (privateKey.type !== 'Ed25519')
+      throw new HostError('KEY_FILE_INVALID', 'the node identity must be Ed25519');
+    this.localSigner = new LocalSigner(privateKey.raw);
+
+    const addrs = [...p2p.listen, ...p2p.bootstrap];
+    const transports = [];
+    if (addrs.some((a) => !a.startsWith('/memory/'))) {
+      // Nagle's algorithm holds small frames back for up to 40 ms waiting for an ACK; every
+      // message here is small and latency-sensitive.
+      transports.push(m.tcp.tcp({ dialOpts: { noDelay: true }, listenOpts: { noDelay: true } }));
+    }
+    if (addrs.some((a) => a.startsWith('/memory/'))) transports.push(m.memory.memory());
+
+    const topics = GOSSIP_TOPIC_TYPES.map((type) => stringifyTopic({ type, network: config.network }));
+    this.node = await m.libp2p.createLibp2p({
+      privateKey,
+      addresses: { listen: p2p.listen },
+      transports,
+      connectionEncrypters: [m.noise.noise()],
+      streamMuxers: [m.yamux.yamux()],
+      connectionGater: this.peers.gater,
+      connectionManager: {
+        maxConnections: p2p.maxConnections,
+        ...(p2p.simulation
+          ? {
+              // Every simulated peer dials from 127.0.0.1: the default of 5 inbound connections
+              // per second per host would refuse most of a 50-node network starting up.
+              inboundConnectionThreshold: 100_000,
+              maxIncomingPendingConnections: 1000,
+            }
+          : {}),
+      },
+      services: {
+        identify: m.identify.identify(),
+        ping: m.ping.ping(),
+        dht: m.kadDht.kadDHT({
+          protocol: dhtProtocolId(config.network),
+          // LAN/loopback: the default mapper drops private addresses from DHT records, which
+          // would leave loopback providers undialable; and no public address will ever be
+          // confirmed, so serve the DHT from the start.
+          ...(p2p.lan ? { peerInfoMapper: m.kadDht.passthroughMapper, clientMode: false } : {}),
+        }),
+        pubsub: m.gossipsub.gossipsub({
+          globalSignaturePolicy: m.gossipsub.StrictNoSign,
+          msgIdFn: messageId,
+          // A poster with no peers yet still announces; the job gets no bids and says why.
+          allowPublishToZeroTopicPeers: true,
+          // Send our own announcements to every topic peer above publishThreshold, not only the
+          // mesh: first bids come from all directly connected workers at once.
+          floodPublish: true,
+          doPX: false,
+          fallbackToFloodsub: false,
+          heartbeatInterval: p2p.heartbeatMs,
+          scoreParams: gossipScoreParams({
+            network: config.network,
+            appScore: (id) => this.scores.score(id),
+            simulation: p2p.simulation,
+          }),
+          scoreThresholds: GOSSIP_SCORE_THRESHOLDS,
+          allowedTopics: topics,
+          // An RPC frame may batch many messages and control entries; 16 messages' worth, at
+          // most 64 KiB. A single message is capped at maxMessageBytes by our validator, which
+          // logs and penalises; only grossly larger frames are cut here.
+          maxInboundDataLength: Math.min(64 * 1024, 16 * p2p.maxMessageBytes),
+          decodeRpcLimits: {
+            maxSubscriptions: topics.length * 2,
+            maxMessages: 256,
+            maxIhaveMessageIDs: 5000,
+            maxIwantMessageIDs: 5000,
+            maxIdontwantMessageIDs: 512,
+            maxControlMessages: 256,
+            maxPeerInfos: 16,
+          },
+        }),
+      },
+    });
+
+    this.router = new GossipRouter({
+      pubsub: this.node.services.pubsub,
+      network: config.network,
+      maxMessageBytes: p2p.maxMessageBytes,
+      freshnessMs: p2p.freshnessWindowMs,
+      replay: this.replay,
+      verifier: this.verifier,
+      penalties: this.penalties,
+      log: this.log.child({ module: 'gossip' }),
+    });
+    const pubsub = this.node.services.pubsub as unknown as { getScore(id: string): number };
+    this.peers.start(this.node, (id) => pubsub.getScore(id));
+    for (const channel of this.channels) await channel.start();
+    this.pruneTimer = setInterval(() => {
+      this.replay.prune(Date.now());
+      this.limiter.sweep();
+    }, 5_000);
+    this.pruneTimer.unref();
+    this.log.info({ peerId: this.peerId, addrs: this.multiaddrs() }, 'p2p host started');
+    void this.dialBootstrap();
+  }
+
+  async stop(): Promise<void> {
+    const node = this.node;
+    if (!node) return;
+    clearInterval(this.pruneTimer);
+    for (const channel of this.channels) await channel.stop();
+    this.peers.stop();
+    await node.stop();
+    this.node = undefined;
+    this.router = undefined;
+    this.log.info({ peerId: this.localSigner?.peerId }, 'p2p host stopped');
+  }
+
+  /** A direct protocol; started with the host (or at once if the host already runs). */
+  async channel(init: DirectChannelInit): Promise<DirectChannel> {
+    const channel = new DirectChannel(init, {
+      libp2p: () => this.libp2p,
+      maxMessageBytes: this.config.p2p.maxMessageBytes,
+      freshnessMs: this.config.p2p.freshnessWindowMs,
+      maxInboundStreams: this.config.p2p.maxInboundStreams,
+      replay: this.replay,
+      verifier: this.verifier,
+      limiter: this.limiter,
+      penalties: this.penalties,
+      log: this.log.child({ module: 'direct' }),
+    });
+    this.channels.push(channel);
+    if (this.node) await channel.start();
+    return channel;
+  }
+
+  async dial(addr: string): Promise<void> {
+    await this.libp2p.dial(esm().multiaddr.multiaddr(addr), { signal: AbortSignal.timeout(10_000) });
+  }
+
+  peerIdOf(text: string): PeerId {
+    return esm().peerId.peerIdFromString(text);
+  }
+
+  /** Dials each bootstrap peer, retrying with backoff; libp2p keeps them connected afterwards. */
+  private async dialBootstrap(): Promise<void> {
+    const { multiaddr } = esm().multiaddr;
+    await Promise.all(
+      this.config.p2p.bootstrap.map(async (addr) => {
+        const ma = multiaddr(addr);
+        const peer = ma.getComponents().find((c) => c.name === 'p2p')?.value;
+        for (let attempt = 0; attempt < 5 && this.node; attempt++) {
+          try {
+            if (peer) {
+              const id = this.peerIdOf(peer);
+              await this.node.peerStore.merge(id, { multiaddrs: [ma], tags: { 'keep-alive': { value: 1 } } });
+            }
+            await this.node.dial(ma, { signal: AbortSignal.timeout(10_000) });
+            return;
+          } catch (err) {
+            this.log.warn({ addr, attempt, err: describe(err) }, 'bootstrap dial failed');
+            await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+          }
+        }
+      }),
+    );
+  }
+}

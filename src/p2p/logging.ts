@@ -1,0 +1,50 @@
+/**
+ * Structured logging for the p2p layer. A flood of bad messages must not become a flood of log
+ * lines (10,000 garbage frames would otherwise cost more in logging than in rejecting), so
+ * rejections are logged per (peer, code) at most once per second, with the count suppressed
+ * since the last line.
+ */
+import pino, { type Logger } from 'pino';
+import type { GossipAction, PeerAction, WireErrorCode } from './errors';
+
+export type { Logger };
+
+export function createLogger(level: string, name = 'cairn'): Logger {
+  return pino({ name, level });
+}
+
+export interface Rejection {
+  peer: string;
+  code: WireErrorCode;
+  action: GossipAction | 'drop';
+  penalty: PeerAction;
+  score: number;
+  via: string;
+  detail?: string;
+}
+
+export class RejectionLog {
+  private readonly last = new Map<string, { atMs: number; suppressed: number }>();
+  /** Rejections by code since start, for tests and metrics. */
+  readonly counts = new Map<WireErrorCode, number>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly intervalMs = 1000,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  record(r: Rejection): void {
+    this.counts.set(r.code, (this.counts.get(r.code) ?? 0) + 1);
+    const key = `${r.peer}|${r.code}`;
+    const now = Date.now();
+    const prev = this.last.get(key);
+    if (prev && now - prev.atMs < this.intervalMs) {
+      prev.suppressed++;
+      return;
+    }
+    if (!prev && this.last.size >= this.maxKeys) this.last.clear();
+    this.last.set(key, { atMs: now, suppressed: 0 });
+    this.log.warn({ ...r, suppressed: prev?.suppressed ?? 0 }, `rejected message: ${r.code}`);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Turns scores into consequences. A penalty that takes a peer to the disconnect threshold closes
+ * its connections; one that reaches the ban threshold also refuses its connections (both ways)
+ * for banMs. Every heartbeat the gossipsub score of each connected peer is checked as well: a
+ * peer below the graylist threshold is already ignored by gossipsub and is disconnected here.
+ */
+import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
+import type { ConnectionGater, PeerId } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import type { PeerAction } from './errors';
+import type { Logger } from './logging';
+import { PeerScoreStore, scoreState } from './scoring/peer-score';
+
+export interface PeerManagerOptions {
+  banMs: number;
+  heartbeatMs: number;
+  graylistThreshold: number;
+}
+
+export class PeerManager {
+  private readonly banned = new Map<string, number>();
+  private libp2p?: Libp2p;
+  private gossipScore?: (peerId: string) => number;
+  private timer?: NodeJS.Timeout;
+  readonly disconnects = new Map<string, number>();
+
+  constructor(
+    readonly scores: PeerScoreStore,
+    private readonly opts: PeerManagerOptions,
+    private readonly log: Logger,
+  ) {
+    scores.onPenalty((peerId, score, action, reason) => this.onPenalty(peerId, score, action, reason));
+  }
+
+  /** Consulted by libp2p for every dial and every secured connection. */
+  readonly gater: ConnectionGater = {
+    denyDialPeer: (peerId: PeerId) => this.isBanned(peerId.toString()),
+    denyInboundEncryptedConnection: (peerId: PeerId) => this.isBanned(peerId.toString()),
+    denyOutboundEncryptedConnection: (peerId: PeerId) => this.isBanned(peerId.toString()),
+  };
+
+  start(libp2p: Libp2p, gossipScore: (peerId: string) => number): void {
+    this.libp2p = libp2p;
+    this.gossipScore = gossipScore;
+    this.timer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.libp2p = undefined;
+  }
+
+  isBanned(peerId: string): boolean {
+    const until = this.banned.get(peerId);
+    if (until === undefined) return false;
+    if (Date.now() < until) return true;
+    this.banned.delete(peerId);
+    return false;
+  }
+
+  private onPenalty(peerId: string, score: number, action: PeerAction, reason: string): void {
+    const state = scoreState(score);
+    if (state === 'healthy') return;
+    if (state === 'ban' && !this.isBanned(peerId)) {
+      this.banned.set(peerId, Date.now() + this.opts.banMs);
+      this.log.warn({ peer: peerId, score, action, reason }, 'banning peer');
+    }
+    this.disconnect(peerId, score, reason);
+  }
+
+  private disconnect(peerId: string, score: number, reason: string): void {
+    const libp2p = this.libp2p;
+    if (!libp2p) return;
+    const conns = libp2p.getConnections().filter((c) => c.remotePeer.toString() === peerId);
+    if (conns.length === 0) return;
+    this.disconnects.set(peerId, (this.disconnects.get(peerId) ?? 0) + 1);
+    this.log.info({ peer: peerId, score, reason }, 'disconnecting peer');
+    for (const conn of conns) conn.abort(new Error(`score ${score.toFixed(1)}: ${reason}`));
+  }
+
+  private heartbeat(): void {
+    const libp2p = this.libp2p;
+    if (!libp2p || !this.gossipScore) return;
+    for (const peer of libp2p.getPeers()) {
+      const id = peer.toString();
+      const gossip = this.gossipScore(id);
+      if (gossip < this.opts.graylistThreshold) {
+        this.scores.apply(id, 'low', `gossip score ${gossip.toFixed(1)} below graylist`);
+      }
+    }
+    if (this.banned.size > 0) for (const id of [...this.banned.keys()]) this.isBanned(id);
+  }
+}
