@@ -30,7 +30,11 @@ export type WireErrorCode =
   /** Well-formed and signed, but the content breaks a rule (felt out of range, deadline passed...). */
   | 'INVALID_PAYLOAD'
   /** More frames than the peer's rate limit allows. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A response nobody asked for, or a bid for a job this node never announced. */
+  | 'UNSOLICITED'
+  /** A second message where one is allowed (a second bid by one worker for one job). */
+  | 'DUPLICATE';
 
 /** The verdict handed to gossipsub; `accept` is the absence of an error. */
 export type GossipAction = 'ignore' | 'reject';
@@ -75,6 +79,9 @@ export const PENALTIES: Record<WireErrorCode, PeerAction> = {
   REPLAYED: 'mid',
   INVALID_PAYLOAD: 'low',
   RATE_LIMITED: 'high',
+  // Honest after a restart (a bid for a job the poster forgot), so cheap; many of them are not.
+  UNSOLICITED: 'high',
+  DUPLICATE: 'high',
 };
 
 /** Errors from setting up or running the host, as opposed to a peer's bad input. */

@@ -82,6 +82,18 @@ export class GossipRouter {
     return this.deps.pubsub.getSubscribers(this.topic(type)).length;
   }
 
+  /** Peers in our mesh for the topic (gossipsub forwards only to these). */
+  meshPeers(type: GossipTopicType): number {
+    const pubsub = this.deps.pubsub as unknown as { getMeshPeers?(topic: string): string[] };
+    return pubsub.getMeshPeers?.(this.topic(type)).length ?? 0;
+  }
+
+  /** Gossipsub's own score for a peer (including our application score as P5). */
+  score(peerId: string): number {
+    const pubsub = this.deps.pubsub as unknown as { getScore?(id: string): number };
+    return pubsub.getScore?.(peerId) ?? 0;
+  }
+
   private validate(
     type: GossipTopicType,
     kinds: ReadonlySet<number>,

@@ -204,8 +204,8 @@ export class P2pHost {
       penalties: this.penalties,
       log: this.log.child({ module: 'gossip' }),
     });
-    const pubsub = this.node.services.pubsub as unknown as { getScore(id: string): number };
-    this.peers.start(this.node, (id) => pubsub.getScore(id));
+    const router = this.router;
+    this.peers.start(this.node, (id) => router.score(id));
     for (const channel of this.channels) await channel.start();
     this.pruneTimer = setInterval(() => {
       this.replay.prune(Date.now());

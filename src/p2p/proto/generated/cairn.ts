@@ -82,6 +82,11 @@ export interface JobAnnouncement {
   maxBids: number;
   /** The job must be finished and proven by this time (unix seconds, as on chain). */
   executionDeadlineS: bigint;
+  /**
+   * Multiaddrs of the poster, vouched for by its signature, so a worker that is not connected to
+   * it can send a bid without a DHT lookup first.
+   */
+  posterAddrs: string[];
 }
 
 export interface WorkerAdvert {
@@ -367,6 +372,7 @@ function createBaseJobAnnouncement(): JobAnnouncement {
     bidDeadlineMs: 0n,
     maxBids: 0,
     executionDeadlineS: 0n,
+    posterAddrs: [],
   };
 }
 
@@ -409,6 +415,9 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
         );
       }
       writer.uint32(72).uint64(message.executionDeadlineS);
+    }
+    for (const v of message.posterAddrs) {
+      writer.uint32(82).string(v!);
     }
     return writer;
   },
@@ -496,6 +505,14 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
             }
 
             message.executionDeadlineS = reader.uint64() as bigint;
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.posterAddrs.push(reader.string());
             continue;
           }
         }

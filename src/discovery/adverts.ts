@@ -1,0 +1,151 @@
+/**
+ * Worker adverts: a worker publishes its capabilities on the worker_advert topic at start and
+ * every intervalMs, and answers advert queries on a direct protocol, so a poster that found it in
+ * the DHT gets its current capabilities at once instead of waiting for the next gossip round.
+ * Every node keeps the adverts it hears in an AdvertBook (the no-bid explanation reads it).
+ */
+import type { PeerId } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import type { Multiaddr } from '@multiformats/multiaddr' with { 'resolution-mode': 'import' };
+import type { DirectChannel, DirectFrame } from '../p2p/direct';
+import { Kind, seal } from '../p2p/envelope';
+import { describe, reject } from '../p2p/errors';
+import type { P2pHost } from '../p2p/host';
+import type { Logger } from '../p2p/logging';
+import { protocolId } from '../p2p/topics';
+import { decodeAdvert, encodeAdvert } from './advert-codec';
+import type { AdvertBook, KnownAdvert } from './advert-book';
+import type { Capabilities } from './capabilities';
+
+export interface AdvertServiceOptions {
+  /** Present when this node is a worker. */
+  caps?: Capabilities;
+  intervalMs: number;
+  queryTimeoutMs?: number;
+}
+
+interface Waiter {
+  resolve(a: KnownAdvert): void;
+  reject(err: Error): void;
+}
+
+/** Queries in flight at once; more are refused rather than queued (a poster needs a handful). */
+const MAX_PENDING_QUERIES = 256;
+
+export class AdvertService {
+  private channel?: DirectChannel;
+  private sequence = BigInt(Date.now()) * 1000n;
+  private timer?: NodeJS.Timeout;
+  private readonly pending = new Map<string, Waiter[]>();
+  private readonly log: Logger;
+
+  constructor(
+    private readonly host: P2pHost,
+    readonly book: AdvertBook,
+    private readonly opts: AdvertServiceOptions,
+  ) {
+    this.log = host.log.child({ module: 'adverts' });
+  }
+
+  get caps(): Capabilities | undefined {
+    return this.opts.caps;
+  }
+
+  async start(): Promise<void> {
+    this.host.gossip.register('worker_advert', {
+      check: (env) => decodeAdvert(env.payload),
+      deliver: (checked, env) => {
+        const advert = checked as ReturnType<typeof decodeAdvert>;
+        this.book.upsert(env.signerId, advert.caps, advert.sequence);
+      },
+    });
+    this.channel = await this.host.channel({
+      protocol: protocolId(this.host.config.network, 'advert'),
+      kinds: new Set([Kind.KIND_ADVERT_QUERY, Kind.KIND_WORKER_ADVERT]),
+      onFrame: (frame) => this.onFrame(frame),
+    });
+    if (this.opts.caps) {
+      await this.publish();
+      this.timer = setInterval(() => void this.publish(), this.opts.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    for (const waiters of this.pending.values()) for (const w of waiters) w.reject(new Error('stopped'));
+    this.pending.clear();
+  }
+
+  /** A freshly signed advert (timestamps must be inside the receiver's freshness window). */
+  advertEnvelope(): Uint8Array {
+    const caps = this.opts.caps;
+    if (!caps) throw new Error('not a worker');
+    this.sequence++;
+    return seal(this.host.signer, Kind.KIND_WORKER_ADVERT, encodeAdvert({ caps, sequence: this.sequence }));
+  }
+
+  async publish(): Promise<number> {
+    try {
+      return await this.host.gossip.publish('worker_advert', this.advertEnvelope());
+    } catch (err) {
+      this.log.warn({ err: describe(err) }, 'advert publish failed');
+      return 0;
+    }
+  }
+
+  /** Asks a worker for its current advert over the direct protocol. */
+  query(peer: PeerId, addrs: Multiaddr[] = []): Promise<KnownAdvert> {
+    const channel = this.channel;
+    if (!channel) return Promise.reject(new Error('advert service not started'));
+    if (this.pending.size >= MAX_PENDING_QUERIES)
+      return Promise.reject(new Error('too many advert queries in flight'));
+    const id = peer.toString();
+    return new Promise<KnownAdvert>((resolve, rejectFn) => {
+      const timer = setTimeout(
+        () => settle(undefined, new Error(`advert query to ${id} timed out`)),
+        this.opts.queryTimeoutMs ?? 5000,
+      );
+      const waiter: Waiter = {
+        resolve: (a) => settle(a),
+        reject: (e) => settle(undefined, e),
+      };
+      const settle = (a?: KnownAdvert, err?: Error): void => {
+        clearTimeout(timer);
+        const list = this.pending.get(id);
+        if (list) {
+          const i = list.indexOf(waiter);
+          if (i >= 0) list.splice(i, 1);
+          if (list.length === 0) this.pending.delete(id);
+        }
+        if (a) resolve(a);
+        else rejectFn(err);
+      };
+      const list = this.pending.get(id) ?? [];
+      list.push(waiter);
+      this.pending.set(id, list);
+      channel
+        .send(peer, seal(this.host.signer, Kind.KIND_ADVERT_QUERY, new Uint8Array(0)), addrs)
+        .catch((err: unknown) => {
+          settle(undefined, new Error(`advert query to ${id} failed: ${describe(err)}`));
+        });
+    });
+  }
+
+  private onFrame(frame: DirectFrame): void {
+    const env = frame.env.authenticate();
+    if (env.kind === Kind.KIND_ADVERT_QUERY) {
+      if (this.opts.caps) frame.reply(this.advertEnvelope());
+      return;
+    }
+    const waiters = this.pending.get(frame.peerId);
+    if (!waiters) throw reject('UNSOLICITED', 'advert nobody asked for');
+    const advert = decodeAdvert(env.payload);
+    this.book.upsert(frame.peerId, advert.caps, advert.sequence);
+    const known = this.book.get(frame.peerId) ?? {
+      peerId: frame.peerId,
+      ...advert,
+      receivedAtMs: Date.now(),
+    };
+    for (const w of [...waiters]) w.resolve(known);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Capability discovery through the DHT. A worker is a provider of a few capability keys: "any",
+ * one per WASM feature, and its memory and core classes (powers of two). A poster looking for a
+ * capable worker asks the DHT for providers of the most selective key its job allows, queries
+ * each provider's advert directly, and keeps the first that passes the full requirement check.
+ * Classes are coarse on purpose: each key costs the worker one DHT provide on start (and on every
+ * re-provide), so a handful per worker keeps a 200-node network's records cheap.
+ */
+import type { CID } from 'multiformats/cid' with { 'resolution-mode': 'import' };
+import { esm } from '../p2p/esm';
+import { describe } from '../p2p/errors';
+import type { P2pHost } from '../p2p/host';
+import type { Logger } from '../p2p/logging';
+import type { AdvertService } from './adverts';
+import type { KnownAdvert } from './advert-book';
+import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
+
+const RAW_CODEC = 0x55;
+/** Memory classes in GiB; 0 holds workers below 1 GiB. */
+const MAX_MEMORY_CLASS_GIB = 1024;
+
+function memoryClass(memoryMb: number): number {
+  const gib = memoryMb / 1024;
+  return gib < 1 ? 0 : 2 ** Math.floor(Math.log2(gib));
+}
+
+function coreClass(cores: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(1, cores)));
+}
+
+export function capabilityKeys(network: string, caps: Capabilities): string[] {
+  const prefix = `/cairn/${network}/cap`;
+  return [
+    `${prefix}/any`,
+    ...caps.wasmFeatures.map((f) => `${prefix}/feature/${f}`),
+    `${prefix}/memory/${memoryClass(caps.memoryMb)}`,
+    `${prefix}/cores/${coreClass(caps.cores)}`,
+  ];
+}
+
+/** The keys whose providers may satisfy `req`, most selective first. */
+export function searchKeys(network: string, req: JobRequirements): string[] {
+  const prefix = `/cairn/${network}/cap`;
+  // A worker must offer every required feature, so providers of one of them suffice; all are
+  // asked in parallel because we cannot know which is rarest.
+  if (req.wasmFeatures.length > 0) return req.wasmFeatures.map((f) => `${prefix}/feature/${f}`);
+  if (req.minMemoryMb >= 1024) {
+    const keys: string[] = [];
+    for (let c = memoryClass(req.minMemoryMb); c <= MAX_MEMORY_CLASS_GIB && keys.length < 8; c *= 2) {
+      keys.push(`${prefix}/memory/${c}`);
+    }
+    return keys;
+  }
+  return [`${prefix}/any`];
+}
+
+export interface FindOptions {
+  timeoutMs?: number;
+  /** Stop after this many capable workers. */
+  limit?: number;
+}
+
+export class CapabilityIndex {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly host: P2pHost,
+    private readonly adverts: AdvertService,
+  ) {
+    this.log = host.log.child({ module: 'capability-index' });
+  }
+
+  async cid(key: string): Promise<CID> {
+    const { cid, sha2 } = esm();
+    const digest = await sha2.sha256.digest(new TextEncoder().encode(key));
+    return cid.CID.createV1(RAW_CODEC, digest);
+  }
+
+  /** Publishes provider records for every key of `caps`; resolves to how many succeeded. */
+  async provide(caps: Capabilities, timeoutMs = 30_000): Promise<number> {
+    const keys = capabilityKeys(this.host.config.network, caps);
+    const results = await Promise.allSettled(
+      keys.map(async (key) => {
+        await this.host.libp2p.contentRouting.provide(await this.cid(key), {
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    if (failed.length > 0) {
+      this.log.warn(
+        {
+          failed: failed.length,
+          keys: keys.length,
+          err: describe((failed[0] as PromiseRejectedResult).reason),
+        },
+        'provide failed',
+      );
+    }
+    return keys.length - failed.length;
+  }
+
+  /** Finds workers that meet `req` within `budget`, via the DHT and their adverts. */
+  async findCapable(req: JobRequirements, budget: bigint, opts: FindOptions = {}): Promise<KnownAdvert[]> {
+    const limit = opts.limit ?? 1;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
+    const found: KnownAdvert[] = [];
+    const asked = new Set<string>([this.host.peerId]);
+    const keys = searchKeys(this.host.config.network, req);
+    const checks: Promise<void>[] = [];
+    const done = new Promise<void>((resolve) =>
+      controller.signal.addEventListener('abort', () => resolve(), { once: true }),
+    );
+    const walk = async (key: string): Promise<void> => {
+      for await (const provider of this.host.libp2p.contentRouting.findProviders(await this.cid(key), {
+        signal: controller.signal,
+      })) {
+        const id = provider.id.toString();
+        if (asked.has(id)) continue;
+        asked.add(id);
+        checks.push(
+          this.adverts
+            .query(provider.id, provider.multiaddrs)
+            .then((advert) => {
+              if (found.length < limit && unmetRequirements(advert.caps, req, budget).length === 0) {
+                found.push(advert);
+                if (found.length >= limit) controller.abort();
+              }
+            })
+            .catch((err: unknown) => this.log.debug({ peer: id, err: describe(err) }, 'advert query failed')),
+        );
+      }
+    };
+    try {
+      const walks = Promise.allSettled(keys.map(walk)).then(() => Promise.allSettled(checks));
+      await Promise.race([walks, done]);
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
+    return found;
+  }
+}

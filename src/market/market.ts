@@ -1,0 +1,87 @@
+/**
+ * The market on one node: the job_announcement topic, the bid protocol, and the poster and
+ * (when configured) worker roles on top of them. One bid protocol carries both directions: BID
+ * frames go to the poster role, OUTCOME and BID_REJECTED frames to the worker role.
+ */
+import { createHash } from 'node:crypto';
+import type { AdvertBook } from '../discovery/advert-book';
+import type { Capabilities } from '../discovery/capabilities';
+import type { DirectChannel, DirectFrame } from '../p2p/direct';
+import { Kind } from '../p2p/envelope';
+import { reject } from '../p2p/errors';
+import type { P2pHost } from '../p2p/host';
+import { protocolId } from '../p2p/topics';
+import { Poster } from './poster';
+import type { ReputationSource, StakeVerifier } from './stake';
+import type { ChooseStrategy } from './strategy';
+import type { Announcement } from './types';
+import { Worker } from './worker';
+import { decodeAnnouncement } from './wire';
+
+export interface MarketOptions {
+  book: AdvertBook;
+  stake: StakeVerifier;
+  reputation: ReputationSource;
+  strategy: ChooseStrategy;
+  /** Present when this node bids on jobs. */
+  worker?: Capabilities;
+  defaultBidWindowMs: number;
+  defaultMaxBids: number;
+}
+
+export class Market {
+  readonly poster: Poster;
+  readonly worker?: Worker;
+  private channel?: DirectChannel;
+
+  constructor(
+    private readonly host: P2pHost,
+    opts: MarketOptions,
+  ) {
+    this.poster = new Poster({
+      host,
+      book: opts.book,
+      stake: opts.stake,
+      reputation: opts.reputation,
+      strategy: opts.strategy,
+      defaultBidWindowMs: opts.defaultBidWindowMs,
+      defaultMaxBids: opts.defaultMaxBids,
+      log: host.log.child({ module: 'poster' }),
+    });
+    if (opts.worker) {
+      this.worker = new Worker(host, () => this.bidChannel, opts.worker);
+    }
+  }
+
+  private get bidChannel(): DirectChannel {
+    if (!this.channel) throw new Error('market not started');
+    return this.channel;
+  }
+
+  async start(): Promise<void> {
+    this.channel = await this.host.channel({
+      protocol: protocolId(this.host.config.network, 'bid'),
+      kinds: new Set([Kind.KIND_BID, Kind.KIND_OUTCOME, Kind.KIND_BID_REJECTED]),
+      onFrame: (frame) => this.onFrame(frame),
+    });
+    this.host.gossip.register('job_announcement', {
+      check: (env): Announcement => ({
+        ...decodeAnnouncement(env.payload, Date.now()),
+        poster: env.signerId,
+        posterBytes: env.signer,
+        digest: createHash('sha256').update(env.bytes).digest(),
+      }),
+      deliver: (checked) => this.worker?.onAnnouncement(checked as Announcement),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.poster.closeAll();
+  }
+
+  private onFrame(frame: DirectFrame): void {
+    if (frame.env.kind === Kind.KIND_BID) return this.poster.onBid(frame);
+    if (!this.worker) throw reject('UNSOLICITED', 'outcome sent to a node that is not a worker');
+    this.worker.onFrame(frame);
+  }
+}

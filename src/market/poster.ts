@@ -1,0 +1,341 @@
+/**
+ * The poster's side of bidding: announce a job on gossip, take bids on the bid protocol until the
+ * window closes or maxBids valid bids are in, rank them with the strategy, award the first the
+ * stake registry accepts, and send one signed outcome to every bidder (each learns from it
+ * whether it won). With no eligible bid, the result explains why from the known adverts.
+ *
+ * Cost control on the hot path: a bid is decoded before its signature is checked only to find
+ * its job; a bid for a job whose window already closed is answered with the job's outcome (it
+ * lost) without verifying it, since nothing in it is used. Every bid that enters a window is
+ * fully verified first. The outcome is signed once per job, whatever the number of bidders.
+ */
+import { createHash } from 'node:crypto';
+import type { AdvertBook } from '../discovery/advert-book';
+import type { DirectFrame } from '../p2p/direct';
+import { Kind, seal } from '../p2p/envelope';
+import { reject } from '../p2p/errors';
+import type { P2pHost } from '../p2p/host';
+import type { Logger } from '../p2p/logging';
+import { explainNoBids, type NoBidExplanation } from './explain';
+import { feltHex } from './felt';
+import type { ReputationSource, StakeVerifier } from './stake';
+import type { ChooseStrategy, RankedBid } from './strategy';
+import type { JobSpec, ReceivedBid } from './types';
+import {
+  RejectCode,
+  decodeBid,
+  encodeAnnouncement,
+  encodeOutcome,
+  encodeRejection,
+  MAX_BIDS_LIMIT,
+  MAX_BID_WINDOW_MS,
+} from './wire';
+
+export type JobResult =
+  | {
+      status: 'awarded';
+      jobId: bigint;
+      winner: ReceivedBid;
+      winnerReputation: number;
+      /** Bids that entered the window, in arrival order. */
+      bids: ReceivedBid[];
+      /** Bidders refused by the stake registry before the winner was found. */
+      refused: Array<{ worker: string; reason: string }>;
+      /** Peers the outcome was sent to (winner and losers, late ones included). */
+      notified: number;
+      timing: JobTiming;
+    }
+  | {
+      status: 'unawarded';
+      jobId: bigint;
+      reason: 'no-bids' | 'no-eligible-bids';
+      bids: ReceivedBid[];
+      refused: Array<{ worker: string; reason: string }>;
+      explanation: NoBidExplanation;
+      timing: JobTiming;
+    };
+
+export interface JobTiming {
+  /** performance.now() when the announcement was handed to gossipsub. */
+  announcedAt: number;
+  firstBidAt?: number;
+  closedAt: number;
+}
+
+export interface PosterDeps {
+  host: P2pHost;
+  book: AdvertBook;
+  stake: StakeVerifier;
+  reputation: ReputationSource;
+  strategy: ChooseStrategy;
+  defaultBidWindowMs: number;
+  defaultMaxBids: number;
+  log: Logger;
+}
+
+type Reply = (bytes: Uint8Array) => boolean;
+
+interface OpenJob {
+  spec: JobSpec;
+  strategy: ChooseStrategy;
+  maxBids: number;
+  digest: Uint8Array;
+  state: 'open' | 'closing' | 'closed';
+  bids: ReceivedBid[];
+  bidders: Map<string, Reply>;
+  late: Map<string, Reply>;
+  outcome?: Uint8Array;
+  timer?: NodeJS.Timeout;
+  timing: JobTiming;
+  resolve(result: JobResult): void;
+}
+
+/** Closed jobs remembered for answering late bids; past this, the oldest is forgotten. */
+const MAX_CLOSED_JOBS = 10_000;
+
+const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
+
+export class Poster {
+  private readonly open = new Map<string, OpenJob>();
+  private readonly closed = new Map<string, OpenJob>();
+  /** Called with every bid that enters a window (the bench measures first-bid latency here). */
+  onBidAccepted?: (jobId: bigint, bid: ReceivedBid) => void;
+
+  constructor(private readonly deps: PosterDeps) {}
+
+  get openJobs(): number {
+    return this.open.size;
+  }
+
+  /** Announces a job and resolves when it has been awarded, or has failed to be, with why. */
+  async announce(spec: JobSpec, opts: { strategy?: ChooseStrategy } = {}): Promise<JobResult> {
+    const { host } = this.deps;
+    const key = spec.jobId.toString();
+    if (this.open.has(key)) throw new Error(`job ${key} is already open`);
+    const windowMs = spec.bidWindowMs ?? this.deps.defaultBidWindowMs;
+    const maxBids = spec.maxBids ?? this.deps.defaultMaxBids;
+    if (windowMs <= 0 || windowMs > MAX_BID_WINDOW_MS)
+      throw new RangeError(`bid window ${windowMs} ms out of range`);
+    if (maxBids < 1 || maxBids > MAX_BIDS_LIMIT) throw new RangeError(`maxBids ${maxBids} out of range`);
+    const now = Date.now();
+    const payload = encodeAnnouncement({
+      ...spec,
+      bidDeadlineMs: now + windowMs,
+      maxBids,
+      posterAddrs: host.multiaddrs().slice(0, 4),
+    });
+    const envelope = seal(host.signer, Kind.KIND_JOB_ANNOUNCEMENT, payload, now);
+    const result = new Promise<JobResult>((resolve) => {
+      const job: OpenJob = {
+        spec,
+        strategy: opts.strategy ?? this.deps.strategy,
+        maxBids,
+        digest: sha256(envelope),
+        state: 'open',
+        bids: [],
+        bidders: new Map(),
+        late: new Map(),
+        timing: { announcedAt: performance.now(), closedAt: 0 },
+        resolve,
+      };
+      job.timer = setTimeout(() => void this.close(job), windowMs);
+      this.open.set(key, job);
+    });
+    await host.gossip.publish('job_announcement', envelope);
+    return result;
+  }
+
+  /** A BID frame from the bid protocol. Throws MessageValidationError for the channel to score. */
+  onBid(frame: DirectFrame): void {
+    const env = frame.env;
+    const bid = decodeBid(env.payload);
+    const key = bid.jobId.toString();
+    const job = this.open.get(key);
+    if (!job) {
+      const closed = this.closed.get(key);
+      if (!closed) throw reject('UNSOLICITED', `bid for unknown job ${key}`);
+      if (closed.outcome) frame.reply(closed.outcome);
+      else closed.late.set(frame.peerId, frame.reply);
+      return;
+    }
+    if (job.state !== 'open') {
+      job.late.set(frame.peerId, frame.reply);
+      return;
+    }
+    env.authenticate();
+    const refuse = (code: RejectCode, detail: string): void => {
+      frame.reply(
+        seal(
+          this.deps.host.signer,
+          Kind.KIND_BID_REJECTED,
+          encodeRejection({ jobId: bid.jobId, code, detail }),
+        ),
+      );
+    };
+    if (
+      !Buffer.from(bid.poster).equals(this.deps.host.signer.peerIdBytes) ||
+      !Buffer.from(bid.announcementDigest).equals(job.digest)
+    ) {
+      refuse(RejectCode.REJECT_CODE_WRONG_ANNOUNCEMENT, 'bid does not name this announcement');
+      throw reject('INVALID_PAYLOAD', 'bid names another announcement');
+    }
+    if (job.bidders.has(frame.peerId)) {
+      refuse(RejectCode.REJECT_CODE_DUPLICATE_BID, 'one bid per worker per job');
+      throw reject('DUPLICATE', `second bid for job ${key}`);
+    }
+    if (bid.price > job.spec.budget) {
+      refuse(RejectCode.REJECT_CODE_OVER_BUDGET, `price ${bid.price} above budget ${job.spec.budget}`);
+      throw reject('INVALID_PAYLOAD', 'bid above budget');
+    }
+    const received: ReceivedBid = {
+      ...bid,
+      worker: frame.peerId,
+      digest: sha256(env.bytes),
+      receivedAtMs: Date.now(),
+    };
+    job.bids.push(received);
+    job.bidders.set(frame.peerId, frame.reply);
+    job.timing.firstBidAt ??= performance.now();
+    this.onBidAccepted?.(bid.jobId, received);
+    if (job.bids.length >= job.maxBids) void this.close(job);
+  }
+
+  /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */
+  private async close(job: OpenJob): Promise<void> {
+    if (job.state !== 'open') return;
+    job.state = 'closing';
+    clearTimeout(job.timer);
+    const key = job.spec.jobId.toString();
+    this.open.delete(key);
+    if (this.closed.size >= MAX_CLOSED_JOBS) this.closed.delete(this.closed.keys().next().value as string);
+    this.closed.set(key, job);
+    const { stake, reputation, host, log } = this.deps;
+    try {
+      const withReputation: RankedBid[] = await Promise.all(
+        job.bids.map(async (bid) => ({
+          bid,
+          reputation: await reputation.scoreOf(feltHex(bid.workerAddress)),
+        })),
+      );
+      const refused: Array<{ worker: string; reason: string }> = [];
+      let winner: RankedBid | undefined;
+      for (const candidate of job.strategy.rank(withReputation)) {
+        const e = await stake.verify(
+          feltHex(candidate.bid.workerAddress),
+          candidate.bid.worker,
+          job.spec.collateral,
+        );
+        if (e.ok) {
+          winner = candidate;
+          break;
+        }
+        refused.push({ worker: candidate.bid.worker, reason: e.reason });
+        const reply = job.bidders.get(candidate.bid.worker);
+        job.bidders.delete(candidate.bid.worker);
+        reply?.(
+          seal(
+            host.signer,
+            Kind.KIND_BID_REJECTED,
+            encodeRejection({
+              jobId: job.spec.jobId,
+              code: RejectCode.REJECT_CODE_INELIGIBLE,
+              detail: e.reason,
+            }),
+          ),
+        );
+      }
+      if (!winner) {
+        const rejection = seal(
+          host.signer,
+          Kind.KIND_BID_REJECTED,
+          encodeRejection({
+            jobId: job.spec.jobId,
+            code: RejectCode.REJECT_CODE_WINDOW_CLOSED,
+            detail: 'no eligible bid; job not awarded',
+          }),
+        );
+        for (const reply of job.late.values()) reply(rejection);
+        job.outcome = rejection;
+        job.state = 'closed';
+        const explanation = await explainNoBids({
+          requirements: job.spec.requirements,
+          budget: job.spec.budget,
+          collateral: job.spec.collateral,
+          adverts: this.deps.book.all(),
+          stake,
+          refused,
+        });
+        job.timing.closedAt = performance.now();
+        log.info({ jobId: key, bids: job.bids.length, summary: explanation.summary }, 'job not awarded');
+        job.resolve({
+          status: 'unawarded',
+          jobId: job.spec.jobId,
+          reason: job.bids.length === 0 ? 'no-bids' : 'no-eligible-bids',
+          bids: job.bids,
+          refused,
+          explanation,
+          timing: job.timing,
+        });
+        return;
+      }
+      const w = winner.bid;
+      job.outcome = seal(
+        host.signer,
+        Kind.KIND_OUTCOME,
+        encodeOutcome({
+          jobId: job.spec.jobId,
+          announcementDigest: job.digest,
+          winner: host.peerIdOf(w.worker).toMultihash().bytes,
+          winnerAddress: w.workerAddress,
+          price: w.price,
+          winningBidDigest: w.digest,
+        }),
+      );
+      job.state = 'closed';
+      let notified = 0;
+      for (const reply of job.bidders.values()) if (reply(job.outcome)) notified++;
+      for (const reply of job.late.values()) if (reply(job.outcome)) notified++;
+      job.late.clear();
+      job.timing.closedAt = performance.now();
+      log.debug(
+        { jobId: key, winner: w.worker, price: w.price.toString(), bids: job.bids.length },
+        'job awarded',
+      );
+      job.resolve({
+        status: 'awarded',
+        jobId: job.spec.jobId,
+        winner: w,
+        winnerReputation: winner.reputation,
+        bids: job.bids,
+        refused,
+        notified,
+        timing: job.timing,
+      });
+    } catch (err) {
+      // A chain lookup failed: the job is not awarded; say so rather than hang the caller.
+      job.state = 'closed';
+      job.timing.closedAt = performance.now();
+      log.error({ jobId: key, err: (err as Error).message }, 'closing job failed');
+      job.resolve({
+        status: 'unawarded',
+        jobId: job.spec.jobId,
+        reason: 'no-eligible-bids',
+        bids: job.bids,
+        refused: [],
+        explanation: {
+          knownWorkers: 0,
+          failing: { cores: 0, memory: 0, features: 0, fuel: 0, price: 0, stake: 0 },
+          stakeReasons: {},
+          capableButSilent: 0,
+          summary: `not awarded: ${(err as Error).message}`,
+        },
+        timing: job.timing,
+      });
+    }
+  }
+
+  /** Closes every open window now (shutdown). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open.values()].map((job) => this.close(job)));
+  }
+}

@@ -1,0 +1,66 @@
+import type { JobRequirements } from '../discovery/capabilities';
+
+/** What a poster asks the network for. */
+export interface JobSpec {
+  /** u64, as the JobMarket contract numbers jobs. */
+  jobId: bigint;
+  posterAddress: bigint;
+  manifestHash: bigint;
+  requirements: JobRequirements;
+  /** The most the poster pays for the job, fri. */
+  budget: bigint;
+  /** Stake the winner must have free to lock, fri. */
+  collateral: bigint;
+  /** Unix seconds, as on chain. */
+  executionDeadlineS: bigint;
+  /** How long bids are taken; the node's default if absent. */
+  bidWindowMs?: number;
+  /** Close the window early once this many valid bids are in; the node's default if absent. */
+  maxBids?: number;
+}
+
+/** An announcement as a worker sees it, after validation. */
+export interface Announcement {
+  jobId: bigint;
+  /** The poster's peer id (text and bytes): the signer of the announcement. */
+  poster: string;
+  posterBytes: Uint8Array;
+  posterAddress: bigint;
+  manifestHash: bigint;
+  requirements: JobRequirements;
+  budget: bigint;
+  collateral: bigint;
+  bidDeadlineMs: number;
+  maxBids: number;
+  executionDeadlineS: bigint;
+  /** Where to reach the poster (signed by it), for workers not connected to it. */
+  posterAddrs: string[];
+  /** SHA-256 of the announcement envelope; bids and the outcome refer to it. */
+  digest: Uint8Array;
+}
+
+export interface BidPayload {
+  jobId: bigint;
+  poster: Uint8Array;
+  announcementDigest: Uint8Array;
+  workerAddress: bigint;
+  price: bigint;
+}
+
+/** A bid a poster accepted into a job's window. */
+export interface ReceivedBid extends BidPayload {
+  /** The bidding peer (authenticated: transport and signature agree). */
+  worker: string;
+  /** SHA-256 of the bid envelope, named in the outcome. */
+  digest: Uint8Array;
+  receivedAtMs: number;
+}
+
+export interface OutcomePayload {
+  jobId: bigint;
+  announcementDigest: Uint8Array;
+  winner: Uint8Array;
+  winnerAddress: bigint;
+  price: bigint;
+  winningBidDigest: Uint8Array;
+}

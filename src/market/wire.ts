@@ -1,0 +1,181 @@
+/**
+ * Payload codecs for the market messages: domain objects to protobuf bytes and back. Decoding is
+ * also where content rules are enforced (ranges, lengths, deadlines), so a handler only ever sees
+ * a message that is well-formed in every field. Decode failures are MALFORMED, rule breaks
+ * INVALID_PAYLOAD; both are rejections the sender is scored for.
+ */
+import { FEATURE_NAME, MAX_FEATURES, type JobRequirements } from '../discovery/capabilities';
+import { PEER_ID_BYTES } from '../p2p/crypto';
+import { reject } from '../p2p/errors';
+import {
+  Bid as BidPb,
+  BidRejected as BidRejectedPb,
+  JobAnnouncement as JobAnnouncementPb,
+  JobRequirements as JobRequirementsPb,
+  Outcome as OutcomePb,
+  RejectCode,
+} from '../p2p/proto/generated/cairn';
+import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from './felt';
+import type { BidPayload, OutcomePayload } from './types';
+
+export { RejectCode };
+
+/** A bid window longer than this is refused: it would hold workers' capacity hostage. */
+export const MAX_BID_WINDOW_MS = 10 * 60_000;
+export const MAX_BIDS_LIMIT = 256;
+const MAX_POSTER_ADDRS = 4;
+const MAX_ADDR_LENGTH = 200;
+const DIGEST_BYTES = 32;
+
+function decode<T>(codec: { decode(b: Uint8Array): T }, bytes: Uint8Array, what: string): T {
+  try {
+    return codec.decode(bytes);
+  } catch (err) {
+    throw reject('MALFORMED', `${what}: ${(err as Error).message}`);
+  }
+}
+
+function checkRequirements(req: JobRequirementsPb | undefined): JobRequirements {
+  if (!req) throw reject('INVALID_PAYLOAD', 'requirements missing');
+  if (req.wasmFeatures.length > MAX_FEATURES) throw reject('INVALID_PAYLOAD', 'too many wasm features');
+  for (const f of req.wasmFeatures)
+    if (!FEATURE_NAME.test(f)) throw reject('INVALID_PAYLOAD', `bad feature name`);
+  if (req.fuelLimit === 0n) throw reject('INVALID_PAYLOAD', 'fuel_limit must be positive');
+  if (req.minMemoryMb > BigInt(Number.MAX_SAFE_INTEGER))
+    throw reject('INVALID_PAYLOAD', 'min_memory_mb out of range');
+  return {
+    minCores: req.minCores,
+    minMemoryMb: Number(req.minMemoryMb),
+    wasmFeatures: req.wasmFeatures,
+    minFuelPerSecond: req.minFuelPerSecond,
+    fuelLimit: req.fuelLimit,
+  };
+}
+
+export interface AnnouncementFields {
+  jobId: bigint;
+  posterAddress: bigint;
+  manifestHash: bigint;
+  requirements: JobRequirements;
+  budget: bigint;
+  collateral: bigint;
+  bidDeadlineMs: number;
+  maxBids: number;
+  executionDeadlineS: bigint;
+  posterAddrs: string[];
+}
+
+export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {
+  return JobAnnouncementPb.encode({
+    jobId: a.jobId,
+    posterAddress: feltToBytes(a.posterAddress),
+    manifestHash: feltToBytes(a.manifestHash),
+    requirements: {
+      minCores: a.requirements.minCores,
+      minMemoryMb: BigInt(a.requirements.minMemoryMb),
+      wasmFeatures: a.requirements.wasmFeatures,
+      minFuelPerSecond: a.requirements.minFuelPerSecond,
+      fuelLimit: a.requirements.fuelLimit,
+    },
+    budget: u256ToBytes(a.budget),
+    collateral: u256ToBytes(a.collateral),
+    bidDeadlineMs: BigInt(a.bidDeadlineMs),
+    maxBids: a.maxBids,
+    executionDeadlineS: a.executionDeadlineS,
+    posterAddrs: a.posterAddrs,
+  }).finish();
+}
+
+export function decodeAnnouncement(payload: Uint8Array, nowMs: number): AnnouncementFields {
+  const pb = decode(JobAnnouncementPb, payload, 'announcement');
+  const bidDeadlineMs = Number(pb.bidDeadlineMs);
+  // A deadline already past is not an attack, just late: the worker ignores it.
+  if (bidDeadlineMs <= nowMs) throw reject('INVALID_PAYLOAD', 'bid deadline has passed');
+  if (bidDeadlineMs > nowMs + MAX_BID_WINDOW_MS) throw reject('INVALID_PAYLOAD', 'bid window too long');
+  if (pb.maxBids < 1 || pb.maxBids > MAX_BIDS_LIMIT) throw reject('INVALID_PAYLOAD', 'max_bids out of range');
+  if (
+    pb.posterAddrs.length > MAX_POSTER_ADDRS ||
+    pb.posterAddrs.some((a) => a.length > MAX_ADDR_LENGTH || !a.startsWith('/'))
+  ) {
+    throw reject('INVALID_PAYLOAD', 'bad poster addresses');
+  }
+  return {
+    jobId: pb.jobId,
+    posterAddress: feltFromBytes(pb.posterAddress, 'poster_address'),
+    manifestHash: feltFromBytes(pb.manifestHash, 'manifest_hash'),
+    requirements: checkRequirements(pb.requirements),
+    budget: u256FromBytes(pb.budget, 'budget'),
+    collateral: u256FromBytes(pb.collateral, 'collateral'),
+    bidDeadlineMs,
+    maxBids: pb.maxBids,
+    executionDeadlineS: pb.executionDeadlineS,
+    posterAddrs: pb.posterAddrs,
+  };
+}
+
+export function encodeBid(b: BidPayload): Uint8Array {
+  return BidPb.encode({
+    jobId: b.jobId,
+    poster: b.poster,
+    announcementDigest: b.announcementDigest,
+    workerAddress: feltToBytes(b.workerAddress),
+    price: u256ToBytes(b.price),
+  }).finish();
+}
+
+export function decodeBid(payload: Uint8Array): BidPayload {
+  const pb = decode(BidPb, payload, 'bid');
+  if (pb.poster.length !== PEER_ID_BYTES) throw reject('INVALID_PAYLOAD', 'bid poster is not a peer id');
+  if (pb.announcementDigest.length !== DIGEST_BYTES)
+    throw reject('INVALID_PAYLOAD', 'bad announcement digest');
+  return {
+    jobId: pb.jobId,
+    poster: pb.poster,
+    announcementDigest: pb.announcementDigest,
+    workerAddress: feltFromBytes(pb.workerAddress, 'worker_address'),
+    price: u256FromBytes(pb.price, 'price'),
+  };
+}
+
+export function encodeOutcome(o: OutcomePayload): Uint8Array {
+  return OutcomePb.encode({
+    jobId: o.jobId,
+    announcementDigest: o.announcementDigest,
+    winner: o.winner,
+    winnerAddress: feltToBytes(o.winnerAddress),
+    price: u256ToBytes(o.price),
+    winningBidDigest: o.winningBidDigest,
+  }).finish();
+}
+
+export function decodeOutcome(payload: Uint8Array): OutcomePayload {
+  const pb = decode(OutcomePb, payload, 'outcome');
+  if (pb.winner.length !== PEER_ID_BYTES) throw reject('INVALID_PAYLOAD', 'outcome winner is not a peer id');
+  if (pb.announcementDigest.length !== DIGEST_BYTES || pb.winningBidDigest.length !== DIGEST_BYTES) {
+    throw reject('INVALID_PAYLOAD', 'bad digest in outcome');
+  }
+  return {
+    jobId: pb.jobId,
+    announcementDigest: pb.announcementDigest,
+    winner: pb.winner,
+    winnerAddress: feltFromBytes(pb.winnerAddress, 'winner_address'),
+    price: u256FromBytes(pb.price, 'price'),
+    winningBidDigest: pb.winningBidDigest,
+  };
+}
+
+export interface Rejection {
+  jobId: bigint;
+  code: RejectCode;
+  detail: string;
+}
+
+export function encodeRejection(r: Rejection): Uint8Array {
+  return BidRejectedPb.encode({ jobId: r.jobId, code: r.code, detail: r.detail.slice(0, 200) }).finish();
+}
+
+export function decodeRejection(payload: Uint8Array): Rejection {
+  const pb = decode(BidRejectedPb, payload, 'bid rejection');
+  if (pb.detail.length > 200) throw reject('INVALID_PAYLOAD', 'rejection detail too long');
+  return { jobId: pb.jobId, code: pb.code, detail: pb.detail };
+}

@@ -1,0 +1,163 @@
+/**
+ * The worker's side of bidding: on every valid announcement, compare the job's requirements and
+ * budget with our capabilities and price floor; if they match, send a signed bid to the poster at
+ * our floor price on the bid protocol, and wait for the poster's outcome or rejection on the same
+ * stream. Runs inside the gossip validator, before the announcement is forwarded, so the bid is on
+ * the wire as early as possible.
+ *
+ * Pending bids are bounded (maxPending): past it the worker stops bidding until outcomes or
+ * expiry free room, since a worker that cannot track a bid should not make it.
+ */
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { priceFor, unmetRequirements, type Capabilities, type Requirement } from '../discovery/capabilities';
+import type { DirectChannel, DirectFrame } from '../p2p/direct';
+import { Kind, seal } from '../p2p/envelope';
+import { esm } from '../p2p/esm';
+import { describe, reject } from '../p2p/errors';
+import type { P2pHost } from '../p2p/host';
+import type { Logger } from '../p2p/logging';
+import type { Announcement } from './types';
+import { RejectCode, decodeOutcome, decodeRejection, encodeBid } from './wire';
+
+export interface BidOutcome {
+  jobId: bigint;
+  poster: string;
+  won: boolean;
+  /** The winning price (ours when we won). */
+  price: bigint;
+  winner: string;
+}
+
+export interface BidRefusal {
+  jobId: bigint;
+  poster: string;
+  code: RejectCode;
+  detail: string;
+}
+
+export interface WorkerEvents {
+  bid: [{ jobId: bigint; poster: string; price: bigint }];
+  skip: [{ jobId: bigint; poster: string; unmet: Requirement[] }];
+  outcome: [BidOutcome];
+  rejected: [BidRefusal];
+}
+
+interface PendingBid {
+  jobId: bigint;
+  poster: string;
+  price: bigint;
+  expiresAtMs: number;
+}
+
+/** How long after the bid deadline an unanswered bid is kept; outcomes come right after it. */
+const PENDING_GRACE_MS = 30_000;
+
+export class Worker extends EventEmitter<WorkerEvents> {
+  private readonly pending = new Map<string, PendingBid>();
+  readonly stats = { announcements: 0, bids: 0, skipped: 0, won: 0, lost: 0, rejected: 0, dropped: 0 };
+  private readonly log: Logger;
+
+  constructor(
+    private readonly host: P2pHost,
+    private readonly channel: () => DirectChannel,
+    readonly caps: Capabilities,
+    private readonly maxPending = 4096,
+  ) {
+    super();
+    this.log = host.log.child({ module: 'worker' });
+  }
+
+  onAnnouncement(a: Announcement): void {
+    if (a.poster === this.host.peerId) return;
+    this.stats.announcements++;
+    const unmet = unmetRequirements(this.caps, a.requirements, a.budget);
+    if (unmet.length > 0) {
+      this.stats.skipped++;
+      this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet });
+      return;
+    }
+    const now = Date.now();
+    if (this.pending.size >= this.maxPending) this.expire(now);
+    if (this.pending.size >= this.maxPending) {
+      this.stats.dropped++;
+      this.log.warn(
+        { jobId: a.jobId.toString(), pending: this.pending.size },
+        'too many pending bids; not bidding',
+      );
+      return;
+    }
+    const price = priceFor(this.caps, a.requirements);
+    const envelope = seal(
+      this.host.signer,
+      Kind.KIND_BID,
+      encodeBid({
+        jobId: a.jobId,
+        poster: a.posterBytes,
+        announcementDigest: a.digest,
+        workerAddress: this.caps.workerAddress,
+        price,
+      }),
+      now,
+    );
+    this.pending.set(`${a.poster}|${a.jobId}`, {
+      jobId: a.jobId,
+      poster: a.poster,
+      price,
+      expiresAtMs: a.bidDeadlineMs + PENDING_GRACE_MS,
+    });
+    this.stats.bids++;
+    this.emit('bid', { jobId: a.jobId, poster: a.poster, price });
+    const channel = this.channel();
+    if (channel.trySend(a.poster, envelope)) return;
+    const { multiaddr } = esm().multiaddr;
+    const addrs = a.posterAddrs.flatMap((s) => {
+      try {
+        return [multiaddr(s)];
+      } catch {
+        return [];
+      }
+    });
+    channel.send(this.host.peerIdOf(a.poster), envelope, addrs).catch((err: unknown) => {
+      this.pending.delete(`${a.poster}|${a.jobId}`);
+      this.log.warn({ jobId: a.jobId.toString(), poster: a.poster, err: describe(err) }, 'bid not delivered');
+    });
+  }
+
+  /** OUTCOME or BID_REJECTED from a poster, on the stream our bid went out on. */
+  onFrame(frame: DirectFrame): void {
+    const env = frame.env.authenticate();
+    if (env.kind === Kind.KIND_OUTCOME) {
+      const o = decodeOutcome(env.payload);
+      const key = `${frame.peerId}|${o.jobId}`;
+      if (!this.pending.delete(key))
+        throw reject('UNSOLICITED', `outcome for job ${o.jobId} we did not bid on`);
+      const won = Buffer.from(o.winner).equals(this.host.signer.peerIdBytes);
+      if (won) this.stats.won++;
+      else this.stats.lost++;
+      this.emit('outcome', {
+        jobId: o.jobId,
+        poster: frame.peerId,
+        won,
+        price: o.price,
+        winner: esm().base58.base58btc.baseEncode(o.winner),
+      });
+      return;
+    }
+    const r = decodeRejection(env.payload);
+    if (!this.pending.delete(`${frame.peerId}|${r.jobId}`))
+      throw reject('UNSOLICITED', `rejection for job ${r.jobId} we did not bid on`);
+    this.stats.rejected++;
+    this.emit('rejected', { jobId: r.jobId, poster: frame.peerId, code: r.code, detail: r.detail });
+  }
+
+  get pendingBids(): number {
+    return this.pending.size;
+  }
+
+  private expire(now: number): void {
+    for (const [key, p] of this.pending) if (p.expiresAtMs < now) this.pending.delete(key);
+  }
+}
+
+export const digestOf = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();

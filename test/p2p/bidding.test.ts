@@ -1,0 +1,211 @@
+/**
+ * @jest-environment ./test/p2p/support/esm-environment.cjs
+ *
+ * Six real nodes over TCP on loopback: one poster and five workers, in a tree so that some
+ * workers hear announcements only through gossip relays and must dial the poster to bid.
+ *
+ *   P ── W1 ── W3 ── W5
+ *   └─── W2 ── W4
+ */
+import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
+import type { CairnNode } from '../../src/market/cairn-node';
+import type { JobResult } from '../../src/market/poster';
+import { InMemoryReputation, InMemoryStakeRegistry, STAKE_REASONS } from '../../src/market/stake';
+import { lowestPrice, reputationWeighted } from '../../src/market/strategy';
+import type { JobSpec } from '../../src/market/types';
+import type { BidOutcome, BidRefusal } from '../../src/market/worker';
+import { RejectCode } from '../../src/market/wire';
+import { connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
+
+const FUEL = 1000n;
+const requirements: JobRequirements = {
+  minCores: 2,
+  minMemoryMb: 4096,
+  wasmFeatures: ['simd'],
+  minFuelPerSecond: 1000n,
+  fuelLimit: FUEL,
+};
+
+function caps(
+  address: bigint,
+  cores: number,
+  memoryMb: number,
+  wasmFeatures: string[],
+  pricePerFuel: bigint,
+): Capabilities {
+  return { workerAddress: address, cores, memoryMb, wasmFeatures, fuelPerSecond: 1_000_000n, pricePerFuel };
+}
+
+// Prices per fuel: W3 is cheapest, W1 the dearest but with the best record.
+const WORKERS: Record<string, Capabilities> = {
+  W1: caps(0x101n, 8, 16384, ['simd', 'bulk-memory'], 12n),
+  W2: caps(0x102n, 4, 8192, ['simd'], 11n),
+  W3: caps(0x103n, 4, 8192, ['simd', 'threads'], 10n),
+  W4: caps(0x104n, 2, 2048, ['simd'], 1n), // too little memory
+  W5: caps(0x105n, 16, 32768, [], 1n), // no simd
+};
+
+describe('bidding between real nodes', () => {
+  const stake = new InMemoryStakeRegistry(100n);
+  const reputation = new InMemoryReputation().set('0x101', 10_000).set('0x103', 2_000);
+  const poster = memoryLogger('info');
+  let P: CairnNode;
+  const W: Record<string, CairnNode> = {};
+  const outcomes: Record<string, BidOutcome[]> = {};
+  const refusals: Record<string, BidRefusal[]> = {};
+  const skips: Record<string, string[][]> = {};
+  let nextJob = 1n;
+
+  const job = (over: Partial<JobSpec> = {}): JobSpec => ({
+    jobId: nextJob++,
+    posterAddress: 0xabcn,
+    manifestHash: 0x1234n,
+    requirements,
+    budget: 20_000n,
+    collateral: 100n,
+    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
+    bidWindowMs: 4000,
+    maxBids: 10,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    P = await startNode({ stake, reputation, log: poster.log });
+    for (const [name, c] of Object.entries(WORKERS)) {
+      W[name] = await startNode({ worker: c, stake, reputation });
+      const w = W[name] as CairnNode;
+      outcomes[name] = [];
+      refusals[name] = [];
+      skips[name] = [];
+      w.market.worker?.on('outcome', (o) => outcomes[name]?.push(o));
+      w.market.worker?.on('rejected', (r) => refusals[name]?.push(r));
+      w.market.worker?.on('skip', (s) => skips[name]?.push(s.unmet));
+      stake
+        .stake(`0x${c.workerAddress.toString(16)}`, 1000n)
+        .bindPeer(`0x${c.workerAddress.toString(16)}`, w.peerId);
+    }
+    const w = (n: string) => W[n] as CairnNode;
+    await connect(w('W1'), P);
+    await connect(w('W2'), P);
+    await connect(w('W3'), w('W1'));
+    await connect(w('W4'), w('W2'));
+    await connect(w('W5'), w('W3'));
+    // Gossipsub forwards only to mesh peers; meshes form on the first heartbeats.
+    const all = [P, ...Object.values(W)];
+    await waitFor(() => all.every((n) => n.host.gossip.meshPeers('job_announcement') >= 1), 'gossip meshes');
+    await waitFor(
+      () =>
+        w('W1').host.gossip.meshPeers('job_announcement') >= 2 &&
+        w('W3').host.gossip.meshPeers('job_announcement') >= 2,
+      'relay meshes',
+    );
+    // Adverts published at start went to no one (no peers yet); publish again now.
+    await Promise.all(Object.values(W).map((n) => n.adverts.publish()));
+    await waitFor(() => P.book.size === 5, 'the poster to hear all five adverts');
+  });
+
+  afterAll(async () => {
+    await stopAll([P, ...Object.values(W)]);
+  });
+
+  const awarded = (r: JobResult) => {
+    if (r.status !== 'awarded')
+      throw new Error(`expected an award, got ${r.reason}: ${r.explanation.summary}`);
+    return r;
+  };
+  const name = (peerId: string) => Object.entries(W).find(([, n]) => n.peerId === peerId)?.[0];
+
+  test('an announcement reaches every worker; capable ones bid, the others do not; winner and losers are told', async () => {
+    const spec = job();
+    const result = awarded(await P.market.poster.announce(spec, { strategy: lowestPrice }));
+
+    for (const n of Object.values(W)) expect(n.market.worker?.stats.announcements).toBeGreaterThanOrEqual(1);
+    expect(result.bids.map((b) => name(b.worker)).sort()).toEqual(['W1', 'W2', 'W3']);
+    expect(skips.W4).toContainEqual(['memory']);
+    expect(skips.W5).toContainEqual(['features']);
+    expect(W.W4?.market.worker?.stats.bids).toBe(0);
+    expect(W.W5?.market.worker?.stats.bids).toBe(0);
+
+    expect(name(result.winner.worker)).toBe('W3');
+    expect(result.winner.price).toBe(10n * FUEL);
+    expect(result.notified).toBe(3);
+    await waitFor(
+      () => ['W1', 'W2', 'W3'].every((n) => outcomes[n]?.some((o) => o.jobId === spec.jobId)),
+      'outcomes to reach all bidders',
+    );
+    const told = (n: string) => outcomes[n]?.find((o) => o.jobId === spec.jobId);
+    expect(told('W3')).toMatchObject({ won: true, price: 10n * FUEL });
+    expect(told('W1')).toMatchObject({ won: false, winner: W.W3?.peerId });
+    expect(told('W2')).toMatchObject({ won: false, winner: W.W3?.peerId });
+  });
+
+  test('the strategy decides, deterministically: reputation-weighted picks the reputable worker every time', async () => {
+    // Weighted prices: W1 12000 * (2 - 1.0) = 12000, W2 11000 * 1.5 = 16500, W3 10000 * 1.8 = 18000.
+    const first = awarded(
+      await P.market.poster.announce(job({ maxBids: 3 }), { strategy: reputationWeighted }),
+    );
+    const second = awarded(
+      await P.market.poster.announce(job({ maxBids: 3 }), { strategy: reputationWeighted }),
+    );
+    expect(first.bids).toHaveLength(3);
+    expect(name(first.winner.worker)).toBe('W1');
+    expect(name(second.winner.worker)).toBe('W1');
+    expect(first.winnerReputation).toBe(10_000);
+    // The same bids under lowest price go to W3: the choice is the strategy's, not arrival order.
+    const cheap = awarded(await P.market.poster.announce(job({ maxBids: 3 }), { strategy: lowestPrice }));
+    expect(name(cheap.winner.worker)).toBe('W3');
+  });
+
+  test('an ineligible cheapest bidder is refused with the registry reason and the next one wins', async () => {
+    // W3 has 1000 staked; a collateral of 1500 leaves it short of free stake. So are the others,
+    // until W2 gets more stake.
+    stake.stake('0x102', 1000n);
+    const spec = job({ collateral: 1500n, maxBids: 3 });
+    const result = awarded(await P.market.poster.announce(spec, { strategy: lowestPrice }));
+    expect(name(result.winner.worker)).toBe('W2');
+    expect(result.refused).toEqual([{ worker: W.W3?.peerId, reason: STAKE_REASONS.INSUFFICIENT_FREE_STAKE }]);
+    await waitFor(() => refusals.W3?.some((r) => r.jobId === spec.jobId) ?? false, 'the refusal to reach W3');
+    expect(refusals.W3?.find((r) => r.jobId === spec.jobId)).toMatchObject({
+      code: RejectCode.REJECT_CODE_INELIGIBLE,
+      detail: STAKE_REASONS.INSUFFICIENT_FREE_STAKE,
+    });
+  });
+
+  test('with no bids, the poster says how many known workers fail each requirement', async () => {
+    const spec = job({
+      requirements: { ...requirements, minMemoryMb: 65536, wasmFeatures: ['simd', 'threads'] },
+      bidWindowMs: 1500,
+    });
+    const result = await P.market.poster.announce(spec);
+    expect(result.status).toBe('unawarded');
+    if (result.status !== 'unawarded') return;
+    expect(result.reason).toBe('no-bids');
+    expect(result.bids).toHaveLength(0);
+    const e = result.explanation;
+    expect(e.knownWorkers).toBe(5);
+    expect(e.failing.memory).toBe(5);
+    // Only W3 offers threads; W5 lacks simd as well.
+    expect(e.failing.features).toBe(4);
+    expect(e.failing.cores).toBe(0);
+    expect(e.summary).toContain('5 workers known');
+    expect(e.summary).toContain('less than 65536 MB memory');
+    expect(
+      poster.lines.some((l) => l.msg === 'job not awarded' && String(l.summary).includes('5 workers known')),
+    ).toBe(true);
+  });
+
+  test('stake problems are named in the explanation', async () => {
+    // Nobody can lock this much: every worker is refused, with the registry's reason.
+    const result = await P.market.poster.announce(
+      job({ collateral: 1_000_000n, maxBids: 3, bidWindowMs: 3000 }),
+      { strategy: lowestPrice },
+    );
+    expect(result.status).toBe('unawarded');
+    if (result.status !== 'unawarded') return;
+    expect(result.reason).toBe('no-eligible-bids');
+    expect(result.refused).toHaveLength(3);
+    expect(result.explanation.failing.stake).toBe(5);
+    expect(result.explanation.stakeReasons[STAKE_REASONS.INSUFFICIENT_FREE_STAKE]).toBe(5);
+    expect(result.explanation.summary).toContain('not eligible on chain');
+  });
+});

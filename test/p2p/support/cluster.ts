@@ -1,0 +1,89 @@
+/**
+ * Helpers for suites that run real nodes: a logger that keeps its lines for assertions, node
+ * construction on loopback TCP with throwaway identities, and polling waits (no fixed sleeps:
+ * the machine may be slow, so every wait is for a condition, with a generous timeout).
+ */
+import pino from 'pino';
+import { parseConfig, type NodeConfigInput } from '../../../src/config/config.schema';
+import type { Capabilities } from '../../../src/discovery/capabilities';
+import { CairnNode } from '../../../src/market/cairn-node';
+import {
+  InMemoryReputation,
+  InMemoryStakeRegistry,
+  type ReputationSource,
+  type StakeVerifier,
+} from '../../../src/market/stake';
+import type { ChooseStrategy } from '../../../src/market/strategy';
+import { loadEsm } from '../../../src/p2p/esm';
+import type { Logger } from '../../../src/p2p/logging';
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export function memoryLogger(level = 'info'): { log: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const log = pino({ level }, { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) });
+  return { log, lines };
+}
+
+export async function waitFor(cond: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const NETWORK = 'test';
+
+export function testConfig(overrides: Partial<NodeConfigInput> = {}) {
+  return parseConfig({
+    network: NETWORK,
+    logLevel: 'info',
+    ...overrides,
+    p2p: { lan: true, simulation: true, listen: ['/ip4/127.0.0.1/tcp/0'], ...(overrides.p2p ?? {}) },
+  });
+}
+
+export interface StartOptions {
+  worker?: Capabilities;
+  stake?: StakeVerifier;
+  reputation?: ReputationSource;
+  strategy?: ChooseStrategy;
+  log?: Logger;
+  config?: Partial<NodeConfigInput>;
+  provide?: boolean;
+}
+
+export async function startNode(opts: StartOptions = {}): Promise<CairnNode> {
+  const m = await loadEsm();
+  return CairnNode.start({
+    config: testConfig(opts.config),
+    log: opts.log ?? memoryLogger('warn').log,
+    stake: opts.stake ?? new InMemoryStakeRegistry(0n),
+    reputation: opts.reputation ?? new InMemoryReputation(),
+    strategy: opts.strategy,
+    worker: opts.worker,
+    privateKey: await m.keys.generateKeyPair('Ed25519'),
+    provide: opts.provide ?? false,
+  });
+}
+
+export async function connect(a: CairnNode, b: CairnNode): Promise<void> {
+  await a.host.dial(b.host.multiaddrs()[0] as string);
+}
+
+/** Waits until every node sees at least `min` peers subscribed to the announcement topic. */
+export async function waitForMesh(nodes: CairnNode[], min = 1): Promise<void> {
+  await waitFor(
+    () => nodes.every((n) => n.host.gossip.subscribers('job_announcement') >= min),
+    'gossip subscriptions to propagate',
+  );
+}
+
+export async function stopAll(nodes: Array<CairnNode | undefined>): Promise<void> {
+  await Promise.all(nodes.map((n) => n?.stop().catch(() => undefined)));
+}
