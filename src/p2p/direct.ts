@@ -61,6 +61,8 @@ export interface DirectDeps {
   verifier: SignatureVerifier;
   limiter: PeerRateLimiter;
   penalties: Penalties;
+  /** Called when a peer at or below the disconnect score is still sending: cut it off. */
+  enforce(peerId: string, reason: string): void;
   log: Logger;
 }
 
@@ -191,6 +193,7 @@ class Session {
       // Already on its way out: do not spend another cycle on it.
       this.leftover = undefined;
       this.abort('peer score below disconnect threshold');
+      deps.enforce(this.peerId, 'still sending below the disconnect score');
       return;
     }
     if (!deps.limiter.tryTake(this.peerId)) {

@@ -239,6 +239,7 @@ export class P2pHost {
       verifier: this.verifier,
       limiter: this.limiter,
       penalties: this.penalties,
+      enforce: (peerId, reason) => this.peers.enforce(peerId, reason),
       log: this.log.child({ module: 'direct' }),
     });
     this.channels.push(channel);

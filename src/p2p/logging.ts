@@ -1,7 +1,7 @@
 /**
  * Structured logging for the p2p layer. A flood of bad messages must not become a flood of log
  * lines (10,000 garbage frames would otherwise cost more in logging than in rejecting), so
- * rejections are logged per (peer, code) at most once per second, with the count suppressed
+ * rejections are logged per (peer, code, path) at most once per second, with the count suppressed
  * since the last line.
  */
 import pino, { type Logger } from 'pino';
@@ -36,7 +36,7 @@ export class RejectionLog {
 
   record(r: Rejection): void {
     this.counts.set(r.code, (this.counts.get(r.code) ?? 0) + 1);
-    const key = `${r.peer}|${r.code}`;
+    const key = `${r.peer}|${r.code}|${r.via}`;
     const now = Date.now();
     const prev = this.last.get(key);
     if (prev && now - prev.atMs < this.intervalMs) {

@@ -1,8 +1,11 @@
 /**
  * Turns scores into consequences. A penalty that takes a peer to the disconnect threshold closes
- * its connections; one that reaches the ban threshold also refuses its connections (both ways)
- * for banMs. Every heartbeat the gossipsub score of each connected peer is checked as well: a
- * peer below the graylist threshold is already ignored by gossipsub and is disconnected here.
+ * its connections, and its connections are refused (both ways) until decay lifts its score back
+ * above the threshold: otherwise a disconnected peer could reconnect at once, and every
+ * reconnection costs us a Noise handshake while its messages are dropped unread. Reaching the ban
+ * threshold refuses it for banMs whatever its score does. Every heartbeat the gossipsub score of
+ * each connected peer is checked as well: a peer below the graylist threshold is already ignored
+ * by gossipsub and is disconnected here.
  */
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { ConnectionGater, PeerId } from '@libp2p/interface' with { 'resolution-mode': 'import' };
@@ -22,6 +25,8 @@ export class PeerManager {
   private gossipScore?: (peerId: string) => number;
   private timer?: NodeJS.Timeout;
   readonly disconnects = new Map<string, number>();
+  /** Connections and dials refused by the gater, per peer. */
+  readonly refusals = new Map<string, number>();
 
   constructor(
     readonly scores: PeerScoreStore,
@@ -33,10 +38,21 @@ export class PeerManager {
 
   /** Consulted by libp2p for every dial and every secured connection. */
   readonly gater: ConnectionGater = {
-    denyDialPeer: (peerId: PeerId) => this.isBanned(peerId.toString()),
-    denyInboundEncryptedConnection: (peerId: PeerId) => this.isBanned(peerId.toString()),
-    denyOutboundEncryptedConnection: (peerId: PeerId) => this.isBanned(peerId.toString()),
+    denyDialPeer: (peerId: PeerId) => this.refuse(peerId.toString()),
+    denyInboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),
+    denyOutboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),
   };
+
+  private refuse(peerId: string): boolean {
+    const refused = this.isRefused(peerId);
+    if (refused) this.refusals.set(peerId, (this.refusals.get(peerId) ?? 0) + 1);
+    return refused;
+  }
+
+  /** Banned, or still at or below the disconnect score. */
+  isRefused(peerId: string): boolean {
+    return this.isBanned(peerId) || scoreState(this.scores.score(peerId)) !== 'healthy';
+  }
 
   start(libp2p: Libp2p, gossipScore: (peerId: string) => number): void {
     this.libp2p = libp2p;
@@ -56,6 +72,11 @@ export class PeerManager {
     if (Date.now() < until) return true;
     this.banned.delete(peerId);
     return false;
+  }
+
+  /** Re-applies the consequences of a peer's current score (a protocol found it still talking). */
+  enforce(peerId: string, reason: string): void {
+    this.onPenalty(peerId, this.scores.score(peerId), 'high', reason);
   }
 
   private onPenalty(peerId: string, score: number, action: PeerAction, reason: string): void {
