@@ -228,6 +228,11 @@ export class P2pHost {
     this.log.info({ peerId: this.localSigner?.peerId }, 'p2p host stopped');
   }
 
+  /** NestJS shutdown hook (enableShutdownHooks turns SIGINT/SIGTERM into this). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
   /** A direct protocol; started with the host (or at once if the host already runs). */
   async channel(init: DirectChannelInit): Promise<DirectChannel> {
     const channel = new DirectChannel(init, {

@@ -48,3 +48,6 @@ export class RejectionLog {
     this.log.warn({ ...r, suppressed: prev?.suppressed ?? 0 }, `rejected message: ${r.code}`);
   }
 }
+
+/** Injection token for the node's root pino logger. */
+export const LOGGER = Symbol('LOGGER');

@@ -10,7 +10,6 @@ import type { Message } from '@libp2p/gossipsub' with { 'resolution-mode': 'impo
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/market/cairn-node';
-import { feltToBytes, u256ToBytes } from '../../src/market/felt';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import { decodeAnnouncement, encodeBid } from '../../src/market/wire';
@@ -109,7 +108,7 @@ describe('defence against bad input', () => {
     }).finish();
   }
 
-  function bidPayload(a: CairnNode): Uint8Array {
+  function bidPayload(): Uint8Array {
     if (!openJob) throw new Error('no open job');
     return encodeBid({
       jobId: openJob.jobId,
@@ -178,7 +177,7 @@ describe('defence against bad input', () => {
     const a = await attacker();
     const unsigned = envelope(a, {
       kind: Kind.KIND_BID,
-      payload: bidPayload(a),
+      payload: bidPayload(),
       signature: new Uint8Array(0),
     });
     (await openStream(a)).send(encodeFrame(unsigned));
@@ -200,7 +199,7 @@ describe('defence against bad input', () => {
     const other = await startNode();
     attackers.push(other);
     // Claims to be `a`, signed by `other`.
-    const forgedBid = envelope(a, { kind: Kind.KIND_BID, payload: bidPayload(a) }, other);
+    const forgedBid = envelope(a, { kind: Kind.KIND_BID, payload: bidPayload() }, other);
     (await openStream(a)).send(encodeFrame(forgedBid));
     const forgedAnn = envelope(
       a,
@@ -221,7 +220,7 @@ describe('defence against bad input', () => {
     const a = await attacker();
     const old = BigInt(Date.now() - 3 * V.host.config.p2p.freshnessWindowMs);
     (await openStream(a)).send(
-      encodeFrame(envelope(a, { kind: Kind.KIND_BID, payload: bidPayload(a), timestampMs: old })),
+      encodeFrame(envelope(a, { kind: Kind.KIND_BID, payload: bidPayload(), timestampMs: old })),
     );
     await a.host.libp2p.services.pubsub.publish(
       TOPIC,
@@ -237,7 +236,7 @@ describe('defence against bad input', () => {
   test('replayed messages are rejected', async () => {
     const a = await attacker();
     // Direct: the same valid bid twice. The first enters the window; the second is a replay.
-    const bid = envelope(a, { kind: Kind.KIND_BID, payload: bidPayload(a) });
+    const bid = envelope(a, { kind: Kind.KIND_BID, payload: bidPayload() });
     const stream = await openStream(a);
     stream.send(encodeFrame(bid));
     stream.send(encodeFrame(bid));

@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig, parseConfig } from './config.schema';
+
+describe('node configuration', () => {
+  test('defaults are complete and the key file lives in the data dir', () => {
+    const c = parseConfig({});
+    expect(c.network).toBe('devnet');
+    expect(c.p2p.listen).toEqual(['/ip4/127.0.0.1/tcp/0']);
+    expect(c.p2p.keyFile).toBe('.cairn/peer.key');
+    expect(c.p2p.simulation).toBe(false);
+    expect(c.market.worker).toBeUndefined();
+  });
+
+  test('environment variables are read and validated', () => {
+    const c = loadConfig({
+      CAIRN_NETWORK: 'sepolia',
+      CAIRN_P2P_LISTEN: '/ip4/0.0.0.0/tcp/4001, /ip4/127.0.0.1/tcp/4002',
+      CAIRN_P2P_BOOTSTRAP: '/ip4/10.0.0.1/tcp/4001/p2p/12D3KooWR5dqwwd9AghvnB4Do13QEeRqSaY6DcAWZtd6CzL1bY7N',
+      CAIRN_P2P_LAN: 'true',
+    });
+    expect(c.network).toBe('sepolia');
+    expect(c.p2p.listen).toHaveLength(2);
+    expect(c.p2p.bootstrap).toHaveLength(1);
+    expect(c.p2p.lan).toBe(true);
+  });
+
+  test('every problem is reported at once', () => {
+    let err: unknown;
+    try {
+      parseConfig({ network: 'Bad Name', p2p: { listen: ['tcp://x'], bootstrap: ['/ip4/1.2.3.4/tcp/1'] } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const issues = (err as ConfigError).issues.join('\n');
+    expect(issues).toContain('network');
+    expect(issues).toContain('p2p.listen.0');
+    expect(issues).toContain('p2p.bootstrap.0');
+  });
+
+  test('a worker section parses felts and amounts', () => {
+    const c = parseConfig({
+      market: {
+        worker: {
+          address: '0xabc',
+          cores: 4,
+          memoryMb: 8192,
+          fuelPerSecond: 1000,
+          pricePerFuel: '1000000000000000000000',
+        },
+      },
+    });
+    expect(c.market.worker?.address).toBe(0xabcn);
+    expect(c.market.worker?.pricePerFuel).toBe(10n ** 21n);
+  });
+});

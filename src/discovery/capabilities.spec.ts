@@ -1,0 +1,47 @@
+import { capabilityKeys, searchKeys } from './capability-index';
+import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
+
+const caps: Capabilities = {
+  workerAddress: 1n,
+  cores: 6,
+  memoryMb: 12_288,
+  wasmFeatures: ['simd'],
+  fuelPerSecond: 500n,
+  pricePerFuel: 3n,
+};
+const req: JobRequirements = {
+  minCores: 4,
+  minMemoryMb: 8192,
+  wasmFeatures: ['simd'],
+  minFuelPerSecond: 100n,
+  fuelLimit: 10n,
+};
+
+describe('capabilities', () => {
+  test('a worker meeting everything has nothing unmet', () => {
+    expect(unmetRequirements(caps, req, 30n)).toEqual([]);
+  });
+
+  test('every failing requirement is named', () => {
+    const hard = {
+      minCores: 8,
+      minMemoryMb: 16_384,
+      wasmFeatures: ['threads'],
+      minFuelPerSecond: 1000n,
+      fuelLimit: 10n,
+    };
+    expect(unmetRequirements(caps, hard, 29n)).toEqual(['cores', 'memory', 'features', 'fuel', 'price']);
+  });
+
+  test('DHT keys: any, each feature, the memory and core classes; searches use the most selective', () => {
+    expect(capabilityKeys('n', caps)).toEqual([
+      '/cairn/n/cap/any',
+      '/cairn/n/cap/feature/simd',
+      '/cairn/n/cap/memory/8',
+      '/cairn/n/cap/cores/4',
+    ]);
+    expect(searchKeys('n', req)).toEqual(['/cairn/n/cap/feature/simd']);
+    expect(searchKeys('n', { ...req, wasmFeatures: [] })[0]).toBe('/cairn/n/cap/memory/8');
+    expect(searchKeys('n', { ...req, wasmFeatures: [], minMemoryMb: 256 })).toEqual(['/cairn/n/cap/any']);
+  });
+});
