@@ -1,25 +1,78 @@
 /**
- * `npm run contracts:test`: runs the Cairo unit tests (`#[test]` functions in
- * contracts/src/**/tests.cairo and contracts/src/testing/) through wasm-cairo's test runner,
- * with every contract of the tree in one crate so tests can deploy them all.
+ * `npm run contracts:test`: runs the Cairo unit tests (the tests.cairo of each contract folder,
+ * helpers in contracts/src/testing) through wasm-cairo's test runner with the Starknet plugin.
+ *
+ * Each test is compiled and run alone, in a fresh process: wasm-cairo is a 32-bit WebAssembly
+ * module whose memory only grows, and a crate holding all contracts and all tests exhausts it
+ * ("RuntimeError: unreachable" / "Vector capacity exceeded" from inside the compiler).
  */
+import { spawnSync } from 'node:child_process';
 import { CairoCompileError, COMPILER_ID, runCairoTests } from './compiler';
-import { assemble, mapDiagnostics, readCairoFiles } from './sources';
+import { assemble, mapDiagnostics, readCairoFiles, type CairoFile } from './sources';
 
-const filter = process.argv[2] ?? '';
-const t0 = Date.now();
-const { source, lineMap } = assemble(readCairoFiles(), COMPILER_ID);
-try {
-  const report = runCairoTests(source, filter);
-  process.stdout.write(mapDiagnostics(report.output, lineMap) + '\n');
-  process.stdout.write(
-    `cairo: ${report.passed} passed, ${report.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
-  );
-  process.exit(report.failed === 0 && report.passed > 0 ? 0 : 1);
-} catch (err) {
-  if (err instanceof CairoCompileError) {
-    process.stderr.write(`${err.message}\n${mapDiagnostics(err.diagnostics, lineMap)}\n`);
-    process.exit(1);
+interface TestCase {
+  file: string;
+  name: string;
+  index: number;
+}
+
+/** Splits a tests file into its `use` header and one chunk per `#[test]`. */
+function splitTests(text: string): { head: string; tests: string[] } {
+  const parts = text.split(/^(?=#\[test\])/m);
+  return { head: parts[0]!, tests: parts.slice(1) };
+}
+
+function casesOf(files: CairoFile[]): TestCase[] {
+  return files
+    .filter((f) => f.path.endsWith('tests.cairo'))
+    .flatMap((f) =>
+      splitTests(f.text).tests.map((chunk, index) => ({
+        file: f.path,
+        index,
+        name: /fn\s+(\w+)/.exec(chunk)?.[1] ?? `#${index}`,
+      })),
+    );
+}
+
+function runOne(file: string, index: number): number {
+  const files = readCairoFiles().map((f) => {
+    if (!f.path.endsWith('tests.cairo')) return f;
+    if (f.path !== file) return { ...f, text: '' };
+    const { head, tests } = splitTests(f.text);
+    return { ...f, text: head + tests[index]! };
+  });
+  const { source, lineMap } = assemble(files, COMPILER_ID);
+  try {
+    const report = runCairoTests(source);
+    process.stdout.write(mapDiagnostics(report.output.replace(/^Wasm-Cairo Test outputs: \n/, ''), lineMap));
+    return report.failed === 0 && report.passed === 1 ? 0 : 1;
+  } catch (err) {
+    if (err instanceof CairoCompileError) {
+      process.stdout.write(`${err.message}\n${mapDiagnostics(err.diagnostics, lineMap)}\n`);
+      return 1;
+    }
+    throw err;
   }
-  throw err;
+}
+
+if (process.argv[2] === '--one') {
+  process.exit(runOne(process.argv[3]!, Number(process.argv[4])));
+} else {
+  const filter = process.argv[2] ?? '';
+  const t0 = Date.now();
+  let passed = 0;
+  let failed = 0;
+  for (const c of casesOf(readCairoFiles())) {
+    if (filter && !`${c.file}::${c.name}`.includes(filter)) continue;
+    const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', c.file, String(c.index)], {
+      encoding: 'utf8',
+    });
+    const ok = res.status === 0;
+    if (ok) passed++;
+    else failed++;
+    const lines = `${res.stdout}${res.stderr}`.trim();
+    process.stdout.write(ok ? `ok   ${c.file}::${c.name}\n` : `FAIL ${c.file}::${c.name}\n${lines}\n`);
+  }
+  process.stdout.write(`cairo: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

@@ -1,0 +1,57 @@
+use starknet::testing::{set_block_timestamp, set_contract_address};
+use crate::common::erc20::IERC20DispatcherTrait;
+use crate::staking::interface::IStakingRegistryDispatcherTrait;
+use crate::testing::setup::{START, STRK, setup, stake_worker, worker};
+
+#[test]
+fn stake_then_withdraw_after_cooldown() {
+    let s = setup();
+    stake_worker(s, 300 * STRK);
+    assert_eq!(s.registry.stake_of(worker()).staked, 300 * STRK);
+    assert_eq!(s.registry.total_staked(), 300 * STRK);
+    s.registry.request_unstake(100 * STRK);
+    assert_eq!(s.registry.stake_of(worker()).unstake_available_at, START + 86400);
+    assert_eq!(s.registry.free_stake_of(worker()), 200 * STRK);
+    set_block_timestamp(START + 86400);
+    assert_eq!(s.registry.withdraw(), 100 * STRK);
+    assert_eq!(s.registry.stake_of(worker()).staked, 200 * STRK);
+    assert_eq!(s.token.balance_of(s.registry.contract_address), 200 * STRK);
+    assert_eq!(s.token.balance_of(worker()), 9_800 * STRK);
+}
+
+#[test]
+#[should_panic(expected: ('Unstake cooldown not over', 'ENTRYPOINT_FAILED'))]
+fn withdraw_before_cooldown_fails() {
+    let s = setup();
+    stake_worker(s, 300 * STRK);
+    s.registry.request_unstake(100 * STRK);
+    set_block_timestamp(START + 86399);
+    s.registry.withdraw();
+}
+
+#[test]
+#[should_panic(expected: ('Insufficient free stake', 'ENTRYPOINT_FAILED'))]
+fn cannot_unstake_more_than_free() {
+    let s = setup();
+    stake_worker(s, 300 * STRK);
+    s.registry.request_unstake(301 * STRK);
+}
+
+#[test]
+fn eligibility_names_the_reason() {
+    let s = setup();
+    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker has no stake');
+    set_contract_address(worker());
+    s.token.approve(s.registry.contract_address, 1000 * STRK);
+    s.registry.stake(50 * STRK);
+    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker stake below minimum');
+    s.registry.stake(250 * STRK);
+    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker has no peer id');
+    s.registry.bind_peer("12D3KooWTestPeer");
+    assert_eq!(s.registry.eligibility(worker(), 0), 0);
+    assert_eq!(s.registry.eligibility(worker(), 301 * STRK), 'Insufficient free stake');
+    s.registry.request_unstake(10 * STRK);
+    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker is unstaking');
+    s.registry.cancel_unstake();
+    assert_eq!(s.registry.eligibility(worker(), 0), 0);
+}

@@ -1,0 +1,184 @@
+/**
+ * A starknet-devnet child process for tests, benchmarks and the local marketplace: started on
+ * a free loopback port with a fixed seed (so predeployed accounts are the same every run),
+ * waited for, and stopped with its process group. Time travel and snapshots go through the
+ * devnet_* JSON-RPC methods.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { devnetBinary } from './toolchain';
+
+export interface DevnetOptions {
+  /** Predeployed-account seed; fixed so account addresses and keys are reproducible. */
+  seed?: number;
+  accounts?: number;
+  /** Initial balance of each predeployed account, in FRI (1 STRK = 10^18 FRI). */
+  initialBalance?: bigint;
+  port?: number;
+  /** Extra command-line flags, e.g. ['--block-generation-on', 'demand']. */
+  extraArgs?: string[];
+  /** How long to wait for the first answer; the first start after a build maps a large binary. */
+  startTimeoutMs?: number;
+  /** Keep stdout/stderr of the devnet (for debugging a failing test). */
+  verbose?: boolean;
+}
+
+export interface PredeployedAccount {
+  address: string;
+  private_key: string;
+  public_key: string;
+  initial_balance: string;
+}
+
+/** The STRK fee token devnet predeploys (same address as on the public networks). */
+export const DEVNET_STRK_ADDRESS = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export class DevnetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DevnetError';
+  }
+}
+
+export class Devnet {
+  private rpcId = 0;
+
+  private constructor(
+    readonly url: string,
+    readonly port: number,
+    private readonly child: ChildProcess,
+    private readonly output: string[],
+  ) {}
+
+  /** JSON-RPC endpoint for starknet.js (`new RpcProvider({ nodeUrl: devnet.rpcUrl })`). */
+  get rpcUrl(): string {
+    return `${this.url}/rpc`;
+  }
+
+  static async start(options: DevnetOptions = {}): Promise<Devnet> {
+    const port = options.port ?? (await freePort());
+    const args = [
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--seed',
+      String(options.seed ?? 42),
+      '--accounts',
+      String(options.accounts ?? 10),
+      '--initial-balance',
+      String(options.initialBalance ?? 10n ** 24n),
+      ...(options.extraArgs ?? []),
+    ];
+    const child = spawn(devnetBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (options.verbose) process.stderr.write(text);
+      output.push(text);
+      if (output.length > 200) output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const devnet = new Devnet(`http://127.0.0.1:${port}`, port, child, output);
+    const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+    let exited: string | undefined;
+    child.once('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));
+    while (Date.now() < deadline) {
+      if (exited) throw new DevnetError(`starknet-devnet ${exited} on start:\n${output.join('')}`);
+      if (await devnet.isAlive()) return devnet;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await devnet.stop();
+    throw new DevnetError(`starknet-devnet did not answer on port ${port}:\n${output.join('')}`);
+  }
+
+  async isAlive(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.url}/is_alive`);
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Calls a devnet_* (or starknet_*) JSON-RPC method and returns its result. */
+  async rpc<T = unknown>(method: string, params: Record<string, unknown> | unknown[] = {}): Promise<T> {
+    const res = await fetch(this.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++this.rpcId, method, params }),
+    });
+    const body = (await res.json()) as {
+      result?: T;
+      error?: { code: number; message: string; data?: unknown };
+    };
+    if (body.error) {
+      throw new DevnetError(
+        `${method} failed: ${body.error.message} ${JSON.stringify(body.error.data ?? '')}`,
+      );
+    }
+    return body.result as T;
+  }
+
+  predeployedAccounts(): Promise<PredeployedAccount[]> {
+    return this.rpc<PredeployedAccount[]>('devnet_getPredeployedAccounts');
+  }
+
+  /** Moves the clock forward and mines a block, so the next transaction sees the new time. */
+  async increaseTime(seconds: number): Promise<void> {
+    await this.rpc('devnet_increaseTime', { time: seconds });
+  }
+
+  async mint(address: string, amount: bigint): Promise<void> {
+    await this.rpc('devnet_mint', { address, amount: Number(amount), unit: 'FRI' });
+  }
+
+  async createBlock(): Promise<string> {
+    const r = await this.rpc<{ block_hash: string }>('devnet_createBlock');
+    return r.block_hash;
+  }
+
+  /** Aborts every block from `blockHash` on (a reorg, as far as an indexer can tell). */
+  async abortBlocks(blockHash: string): Promise<string[]> {
+    const r = await this.rpc<{ aborted: string[] }>('devnet_abortBlocks', {
+      starting_block_id: { block_hash: blockHash },
+    });
+    return r.aborted;
+  }
+
+  async dump(path: string): Promise<void> {
+    await this.rpc('devnet_dump', { path });
+  }
+
+  async load(path: string): Promise<void> {
+    await this.rpc('devnet_load', { path });
+  }
+
+  /** Recent devnet output, for error messages. */
+  logs(): string {
+    return this.output.join('');
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
