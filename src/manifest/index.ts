@@ -1,0 +1,7 @@
+export { ManifestError, type ManifestErrorCode, type ManifestIssue } from './errors';
+export { ManifestModule } from './manifest.module';
+export { type ManifestOptions, ManifestService } from './manifest.service';
+export { MAX_MANIFEST_BYTES, parseManifestText } from './parse';
+export { manifestSchema } from './schema';
+export * from './types';
+export { loadManifest, type ManifestCeilings, validateManifest } from './validate';
