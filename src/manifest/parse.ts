@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { ManifestError } from './errors';
+import { jsonErrorOffset } from './json-position';
 
 export const MAX_MANIFEST_BYTES = 256 * 1024;
 
@@ -34,8 +35,8 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? `${lineCol(text, Number(pos[1]))}: ` : '';
+    const at = jsonErrorOffset(text);
+    const where = at === undefined ? '' : `${lineCol(text, at)}: `;
     throw new ManifestError('PARSE', [{ path: '', reason: `not valid JSON: ${where}${msg}` }]);
   }
 }

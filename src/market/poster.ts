@@ -56,7 +56,7 @@ export type JobResult =
     };
 
 export interface JobTiming {
-  /** performance.now() when the announcement was handed to gossipsub. */
+  /** performance.now() when announce() was called. */
   announcedAt: number;
   firstBidAt?: number;
   closedAt: number;
@@ -109,6 +109,8 @@ export class Poster {
 
   /** Announces a job and resolves when it has been awarded, or has failed to be, with why. */
   async announce(spec: JobSpec, opts: { strategy?: ChooseStrategy } = {}): Promise<JobResult> {
+    // Latency is counted from here, so signing and publishing the announcement are part of it.
+    const announcedAt = performance.now();
     const { host } = this.deps;
     const key = spec.jobId.toString();
     if (this.open.has(key)) throw new Error(`job ${key} is already open`);
@@ -135,7 +137,7 @@ export class Poster {
         bids: [],
         bidders: new Map(),
         late: new Map(),
-        timing: { announcedAt: performance.now(), closedAt: 0 },
+        timing: { announcedAt, closedAt: 0 },
         resolve,
       };
       job.timer = setTimeout(() => void this.close(job), windowMs);

@@ -58,7 +58,11 @@ export class LocalSigner {
     this.peerId = peerIdToString(this.peerIdBytes);
   }
 
+  /** Signatures made, for the bench's per-job accounting. */
+  signatures = 0;
+
   sign(data: Uint8Array): Uint8Array {
+    this.signatures++;
     return sign(null, data, this.key);
   }
 }
@@ -73,8 +77,12 @@ export class SignatureVerifier {
   constructor(private readonly maxKeys = 4096) {}
 
   /** False for a bad signature; callers have already checked `ed25519KeyOf(signer)`. */
+  /** Verifications attempted, for the bench's per-job accounting. */
+  verifications = 0;
+
   verify(signer: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
     if (signature.length !== 64) return false;
+    this.verifications++;
     const id = Buffer.from(signer.buffer, signer.byteOffset, signer.byteLength).toString('latin1');
     let key = this.keys.get(id);
     if (!key) {

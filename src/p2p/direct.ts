@@ -85,6 +85,9 @@ class Session {
   private leftover: Uint8Array | undefined;
   private inflight = 0;
   private closed = false;
+  /** Frames written this turn of the event loop, sent together by flush(). */
+  private outbox: Uint8Array[] = [];
+  private outboxBytes = 0;
 
   constructor(
     readonly stream: Stream,

@@ -2,8 +2,8 @@ import { MIN_SCORE, MIN_SCORE_BEFORE_BAN, PeerScoreStore, scoreState } from './p
 
 describe('peer score store', () => {
   test('penalties accumulate by grade and cross the thresholds', () => {
-    let t = 0;
-    const store = new PeerScoreStore({ now: () => t });
+    // A frozen clock: no decay between penalties.
+    const store = new PeerScoreStore({ now: () => 0 });
     expect(store.apply('p', 'low', 'x')).toBe(-10);
     expect(scoreState(store.apply('p', 'low', 'x'))).toBe('disconnect');
     for (let i = 0; i < 3; i++) store.apply('p', 'low', 'x');

@@ -1,0 +1,519 @@
+/**
+ * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery]`
+ *
+ * Three measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux:
+ *
+ * - latency: announce-to-first-bid on a 50-node network over TCP on loopback, nodes split over
+ *   two processes (25 each) so both cores work; five of the nodes post, every node is a capable
+ *   worker. Measured at the poster, from the announce() call to the first bid that passed every
+ *   check (so it includes signing the announcement and verifying the bid).
+ * - throughput: matched jobs per second through one poster with 10 capable workers (TCP; the
+ *   poster in one process, the workers in another, star topology). A job is announce, bids,
+ *   choose, notify; each job closes at its third bid (maxBids 3) and every bidder, late ones
+ *   included, is sent the outcome. CPU time per job is process CPU / jobs at the poster and
+ *   process CPU / (jobs x 10) at a worker.
+ * - discovery: time for a node to find a capable worker through kad-dht provider records and the
+ *   worker's advert, on a 200-node network in one process over the in-memory transport (200 TCP
+ *   nodes would spend the machine on sockets; Noise and Yamux still run). 20 nodes are workers,
+ *   5 of them capable; each query comes from a different non-worker node.
+ *
+ * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { parseConfig } from '../../src/config/config.schema';
+import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
+import { CairnNode } from '../../src/market/cairn-node';
+import type { JobResult } from '../../src/market/poster';
+import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stake';
+import type { JobSpec } from '../../src/market/types';
+import { loadEsm } from '../../src/p2p/esm';
+import { createLogger } from '../../src/p2p/logging';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+const NETWORK = 'bench';
+
+interface NodeSpec {
+  worker?: { address: string; cores: number; memoryMb: number; wasmFeatures: string[]; pricePerFuel: string };
+  provide?: boolean;
+}
+
+const REQ: JobRequirements = { minCores: 1, minMemoryMb: 1024, wasmFeatures: ['simd'], minFuelPerSecond: 1n, fuelLimit: 1000n };
+
+function jobSpec(jobId: bigint, over: Partial<JobSpec> = {}): JobSpec {
+  return {
+    jobId,
+    posterAddress: 0xabcn,
+    manifestHash: 0x1234n,
+    requirements: REQ,
+    budget: 10n ** 18n,
+    collateral: 0n,
+    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
+    bidWindowMs: 2000,
+    maxBids: 1,
+    ...over,
+  };
+}
+
+function workerSpec(i: number, over: Partial<NonNullable<NodeSpec['worker']>> = {}): NodeSpec['worker'] {
+  return { address: `0x${(0x1000 + i).toString(16)}`, cores: 8, memoryMb: 8192, wasmFeatures: ['simd'], pricePerFuel: String(10 + (i % 7)), ...over };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function summary(values: number[]): { n: number; p50: number; p90: number; p99: number; max: number } {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: round(percentile(s, 50)), p90: round(percentile(s, 90)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? NaN) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child process: hosts some nodes and obeys the parent.
+
+type Command =
+  | { type: 'start'; specs: NodeSpec[]; transport: 'tcp' | 'memory'; offset: number }
+  | { type: 'dial'; pairs: Array<[number, string]> }
+  | { type: 'bind'; workers: Array<[string, string]> }
+  | { type: 'mesh'; min: number }
+  | { type: 'adverts' }
+  | { type: 'cpu' }
+  | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number }
+  | { type: 'throughput'; poster: number; jobs: number; concurrency: number; maxBids: number; warmup: number }
+  | { type: 'stop' };
+
+async function child(): Promise<void> {
+  const m = await loadEsm();
+  const log = createLogger(process.env.CAIRN_BENCH_LOG ?? 'error', 'bench-child');
+  const stake = new InMemoryStakeRegistry(0n);
+  const nodes: CairnNode[] = [];
+  let offset = 0;
+  let nextJob = BigInt(process.pid) << 32n;
+  const reply = (msg: unknown) => process.send?.(msg, undefined, undefined, () => undefined);
+
+  process.on('message', (cmd: Command) => {
+    void (async () => {
+      try {
+        switch (cmd.type) {
+          case 'start': {
+            offset = cmd.offset;
+            for (const [k, spec] of cmd.specs.entries()) {
+              const i = offset + k;
+              const listen = cmd.transport === 'memory' ? [`/memory/bench-${i}`] : ['/ip4/127.0.0.1/tcp/0'];
+              const worker: Capabilities | undefined = spec.worker && {
+                workerAddress: BigInt(spec.worker.address),
+                cores: spec.worker.cores,
+                memoryMb: spec.worker.memoryMb,
+                wasmFeatures: spec.worker.wasmFeatures,
+                fuelPerSecond: 1_000_000n,
+                pricePerFuel: BigInt(spec.worker.pricePerFuel),
+              };
+              nodes.push(
+                await CairnNode.start({
+                  config: parseConfig({
+                    network: NETWORK,
+                    p2p: { lan: true, simulation: true, listen, maxConnections: 400 },
+                    market: { strategy: 'lowest-price' },
+                  }),
+                  log,
+                  stake,
+                  reputation: new InMemoryReputation(),
+                  worker,
+                  privateKey: await m.keys.generateKeyPair('Ed25519'),
+                  provide: false,
+                }),
+              );
+            }
+            reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
+            return;
+          }
+          case 'dial': {
+            await Promise.all(
+              cmd.pairs.map(async ([from, addr]) => {
+                const node = nodes[from - offset];
+                for (let attempt = 0; attempt < 5; attempt++) {
+                  try {
+                    await node?.host.dial(addr);
+                    return;
+                  } catch {
+                    await sleep(200 * (attempt + 1));
+                  }
+                }
+              }),
+            );
+            reply({ type: 'dialled' });
+            return;
+          }
+          case 'bind': {
+            for (const [address, peerId] of cmd.workers) stake.stake(address, 1n).bindPeer(address, peerId);
+            reply({ type: 'bound' });
+            return;
+          }
+          case 'mesh': {
+            await until(() => nodes.every((n) => n.host.gossip.meshPeers('job_announcement') >= cmd.min), 'gossip meshes');
+            reply({ type: 'meshed' });
+            return;
+          }
+          case 'adverts': {
+            await Promise.all(nodes.map((n) => n.adverts.publish()));
+            reply({ type: 'advertised' });
+            return;
+          }
+          case 'cpu': {
+            const c = process.cpuUsage();
+            reply({ type: 'cpu', us: c.user + c.system });
+            return;
+          }
+          case 'latency': {
+            const samples: number[] = [];
+            for (let j = 0; j < cmd.warmup + cmd.jobs; j++) {
+              const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
+              const r: JobResult = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: 1 }));
+              if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) samples.push(r.timing.firstBidAt - r.timing.announcedAt);
+              // Let the late bids and their outcomes drain before the next job.
+              await sleep(cmd.gapMs);
+            }
+            reply({ type: 'latency', samples });
+            return;
+          }
+          case 'throughput': {
+            const poster = nodes[cmd.poster - offset] as CairnNode;
+            const run = async (jobs: number) => {
+              let issued = 0;
+              let awarded = 0;
+              const lane = async () => {
+                while (issued < jobs) {
+                  issued++;
+                  const r = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }));
+                  if (r.status === 'awarded') awarded++;
+                }
+              };
+              await Promise.all(Array.from({ length: cmd.concurrency }, lane));
+              return awarded;
+            };
+            await run(cmd.warmup);
+            const v0 = poster.host.verifier.verifications;
+            const s0 = poster.host.signer.signatures;
+            const cpu0 = process.cpuUsage();
+            const t0 = performance.now();
+            const awarded = await run(cmd.jobs);
+            const wallMs = performance.now() - t0;
+            const cpu = process.cpuUsage(cpu0);
+            reply({
+              type: 'throughput',
+              jobs: cmd.jobs,
+              awarded,
+              wallMs,
+              cpuUs: cpu.user + cpu.system,
+              verifications: poster.host.verifier.verifications - v0,
+              signatures: poster.host.signer.signatures - s0,
+            });
+            return;
+          }
+          case 'stop': {
+            await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));
+            reply({ type: 'stopped' });
+            setTimeout(() => process.exit(0), 100).unref();
+            return;
+          }
+        }
+      } catch (err) {
+        reply({ type: 'error', message: (err as Error).stack ?? String(err) });
+      }
+    })();
+  });
+  reply({ type: 'ready' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: orchestrates children.
+
+class Child {
+  private readonly proc: ChildProcess;
+  private readonly inbox: unknown[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(name: string) {
+    this.proc = fork(__filename, ['--child', name], {
+      // CAIRN_BENCH_PROF=<dir> writes a CPU profile per child, for finding where the time goes.
+      execArgv: [
+        '--import',
+        'tsx',
+        '--max-old-space-size=8192',
+        ...(process.env.CAIRN_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAIRN_BENCH_PROF}`] : []),
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.proc.on('message', (msg) => {
+      this.inbox.push(msg);
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  async next<T extends { type: string }>(type: string): Promise<T> {
+    for (;;) {
+      const i = this.inbox.findIndex((m) => (m as { type: string }).type === type || (m as { type: string }).type === 'error');
+      if (i >= 0) {
+        const msg = this.inbox.splice(i, 1)[0] as T & { message?: string };
+        if (msg.type === 'error') throw new Error(`child failed: ${msg.message}`);
+        return msg;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async ask<T extends { type: string }>(cmd: Command, replyType: string): Promise<T> {
+    this.proc.send(cmd);
+    return this.next<T>(replyType);
+  }
+
+  async cpuUs(): Promise<number> {
+    return (await this.ask<{ type: 'cpu'; us: number }>({ type: 'cpu' }, 'cpu')).us;
+  }
+
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null) return;
+    this.proc.send({ type: 'stop' });
+    await Promise.race([once(this.proc, 'exit'), sleep(15_000)]);
+    if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
+  }
+}
+
+const say = (json: boolean, ...args: unknown[]) => (json ? console.error(...args) : console.log(...args));
+
+async function startChild(name: string, specs: NodeSpec[], transport: 'tcp' | 'memory', offset: number) {
+  const c = new Child(name);
+  await c.next('ready');
+  const started = await c.ask<{ type: 'started'; addrs: string[]; peerIds: string[] }>({ type: 'start', specs, transport, offset }, 'started');
+  return { child: c, ...started };
+}
+
+/** A random graph: every node dials `degree` distinct earlier nodes (the first few dial each other). */
+function randomEdges(n: number, degree: number, rand: () => number): Array<[number, number]> {
+  const edges: Array<[number, number]> = [];
+  for (let i = 1; i < n; i++) {
+    const targets = new Set<number>();
+    while (targets.size < Math.min(degree, i)) targets.add(Math.floor(rand() * i));
+    for (const t of targets) edges.push([i, t]);
+  }
+  return edges;
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function latencyBench(json: boolean) {
+  const N = 50;
+  const half = N / 2;
+  const specs = Array.from({ length: N }, (_, i): NodeSpec => ({ worker: workerSpec(i) }));
+  say(json, `latency: starting ${N} nodes over TCP in two processes...`);
+  const [a, b] = await Promise.all([startChild('lat-a', specs.slice(0, half), 'tcp', 0), startChild('lat-b', specs.slice(half), 'tcp', half)]);
+  const addrs = [...a.addrs, ...b.addrs];
+  try {
+    const edges = randomEdges(N, 4, seeded(42));
+    const from = (lo: number, hi: number) => edges.filter(([f]) => f >= lo && f < hi).map(([f, t]): [number, string] => [f, addrs[t] as string]);
+    await Promise.all([a.child.ask({ type: 'dial', pairs: from(0, half) }, 'dialled'), b.child.ask({ type: 'dial', pairs: from(half, N) }, 'dialled')]);
+    const workers = specs.map((s, i): [string, string] => [s.worker?.address as string, [...a.peerIds, ...b.peerIds][i] as string]);
+    await Promise.all([a.child.ask({ type: 'bind', workers }, 'bound'), b.child.ask({ type: 'bind', workers }, 'bound')]);
+    await Promise.all([a.child.ask({ type: 'mesh', min: 3 }, 'meshed'), b.child.ask({ type: 'mesh', min: 3 }, 'meshed')]);
+    say(json, 'latency: network up; measuring...');
+    const r = await a.child.ask<{ type: 'latency'; samples: number[] }>({ type: 'latency', posters: [0, 1, 2, 3, 4], jobs: 200, gapMs: 150, warmup: 50 }, 'latency');
+    return { nodes: N, transport: 'tcp', processes: 2, posters: 5, jobs: r.samples.length, firstBidMs: summary(r.samples) };
+  } finally {
+    await Promise.all([a.child.stop(), b.child.stop()]);
+  }
+}
+
+async function throughputBench(json: boolean) {
+  const WORKERS = 10;
+  say(json, `throughput: starting 1 poster and ${WORKERS} workers over TCP...`);
+  const p = await startChild('tp-poster', [{}], 'tcp', 0);
+  const w = await startChild('tp-workers', Array.from({ length: WORKERS }, (_, i): NodeSpec => ({ worker: workerSpec(i) })), 'tcp', 1);
+  try {
+    await w.child.ask({ type: 'dial', pairs: w.peerIds.map((_, i): [number, string] => [i + 1, p.addrs[0] as string]) }, 'dialled');
+    const workers = w.peerIds.map((id, i): [string, string] => [workerSpec(i)?.address as string, id]);
+    await p.child.ask({ type: 'bind', workers }, 'bound');
+    await Promise.all([p.child.ask({ type: 'mesh', min: WORKERS }, 'meshed'), w.child.ask({ type: 'mesh', min: 1 }, 'meshed')]);
+    say(json, 'throughput: network up; measuring...');
+    const w0 = await w.child.cpuUs();
+    const result = p.child.ask<{
+      type: 'throughput';
+      jobs: number;
+      awarded: number;
+      wallMs: number;
+      cpuUs: number;
+      verifications: number;
+      signatures: number;
+    }>(
+      { type: 'throughput', poster: 0, jobs: 3000, concurrency: 32, maxBids: 3, warmup: 300 },
+      'throughput',
+    );
+    const r = await result;
+    const w1 = await w.child.cpuUs();
+    // Worker CPU includes the warm-up jobs: scale by all jobs run.
+    const workerCpuPerJobMs = (w1 - w0) / 1000 / ((r.jobs + 300) * WORKERS);
+    return {
+      workers: WORKERS,
+      transport: 'tcp',
+      maxBids: 3,
+      concurrency: 32,
+      jobs: r.jobs,
+      awarded: r.awarded,
+      jobsPerSecond: round(r.jobs / (r.wallMs / 1000), 1),
+      posterCpuPerJobMs: round(r.cpuUs / 1000 / r.jobs, 3),
+      workerCpuPerJobMs: round(workerCpuPerJobMs, 3),
+      posterVerificationsPerJob: round(r.verifications / r.jobs, 2),
+      posterSignaturesPerJob: round(r.signatures / r.jobs, 2),
+    };
+  } finally {
+    await Promise.all([p.child.stop(), w.child.stop()]);
+  }
+}
+
+async function discoveryBench(json: boolean) {
+  const N = 200;
+  const WORKERS = 20;
+  const CAPABLE = 5;
+  const QUERIES = 50;
+  const rand = seeded(7);
+  say(json, `discovery: starting ${N} nodes over the in-memory transport...`);
+  const m = await loadEsm();
+  const log = createLogger(process.env.CAIRN_BENCH_LOG ?? 'error', 'bench');
+  const stake = new InMemoryStakeRegistry(0n);
+  const nodes: CairnNode[] = [];
+  // Worker indexes spread over the network; the first CAPABLE of them offer "threads".
+  const workerIdx = new Set<number>();
+  while (workerIdx.size < WORKERS) workerIdx.add(10 + Math.floor(rand() * (N - 10)));
+  const capableIdx = new Set([...workerIdx].slice(0, CAPABLE));
+  try {
+    for (let i = 0; i < N; i++) {
+      const isWorker = workerIdx.has(i);
+      nodes.push(
+        await CairnNode.start({
+          config: parseConfig({ network: NETWORK, p2p: { lan: true, simulation: true, listen: [`/memory/disc-${i}`], maxConnections: 400 } }),
+          log,
+          stake,
+          reputation: new InMemoryReputation(),
+          worker: isWorker
+            ? {
+                workerAddress: BigInt(0x2000 + i),
+                cores: 8,
+                memoryMb: capableIdx.has(i) ? 16384 : 8192,
+                wasmFeatures: capableIdx.has(i) ? ['simd', 'threads'] : ['simd'],
+                fuelPerSecond: 1_000_000n,
+                pricePerFuel: 10n,
+              }
+            : undefined,
+          privateKey: await m.keys.generateKeyPair('Ed25519'),
+          provide: false,
+          // Measure the DHT path: no node learns adverts from gossip.
+          advertise: false,
+        }),
+      );
+    }
+    for (const [f, t] of randomEdges(N, 3, rand)) await nodes[f]?.host.dial(nodes[t]?.host.multiaddrs()[0] as string).catch(() => undefined);
+    say(json, 'discovery: waiting for DHT routing tables...');
+    const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
+    await until(() => nodes.filter((n) => tableSize(n) >= 10).length >= N * 0.95, 'routing tables', 180_000);
+    say(json, 'discovery: workers providing capability records...');
+    const provided = await Promise.all([...workerIdx].map((i) => nodes[i]?.provideNow() ?? 0));
+    const queriers = [...Array(N).keys()].filter((i) => !workerIdx.has(i));
+    const samples: number[] = [];
+    let failures = 0;
+    const req: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['threads'], minFuelPerSecond: 1n, fuelLimit: 1000n };
+    say(json, 'discovery: measuring...');
+    for (let q = 0; q < QUERIES; q++) {
+      const node = nodes[queriers[Math.floor(rand() * queriers.length)] as number] as CairnNode;
+      const t0 = performance.now();
+      const found = await node.index.findCapable(req, 10n ** 18n, { limit: 1, timeoutMs: 10_000 });
+      const ms = performance.now() - t0;
+      if (found.length > 0 && capableIdx.has(nodes.findIndex((n) => n.peerId === found[0]?.peerId))) samples.push(ms);
+      else failures++;
+    }
+    return {
+      nodes: N,
+      transport: 'memory',
+      workers: WORKERS,
+      capable: CAPABLE,
+      providerRecords: provided.reduce((s, n) => s + n, 0),
+      queries: QUERIES,
+      failures,
+      discoverMs: summary(samples),
+    };
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));
+  }
+}
+
+async function parent(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery').split(','));
+  const out: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+  const started = Date.now();
+  if (only.has('latency')) out.latency = await latencyBench(json);
+  if (only.has('throughput')) out.throughput = await throughputBench(json);
+  if (only.has('discovery')) out.discovery = await discoveryBench(json);
+  const lat = out.latency as Awaited<ReturnType<typeof latencyBench>> | undefined;
+  const tp = out.throughput as Awaited<ReturnType<typeof throughputBench>> | undefined;
+  const disc = out.discovery as Awaited<ReturnType<typeof discoveryBench>> | undefined;
+  out.targets = {
+    ...(lat ? { firstBidP99Under20ms: lat.firstBidMs.p99 < 20 } : {}),
+    ...(tp ? { atLeast300JobsPerSecond: tp.jobsPerSecond >= 300, posterCpuUnder1msPerJob: tp.posterCpuPerJobMs < 1 } : {}),
+    ...(disc ? { discoveryP50Under300ms: disc.discoverMs.p50 < 300, discoveryP99Under1s: disc.discoverMs.p99 < 1000 } : {}),
+  };
+  out.elapsedS = Math.round((Date.now() - started) / 1000);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  console.log('\ncairn p2p bench');
+  if (lat) {
+    console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
+    console.log(`    p50 ${lat.firstBidMs.p50} ms   p90 ${lat.firstBidMs.p90} ms   p99 ${lat.firstBidMs.p99} ms   max ${lat.firstBidMs.max} ms`);
+  }
+  if (tp) {
+    console.log(`  matched jobs through 1 poster, ${tp.workers} workers (${tp.transport}, maxBids ${tp.maxBids}, ${tp.concurrency} in flight):`);
+    console.log(`    ${tp.jobsPerSecond} jobs/s (${tp.awarded}/${tp.jobs} awarded)`);
+    console.log(`    CPU per job: poster ${tp.posterCpuPerJobMs} ms, each worker ${tp.workerCpuPerJobMs} ms`);
+    console.log(`    poster per job: ${tp.posterVerificationsPerJob} signature checks, ${tp.posterSignaturesPerJob} signatures`);
+  }
+  if (disc) {
+    console.log(`  discover a capable worker, ${disc.nodes} nodes (${disc.transport}), ${disc.capable}/${disc.workers} workers capable, ${disc.queries} queries:`);
+    console.log(`    p50 ${disc.discoverMs.p50} ms   p90 ${disc.discoverMs.p90} ms   p99 ${disc.discoverMs.p99} ms   (${disc.failures} failed)`);
+  }
+  console.log('  targets:', JSON.stringify(out.targets));
+}
+
+if (process.argv.includes('--child')) {
+  void child();
+} else {
+  parent().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+export { buildCircuit, type CircuitArtifacts, type CircuitBuildOptions, domainPower, releaseSnarkjs } from './circuit-build';
+export { ProverError, type ProverErrorCode } from './errors';
+export { ProverModule } from './prover.module';
+export {
+  type AcceptedResult,
+  BN254_R,
+  checkPublicSignals,
+  encodePublicSignals,
+  type Groth16JobResult,
+  parseProverConfig,
+  type ProofResult,
+  type ProverConfig,
+  type ProverConfigInput,
+  ProverService,
+} from './prover.service';
