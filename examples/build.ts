@@ -7,7 +7,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { cacheDir, REPO_ROOT } from '../src/chain/toolchain';
 import { buildCircuit, type CircuitArtifacts, releaseSnarkjs } from '../src/prover/circuit-build';

@@ -26,7 +26,12 @@ export function wordCountManifest(o: { module: string; shards: string[]; maxByte
   const m: Manifest = {
     version: 1,
     name: 'word-count',
-    tasklets: o.shards.map((blob, i) => ({ id: `map-${i}`, module: o.module, args: ['map'], input: { blob } })),
+    tasklets: o.shards.map((blob, i) => ({
+      id: `map-${i}`,
+      module: o.module,
+      args: ['map'],
+      input: { blob },
+    })),
     aggregate: { module: o.module, args: ['reduce'] },
     resources: { memoryPages: 2048, fuel: 1e12, wallTimeMs: 120_000 },
     output: { format: 'text', maxBytes: o.maxBytes ?? 64 * 1024 * 1024 },

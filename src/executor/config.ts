@@ -26,7 +26,11 @@ export const executorConfigSchema = z
       .object({
         memoryPages: z.number().int().min(1).max(65536).default(4096),
         fuel: z.number().int().positive().default(1e12),
-        wallTimeMs: z.number().int().positive().default(10 * 60_000),
+        wallTimeMs: z
+          .number()
+          .int()
+          .positive()
+          .default(10 * 60_000),
         outputBytes: z
           .number()
           .int()

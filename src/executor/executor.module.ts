@@ -22,10 +22,15 @@ export class ExecutorModule {
       module: ExecutorModule,
       providers: [
         { provide: EXECUTOR_CONFIG, useValue: config },
-        { provide: BlobStore, useFactory: (c: ExecutorConfig) => new BlobStore(c.storeDir), inject: [EXECUTOR_CONFIG] },
+        {
+          provide: BlobStore,
+          useFactory: (c: ExecutorConfig) => new BlobStore(c.storeDir),
+          inject: [EXECUTOR_CONFIG],
+        },
         {
           provide: ExecutorService,
-          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger) => ExecutorService.create(c, store, log),
+          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger) =>
+            ExecutorService.create(c, store, log),
           inject: [EXECUTOR_CONFIG, BlobStore, { token: LOGGER, optional: true }],
         },
       ],

@@ -148,7 +148,10 @@ function checkFormat(output: Uint8Array, format: 'bytes' | 'text' | 'json'): voi
     try {
       JSON.parse(text);
     } catch (err) {
-      throw new SandboxError('BAD_OUTPUT', `output is declared json but does not parse: ${(err as Error).message}`);
+      throw new SandboxError(
+        'BAD_OUTPUT',
+        `output is declared json but does not parse: ${(err as Error).message}`,
+      );
     }
   }
 }

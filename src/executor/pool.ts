@@ -135,7 +135,10 @@ export class SandboxPool {
 
   private async compile(sha256: string, bytes: Uint8Array): Promise<PreparedModule> {
     // A copy: the caller keeps its bytes, the worker gets its own.
-    const reply = (await this.dispatch({ kind: 'prepare', bytes: bytes.slice() }, PREPARE_TIMEOUT_MS)) as PrepareReply;
+    const reply = (await this.dispatch(
+      { kind: 'prepare', bytes: bytes.slice() },
+      PREPARE_TIMEOUT_MS,
+    )) as PrepareReply;
     const module = await WebAssembly.compile(reply.bytes);
     this.log?.debug({ sha256, bytes: bytes.length, imports: reply.info.imports }, 'module prepared');
     return { sha256, module, info: reply.info };
@@ -145,9 +148,16 @@ export class SandboxPool {
   async run(prepared: PreparedModule, input: RunInput, limits: PoolRunLimits): Promise<RunOutcome> {
     checkRunnable(prepared.info, input.entry, limits);
     const { wallTimeMs, ...runLimits } = limits;
-    const task: WorkerTask = { kind: 'run', module: prepared.module, info: prepared.info, input, limits: runLimits };
+    const task: WorkerTask = {
+      kind: 'run',
+      module: prepared.module,
+      info: prepared.info,
+      input,
+      limits: runLimits,
+    };
     const reply = await this.dispatch(task, wallTimeMs);
-    if (!reply.ok || !('outcome' in reply)) throw new Error('sandbox worker answered a run with something else');
+    if (!reply.ok || !('outcome' in reply))
+      throw new Error('sandbox worker answered a run with something else');
     return reply.outcome;
   }
 
@@ -163,7 +173,10 @@ export class SandboxPool {
       if (err instanceof SandboxError) throw err;
       if ((err as Error).name === 'AbortError' || signal.aborted) {
         this.log?.warn({ kind: task.kind, wallTimeMs }, 'run passed its wall time; worker terminated');
-        throw new SandboxError('WALL_TIMEOUT', `still running after ${wallTimeMs} ms; its thread was terminated`);
+        throw new SandboxError(
+          'WALL_TIMEOUT',
+          `still running after ${wallTimeMs} ms; its thread was terminated`,
+        );
       }
       this.log?.error({ err, kind: task.kind }, 'sandbox worker lost');
       throw new SandboxError('WORKER_LOST', `sandbox worker died: ${(err as Error).message}`);

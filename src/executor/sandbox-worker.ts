@@ -62,6 +62,9 @@ export default function handle(task: WorkerTask): WorkerReply | ReturnType<typeo
     }
   } catch (err) {
     if (err instanceof SandboxError) return { ok: false, error: toWire(err) };
-    return { ok: false, error: { code: 'TRAP', message: `sandbox failure: ${(err as Error).message}`, detail: {} } };
+    return {
+      ok: false,
+      error: { code: 'TRAP', message: `sandbox failure: ${(err as Error).message}`, detail: {} },
+    };
   }
 }

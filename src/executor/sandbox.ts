@@ -49,7 +49,10 @@ export function checkRunnable(info: ModuleInfo, entry: string, limits: RunLimits
   const fn = info.functions[entry];
   if (!fn) {
     const names = Object.keys(info.functions).join(', ') || 'none';
-    throw new SandboxError('MISSING_ENTRY', `entry "${entry}" is not an exported function (exports: ${names})`);
+    throw new SandboxError(
+      'MISSING_ENTRY',
+      `entry "${entry}" is not an exported function (exports: ${names})`,
+    );
   }
   if (fn.params !== 0 || fn.results !== 0) {
     throw new SandboxError('MISSING_ENTRY', `entry "${entry}" must take and return nothing, like _start`);
@@ -153,7 +156,11 @@ function tail(stderr: string): string {
  * Runs an uninstrumented module with the same WASI view and no fuel: only for measuring what
  * metering costs. Not reachable from the pool.
  */
-export function runUnmetered(module: WebAssembly.Module, input: RunInput, maxOutputBytes: number): Uint8Array {
+export function runUnmetered(
+  module: WebAssembly.Module,
+  input: RunInput,
+  maxOutputBytes: number,
+): Uint8Array {
   const wasi = new SandboxWasi({
     args: [input.entry, ...input.args],
     stdin: input.stdin,

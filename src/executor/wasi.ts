@@ -191,7 +191,8 @@ export class SandboxWasi {
       },
     };
     for (const name of Object.keys(fns)) {
-      if (!(name in ALLOWED_WASI)) throw new Error(`WASI shim defines ${name}, which the policy does not allow`);
+      if (!(name in ALLOWED_WASI))
+        throw new Error(`WASI shim defines ${name}, which the policy does not allow`);
     }
     return { [WASI_MODULE]: fns as unknown as WebAssembly.ModuleImports };
   }

@@ -38,7 +38,8 @@ export function checkGraph(m: Manifest): GraphCheck {
     deps.set(t.id, [...from]);
   });
   (m.aggregate?.from ?? []).forEach((ref, k) => {
-    if (!index.has(ref)) unknown.push({ path: `aggregate.from[${k}]`, reason: `no tasklet has the id "${ref}"` });
+    if (!index.has(ref))
+      unknown.push({ path: `aggregate.from[${k}]`, reason: `no tasklet has the id "${ref}"` });
   });
   if (unknown.length) throw new ManifestError('UNKNOWN_REFERENCE', unknown);
 

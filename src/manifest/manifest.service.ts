@@ -18,7 +18,10 @@ export class ManifestService {
 
   /** Parses JSON or YAML and validates it. Throws ManifestError. */
   load(source: string | Uint8Array): ValidatedManifest {
-    return validateManifest(parseManifestText(source, this.opts.maxBytes ?? MAX_MANIFEST_BYTES), this.opts.ceilings);
+    return validateManifest(
+      parseManifestText(source, this.opts.maxBytes ?? MAX_MANIFEST_BYTES),
+      this.opts.ceilings,
+    );
   }
 
   /** Validates an already-parsed value. Throws ManifestError. */

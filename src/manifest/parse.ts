@@ -12,7 +12,9 @@ export const MAX_MANIFEST_BYTES = 256 * 1024;
 export function parseManifestText(source: string | Uint8Array, maxBytes = MAX_MANIFEST_BYTES): unknown {
   const size = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
   if (size > maxBytes) {
-    throw new ManifestError('TOO_LARGE', [{ path: '', reason: `manifest is ${size} bytes; at most ${maxBytes}` }]);
+    throw new ManifestError('TOO_LARGE', [
+      { path: '', reason: `manifest is ${size} bytes; at most ${maxBytes}` },
+    ]);
   }
   let text: string;
   try {
@@ -47,7 +49,10 @@ function parseYaml(text: string): unknown {
   if (first) {
     const where = first.linePos?.[0] ? `line ${first.linePos[0].line}, column ${first.linePos[0].col}: ` : '';
     throw new ManifestError('PARSE', [
-      { path: '', reason: `not valid YAML: ${where}${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` },
+      {
+        path: '',
+        reason: `not valid YAML: ${where}${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      },
     ]);
   }
   try {

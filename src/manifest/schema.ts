@@ -87,14 +87,24 @@ const resources = {
   additionalProperties: false,
   required: ['memoryPages', 'fuel', 'wallTimeMs'],
   properties: {
-    memoryPages: { type: 'integer', minimum: 1, maximum: 65536, description: 'linear memory cap in 64 KiB pages' },
+    memoryPages: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 65536,
+      description: 'linear memory cap in 64 KiB pages',
+    },
     fuel: {
       type: 'integer',
       minimum: 1,
       maximum: Number.MAX_SAFE_INTEGER,
       description: 'instructions a step may execute (deterministic metering)',
     },
-    wallTimeMs: { type: 'integer', minimum: 1, maximum: 86_400_000, description: 'wall-clock limit per step' },
+    wallTimeMs: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 86_400_000,
+      description: 'wall-clock limit per step',
+    },
   },
 } as const;
 
@@ -127,7 +137,12 @@ const verification = {
       required: ['mode', 'k'],
       properties: {
         mode: { const: 'redundancy' },
-        k: { type: 'integer', minimum: 2, maximum: 16, description: 'how many workers must return the same output' },
+        k: {
+          type: 'integer',
+          minimum: 2,
+          maximum: 16,
+          description: 'how many workers must return the same output',
+        },
       },
     },
     {

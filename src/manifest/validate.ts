@@ -25,9 +25,12 @@ let compiled: ValidateFunction<Manifest> | undefined;
 
 function validator(): ValidateFunction<Manifest> {
   // allErrors: a poster fixing a manifest wants every problem at once, not one per attempt.
-  compiled ??= new Ajv2020({ allErrors: true, discriminator: true, verbose: true, strict: true }).compile<Manifest>(
-    manifestSchema,
-  );
+  compiled ??= new Ajv2020({
+    allErrors: true,
+    discriminator: true,
+    verbose: true,
+    strict: true,
+  }).compile<Manifest>(manifestSchema);
   return compiled;
 }
 
@@ -54,13 +57,20 @@ function describe(e: ErrorObject): ManifestIssue {
     case 'additionalProperties':
       return { path: join(path, String(p.additionalProperty)), reason: 'is not a known field' };
     case 'type': {
-      const hint = p.type === 'string' && typeof e.data === 'number' ? ' (quote it: large numbers lose digits)' : '';
+      const hint =
+        p.type === 'string' && typeof e.data === 'number' ? ' (quote it: large numbers lose digits)' : '';
       return { path, reason: `must be ${String(p.type)}, not ${typeName(e.data)}${hint}` };
     }
     case 'pattern':
-      return { path, reason: `must be ${PATTERN_MEANINGS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}` };
+      return {
+        path,
+        reason: `must be ${PATTERN_MEANINGS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}`,
+      };
     case 'enum':
-      return { path, reason: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path,
+        reason: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
       return { path, reason: `must be ${JSON.stringify(p.allowedValue)}` };
     case 'discriminator':

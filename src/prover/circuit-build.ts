@@ -12,7 +12,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { cacheDir, REPO_ROOT } from '../chain/toolchain';
@@ -53,8 +63,11 @@ interface Info {
 }
 
 function pkgVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  return (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
 function sha256File(path: string): string {
@@ -69,8 +82,13 @@ export function domainPower(constraints: number, publicInputs: number, outputs: 
 function circomSources(main: string): string {
   const dir = dirname(main);
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.circom')).sort()) {
-    h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.circom'))
+    .sort()) {
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
   }
   return h.update(basename(main)).digest('hex');
 }
@@ -98,7 +116,11 @@ export async function buildCircuit(opts: CircuitBuildOptions): Promise<CircuitAr
   for (const f of ['circuit.r1cs', 'circuit.wasm', 'circuit.zkey', 'verification_key.json', 'info.json']) {
     const src = join(cached, f);
     const dst = join(dir, f);
-    if (!existsSync(dst) || statSync(dst).size !== statSync(src).size || sha256File(dst) !== sha256File(src)) {
+    if (
+      !existsSync(dst) ||
+      statSync(dst).size !== statSync(src).size ||
+      sha256File(dst) !== sha256File(src)
+    ) {
       copyFileSync(src, dst);
     }
   }
@@ -128,7 +150,14 @@ async function compileAndSetup(
   log(`${opts.name}: compiling ${basename(opts.main)} with circom2`);
   execFileSync(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'circom2', 'cli.js'), basename(opts.main), '--r1cs', '--wasm', '-o', tmp],
+    [
+      join(REPO_ROOT, 'node_modules', 'circom2', 'cli.js'),
+      basename(opts.main),
+      '--r1cs',
+      '--wasm',
+      '-o',
+      tmp,
+    ],
     { cwd: dirname(opts.main), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   renameSync(join(tmp, `${base}.r1cs`), join(tmp, 'circuit.r1cs'));
@@ -143,7 +172,12 @@ async function compileAndSetup(
   const z0 = join(tmp, 'circuit_0.zkey');
   await snarkjs.zKey.newZKey(r1cs, ptau, z0);
   // Phase 2: one local contribution. Like the local phase 1, for development only.
-  await snarkjs.zKey.contribute(z0, join(tmp, 'circuit.zkey'), 'cairn local dev', randomBytes(32).toString('hex'));
+  await snarkjs.zKey.contribute(
+    z0,
+    join(tmp, 'circuit.zkey'),
+    'cairn local dev',
+    randomBytes(32).toString('hex'),
+  );
   rmSync(z0);
   const vkey = await snarkjs.zKey.exportVerificationKey(join(tmp, 'circuit.zkey'));
   writeFileSync(join(tmp, 'verification_key.json'), JSON.stringify(vkey));

@@ -1,4 +1,10 @@
-export { buildCircuit, type CircuitArtifacts, type CircuitBuildOptions, domainPower, releaseSnarkjs } from './circuit-build';
+export {
+  buildCircuit,
+  type CircuitArtifacts,
+  type CircuitBuildOptions,
+  domainPower,
+  releaseSnarkjs,
+} from './circuit-build';
 export { ProverError, type ProverErrorCode } from './errors';
 export { ProverModule } from './prover.module';
 export {

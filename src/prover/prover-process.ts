@@ -36,12 +36,16 @@ export interface ProverResponse {
 
 const artifacts = new Map<string, Uint8Array>();
 
-const fail = (code: ProverErrorCode, message: string): ProverReply => ({ ok: false, error: { code, message } });
+const fail = (code: ProverErrorCode, message: string): ProverReply => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** circom's witness calculator reports unmet constraints and bad inputs only in its message. */
 function classifyWitnessError(message: string): ProverErrorCode | undefined {
   if (/Assert Failed|Error in template|Constraint doesn't match/i.test(message)) return 'WITNESS_FAILED';
-  if (/Signal not found|Too many values|Not enough values|invalid|Cannot convert/i.test(message)) return 'BAD_INPUT';
+  if (/Signal not found|Too many values|Not enough values|invalid|Cannot convert/i.test(message))
+    return 'BAD_INPUT';
   return undefined;
 }
 

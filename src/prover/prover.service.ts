@@ -109,7 +109,10 @@ export class ProverService {
   }
 
   /** Proves `input` with a circuit's witness generator and proving key. */
-  async prove(circuit: { wasm: Uint8Array; zkey: Uint8Array }, input: Record<string, unknown>): Promise<ProofResult> {
+  async prove(
+    circuit: { wasm: Uint8Array; zkey: Uint8Array },
+    input: Record<string, unknown>,
+  ): Promise<ProofResult> {
     const wasm = sha256Hex(circuit.wasm);
     const zkey = sha256Hex(circuit.zkey);
     await this.client.ensureLoaded(wasm, circuit.wasm, this.config.proveTimeoutMs);
@@ -123,14 +126,19 @@ export class ProverService {
    * Verifies a proof against a verification key. Returns false only for a well-formed proof
    * that does not verify; malformed input throws MALFORMED_PROOF.
    */
-  async verify(vkey: VerificationKey, publicSignals: unknown, proof: unknown): Promise<{ valid: boolean; ms: number }> {
+  async verify(
+    vkey: VerificationKey,
+    publicSignals: unknown,
+    proof: unknown,
+  ): Promise<{ valid: boolean; ms: number }> {
     const signals = checkPublicSignals(publicSignals, vkey.nPublic);
     const p = checkProofShape(proof);
     const reply = await this.client.request(
       { kind: 'verify', vkey, publicSignals: signals, proof: p },
       this.config.verifyTimeoutMs,
     );
-    if (!('valid' in reply)) throw new ProverError('MALFORMED_PROOF', 'verifier answered with something else');
+    if (!('valid' in reply))
+      throw new ProverError('MALFORMED_PROOF', 'verifier answered with something else');
     return { valid: reply.valid, ms: reply.ms };
   }
 
@@ -145,7 +153,10 @@ export class ProverService {
     try {
       input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(stepsOutput));
     } catch (err) {
-      throw new ProverError('BAD_INPUT', `the steps' output is not JSON input signals: ${(err as Error).message}`);
+      throw new ProverError(
+        'BAD_INPUT',
+        `the steps' output is not JSON input signals: ${(err as Error).message}`,
+      );
     }
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
       throw new ProverError('BAD_INPUT', `the steps' output must be a JSON object of input signals`);

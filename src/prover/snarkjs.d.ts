@@ -47,7 +47,13 @@ declare module 'snarkjs' {
 
   export const powersOfTau: {
     newAccumulator(curve: Curve, power: number, ptau: string, logger?: Logger): Promise<unknown>;
-    contribute(oldPtau: string, newPtau: string, name: string, entropy: string, logger?: Logger): Promise<unknown>;
+    contribute(
+      oldPtau: string,
+      newPtau: string,
+      name: string,
+      entropy: string,
+      logger?: Logger,
+    ): Promise<unknown>;
     preparePhase2(oldPtau: string, newPtau: string, logger?: Logger): Promise<unknown>;
   };
 
@@ -55,12 +61,24 @@ declare module 'snarkjs' {
     info(
       r1cs: string,
       logger?: Logger,
-    ): Promise<{ nConstraints: number; nPubInputs: number; nPrvInputs: number; nOutputs: number; nVars: number }>;
+    ): Promise<{
+      nConstraints: number;
+      nPubInputs: number;
+      nPrvInputs: number;
+      nOutputs: number;
+      nVars: number;
+    }>;
   };
 
   export const zKey: {
     newZKey(r1cs: string, ptau: string, zkey: string, logger?: Logger): Promise<unknown>;
-    contribute(oldZkey: string, newZkey: string, name: string, entropy: string, logger?: Logger): Promise<unknown>;
+    contribute(
+      oldZkey: string,
+      newZkey: string,
+      name: string,
+      entropy: string,
+      logger?: Logger,
+    ): Promise<unknown>;
     exportVerificationKey(zkey: string, logger?: Logger): Promise<VerificationKey>;
   };
 }

@@ -45,10 +45,13 @@ describe('resultCommitment', () => {
 });
 
 describe('manifestHash', () => {
-  it.each(['', 'version: 1\nname: x\n', '{"version":1}'])('is sha256 truncated to 250 bits for %p', (text) => {
-    const bytes = Buffer.from(text);
-    expect(manifestHash(bytes)).toBe(expected250(bytes));
-  });
+  it.each(['', 'version: 1\nname: x\n', '{"version":1}'])(
+    'is sha256 truncated to 250 bits for %p',
+    (text) => {
+      const bytes = Buffer.from(text);
+      expect(manifestHash(bytes)).toBe(expected250(bytes));
+    },
+  );
 
   it('uses a 250-bit mask', () => {
     expect(FELT250_MASK).toBe(2n ** 250n - 1n);

@@ -26,7 +26,9 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 describe('CPU kernel: sha256 hash chain', () => {
   it('gives sha256 applied n times to the seed', async () => {
-    const v = h.manifests.load(kernelManifest({ module: h.built.modules.kernel.sha256, rounds: 1000, seed: 'cairn' }));
+    const v = h.manifests.load(
+      kernelManifest({ module: h.built.modules.kernel.sha256, rounds: 1000, seed: 'cairn' }),
+    );
     const out = await h.exec.runJob(v, 7n);
     expect(text(out.output)).toBe(`${sha256Chain('cairn', 1000)}\n`);
     expect(out.commitment).toBe(resultCommitment(7n, out.output));
@@ -56,7 +58,9 @@ describe('map/reduce word count over sharded input', () => {
       start = end;
     }
     const blobs = shards.map((s) => h.exec.put(new TextEncoder().encode(s)));
-    const v = h.manifests.load(wordCountManifest({ module: h.built.modules.wordcount.sha256, shards: blobs }));
+    const v = h.manifests.load(
+      wordCountManifest({ module: h.built.modules.wordcount.sha256, shards: blobs }),
+    );
     const out = await h.exec.runJob(v, 9n);
     expect(text(out.output)).toBe(wordCount(corpus));
     expect(out.steps.map((s) => s.id)).toEqual(['map-0', 'map-1', 'map-2', 'map-3', 'aggregate']);
@@ -85,7 +89,12 @@ describe('circuit job: Groth16', () => {
   });
 
   it('the poster accepts the untampered result', async () => {
-    const accepted = await h.prover.acceptJob(v, jobId, { output: proved.output, proof: proved.proof }, h.exec.store);
+    const accepted = await h.prover.acceptJob(
+      v,
+      jobId,
+      { output: proved.output, proof: proved.proof },
+      h.exec.store,
+    );
     expect(accepted.publicSignals).toEqual(proved.publicSignals);
     expect(accepted.commitment).toBe(proved.commitment);
   });

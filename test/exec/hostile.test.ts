@@ -4,7 +4,13 @@
  * are checked against the cost model (1 per instruction, structure markers free, a block paid on
  * entry), counted by hand from the WAT below, not read back from the implementation.
  */
-import { type PoolRunLimits, type RunInput, SandboxError, type SandboxErrorCode, SandboxPool } from '../../src/executor';
+import {
+  type PoolRunLimits,
+  type RunInput,
+  SandboxError,
+  type SandboxErrorCode,
+  SandboxPool,
+} from '../../src/executor';
 import { wat } from './support/wat';
 
 const LIMITS: PoolRunLimits = { fuel: 1_000_000n, memoryPages: 64, wallTimeMs: 30_000, maxOutputBytes: 1024 };
@@ -62,7 +68,10 @@ describe('fuel', () => {
 
   it('stops an infinite loop when the fuel runs out, reporting all of it used', async () => {
     const fuel = 250_000n;
-    const err = await failure(run(`(module (memory 1) (func (export "_start") (loop $l (br $l))))`, { fuel }), 'FUEL_EXHAUSTED');
+    const err = await failure(
+      run(`(module (memory 1) (func (export "_start") (loop $l (br $l))))`, { fuel }),
+      'FUEL_EXHAUSTED',
+    );
     // One instruction (br) per iteration: every unit of fuel is spent.
     expect(err.detail.fuelUsed).toBe(fuel);
   });
@@ -126,7 +135,10 @@ describe('memory', () => {
   });
 
   it('a module starting with more memory than allowed is refused before it runs', async () => {
-    const err = await failure(run(`(module (memory 65536) (func (export "_start")))`, { memoryPages: 64 }), 'MEMORY_LIMIT');
+    const err = await failure(
+      run(`(module (memory 65536) (func (export "_start")))`, { memoryPages: 64 }),
+      'MEMORY_LIMIT',
+    );
     expect(err.message).toMatch(/starts with 65536 memory pages; the job allows 64/);
     expect(err.detail.fuelUsed).toBe(0n);
   });
@@ -218,15 +230,38 @@ describe('output', () => {
 
 describe('refused before running', () => {
   it.each([
-    ['a clock', '(import "wasi_snapshot_preview1" "clock_time_get" (func (param i32 i64 i32) (result i32)))', /clock_time_get.*clocks/],
-    ['randomness', '(import "wasi_snapshot_preview1" "random_get" (func (param i32 i32) (result i32)))', /random_get.*randomness/],
-    ['the filesystem', '(import "wasi_snapshot_preview1" "path_open" (func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))', /path_open.*no filesystem/],
-    ['sockets', '(import "wasi_snapshot_preview1" "sock_accept" (func (param i32 i32 i32) (result i32)))', /sock_accept.*no network/],
+    [
+      'a clock',
+      '(import "wasi_snapshot_preview1" "clock_time_get" (func (param i32 i64 i32) (result i32)))',
+      /clock_time_get.*clocks/,
+    ],
+    [
+      'randomness',
+      '(import "wasi_snapshot_preview1" "random_get" (func (param i32 i32) (result i32)))',
+      /random_get.*randomness/,
+    ],
+    [
+      'the filesystem',
+      '(import "wasi_snapshot_preview1" "path_open" (func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))',
+      /path_open.*no filesystem/,
+    ],
+    [
+      'sockets',
+      '(import "wasi_snapshot_preview1" "sock_accept" (func (param i32 i32 i32) (result i32)))',
+      /sock_accept.*no network/,
+    ],
     ['an arbitrary host function', '(import "env" "eval" (func (param i32)))', /env\.eval/],
     ['a host memory', '(import "env" "memory" (memory 1))', /imports a memory/],
-    ['an allowed function with the wrong signature', '(import "wasi_snapshot_preview1" "fd_write" (func (param i32) (result i32)))', /wrong signature/],
+    [
+      'an allowed function with the wrong signature',
+      '(import "wasi_snapshot_preview1" "fd_write" (func (param i32) (result i32)))',
+      /wrong signature/,
+    ],
   ])('a module importing %s', async (_what, imp, message) => {
-    const err = await failure(pool.prepare(await wat(`(module ${imp} (func (export "_start")))`)), 'FORBIDDEN_IMPORT');
+    const err = await failure(
+      pool.prepare(await wat(`(module ${imp} (func (export "_start")))`)),
+      'FORBIDDEN_IMPORT',
+    );
     expect(err.refused).toBe(true);
     expect(err.message).toMatch(message);
   });
@@ -236,17 +271,25 @@ describe('refused before running', () => {
       pool.prepare(await wat(`(module (func (export "_start") (drop (v128.const i32x4 0 0 0 0))))`)),
       'UNSUPPORTED_FEATURE',
     );
-    await failure(pool.prepare(await wat(`(module (memory 1 1 shared) (func (export "_start")))`)), 'UNSUPPORTED_FEATURE');
+    await failure(
+      pool.prepare(await wat(`(module (memory 1 1 shared) (func (export "_start")))`)),
+      'UNSUPPORTED_FEATURE',
+    );
   });
 
   it('bytes that are not WebAssembly', async () => {
-    const err = await failure(pool.prepare(new TextEncoder().encode('#!/bin/sh\nrm -rf /\n')), 'INVALID_MODULE');
+    const err = await failure(
+      pool.prepare(new TextEncoder().encode('#!/bin/sh\nrm -rf /\n')),
+      'INVALID_MODULE',
+    );
     expect(err.refused).toBe(true);
   });
 
   it('a module claiming the sandbox’s own export names', async () => {
     await failure(
-      pool.prepare(await wat(`(module (global (export "cairn_fuel") (mut i64) (i64.const 0)) (func (export "_start")))`)),
+      pool.prepare(
+        await wat(`(module (global (export "cairn_fuel") (mut i64) (i64.const 0)) (func (export "_start")))`),
+      ),
       'INVALID_MODULE',
     );
   });
@@ -265,7 +308,10 @@ describe('refused before running', () => {
 describe('the process stays up', () => {
   it('kills a run past its wall time and keeps serving with a fresh thread', async () => {
     const err = await failure(
-      run(`(module (memory 1) (func (export "_start") (loop $l (br $l))))`, { fuel: 10n ** 15n, wallTimeMs: 300 }),
+      run(`(module (memory 1) (func (export "_start") (loop $l (br $l))))`, {
+        fuel: 10n ** 15n,
+        wallTimeMs: 300,
+      }),
       'WALL_TIMEOUT',
     );
     expect(err.message).toMatch(/300 ms/);

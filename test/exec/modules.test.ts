@@ -53,7 +53,10 @@ it('runs a job through the services Nest injects, and stops them on close', asyn
 
   const { modules } = await buildExamples();
   const sha = exec.put(modules.kernel.bytes);
-  const out = await exec.runJob(manifests.load(kernelManifest({ module: sha, rounds: 10, seed: 'nest' })), 1n);
+  const out = await exec.runJob(
+    manifests.load(kernelManifest({ module: sha, rounds: 10, seed: 'nest' })),
+    1n,
+  );
   expect(new TextDecoder().decode(out.output)).toBe(`${sha256Chain('nest', 10)}\n`);
 
   await app.close();

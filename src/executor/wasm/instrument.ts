@@ -231,7 +231,13 @@ class Snippets {
     const w = new Writer();
     w.u8(OP.globalGet).u32(this.fuel).u8(OP.i64Const).s64(BigInt(n)).u8(OP.i64LtU);
     w.u8(OP.if).u8(0x40).bytes(this.cold).u8(OP.end);
-    w.u8(OP.globalGet).u32(this.fuel).u8(OP.i64Const).s64(BigInt(n)).u8(OP.i64Sub).u8(OP.globalSet).u32(this.fuel);
+    w.u8(OP.globalGet)
+      .u32(this.fuel)
+      .u8(OP.i64Const)
+      .s64(BigInt(n))
+      .u8(OP.i64Sub)
+      .u8(OP.globalSet)
+      .u32(this.fuel);
     return w.finish();
   }
 

@@ -39,7 +39,22 @@ export function squareChain(x: bigint, rounds: number): bigint {
 
 /** Deterministic pseudo-English text from a small vocabulary, with case and punctuation noise. */
 export function sampleText(words: number, seed = 1): string {
-  const vocab = ['Cairn', 'stark', 'felt', 'proof', 'worker', 'job', 'escrow', 'the', 'a', 'of', 'WASM', 'fuel', 'x1', '42'];
+  const vocab = [
+    'Cairn',
+    'stark',
+    'felt',
+    'proof',
+    'worker',
+    'job',
+    'escrow',
+    'the',
+    'a',
+    'of',
+    'WASM',
+    'fuel',
+    'x1',
+    '42',
+  ];
   let s = seed >>> 0;
   const out: string[] = [];
   for (let i = 0; i < words; i++) {
