@@ -11,9 +11,14 @@ import { basename, join } from 'node:path';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
+/** Bundled once per process: the sources do not change under a running node. */
+const bundled = new Map<string, string>();
+
 export function workerScript(entryTs: string): string {
   const js = entryTs.replace(/\.ts$/, '.js');
   if (entryTs.endsWith('.js') || existsSync(js)) return entryTs.endsWith('.js') ? entryTs : js;
+  const hit = bundled.get(entryTs);
+  if (hit && existsSync(hit)) return hit;
   // Only reached from TypeScript sources, where the dev dependency is installed.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
@@ -38,5 +43,6 @@ export function workerScript(entryTs: string): string {
     writeFileSync(tmp, code);
     renameSync(tmp, out);
   }
+  bundled.set(entryTs, out);
   return out;
 }

@@ -66,6 +66,25 @@ describe('fuel', () => {
     expect(r.fuelUsed).toBe(100n * 8n);
   });
 
+  // The shape compilers emit for `for`/`while`: loop { if (cond) { body; br loop } }.
+  const WHILE_LOOP = `(module (memory 1)
+    (func (export "_start") (local $i i32)
+      (loop $l
+        (if (i32.lt_u (local.get $i) (i32.const 100))
+          (then
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $l))))))`;
+
+  it('counts a while-loop exactly: 100 taken iterations of 4 + 5, and a last test of 4', async () => {
+    const r = await run(WHILE_LOOP);
+    expect(r.fuelUsed).toBe(100n * (4n + 5n) + 4n);
+  });
+
+  it('stops a while-loop on whole iterations when its fuel runs out', async () => {
+    const err = await failure(run(WHILE_LOOP, { fuel: 100n }), 'FUEL_EXHAUSTED');
+    expect(err.detail.fuelUsed).toBe((100n / 9n) * 9n);
+  });
+
   it('stops an infinite loop when the fuel runs out, reporting all of it used', async () => {
     const fuel = 250_000n;
     const err = await failure(

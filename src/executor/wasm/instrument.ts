@@ -21,7 +21,7 @@
 import { SandboxError } from '../errors';
 import { ALLOWED_WASI, type FuncSig, refusalReason, sigEquals, WASI_MODULE } from '../wasi-policy';
 import { Reader, Writer } from './bytes';
-import { checkValtype, cost, decode, endsBlock, FC_SIZED, OP, unsupported } from './opcodes';
+import { checkValtype, cost, decode, endsBlock, FC_SIZED, OP, transfersAlways, unsupported } from './opcodes';
 
 export const FUEL_EXPORT = 'cairn_fuel';
 export const STATUS_EXPORT = 'cairn_status';
@@ -241,6 +241,19 @@ class Snippets {
     return w.finish();
   }
 
+  /** fuel += n: gives back what a prepaid arm did not use. */
+  refund(n: number): Uint8Array {
+    return new Writer()
+      .u8(OP.globalGet)
+      .u32(this.fuel)
+      .u8(OP.i64Const)
+      .s64(BigInt(n))
+      .u8(OP.i64Add)
+      .u8(OP.globalSet)
+      .u32(this.fuel)
+      .finish();
+  }
+
   /** Charges (length >> 3) for the i32 length on top of the stack, leaving it there. */
   chargeLength(): Uint8Array {
     const w = new Writer();
@@ -272,6 +285,31 @@ class Snippets {
 
 const EMPTY = new Uint8Array(0);
 
+/** A basic block: where its charge goes and its net cost (negative: a refund). */
+interface Segment {
+  part: number;
+  cost: number;
+}
+
+/** An open block/loop/if, as the pass tracks it. */
+interface Open {
+  op: number;
+  /** For an `if`: the block ending at it, and the first block of its then-arm. */
+  header?: Segment;
+  thenFirst?: Segment;
+  hasElse?: boolean;
+  /** Some branch inside targets this `if`'s end. */
+  targeted?: boolean;
+}
+
+/**
+ * Rewrites one function body. Blocks are charged on entry, with one refinement for the loop
+ * shape compilers emit everywhere (`loop { if (cond) { body; br loop } }`): when an `if` has no
+ * else-arm and its then-arm can only leave by a branch elsewhere, the first block of the then-arm
+ * is paid together with the block before the `if` (one check instead of two per iteration), and
+ * refunded where the false path continues after the `if`, the only way to get there. Counts stay
+ * exact; only the check is earlier (it needs fuel for the then-arm's first block too).
+ */
 function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
   const r = new Reader(body);
   for (let groups = r.u32(); groups > 0; groups--) {
@@ -279,24 +317,25 @@ function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
     checkValtype(r.u8());
   }
   const parts: Uint8Array[] = [body.subarray(0, r.pos)];
+  const segments: Segment[] = [];
   let runStart = r.pos;
-  // The segment being accumulated: where its charge goes and what it costs so far.
-  let chargeAt = parts.push(EMPTY) - 1;
-  let segCost = 0;
-  // Open control instructions, to know what an `end` closes.
-  const ctrl: number[] = [];
   const flush = (upTo: number) => {
     if (upTo > runStart) parts.push(body.subarray(runStart, upTo));
     runStart = upTo;
   };
-  const closeSegment = () => {
-    if (segCost > 0) parts[chargeAt] = sn.charge(segCost);
-    segCost = 0;
+  const open = (): Segment => {
+    const seg = { part: parts.push(EMPTY) - 1, cost: 0 };
+    segments.push(seg);
+    return seg;
   };
+  let seg = open();
+  const ctrl: Open[] = [];
+  let prevOp = -1;
+  let refund = 0;
   for (;;) {
     const at = r.pos;
-    const { op, sub } = decode(r);
-    segCost += cost(op);
+    const { op, sub, labels } = decode(r);
+    seg.cost += cost(op);
     if (op === OP.prefixFC && FC_SIZED.has(sub)) {
       flush(at);
       parts.push(sn.chargeLength());
@@ -304,25 +343,43 @@ function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
       flush(r.pos);
       parts.push(sn.afterGrow());
     }
-    if (op === OP.block || op === OP.loop || op === OP.if) ctrl.push(op);
-    let closes: number | undefined;
-    if (op === OP.end) {
+    for (const l of labels ?? []) {
+      const target = ctrl[ctrl.length - 1 - l];
+      if (target) target.targeted = true;
+    }
+    let closes: Open | undefined;
+    if (op === OP.block || op === OP.loop) ctrl.push({ op });
+    else if (op === OP.if) ctrl.push({ op, header: seg });
+    else if (op === OP.else) ctrl[ctrl.length - 1]!.hasElse = true;
+    else if (op === OP.end) {
       closes = ctrl.pop();
-      if (closes === undefined) {
+      if (!closes) {
         // The function's own end.
         flush(r.pos);
-        closeSegment();
         if (!r.done) r.fail('code after the end of a function body');
         break;
+      }
+      if (closes.op === OP.if && !closes.hasElse && !closes.targeted && transfersAlways(prevOp)) {
+        const t = closes.thenFirst!.cost;
+        closes.header!.cost += t;
+        closes.thenFirst!.cost = 0;
+        refund = t;
       }
     }
     // Falling out of a loop is the only way past its end, so the code after it continues the
     // current block rather than starting one.
-    if (endsBlock(op) && !(op === OP.end && closes === OP.loop)) {
+    if (endsBlock(op) && !(op === OP.end && closes?.op === OP.loop)) {
       flush(r.pos);
-      closeSegment();
-      chargeAt = parts.push(EMPTY) - 1;
+      seg = open();
+      seg.cost -= refund;
+      refund = 0;
+      if (op === OP.if) ctrl[ctrl.length - 1]!.thenFirst = seg;
     }
+    prevOp = op;
+  }
+  for (const s of segments) {
+    if (s.cost > 0) parts[s.part] = sn.charge(s.cost);
+    else if (s.cost < 0) parts[s.part] = sn.refund(-s.cost);
   }
   const w = new Writer();
   for (const p of parts) w.bytes(p);

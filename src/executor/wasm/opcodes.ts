@@ -29,6 +29,7 @@ export const OP = {
   i32Eq: 0x46,
   i64LtU: 0x54,
   i32Or: 0x72,
+  i64Add: 0x7c,
   i64Sub: 0x7d,
   i64ShrU: 0x88,
   i64ExtendI32U: 0xad,
@@ -83,12 +84,15 @@ export interface Decoded {
   op: number;
   /** The 0xFC sub-opcode, when op is 0xFC. */
   sub: number;
+  /** Branch targets (relative label depths) of br, br_if and br_table. */
+  labels?: number[];
 }
 
 /** Reads one instruction, leaving `r` after its immediates. */
 export function decode(r: Reader): Decoded {
   const op = r.u8();
   let sub = -1;
+  let labels: number[] | undefined;
   switch (op) {
     case 0x00: // unreachable
     case 0x01: // nop
@@ -106,6 +110,8 @@ export function decode(r: Reader): Decoded {
       break;
     case 0x0c: // br
     case 0x0d: // br_if
+      labels = [r.u32()];
+      break;
     case 0x10: // call
     case 0x12: // return_call
     case 0x20: // local.get
@@ -120,7 +126,8 @@ export function decode(r: Reader): Decoded {
       break;
     case 0x0e: {
       const n = r.u32();
-      for (let i = 0; i <= n; i++) r.u32();
+      labels = [];
+      for (let i = 0; i <= n; i++) labels.push(r.u32());
       break;
     }
     case 0x11: // call_indirect
@@ -182,7 +189,7 @@ export function decode(r: Reader): Decoded {
         unsupported(`opcode 0x${op.toString(16)}`);
       }
   }
-  return { op, sub };
+  return { op, sub, labels };
 }
 
 function decodeFC(r: Reader, sub: number): void {
@@ -213,6 +220,21 @@ function decodeFC(r: Reader, sub: number): void {
       return;
     default:
       unsupported(`opcode 0xfc ${sub}`);
+  }
+}
+
+/** Instructions after which control never reaches the next instruction. */
+export function transfersAlways(op: number): boolean {
+  switch (op) {
+    case OP.br:
+    case OP.brTable:
+    case OP.return:
+    case OP.unreachable:
+    case OP.returnCall:
+    case OP.returnCallIndirect:
+      return true;
+    default:
+      return false;
   }
 }
 
