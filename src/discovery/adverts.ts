@@ -17,8 +17,10 @@ import type { AdvertBook, KnownAdvert } from './advert-book';
 import type { Capabilities } from './capabilities';
 
 export interface AdvertServiceOptions {
-  /** Present when this node is a worker. */
+  /** Present when this node is a worker; it then answers advert queries. */
   caps?: Capabilities;
+  /** Publish the advert on gossip at start and every intervalMs (default true for a worker). */
+  gossip?: boolean;
   intervalMs: number;
   queryTimeoutMs?: number;
 }
@@ -63,7 +65,7 @@ export class AdvertService {
       kinds: new Set([Kind.KIND_ADVERT_QUERY, Kind.KIND_WORKER_ADVERT]),
       onFrame: (frame) => this.onFrame(frame),
     });
-    if (this.opts.caps) {
+    if (this.opts.caps && this.opts.gossip !== false) {
       await this.publish();
       this.timer = setInterval(() => void this.publish(), this.opts.intervalMs);
       this.timer.unref();
@@ -72,8 +74,14 @@ export class AdvertService {
 
   stop(): void {
     clearInterval(this.timer);
+    this.timer = undefined;
     for (const waiters of this.pending.values()) for (const w of waiters) w.reject(new Error('stopped'));
     this.pending.clear();
+  }
+
+  /** NestJS shutdown hook: no advert is published into a stopped host. */
+  onApplicationShutdown(): void {
+    this.stop();
   }
 
   /** A freshly signed advert (timestamps must be inside the receiver's freshness window). */

@@ -1,7 +1,8 @@
 /**
  * One node's networking, assembled: the p2p host, worker adverts and the advert book, DHT
- * capability records, and the market. The NestJS modules and the tests and benchmarks all build
- * a node through this, so they run the same wiring.
+ * capability records, and the market, started in that order. Tests and benchmarks build nodes
+ * through this; the NestJS modules (p2p, discovery, market) wire the same classes in the same
+ * order, one module each, and test/p2p/node-app.test.ts runs that wiring end to end.
  */
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { NodeConfig } from '../config/config.schema';
@@ -13,13 +14,13 @@ import { describe } from '../p2p/errors';
 import { P2pHost } from '../p2p/host';
 import type { Logger } from '../p2p/logging';
 import { Market } from './market';
-import type { ReputationSource, StakeVerifier } from './stake';
+import type { ReputationSource, StakeRegistry } from './stake';
 import { STRATEGIES, type ChooseStrategy } from './strategy';
 
 export interface CairnNodeOptions {
   config: NodeConfig;
   log: Logger;
-  stake: StakeVerifier;
+  stake: StakeRegistry;
   reputation: ReputationSource;
   /** Overrides config.market.strategy. */
   strategy?: ChooseStrategy;
@@ -28,7 +29,7 @@ export interface CairnNodeOptions {
   privateKey?: PrivateKey;
   /** Publish DHT provider records for the worker's capabilities on start (default true). */
   provide?: boolean;
-  /** Publish the advert on gossip at start and periodically (default true). */
+  /** Publish the advert on gossip at start and periodically (default true); queries are answered either way. */
   advertise?: boolean;
 }
 
@@ -59,7 +60,8 @@ export class CairnNode {
     this.caps = opts.worker ?? capabilitiesFromConfig(config);
     this.host = new P2pHost({ config, log: opts.log, privateKey: opts.privateKey });
     this.adverts = new AdvertService(this.host, this.book, {
-      caps: opts.advertise === false ? undefined : this.caps,
+      caps: this.caps,
+      gossip: opts.advertise !== false,
       intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
     });
     this.index = new CapabilityIndex(this.host, this.adverts);

@@ -15,15 +15,16 @@ import {
   InMemoryReputation,
   InMemoryStakeRegistry,
   type ReputationSource,
-  type StakeVerifier,
+  type StakeRegistry,
 } from './stake';
 import { STRATEGIES } from './strategy';
 
-export const STAKE_VERIFIER = Symbol('STAKE_VERIFIER');
+export const STAKE_REGISTRY = Symbol('STAKE_REGISTRY');
 export const REPUTATION_SOURCE = Symbol('REPUTATION_SOURCE');
 
 export interface MarketModuleOptions {
-  stake?: StakeVerifier;
+  /** The StakingRegistry's views; the settlement work passes its starknet.js client here. */
+  stake?: StakeRegistry;
   reputation?: ReputationSource;
 }
 
@@ -41,7 +42,7 @@ export class MarketModule {
       module: MarketModule,
       imports: [DiscoveryModule.forRoot()],
       providers: [
-        { provide: STAKE_VERIFIER, useValue: opts.stake ?? new InMemoryStakeRegistry(0n) },
+        { provide: STAKE_REGISTRY, useValue: opts.stake ?? new InMemoryStakeRegistry(0n) },
         { provide: REPUTATION_SOURCE, useValue: opts.reputation ?? new InMemoryReputation() },
         {
           provide: Market,
@@ -49,7 +50,7 @@ export class MarketModule {
             host: P2pHost,
             book: AdvertBook,
             config: NodeConfig,
-            stake: StakeVerifier,
+            stake: StakeRegistry,
             reputation: ReputationSource,
           ) => {
             const strategy = STRATEGIES[config.market.strategy];
@@ -66,7 +67,7 @@ export class MarketModule {
             await market.start();
             return market;
           },
-          inject: [P2pHost, AdvertBook, NODE_CONFIG, STAKE_VERIFIER, REPUTATION_SOURCE],
+          inject: [P2pHost, AdvertBook, NODE_CONFIG, STAKE_REGISTRY, REPUTATION_SOURCE],
         },
         {
           provide: MarketLifecycle,
@@ -74,7 +75,7 @@ export class MarketModule {
           inject: [Market],
         },
       ],
-      exports: [Market, STAKE_VERIFIER, REPUTATION_SOURCE],
+      exports: [Market, STAKE_REGISTRY, REPUTATION_SOURCE],
     };
   }
 }

@@ -12,7 +12,7 @@ import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import { protocolId } from '../p2p/topics';
 import { Poster } from './poster';
-import type { ReputationSource, StakeVerifier } from './stake';
+import { RegistryStakeVerifier, type ReputationSource, type StakeRegistry } from './stake';
 import type { ChooseStrategy } from './strategy';
 import type { Announcement } from './types';
 import { Worker } from './worker';
@@ -20,7 +20,8 @@ import { decodeAnnouncement } from './wire';
 
 export interface MarketOptions {
   book: AdvertBook;
-  stake: StakeVerifier;
+  /** The StakingRegistry (on chain, or in memory in tests); bids are checked against it. */
+  stake: StakeRegistry;
   reputation: ReputationSource;
   strategy: ChooseStrategy;
   /** Present when this node bids on jobs. */
@@ -41,7 +42,7 @@ export class Market {
     this.poster = new Poster({
       host,
       book: opts.book,
-      stake: opts.stake,
+      stake: new RegistryStakeVerifier(opts.stake),
       reputation: opts.reputation,
       strategy: opts.strategy,
       defaultBidWindowMs: opts.defaultBidWindowMs,

@@ -241,7 +241,7 @@ export class Poster {
             encodeRejection({
               jobId: job.spec.jobId,
               code: RejectCode.REJECT_CODE_INELIGIBLE,
-              detail: e.reason,
+              detail: e.detail ?? e.reason,
             }),
           ),
         );

@@ -1,14 +1,31 @@
 /**
  * What the market needs from the chain, as interfaces the settlement work implements over
- * starknet.js, with in-memory implementations for tests and simulations.
+ * starknet.js (`src/chain/`), with in-memory implementations for tests and simulations.
  *
- * StakeVerifier mirrors StakingRegistry: a bid's claimed Starknet address must be bound to the
- * sending peer id (`peer_id_of(worker)`, base58 text as `bind_peer` stored it) and eligible for
- * the job's collateral (`eligibility(worker, collateral) == 0`, else its short-string reason).
+ * `StakeRegistry` is the StakingRegistry contract's read side, one method per view, so a chain
+ * implementation is three calls and a decode:
+ *   peer_id_of(worker) -> ByteArray           => peerIdOf(worker): the text bound by bind_peer, '' if none
+ *   eligibility(worker, collateral) -> felt252 => eligibility(...): undefined for 0, else the
+ *                                                 short string decoded ('Worker is suspended', ...)
+ *   free_stake_of(worker) -> u256              => freeStakeOf(worker)
+ * The market never calls the registry directly: `RegistryStakeVerifier` turns it into the one
+ * question a poster asks of a bid (may this peer, claiming this address, be awarded a job that
+ * locks this collateral?), adding the check the contract cannot make: that the address is bound
+ * to the peer that actually signed the bid.
+ *
  * ReputationSource mirrors Reputation.score_of: basis points 0..10000, a newcomer has 5000.
  */
-export type Eligibility = { ok: true } | { ok: false; reason: string };
+export type Eligibility = { ok: true } | { ok: false; reason: string; detail?: string };
 
+/** The StakingRegistry views the market reads; worker addresses are 0x-prefixed felts. */
+export interface StakeRegistry {
+  peerIdOf(workerAddress: string): Promise<string>;
+  /** undefined when eligible (the contract returns 0), else the contract's reason. */
+  eligibility(workerAddress: string, collateral: bigint): Promise<string | undefined>;
+  freeStakeOf(workerAddress: string): Promise<bigint>;
+}
+
+/** The poster's question about a bid. */
 export interface StakeVerifier {
   verify(workerAddress: string, peerId: string, collateral: bigint): Promise<Eligibility>;
 }
@@ -32,6 +49,26 @@ export const STAKE_REASONS = {
   PEER_MISMATCH: 'Peer id not bound to worker',
 } as const;
 
+/** Eligibility on chain, then the binding of the claimed address to the signing peer. */
+export class RegistryStakeVerifier implements StakeVerifier {
+  constructor(private readonly registry: StakeRegistry) {}
+
+  async verify(workerAddress: string, peerId: string, collateral: bigint): Promise<Eligibility> {
+    const reason = await this.registry.eligibility(workerAddress, collateral);
+    if (reason === STAKE_REASONS.INSUFFICIENT_FREE_STAKE) {
+      // The one reason a worker can act on at once; say by how much it falls short.
+      const free = await this.registry.freeStakeOf(workerAddress);
+      return { ok: false, reason, detail: `${reason}: ${free} fri free, job locks ${collateral}` };
+    }
+    if (reason !== undefined) return { ok: false, reason };
+    const bound = await this.registry.peerIdOf(workerAddress);
+    if (bound !== peerId) {
+      return { ok: false, reason: STAKE_REASONS.PEER_MISMATCH, detail: `address is bound to ${bound || 'no peer'}` };
+    }
+    return { ok: true };
+  }
+}
+
 interface StakeEntry {
   staked: bigint;
   locked: bigint;
@@ -45,8 +82,8 @@ export function normaliseAddress(address: string): string {
   return `0x${BigInt(address).toString(16)}`;
 }
 
-/** Same checks, same order, same reasons as StakingRegistry.eligibility. */
-export class InMemoryStakeRegistry implements StakeVerifier {
+/** Same checks, same order, same reasons as StakingRegistry; state is set by the test. */
+export class InMemoryStakeRegistry implements StakeRegistry {
   private readonly entries = new Map<string, StakeEntry>();
 
   constructor(
@@ -86,25 +123,35 @@ export class InMemoryStakeRegistry implements StakeVerifier {
     return this;
   }
 
-  eligibility(address: string, collateral: bigint): string | undefined {
+  private reasonOf(address: string, collateral: bigint): string | undefined {
     const e = this.entries.get(normaliseAddress(address));
     if (!e || e.staked === 0n) return STAKE_REASONS.NOT_STAKED;
     if (e.pendingUnstake > 0n) return STAKE_REASONS.UNSTAKING;
     if (e.staked < this.minStake) return STAKE_REASONS.BELOW_MIN_STAKE;
     if (this.nowS() < e.suspendedUntilS) return STAKE_REASONS.SUSPENDED;
-    if (e.staked - e.locked - e.pendingUnstake < collateral) return STAKE_REASONS.INSUFFICIENT_FREE_STAKE;
+    if (free(e) < collateral) return STAKE_REASONS.INSUFFICIENT_FREE_STAKE;
     if (!e.peerId) return STAKE_REASONS.NO_PEER_ID;
     return undefined;
   }
 
-  async verify(workerAddress: string, peerId: string, collateral: bigint): Promise<Eligibility> {
-    const reason = this.eligibility(workerAddress, collateral);
-    if (reason) return { ok: false, reason };
-    if (this.entries.get(normaliseAddress(workerAddress))?.peerId !== peerId) {
-      return { ok: false, reason: STAKE_REASONS.PEER_MISMATCH };
-    }
-    return { ok: true };
+  async eligibility(address: string, collateral: bigint): Promise<string | undefined> {
+    return this.reasonOf(address, collateral);
   }
+
+  async peerIdOf(address: string): Promise<string> {
+    return this.entries.get(normaliseAddress(address))?.peerId ?? '';
+  }
+
+  async freeStakeOf(address: string): Promise<bigint> {
+    const e = this.entries.get(normaliseAddress(address));
+    return e ? free(e) : 0n;
+  }
+}
+
+/** The contract's free_of (staked - locked - pending unstake), floored at 0 for hand-made states. */
+function free(e: StakeEntry): bigint {
+  const f = e.staked - e.locked - e.pendingUnstake;
+  return f > 0n ? f : 0n;
 }
 
 export class InMemoryReputation implements ReputationSource {

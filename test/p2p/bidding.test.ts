@@ -167,7 +167,8 @@ describe('bidding between real nodes', () => {
     await waitFor(() => refusals.W3?.some((r) => r.jobId === spec.jobId) ?? false, 'the refusal to reach W3');
     expect(refusals.W3?.find((r) => r.jobId === spec.jobId)).toMatchObject({
       code: RejectCode.REJECT_CODE_INELIGIBLE,
-      detail: STAKE_REASONS.INSUFFICIENT_FREE_STAKE,
+      // The registry's reason, and by how much W3 falls short (free_stake_of).
+      detail: `${STAKE_REASONS.INSUFFICIENT_FREE_STAKE}: 1000 fri free, job locks 1500`,
     });
   });
 

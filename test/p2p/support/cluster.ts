@@ -11,7 +11,7 @@ import {
   InMemoryReputation,
   InMemoryStakeRegistry,
   type ReputationSource,
-  type StakeVerifier,
+  type StakeRegistry,
 } from '../../../src/market/stake';
 import type { ChooseStrategy } from '../../../src/market/strategy';
 import { loadEsm } from '../../../src/p2p/esm';
@@ -50,12 +50,14 @@ export function testConfig(overrides: Partial<NodeConfigInput> = {}) {
 
 export interface StartOptions {
   worker?: Capabilities;
-  stake?: StakeVerifier;
+  stake?: StakeRegistry;
   reputation?: ReputationSource;
   strategy?: ChooseStrategy;
   log?: Logger;
   config?: Partial<NodeConfigInput>;
   provide?: boolean;
+  /** Publish the worker's advert on gossip (default true). */
+  advertise?: boolean;
 }
 
 export async function startNode(opts: StartOptions = {}): Promise<CairnNode> {
@@ -69,6 +71,7 @@ export async function startNode(opts: StartOptions = {}): Promise<CairnNode> {
     worker: opts.worker,
     privateKey: await m.keys.generateKeyPair('Ed25519'),
     provide: opts.provide ?? false,
+    advertise: opts.advertise,
   });
 }
 

@@ -1,0 +1,132 @@
+/**
+ * @jest-environment ./test/p2p/support/esm-environment.cjs
+ *
+ * The node as `src/main.ts` runs it: the NestJS application (config, p2p, discovery and market
+ * modules) over real TCP. Checks the persistent identity, bootstrap from configuration, a job
+ * matched between two applications, and a clean shutdown.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import { AppModule, type AppModuleOptions } from '../../src/app.module';
+import type { NodeConfigInput } from '../../src/config/config.schema';
+import { AdvertBook } from '../../src/discovery/advert-book';
+import { Market } from '../../src/market/market';
+import { InMemoryStakeRegistry } from '../../src/market/stake';
+import { ESM_IMPORTER } from '../../src/p2p/esm';
+import { P2pHost } from '../../src/p2p/host';
+import { NETWORK, waitFor } from './support/cluster';
+
+type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
+
+/** NestJS 12 is ESM-only: loaded through the environment's native import(), as esm.ts does. */
+async function createApp(opts: AppModuleOptions): Promise<INestApplicationContext> {
+  const load = (globalThis as unknown as Record<symbol, (s: string) => Promise<unknown>>)[ESM_IMPORTER];
+  if (!load) throw new Error('run with the esm test environment');
+  const { NestFactory } = (await load('@nestjs/core')) as NestCore;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(opts), { logger: false });
+  app.enableShutdownHooks();
+  return app;
+}
+
+function config(dataDir: string, over: NodeConfigInput = {}): NodeConfigInput {
+  return {
+    network: NETWORK,
+    dataDir,
+    logLevel: 'warn',
+    ...over,
+    p2p: { lan: true, simulation: true, listen: ['/ip4/127.0.0.1/tcp/0'], ...over.p2p },
+  };
+}
+
+describe('the NestJS node', () => {
+  let dir: string;
+  const apps: INestApplicationContext[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cairn-node-app-'));
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close().catch(() => undefined)));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('creates its key file with mode 0600 on first start, keeps its peer id across restarts, stops cleanly', async () => {
+    const dataDir = join(dir, 'identity');
+    const first = await createApp({ config: config(dataDir) });
+    const host = first.get(P2pHost);
+    expect(host.started).toBe(true);
+    expect(host.libp2p.status).toBe('started');
+    const peerId = host.peerId;
+    const info = await stat(join(dataDir, 'peer.key'));
+    expect(info.mode & 0o777).toBe(0o600);
+    const libp2p = host.libp2p;
+    await first.close();
+    expect(host.started).toBe(false);
+    expect(libp2p.status).toBe('stopped');
+
+    const second = await createApp({ config: config(dataDir) });
+    apps.push(second);
+    expect(second.get(P2pHost).peerId).toBe(peerId);
+    await second.close();
+  });
+
+  test('a worker bootstraps to a poster from configuration and wins its job', async () => {
+    const stake = new InMemoryStakeRegistry(0n);
+    const poster = await createApp({ config: config(join(dir, 'poster')), stake });
+    apps.push(poster);
+    const posterHost = poster.get(P2pHost);
+    const worker = await createApp({
+      config: config(join(dir, 'worker'), {
+        p2p: { bootstrap: [posterHost.multiaddrs()[0] as string] },
+        market: {
+          worker: {
+            address: '0x4242',
+            cores: 4,
+            memoryMb: 4096,
+            wasmFeatures: ['simd'],
+            fuelPerSecond: 1000,
+            pricePerFuel: 7,
+            // Re-advertise quickly: the first advert goes out before the bootstrap dial lands.
+            advertIntervalMs: 200,
+          },
+        },
+      }),
+      stake,
+    });
+    apps.push(worker);
+    const workerHost = worker.get(P2pHost);
+    stake.stake('0x4242', 10n).bindPeer('0x4242', workerHost.peerId);
+
+    await waitFor(
+      () => posterHost.gossip.meshPeers('job_announcement') >= 1 && workerHost.gossip.meshPeers('job_announcement') >= 1,
+      'the bootstrap connection and gossip mesh',
+    );
+    await waitFor(() => poster.get(AdvertBook).get(workerHost.peerId) !== undefined, "the worker's advert");
+
+    const result = await poster.get(Market).poster.announce({
+      jobId: 1n,
+      posterAddress: 0xabcn,
+      manifestHash: 0x1n,
+      requirements: { minCores: 2, minMemoryMb: 1024, wasmFeatures: ['simd'], minFuelPerSecond: 1n, fuelLimit: 100n },
+      budget: 10_000n,
+      collateral: 5n,
+      executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 600),
+      bidWindowMs: 10_000,
+      maxBids: 1,
+    });
+    expect(result.status).toBe('awarded');
+    if (result.status !== 'awarded') return;
+    expect(result.winner.worker).toBe(workerHost.peerId);
+    expect(result.winner.price).toBe(700n);
+    expect(worker.get(Market).worker?.stats.bids).toBe(1);
+    await waitFor(() => worker.get(Market).worker?.stats.won === 1, 'the award notice');
+
+    await worker.close();
+    await poster.close();
+    expect(workerHost.started).toBe(false);
+    expect(posterHost.started).toBe(false);
+  });
+});
