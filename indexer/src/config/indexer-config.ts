@@ -1,0 +1,105 @@
+/**
+ * The indexer's configuration: one zod schema read from INDEXER_* variables (and DATABASE_URL),
+ * validated once at start with every bad variable listed, before any connection opens.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const Address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{1,64}$/, 'expected a 0x-prefixed contract address')
+  .transform((s) => normalizeAddress(s));
+
+const Int = (min: number) => z.coerce.number().int().min(min);
+
+export const IndexerConfigSchema = z.object({
+  /** Starknet JSON-RPC endpoint, or `replay:<file>` for a recorded chain (bench, crash tests). */
+  rpcUrl: z.string().min(1),
+  contracts: z.object({ market: Address, registry: Address, reputation: Address }),
+  /** First block to read: the deployment block of the contracts. */
+  startBlock: Int(0),
+  /**
+   * Blocks below head - finalityDepth are final: their undo journal is pruned and a fork below
+   * them is refused loudly. Starknet L2 blocks are not reorged once accepted on L2 in practice;
+   * 64 leaves room for a sequencer hiccup or a devnet abort.
+   */
+  finalityDepth: Int(1).default(64),
+  /** Blocks per getEvents range; one database transaction per chunk. */
+  chunkBlocks: Int(1).default(2000),
+  /** Events per getEvents page (RPC servers cap this, devnet at 1000). */
+  pageSize: Int(1).max(1024).default(1000),
+  /** Pause between polls once caught up with the head. */
+  pollMs: Int(10).default(1000),
+  /** Delay before retrying after the database or the RPC failed; doubles up to 30 s. */
+  retryMs: Int(10).default(500),
+  /** A PostgreSQL URL; when absent an embedded PostgreSQL is started with its data in pgDir. */
+  databaseUrl: z.string().url().optional(),
+  pgDir: z.string().min(1).default(join(tmpdir(), 'cairn-indexer-pg')),
+  /** 0 = any free port (the embedded server only). */
+  pgPort: Int(0).max(65535).default(0),
+  httpHost: z.string().default('127.0.0.1'),
+  httpPort: Int(0).max(65535).default(4350),
+  graphqlDriver: z.enum(['mercurius', 'apollo']).default('mercurius'),
+  /** Deepest selection accepted; the deepest useful query (jobs → edges → node → worker → reputation → evidence) is 7. */
+  maxQueryDepth: Int(1).default(8),
+  /** Estimated rows a query may touch: list fields multiply their children by `first`. */
+  maxQueryCost: Int(1).default(10_000),
+  /** Drop everything and start over when the database was built for another chain or schema. */
+  reset: z.coerce.boolean().default(false),
+  /** Directory with `<Contract>.contract_class.json` from `npm run contracts:build`. */
+  abiDir: z.string().optional(),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;
+export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid indexer configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function normalizeAddress(address: string): string {
+  return '0x' + BigInt(address).toString(16).padStart(64, '0');
+}
+
+export function parseConfig(input: unknown): IndexerConfig {
+  const r = IndexerConfigSchema.safeParse(input);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return r.data;
+}
+
+/** Reads the environment: INDEXER_RPC_URL, INDEXER_MARKET, INDEXER_REGISTRY, INDEXER_REPUTATION, ... */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
+  const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
+  return parseConfig({
+    rpcUrl: pick('INDEXER_RPC_URL'),
+    contracts: {
+      market: pick('INDEXER_MARKET'),
+      registry: pick('INDEXER_REGISTRY'),
+      reputation: pick('INDEXER_REPUTATION'),
+    },
+    startBlock: pick('INDEXER_START_BLOCK'),
+    finalityDepth: pick('INDEXER_FINALITY_DEPTH'),
+    chunkBlocks: pick('INDEXER_CHUNK_BLOCKS'),
+    pageSize: pick('INDEXER_PAGE_SIZE'),
+    pollMs: pick('INDEXER_POLL_MS'),
+    retryMs: pick('INDEXER_RETRY_MS'),
+    databaseUrl: pick('DATABASE_URL'),
+    pgDir: pick('INDEXER_PG_DIR'),
+    pgPort: pick('INDEXER_PG_PORT'),
+    httpHost: pick('INDEXER_HTTP_HOST'),
+    httpPort: pick('INDEXER_HTTP_PORT'),
+    graphqlDriver: pick('INDEXER_GRAPHQL_DRIVER'),
+    maxQueryDepth: pick('INDEXER_MAX_QUERY_DEPTH'),
+    maxQueryCost: pick('INDEXER_MAX_QUERY_COST'),
+    reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
+    abiDir: pick('INDEXER_ABI_DIR'),
+    logLevel: pick('INDEXER_LOG_LEVEL'),
+  });
+}
