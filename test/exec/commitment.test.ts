@@ -3,7 +3,7 @@
  * here with node:crypto and hex arithmetic (not by calling the implementation twice).
  */
 import { createHash } from 'node:crypto';
-import { FELT250_MASK, manifestHash, resultCommitment } from '../../src/shared/commitment';
+import { FELT250_MASK, feltHex, manifestHash, resultCommitment } from '../../src/shared/commitment';
 
 const STARK_PRIME = 2n ** 251n + 17n * 2n ** 192n + 1n;
 
@@ -31,6 +31,16 @@ describe('resultCommitment', () => {
     expect(c).toBeLessThan(2n ** 250n);
     expect(c).toBeLessThan(STARK_PRIME);
     expect(c).toBeGreaterThan(0n);
+  });
+
+  // Literal felts, computed outside Node (coreutils sha256sum, top 6 bits cleared by hand), so the
+  // convention itself is pinned: the contracts' tooling and any other client must reproduce these.
+  it.each([
+    [1n, 'hello', '0x3bfecd049525745d9b30d5363e4ebc730225eaf3686f9cddd5c7e35319b18cf'],
+    [42n, '{"y":"7"}', '0x33a2ad5540f64b18247dcd9ffc6861afce2fc418869936cb89d93112afed7b1'],
+    [0n, '', '0x35570f5a1810b7af78caf4bc70a660f0df51e42baf91d4de5b2328de0e83dfc'],
+  ])('pinned vector: job %p, output %p commits to %s', (jobId, text, felt) => {
+    expect(feltHex(resultCommitment(jobId, new TextEncoder().encode(text)))).toBe(felt);
   });
 
   it('binds the job id: the same output under two jobs commits differently', () => {
