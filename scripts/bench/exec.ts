@@ -165,13 +165,13 @@ async function wordCount(wasm: Uint8Array) {
     start = end;
   }
   const manifest = new ManifestService().load(wordCountManifest({ module, shards }));
-  await exec.runJob(manifest, 0n); // compile and tier up
+  await exec.runManifest(manifest, 0n); // compile and tier up
   const samples: number[] = [];
   let words = 0;
   let fuel = 0n;
   for (let i = 0; i < (QUICK ? 2 : 5); i++) {
     const t0 = performance.now();
-    const out = await exec.runJob(manifest, BigInt(i + 1));
+    const out = await exec.runManifest(manifest, BigInt(i + 1));
     samples.push(performance.now() - t0);
     words = new TextDecoder().decode(out.output).split('\n').length - 1;
     fuel = out.fuelUsed;

@@ -14,7 +14,14 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export class BlobStore {
+/** Where a job's content-addressed bytes are looked up: the node's store, or a job's view of it. */
+export interface BlobSource {
+  has(hash: string): boolean;
+  /** The bytes named `hash`; throws MODULE_NOT_FOUND (with `what` in the message) if absent. */
+  get(hash: string, what?: string): Uint8Array;
+}
+
+export class BlobStore implements BlobSource {
   private readonly mem = new Map<string, Uint8Array>();
 
   constructor(private readonly dir?: string) {
@@ -55,5 +62,19 @@ export class BlobStore {
       }
     }
     throw new SandboxError('MODULE_NOT_FOUND', `${what} ${hash} is not in the store`);
+  }
+
+  /**
+   * A view for one job: `extra` (the blobs that came with it) first, then this store. The extra
+   * bytes are named by their own hash and dropped with the view, so a node taking many jobs
+   * does not keep every input it was ever sent.
+   */
+  overlay(extra: Iterable<Uint8Array>): BlobSource {
+    const own = new Map<string, Uint8Array>();
+    for (const b of extra) own.set(sha256Hex(b), b);
+    return {
+      has: (hash) => own.has(hash) || this.has(hash),
+      get: (hash, what) => own.get(hash) ?? this.get(hash, what),
+    };
   }
 }

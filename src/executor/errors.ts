@@ -18,6 +18,8 @@ export type SandboxErrorCode =
   | 'MODULE_NOT_FOUND'
   /** The entry point is not an exported function taking and returning nothing. */
   | 'MISSING_ENTRY'
+  /** The job asks for a Groth16 proof and this executor has no prover. */
+  | 'PROVER_UNAVAILABLE'
   // Stopped while running.
   /** Ran out of fuel: the block it was about to enter cost more than the fuel left. */
   | 'FUEL_EXHAUSTED'
@@ -43,6 +45,7 @@ const REFUSALS: ReadonlySet<SandboxErrorCode> = new Set([
   'MODULE_TOO_LARGE',
   'MODULE_NOT_FOUND',
   'MISSING_ENTRY',
+  'PROVER_UNAVAILABLE',
 ]);
 
 export interface SandboxErrorDetail {

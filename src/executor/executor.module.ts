@@ -3,11 +3,13 @@
  * modules (NestJS 12 is ESM-only and the node is CommonJS; see src/config/config.module.ts). The
  * configuration is validated when the module is built, so a bad value fails the node at boot;
  * the pool's threads are started by the factory, so whoever injects the service gets warm
- * workers, and they are stopped by Nest's shutdown hook.
+ * workers, and they are stopped by Nest's shutdown hook. When the application also imports
+ * ProverModule, the executor proves groth16 jobs with it; otherwise it refuses them.
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { Logger } from 'pino';
 import { LOGGER } from '../p2p/logging';
+import { ProverService } from '../prover/prover.service';
 import { BlobStore } from './blob-store';
 import { type ExecutorConfig, type ExecutorConfigInput, parseExecutorConfig } from './config';
 import { ExecutorService } from './executor.service';
@@ -29,9 +31,15 @@ export class ExecutorModule {
         },
         {
           provide: ExecutorService,
-          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger) =>
-            ExecutorService.create(c, store, log),
-          inject: [EXECUTOR_CONFIG, BlobStore, { token: LOGGER, optional: true }],
+          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger, prover?: ProverService) =>
+            ExecutorService.create(c, store, log, prover),
+          // The prover is optional: a node that imports ProverModule (global) takes groth16 jobs.
+          inject: [
+            EXECUTOR_CONFIG,
+            BlobStore,
+            { token: LOGGER, optional: true },
+            { token: ProverService, optional: true },
+          ],
         },
       ],
       exports: [EXECUTOR_CONFIG, BlobStore, ExecutorService],

@@ -7,7 +7,7 @@
 import type { Aggregate, Tasklet, ValidatedManifest } from '../manifest/types';
 import { DEFAULT_ENTRY } from '../manifest/types';
 import { resultCommitment } from '../shared/commitment';
-import type { BlobStore } from './blob-store';
+import type { BlobSource } from './blob-store';
 import { SandboxError } from './errors';
 import type { PoolRunLimits, SandboxPool } from './pool';
 
@@ -45,10 +45,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export class JobRunner {
   constructor(
     private readonly pool: SandboxPool,
-    private readonly store: BlobStore,
+    private readonly store: BlobSource,
   ) {}
 
-  async run(v: ValidatedManifest, jobId: bigint): Promise<JobOutcome> {
+  /** Runs the job's steps; modules and inputs come from `blobs` (default: the node's store). */
+  async run(v: ValidatedManifest, jobId: bigint, blobs: BlobSource = this.store): Promise<JobOutcome> {
     const { manifest } = v;
     const limits: PoolRunLimits = {
       fuel: BigInt(manifest.resources.fuel),
@@ -61,8 +62,8 @@ export class JobRunner {
     const byId = new Map(manifest.tasklets.map((t) => [t.id, t]));
 
     const runTasklet = async (t: Tasklet): Promise<Uint8Array> => {
-      const stdin = await this.input(t, outputs);
-      return this.step(t.id, t, stdin, limits, steps);
+      const stdin = await this.input(t, outputs, blobs);
+      return this.step(t.id, t, stdin, limits, steps, blobs);
     };
     // `order` puts every tasklet after its inputs, so each lookup below finds a started promise.
     for (const id of v.order) {
@@ -76,7 +77,7 @@ export class JobRunner {
       const from = manifest.aggregate.from ?? manifest.tasklets.map((t) => t.id);
       const parts = await Promise.all(from.map((id) => outputs.get(id)!));
       await Promise.all(outputs.values());
-      output = await this.step(AGGREGATE_ID, manifest.aggregate, concat(parts), limits, steps);
+      output = await this.step(AGGREGATE_ID, manifest.aggregate, concat(parts), limits, steps, blobs);
     } else {
       await Promise.all(outputs.values());
       output = await outputs.get(v.sink!)!;
@@ -92,12 +93,16 @@ export class JobRunner {
     };
   }
 
-  private async input(t: Tasklet, outputs: Map<string, Promise<Uint8Array>>): Promise<Uint8Array> {
+  private async input(
+    t: Tasklet,
+    outputs: Map<string, Promise<Uint8Array>>,
+    blobs: BlobSource,
+  ): Promise<Uint8Array> {
     const i = t.input;
     if (!i) return new Uint8Array(0);
     if (i.text !== undefined) return new TextEncoder().encode(i.text);
     if (i.base64 !== undefined) return new Uint8Array(Buffer.from(i.base64, 'base64'));
-    if (i.blob !== undefined) return this.store.get(i.blob, `input of tasklet ${t.id}`);
+    if (i.blob !== undefined) return blobs.get(i.blob, `input of tasklet ${t.id}`);
     return concat(await Promise.all((i.from ?? []).map((id) => outputs.get(id)!)));
   }
 
@@ -107,9 +112,10 @@ export class JobRunner {
     stdin: Uint8Array,
     limits: PoolRunLimits,
     steps: StepReport[],
+    blobs: BlobSource,
   ): Promise<Uint8Array> {
     try {
-      const bytes = this.store.get(s.module, 'module');
+      const bytes = blobs.get(s.module, 'module');
       const prepared = await this.pool.prepare(bytes, s.module);
       const t0 = performance.now();
       const r = await this.pool.run(

@@ -4,4 +4,4 @@ export { type ManifestOptions, ManifestService } from './manifest.service';
 export { MAX_MANIFEST_BYTES, parseManifestText } from './parse';
 export { manifestSchema } from './schema';
 export * from './types';
-export { loadManifest, type ManifestCeilings, validateManifest } from './validate';
+export { checkCeilings, loadManifest, type ManifestCeilings, validateManifest } from './validate';

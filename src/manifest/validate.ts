@@ -113,20 +113,33 @@ function schemaIssues(errors: ErrorObject[]): ManifestIssue[] {
   return out;
 }
 
+function ceilingIssues(m: Manifest, ceilings: ManifestCeilings): ManifestIssue[] {
+  const issues: ManifestIssue[] = [];
+  const over = (path: string, v: number, max: number, unit: string) => {
+    if (v > max) issues.push({ path, reason: `asks for ${v} ${unit}; this node allows at most ${max}` });
+  };
+  over('resources.memoryPages', m.resources.memoryPages, ceilings.memoryPages, 'pages');
+  over('resources.fuel', m.resources.fuel, ceilings.fuel, 'fuel');
+  over('resources.wallTimeMs', m.resources.wallTimeMs, ceilings.wallTimeMs, 'ms');
+  over('output.maxBytes', m.output.maxBytes, ceilings.outputBytes, 'bytes');
+  return issues;
+}
+
+/**
+ * Refuses (OUT_OF_RANGE) a manifest asking for more than a node's ceilings. For a manifest that
+ * was validated elsewhere (by the poster, or without ceilings) and is about to run here.
+ */
+export function checkCeilings(m: Manifest, ceilings: ManifestCeilings): void {
+  const issues = ceilingIssues(m, ceilings);
+  if (issues.length) throw new ManifestError('OUT_OF_RANGE', issues);
+}
+
 function checkRanges(m: Manifest, ceilings?: ManifestCeilings): void {
   const issues: ManifestIssue[] = [];
   if (BigInt(m.priceCeiling) > U256_MAX) {
     issues.push({ path: 'priceCeiling', reason: 'must fit a u256 (at most 2^256 - 1 FRI)' });
   }
-  if (ceilings) {
-    const over = (path: string, v: number, max: number, unit: string) => {
-      if (v > max) issues.push({ path, reason: `asks for ${v} ${unit}; this node allows at most ${max}` });
-    };
-    over('resources.memoryPages', m.resources.memoryPages, ceilings.memoryPages, 'pages');
-    over('resources.fuel', m.resources.fuel, ceilings.fuel, 'fuel');
-    over('resources.wallTimeMs', m.resources.wallTimeMs, ceilings.wallTimeMs, 'ms');
-    over('output.maxBytes', m.output.maxBytes, ceilings.outputBytes, 'bytes');
-  }
+  if (ceilings) issues.push(...ceilingIssues(m, ceilings));
   if (issues.length) throw new ManifestError('OUT_OF_RANGE', issues);
 }
 

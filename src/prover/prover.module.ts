@@ -13,6 +13,8 @@ export class ProverModule {
     const config = parseProverConfig(input);
     return {
       module: ProverModule,
+      // One prover process per node, visible to the executor without importing this module.
+      global: true,
       providers: [
         {
           provide: ProverService,

@@ -8,8 +8,7 @@
 import pino, { type Logger } from 'pino';
 import type { Groth16Proof, VerificationKey } from 'snarkjs';
 import { z } from 'zod';
-import type { BlobStore } from '../executor/blob-store';
-import { sha256Hex } from '../executor/blob-store';
+import { type BlobSource, sha256Hex } from '../executor/blob-store';
 import type { Groth16Verification } from '../manifest/types';
 import { resultCommitment } from '../shared/commitment';
 import { ProverError } from './errors';
@@ -147,7 +146,7 @@ export class ProverService {
     v: Groth16Verification,
     stepsOutput: Uint8Array,
     jobId: bigint,
-    store: BlobStore,
+    store: BlobSource,
   ): Promise<Groth16JobResult> {
     let input: unknown;
     try {
@@ -177,7 +176,7 @@ export class ProverService {
     v: Groth16Verification,
     jobId: bigint,
     result: { output: Uint8Array; proof: unknown },
-    store: BlobStore,
+    store: BlobSource,
   ): Promise<AcceptedResult> {
     const vkey = JSON.parse(
       new TextDecoder().decode(this.artifact(store, v.verificationKey, 'verification key')),
@@ -199,7 +198,7 @@ export class ProverService {
     return { publicSignals, commitment: resultCommitment(jobId, result.output), verifyMs: ms };
   }
 
-  private artifact(store: BlobStore, sha256: string, what: string): Uint8Array {
+  private artifact(store: BlobSource, sha256: string, what: string): Uint8Array {
     try {
       return store.get(sha256, what);
     } catch (err) {

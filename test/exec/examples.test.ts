@@ -29,7 +29,7 @@ describe('CPU kernel: sha256 hash chain', () => {
     const v = h.manifests.load(
       kernelManifest({ module: h.built.modules.kernel.sha256, rounds: 1000, seed: 'cairn' }),
     );
-    const out = await h.exec.runJob(v, 7n);
+    const out = await h.exec.runManifest(v, 7n);
     expect(text(out.output)).toBe(`${sha256Chain('cairn', 1000)}\n`);
     expect(out.commitment).toBe(resultCommitment(7n, out.output));
     expect(out.fuelUsed).toBeGreaterThan(1000n);
@@ -39,7 +39,7 @@ describe('CPU kernel: sha256 hash chain', () => {
     const v = h.manifests.load(
       kernelManifest({ module: h.built.modules.kernel.sha256, rounds: 1000, seed: 'cairn', fuel: 50_000 }),
     );
-    const err = await h.exec.runJob(v, 8n).catch((e: unknown) => e);
+    const err = await h.exec.runManifest(v, 8n).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SandboxError);
     expect((err as SandboxError).code).toBe('FUEL_EXHAUSTED');
     expect((err as SandboxError).detail.tasklet).toBe('chain');
@@ -61,7 +61,7 @@ describe('map/reduce word count over sharded input', () => {
     const v = h.manifests.load(
       wordCountManifest({ module: h.built.modules.wordcount.sha256, shards: blobs }),
     );
-    const out = await h.exec.runJob(v, 9n);
+    const out = await h.exec.runManifest(v, 9n);
     expect(text(out.output)).toBe(wordCount(corpus));
     expect(out.steps.map((s) => s.id)).toEqual(['map-0', 'map-1', 'map-2', 'map-3', 'aggregate']);
   });
@@ -78,7 +78,7 @@ describe('circuit job: Groth16', () => {
       circuitManifest({ seedModule: h.built.modules['circuit-seed'].sha256, input, ...h.circuit }),
     );
     v = validated.manifest.verification as Groth16Verification;
-    const steps = await h.exec.runJob(validated, jobId);
+    const steps = await h.exec.runManifest(validated, jobId);
     proved = await h.prover.proveJob(v, steps.output, jobId, h.exec.store);
   });
 

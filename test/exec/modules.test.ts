@@ -6,10 +6,11 @@
  * way the node composes them. Bad configuration fails when the module is built; a job runs
  * through the injected services; closing the context stops the worker threads and the prover.
  */
+import { readFileSync } from 'node:fs';
 import { buildExamples } from '../../examples/build';
-import { kernelManifest } from '../../examples/manifests';
-import { ConfigError, ExecutorModule, ExecutorService } from '../../src/executor';
-import { ManifestModule, ManifestService } from '../../src/manifest';
+import { circuitManifest, kernelManifest } from '../../examples/manifests';
+import { ConfigError, ExecutorModule, ExecutorService, sha256Hex } from '../../src/executor';
+import { type Groth16Verification, ManifestModule, ManifestService } from '../../src/manifest';
 import { ProverModule, ProverService } from '../../src/prover';
 import { sha256Chain } from './support/expected';
 import { BUILD_TIMEOUT_MS } from './support/harness';
@@ -24,7 +25,7 @@ function nativeImport<T>(specifier: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  await buildExamples();
+  await buildExamples({ circuits: ['square-chain-64'] });
 }, BUILD_TIMEOUT_MS);
 
 it('refuses invalid executor configuration when the module is built', () => {
@@ -32,7 +33,7 @@ it('refuses invalid executor configuration when the module is built', () => {
   expect(() => ExecutorModule.forRoot({ thread: 2 } as never)).toThrow(/thread/);
 });
 
-it('runs a job through the services Nest injects, and stops them on close', async () => {
+it('runs jobs through the services Nest injects, proving with the global prover, and stops them on close', async () => {
   const { NestFactory } = await nativeImport<NestCore>('@nestjs/core');
   class TestModule {}
   const app = await NestFactory.createApplicationContext(
@@ -48,16 +49,44 @@ it('runs a job through the services Nest injects, and stops them on close', asyn
   );
   const manifests = app.get(ManifestService);
   const exec = app.get(ExecutorService);
-  expect(app.get(ProverService)).toBeInstanceOf(ProverService);
+  const prover = app.get(ProverService);
+  expect(prover).toBeInstanceOf(ProverService);
   expect(exec.pool.threads).toBe(1);
 
-  const { modules } = await buildExamples();
-  const sha = exec.put(modules.kernel.bytes);
-  const out = await exec.runJob(
-    manifests.load(kernelManifest({ module: sha, rounds: 10, seed: 'nest' })),
-    1n,
-  );
+  const { modules, circuits } = await buildExamples({ circuits: ['square-chain-64'] });
+  // The module comes with the job, as it would from the poster; nothing was stored beforehand.
+  const out = await exec.runJob({
+    manifest: kernelManifest({ module: modules.kernel.sha256, rounds: 10, seed: 'nest' }),
+    blobs: [modules.kernel.bytes],
+    jobId: 1n,
+  });
   expect(new TextDecoder().decode(out.output)).toBe(`${sha256Chain('nest', 10)}\n`);
+  expect(out.proof).toBeUndefined();
+
+  // A groth16 job: the executor Nest built proves it with the ProverModule's prover.
+  const c = circuits['square-chain-64']!;
+  const [wasm, zkey, vkey] = [c.wasmPath, c.zkeyPath, c.vkeyPath].map((p) => new Uint8Array(readFileSync(p)));
+  const manifest = circuitManifest({
+    seedModule: modules['circuit-seed'].sha256,
+    input: 'nest',
+    wasm: sha256Hex(wasm!),
+    zkey: sha256Hex(zkey!),
+    verificationKey: sha256Hex(vkey!),
+  });
+  const proved = await exec.runJob({
+    manifest,
+    blobs: [modules['circuit-seed'].bytes, wasm!, zkey!],
+    jobId: 2n,
+  });
+  expect(proved.proof).toBeDefined();
+  const v = manifests.load(manifest).manifest.verification as Groth16Verification;
+  const accepted = await prover.acceptJob(
+    v,
+    2n,
+    { output: proved.output, proof: proved.proof!.proof },
+    exec.store.overlay([vkey!]),
+  );
+  expect(accepted.commitment).toBe(proved.commitment);
 
   await app.close();
   await expect(exec.pool.prepare(modules.kernel.bytes.slice(1))).rejects.toThrow(/closed/);

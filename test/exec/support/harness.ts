@@ -23,9 +23,14 @@ export const BUILD_TIMEOUT_MS = 600_000;
 
 export async function startHarness(opts: { prover?: boolean } = {}): Promise<Harness> {
   const built = await buildExamples({ circuits: opts.prover === false ? [] : ['square-chain-64'] });
-  const exec = await ExecutorService.create(parseExecutorConfig({ threads: 2, logLevel: 'silent' }));
-  for (const m of Object.values(built.modules)) exec.put(m.bytes);
   const prover = opts.prover === false ? undefined : await ProverService.create({ logLevel: 'silent' });
+  const exec = await ExecutorService.create(
+    parseExecutorConfig({ threads: 2, logLevel: 'silent' }),
+    undefined,
+    undefined,
+    prover,
+  );
+  for (const m of Object.values(built.modules)) exec.put(m.bytes);
   const c = built.circuits['square-chain-64'];
   const circuit = c
     ? {
