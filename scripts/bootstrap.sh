@@ -33,16 +33,20 @@ ensure_npm_deps() {
   local stamp="$ROOT/node_modules/.cairn-lock-sha256" want
   want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$ROOT/node_modules/.bin/node" ]; then return; fi
-  log "installing npm dependencies (npm ci)"
+  log "installing npm dependencies"
   local t0=$SECONDS
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install`, not `npm ci`: the lockfile holds only the platform binaries the registry
+  # serves (linux builds of @swc/core and friends); `npm ci` insists on every optional platform
+  # package being locked and refuses. `install` still follows the lockfile's pinned versions.
+  (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
   echo "$want" >"$stamp"
   log "npm dependencies installed in $((SECONDS - t0)) s"
 }
 
-# cargo_tool CRATE VERSION BIN: `cargo install --locked` into $CAIRN_CACHE/CRATE-VERSION, once.
+# cargo_tool CRATE VERSION BIN [PATH]: `cargo install --locked` into $CAIRN_CACHE/CRATE-VERSION,
+# once; from the crate registry, or from the local source folder PATH.
 cargo_tool() {
-  local crate=$1 version=$2 bin=$3 root="$CAIRN_CACHE/$1-$2"
+  local crate=$1 version=$2 bin=$3 path=${4:-} root="$CAIRN_CACHE/$1-$2"
   if [ -x "$root/bin/$bin" ]; then return; fi
   ensure_build_prereqs
   # One build at a time even when `npm start` and `npm test` race on a fresh machine.
@@ -50,10 +54,13 @@ cargo_tool() {
   flock 9
   if [ -x "$root/bin/$bin" ]; then flock -u 9; return; fi
   local logf="$CAIRN_CACHE/logs/$crate-$version.log" t0=$SECONDS
-  log "building $crate $version from the crate registry (first time only; tens of minutes on 2 cores)"
+  local from="the crate registry"; [ -n "$path" ] && from=$path
+  log "building $crate $version from $from (first time only; can take tens of minutes on 2 cores)"
   log "progress: $logf"
   # A shared target dir keeps compiled dependencies between the two tools and across versions.
-  if ! CARGO_TARGET_DIR="$CAIRN_CACHE/cargo-target" cargo install --locked "$crate" --version "$version" \
+  local source=("$crate" --version "$version")
+  [ -n "$path" ] && source=(--path "$path")
+  if ! CARGO_TARGET_DIR="$CAIRN_CACHE/cargo-target" cargo install --locked "${source[@]}" \
       --root "$root" >"$logf" 2>&1; then
     tail -n 30 "$logf" >&2; log "building $crate failed; full log: $logf"; exit 1
   fi
@@ -61,6 +68,15 @@ cargo_tool() {
   log "$crate $version built in $((SECONDS - t0)) s"
 }
 
+# The key of the repo's own Rust tool: its sources' hash (src/chain/toolchain.ts computes the same).
+sierra_fixup_key() {
+  local dir="$ROOT/scripts/contracts/sierra-fixup"
+  cat "$dir/Cargo.toml" "$dir/Cargo.lock" "$dir/src/main.rs" | sha256sum | cut -c1-16
+}
+
 ensure_npm_deps
 cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet
 cargo_tool universal-sierra-compiler "$UNIVERSAL_SIERRA_COMPILER_VERSION" universal-sierra-compiler
+# Rewrites wasm-cairo's 32-bit fall-through branch targets (see its src/main.rs); built from the
+# same cairo-lang crates as universal-sierra-compiler, so it reuses most of that build.
+cargo_tool cairn-sierra-fixup "$(sierra_fixup_key)" cairn-sierra-fixup "$ROOT/scripts/contracts/sierra-fixup"

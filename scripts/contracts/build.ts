@@ -1,6 +1,7 @@
 /**
- * `npm run contracts:build`: Cairo -> Sierra (wasm-cairo) -> CASM (universal-sierra-compiler),
- * for every contract in contracts/src, into build/contracts/. Each contract's artifacts are
+ * `npm run contracts:build`: Cairo -> Sierra (wasm-cairo) -> native branch encoding
+ * (cairn-sierra-fixup) -> CASM (universal-sierra-compiler), for every contract in contracts/src,
+ * into build/contracts/. Each contract's artifacts are
  * cached outside the work tree under the sha256 of its assembled source and the compiler
  * versions, so a fresh clone with unchanged sources compiles nothing.
  */
@@ -13,6 +14,8 @@ import {
   UNIVERSAL_SIERRA_COMPILER_VERSION,
   cacheDir,
   sierraCompilerBinary,
+  sierraFixupBinary,
+  sierraFixupKey,
 } from '../../src/chain/toolchain';
 import { CairoCompileError, COMPILER_ID, compileContract } from './compiler';
 import { assemble, contractBuildFiles, contractNames, mapDiagnostics, readCairoFiles } from './sources';
@@ -28,7 +31,7 @@ export interface BuiltContract {
   sourceHash: string;
 }
 
-const SALT = `${COMPILER_ID}+usc@${UNIVERSAL_SIERRA_COMPILER_VERSION}`;
+const SALT = `${COMPILER_ID}+fixup@${sierraFixupKey()}+usc@${UNIVERSAL_SIERRA_COMPILER_VERSION}`;
 
 function log(msg: string) {
   process.stderr.write(`[contracts] ${msg}\n`);
@@ -54,7 +57,12 @@ function buildOne(name: string): BuiltContract {
     const tmp = `${cached}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
-    writeFileSync(join(tmp, `${name}.contract_class.json`), sierra);
+    // wasm-cairo is a wasm32 build: its fall-through branch targets come out as 2^32 - 1, which
+    // every 64-bit reader takes for a jump (see scripts/contracts/sierra-fixup/src/main.rs).
+    const raw = join(tmp, `${name}.wasm-cairo.json`);
+    writeFileSync(raw, sierra);
+    execFileSync(sierraFixupBinary(), [raw, join(tmp, `${name}.contract_class.json`)]);
+    rmSync(raw);
     execFileSync(sierraCompilerBinary(), [
       'compile-contract',
       '--sierra-path',

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface WasmCairo {
-  initSync(input: { module: BufferSource }): unknown;
+  initSync(input: { module: Uint8Array }): unknown;
   compileStarknetContract(source: string, allowWarnings: boolean, replaceIds: boolean): string;
   compileCairoProgram(source: string, replaceIds: boolean): string;
   runTests(

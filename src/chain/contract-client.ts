@@ -3,7 +3,12 @@
  * abi-wan-kanabi), `invoke` for writes that waits for the receipt and turns refusals and
  * reverts into a ChainError carrying the contract's reason.
  */
-import type { Abi, ExtractAbiFunctionNames, FunctionArgs } from 'abi-wan-kanabi/kanabi';
+import type {
+  Abi,
+  ExtractAbiFunction,
+  ExtractAbiFunctionNames,
+  FunctionArgs,
+} from 'abi-wan-kanabi/kanabi';
 import {
   Contract,
   type Account,
@@ -14,6 +19,15 @@ import {
   type TypedContractV2,
 } from 'starknet';
 import { ChainError, extractRevertReason, toChainError } from './errors';
+
+/**
+ * A function's arguments as a tuple. abi-wan-kanabi's FunctionArgs is the bare argument for a
+ * one-argument function and a tuple otherwise; rest parameters need the tuple in every case.
+ */
+export type CallArgs<TAbi extends Abi, F extends ExtractAbiFunctionNames<TAbi>> =
+  ExtractAbiFunction<TAbi, F>['inputs'] extends readonly [unknown]
+    ? [FunctionArgs<TAbi, F>]
+    : Extract<FunctionArgs<TAbi, F>, readonly unknown[]>;
 
 export interface InvokeOptions {
   /**
@@ -44,13 +58,13 @@ export class ContractClient<TAbi extends Abi> {
     return new ContractClient(this.address, this.abi, account);
   }
 
-  populate<F extends ExtractAbiFunctionNames<TAbi>>(fn: F, ...args: FunctionArgs<TAbi, F>): Call {
+  populate<F extends ExtractAbiFunctionNames<TAbi>>(fn: F, ...args: CallArgs<TAbi, F>): Call {
     return this.read.populate(fn as string, args as never);
   }
 
   async invoke<F extends ExtractAbiFunctionNames<TAbi>>(
     fn: F,
-    ...args: FunctionArgs<TAbi, F>
+    ...args: CallArgs<TAbi, F>
   ): Promise<InvokeResult> {
     return executeCalls(this.account(), [this.populate(fn, ...args)]);
   }
@@ -58,7 +72,7 @@ export class ContractClient<TAbi extends Abi> {
   async invokeWith<F extends ExtractAbiFunctionNames<TAbi>>(
     options: InvokeOptions,
     fn: F,
-    ...args: FunctionArgs<TAbi, F>
+    ...args: CallArgs<TAbi, F>
   ): Promise<InvokeResult> {
     return executeCalls(this.account(), [this.populate(fn, ...args)], options);
   }
@@ -93,7 +107,7 @@ export async function executeCalls(
   }
   let receipt: GetTransactionReceiptResponse;
   try {
-    receipt = await account.waitForTransaction(txHash, { retryInterval: 50 });
+    receipt = await account.provider.waitForTransaction(txHash, { retryInterval: 50 });
   } catch (err) {
     throw toChainError(err, 'REVERTED', txHash);
   }

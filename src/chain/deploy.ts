@@ -3,7 +3,7 @@
  * reputation contract accept writes only from the market, which exists only after them, so
  * each is told the market's address once, in one multicall, right after it is deployed.
  */
-import { CallData, type Account } from 'starknet';
+import { CallData, type Account, type RawArgsObject } from 'starknet';
 import { loadArtifacts, type ContractArtifact, type ContractName } from './artifacts';
 import { executeCalls } from './contract-client';
 import { toChainError } from './errors';
@@ -40,7 +40,7 @@ export interface CairnDeployment {
 async function declare(account: Account, artifact: ContractArtifact): Promise<string> {
   try {
     const res = await account.declareIfNot({ contract: artifact.sierra, casm: artifact.casm });
-    if (res.transaction_hash) await account.waitForTransaction(res.transaction_hash, { retryInterval: 50 });
+    if (res.transaction_hash) await account.provider.waitForTransaction(res.transaction_hash, { retryInterval: 50 });
     return res.class_hash;
   } catch (err) {
     throw toChainError(err);
@@ -54,7 +54,7 @@ async function deploy(
 ): Promise<{ address: string; block: number }> {
   try {
     const res = await account.deployContract({ classHash, constructorCalldata });
-    const receipt = await account.waitForTransaction(res.transaction_hash, { retryInterval: 50 });
+    const receipt = await account.provider.waitForTransaction(res.transaction_hash, { retryInterval: 50 });
     const block = (receipt.value as { block_number?: number }).block_number ?? 0;
     return { address: res.contract_address, block };
   } catch (err) {
@@ -72,7 +72,7 @@ export async function deployCairn(account: Account, options: DeployOptions): Pro
     classHashes[artifact.name] = await declare(account, artifact);
 
   const ctor = (name: ContractName, args: Record<string, unknown>) =>
-    new CallData(artifacts[name].sierra.abi).compile('constructor', args);
+    new CallData(artifacts[name].sierra.abi).compile('constructor', args as RawArgsObject);
 
   const registry = await deploy(
     account,

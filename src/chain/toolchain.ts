@@ -2,6 +2,7 @@
  * Where the pinned Starknet toolchain lives. The versions come from toolchain.env (the one
  * place they are written); scripts/bootstrap.sh builds the binaries into the same cache.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +48,19 @@ export function sierraCompilerBinary(): string {
     'universal-sierra-compiler',
     'CAIRN_USC_BIN',
   );
+}
+
+/** The sources of cairn-sierra-fixup, the repo's own small Rust tool; its build is keyed by them. */
+export const SIERRA_FIXUP_DIR = join(REPO_ROOT, 'scripts', 'contracts', 'sierra-fixup');
+const SIERRA_FIXUP_SOURCES = ['Cargo.toml', 'Cargo.lock', 'src/main.rs'];
+
+/** Matches `sierra_fixup_key` in scripts/bootstrap.sh: sha256 of the sources, concatenated. */
+export function sierraFixupKey(): string {
+  const h = createHash('sha256');
+  for (const f of SIERRA_FIXUP_SOURCES) h.update(readFileSync(join(SIERRA_FIXUP_DIR, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+export function sierraFixupBinary(): string {
+  return binary('cairn-sierra-fixup', sierraFixupKey(), 'cairn-sierra-fixup', 'CAIRN_SIERRA_FIXUP_BIN');
 }
