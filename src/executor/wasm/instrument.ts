@@ -12,6 +12,9 @@
  *   maximum of min(declared maximum, job cap); `memory.grow` past it returns -1 as usual, and
  *   sets status bit 2 so a later trap is reported as the memory limit, not as a bare trap.
  * - Start function: moved to the `cairn_init` export so it runs metered, after fuel is set.
+ * - NaNs: a float result that is NaN is replaced by the canonical NaN (an uncharged select on a
+ *   scratch local), since which NaN the hardware produces differs between CPUs and would make
+ *   honest workers disagree.
  * - Imports: only the WASI subset in wasi-policy.ts, with exact signatures; no imported tables,
  *   globals or memories.
  *
@@ -21,7 +24,17 @@
 import { SandboxError } from '../errors';
 import { ALLOWED_WASI, type FuncSig, refusalReason, sigEquals, WASI_MODULE } from '../wasi-policy';
 import { Reader, Writer } from './bytes';
-import { checkValtype, cost, decode, endsBlock, FC_SIZED, OP, transfersAlways, unsupported } from './opcodes';
+import {
+  checkValtype,
+  cost,
+  decode,
+  endsBlock,
+  FC_SIZED,
+  nanResult,
+  OP,
+  transfersAlways,
+  unsupported,
+} from './opcodes';
 
 export const FUEL_EXPORT = 'cairn_fuel';
 export const STATUS_EXPORT = 'cairn_status';
@@ -285,6 +298,21 @@ class Snippets {
 
 const EMPTY = new Uint8Array(0);
 
+const F32 = 0x7d;
+const F64 = 0x7c;
+
+/** `local.tee t; canonical NaN; t == t; select`: t unless it is a NaN. */
+function canonicalizeNaN(type: typeof F32 | typeof F64, local: number): Uint8Array {
+  const w = new Writer().u8(OP.localTee).u32(local);
+  if (type === F32) w.u8(OP.f32Const).bytes(new Uint8Array([0x00, 0x00, 0xc0, 0x7f]));
+  else w.u8(OP.f64Const).bytes(new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0x7f]));
+  w.u8(OP.localGet).u32(local).u8(OP.localGet).u32(local);
+  return w
+    .u8(type === F32 ? OP.f32Eq : OP.f64Eq)
+    .u8(OP.select)
+    .finish();
+}
+
 /** A basic block: where its charge goes and its net cost (negative: a refund). */
 interface Segment {
   part: number;
@@ -310,12 +338,18 @@ interface Open {
  * refunded where the false path continues after the `if`, the only way to get there. Counts stay
  * exact; only the check is earlier (it needs fuel for the then-arm's first block too).
  */
-function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
+function instrumentBody(body: Uint8Array, params: number, sn: Snippets): Uint8Array {
   const r = new Reader(body);
-  for (let groups = r.u32(); groups > 0; groups--) {
-    r.u32();
+  const groups = r.u32();
+  const groupsStart = r.pos;
+  let locals = params;
+  for (let g = groups; g > 0; g--) {
+    locals += r.u32();
     checkValtype(r.u8());
   }
+  // Scratch locals for NaN canonicalization, declared only if the body needs them.
+  const scratch = { [F32]: locals, [F64]: locals + 1 };
+  let floats = false;
   const parts: Uint8Array[] = [body.subarray(0, r.pos)];
   const segments: Segment[] = [];
   let runStart = r.pos;
@@ -342,6 +376,13 @@ function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
     } else if (op === OP.memoryGrow) {
       flush(r.pos);
       parts.push(sn.afterGrow());
+    } else {
+      const type = nanResult(op);
+      if (type !== undefined) {
+        flush(r.pos);
+        parts.push(canonicalizeNaN(type, scratch[type]));
+        floats = true;
+      }
     }
     for (const l of labels ?? []) {
       const target = ctrl[ctrl.length - 1 - l];
@@ -381,19 +422,30 @@ function instrumentBody(body: Uint8Array, sn: Snippets): Uint8Array {
     if (s.cost > 0) parts[s.part] = sn.charge(s.cost);
     else if (s.cost < 0) parts[s.part] = sn.refund(-s.cost);
   }
+  if (floats) {
+    parts[0] = new Writer()
+      .u32(groups + 2)
+      .bytes(body.subarray(groupsStart, parts[0]!.length))
+      .u32(1)
+      .u8(F32)
+      .u32(1)
+      .u8(F64)
+      .finish();
+  }
   const w = new Writer();
   for (const p of parts) w.bytes(p);
   return w.finish();
 }
 
-function instrumentCode(code: Uint8Array, sn: Snippets): Uint8Array {
+function instrumentCode(code: Uint8Array, p: Parsed, sn: Snippets): Uint8Array {
   const r = new Reader(code);
   const n = r.u32();
   const w = new Writer().u32(n);
   for (let i = 0; i < n; i++) {
     const size = r.u32();
     const body = r.bytes(size);
-    w.sized(instrumentBody(body, sn));
+    const sig = p.types[p.funcTypes[p.importedFuncs + i] ?? -1] ?? r.fail(`function ${i} has no type`);
+    w.sized(instrumentBody(body, sig.params.length, sn));
   }
   if (!r.done) r.fail('trailing bytes in code section');
   return w.finish();
@@ -458,7 +510,7 @@ export function instrument(original: Uint8Array): InstrumentedModule {
   }
 
   const code = p.sections.get(10);
-  if (code) out.set(10, instrumentCode(code, sn));
+  if (code) out.set(10, instrumentCode(code, p, sn));
 
   const w = new Writer().bytes(original.subarray(0, 8));
   for (const id of SECTION_ORDER) {

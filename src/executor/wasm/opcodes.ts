@@ -21,12 +21,19 @@ export const OP = {
   return: 0x0f,
   returnCall: 0x12,
   returnCallIndirect: 0x13,
+  select: 0x1b,
+  localGet: 0x20,
+  localTee: 0x22,
   globalGet: 0x23,
   globalSet: 0x24,
   memoryGrow: 0x40,
   i32Const: 0x41,
   i64Const: 0x42,
+  f32Const: 0x43,
+  f64Const: 0x44,
   i32Eq: 0x46,
+  f32Eq: 0x5b,
+  f64Eq: 0x61,
   i64LtU: 0x54,
   i32Or: 0x72,
   i64Add: 0x7c,
@@ -221,6 +228,18 @@ function decodeFC(r: Reader, sub: number): void {
     default:
       unsupported(`opcode 0xfc ${sub}`);
   }
+}
+
+/**
+ * Float instructions whose NaN results are not fully specified: which NaN (sign, payload) comes
+ * out differs between CPUs (x86 makes 0/0 a negative NaN, ARM a positive one). Their results are
+ * canonicalized so honest workers on different hardware agree bit for bit. abs, neg, copysign,
+ * loads, stores, reinterpret and conversions from integers are exact and left alone.
+ */
+export function nanResult(op: number): 0x7d | 0x7c | undefined {
+  if ((op >= 0x8d && op <= 0x97) || op === 0xb6) return 0x7d; // f32 ceil..max, f32.demote_f64
+  if ((op >= 0x9b && op <= 0xa5) || op === 0xbb) return 0x7c; // f64 ceil..max, f64.promote_f32
+  return undefined;
 }
 
 /** Instructions after which control never reaches the next instruction. */
