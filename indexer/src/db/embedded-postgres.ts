@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port?: number; 
     // fsync stays on: crash safety is what the indexer promises.
     postgresFlags: ['-c', 'max_connections=200'],
     onLog: opts.onLog ?? (() => undefined),
-    onError: opts.onLog ?? (() => undefined),
+    onError: (e: unknown) => opts.onLog?.(String(e)),
   });
   if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
   else await stopStale(opts.dir);

@@ -5,12 +5,13 @@
  */
 import type { ColumnOptions, ValueTransformer } from 'typeorm';
 
-const int8: ValueTransformer = {
+export const int8: ValueTransformer = {
   to: (v: number | null | undefined) => v,
   from: (v: string | null) => (v === null ? null : Number(v)),
 };
 
-export const amount = (o: ColumnOptions = {}): ColumnOptions => ({ type: 'numeric', precision: 78, scale: 0, default: '0', ...o });
-export const int64 = (o: ColumnOptions = {}): ColumnOptions => ({ type: 'bigint', transformer: int8, ...o });
-export const text = (o: ColumnOptions = {}): ColumnOptions => ({ type: 'text', ...o });
-export const int32 = (o: ColumnOptions = {}): ColumnOptions => ({ type: 'integer', ...o });
+// Generic so the result fits both @Column and @PrimaryColumn, whose option types differ.
+export const amount = <O extends ColumnOptions = object>(o?: O) => ({ type: 'numeric' as const, precision: 78, scale: 0, default: '0', ...o });
+export const int64 = <O extends ColumnOptions = object>(o?: O) => ({ type: 'bigint' as const, transformer: int8, ...o });
+export const text = <O extends ColumnOptions = object>(o?: O) => ({ type: 'text' as const, ...o });
+export const int32 = <O extends ColumnOptions = object>(o?: O) => ({ type: 'integer' as const, ...o });

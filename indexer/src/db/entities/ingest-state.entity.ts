@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { int32, int64, text } from './columns';
+import { int8, int32, int64, text } from './columns';
 
 /**
  * One row: what this database was built for (checked on every start) and the cursor, the last
@@ -7,7 +7,7 @@ import { int32, int64, text } from './columns';
  */
 @Entity('ingest_state')
 export class IngestStateEntity {
-  @PrimaryColumn(int32()) id!: number;
+  @PrimaryColumn({ type: 'integer' }) id!: number;
   @Column(int32({ name: 'schema_version' })) schemaVersion!: number;
   @Column(text({ name: 'chain_id' })) chainId!: string;
   @Column({ type: 'jsonb' }) contracts!: Record<string, string>;
@@ -21,7 +21,7 @@ export class IngestStateEntity {
 /** Hashes of the unfinalized blocks (and the cursor's), to find the fork point of a reorg. */
 @Entity('blocks')
 export class BlockEntity {
-  @PrimaryColumn(int64()) number!: number;
+  @PrimaryColumn({ type: 'bigint', transformer: int8 }) number!: number;
   @Column(text()) hash!: string;
   @Column(text({ name: 'parent_hash' })) parentHash!: string;
   @Column(int64()) timestamp!: number;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { amount, int32, int64, text } from './columns';
+import { amount, int8, int32, int64, text } from './columns';
 
 /** Mirrors the JobMarket's Job plus what its settlement events carried (payout, fee, refund, slash). */
 @Entity('jobs')
@@ -8,7 +8,7 @@ import { amount, int32, int64, text } from './columns';
 @Index(['worker', 'id'])
 @Index(['price', 'id'])
 export class JobEntity {
-  @PrimaryColumn(int64()) id!: number;
+  @PrimaryColumn({ type: 'bigint', transformer: int8 }) id!: number;
   /** JobStatus variant name: Open, Awarded, Accepted, Submitted, Completed, Disputed, Resolved, Cancelled, Expired. */
   @Column(text()) status!: string;
   @Column(text()) poster!: string;

@@ -6,7 +6,7 @@ import { amount, int32, int64, text } from './columns';
 @Index(['score', 'address'])
 @Index(['staked', 'address'])
 export class WorkerEntity {
-  @PrimaryColumn(text()) address!: string;
+  @PrimaryColumn({ type: 'text' }) address!: string;
   @Column(amount()) staked!: string;
   @Column(amount()) locked!: string;
   @Column(amount({ name: 'pending_unstake' })) pendingUnstake!: string;

@@ -1,0 +1,219 @@
+/**
+ * The ingestor's database side: the build record and cursor, loading a chunk's rows, writing a
+ * chunk (raw events, projections, journal, block hashes, cursor) in one transaction, and
+ * replaying the journal backwards on a reorg. Bulk statements take the rows as one JSON
+ * parameter (jsonb_populate_recordset), so a chunk costs a handful of round trips whatever its
+ * size.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BlockHeader } from '../chain/chain-source';
+import type { ChunkChanges, LoadedRows } from './projector';
+import { APPEND_TABLES, MUTABLE_TABLES, type JobRow, type MutableTable, type StatsRow, type WorkerRow } from './rows';
+
+/** Bump with every migration that changes what the projections mean; a mismatch needs a reset. */
+export const SCHEMA_VERSION = 1;
+
+export interface BuildIdentity {
+  schemaVersion: number;
+  chainId: string;
+  contracts: Record<string, string>;
+  startBlock: number;
+}
+
+export interface Cursor {
+  block: number;
+  hash: string | null;
+  timestamp: number;
+}
+
+export interface StoredBlock extends BlockHeader {
+  journaled: boolean;
+}
+
+export class BuildMismatchError extends Error {
+  constructor(readonly differences: string[]) {
+    super(
+      `the database was built for another configuration (${differences.join('; ')}); ` +
+        'point DATABASE_URL/INDEXER_PG_DIR elsewhere, or start once with INDEXER_RESET=true to drop it and re-index',
+    );
+    this.name = 'BuildMismatchError';
+  }
+}
+
+const ALL_TABLES = ['jobs', 'workers', 'market_stats_daily', ...APPEND_TABLES, 'blocks', 'undo_log', 'ingest_state'];
+
+function columnsOf(row: object): string[] {
+  return Object.keys(row);
+}
+
+export class IngestStore {
+  constructor(readonly ds: DataSource) {}
+
+  /** Creates the build record, or checks the existing one; resets everything when asked. */
+  async open(identity: BuildIdentity, reset: boolean): Promise<Cursor> {
+    return this.ds.transaction(async (m) => {
+      const rows = (await m.query('SELECT * FROM ingest_state WHERE id = 1 FOR UPDATE')) as {
+        schema_version: number;
+        chain_id: string;
+        contracts: Record<string, string>;
+        start_block: string;
+        cursor_block: string;
+        cursor_hash: string | null;
+        cursor_timestamp: string;
+      }[];
+      const row = rows[0];
+      if (row) {
+        const diff: string[] = [];
+        if (row.schema_version !== identity.schemaVersion)
+          diff.push(`schema version ${row.schema_version}, now ${identity.schemaVersion}`);
+        if (row.chain_id !== identity.chainId) diff.push(`chain ${row.chain_id}, now ${identity.chainId}`);
+        for (const [role, addr] of Object.entries(identity.contracts))
+          if (row.contracts[role] !== addr) diff.push(`${role} ${row.contracts[role] ?? '(none)'}, now ${addr}`);
+        if (Number(row.start_block) !== identity.startBlock)
+          diff.push(`start block ${row.start_block}, now ${identity.startBlock}`);
+        if (diff.length === 0 && !reset)
+          return { block: Number(row.cursor_block), hash: row.cursor_hash, timestamp: Number(row.cursor_timestamp) };
+        if (diff.length > 0 && !reset) throw new BuildMismatchError(diff);
+      }
+      if (reset || row) await m.query(`TRUNCATE ${ALL_TABLES.join(', ')} RESTART IDENTITY`);
+      await m.query(
+        `INSERT INTO ingest_state (id, schema_version, chain_id, contracts, start_block, cursor_block, cursor_hash, cursor_timestamp)
+         VALUES (1, $1, $2, $3, $4, $5, NULL, 0)`,
+        [identity.schemaVersion, identity.chainId, JSON.stringify(identity.contracts), identity.startBlock, identity.startBlock - 1],
+      );
+      return { block: identity.startBlock - 1, hash: null, timestamp: 0 };
+    });
+  }
+
+  async cursor(): Promise<Cursor> {
+    const [row] = (await this.ds.query('SELECT cursor_block, cursor_hash, cursor_timestamp FROM ingest_state WHERE id = 1')) as {
+      cursor_block: string;
+      cursor_hash: string | null;
+      cursor_timestamp: string;
+    }[];
+    if (!row) throw new Error('ingest_state is empty: open() first');
+    return { block: Number(row.cursor_block), hash: row.cursor_hash, timestamp: Number(row.cursor_timestamp) };
+  }
+
+  async storedBlock(n: number): Promise<StoredBlock | undefined> {
+    const [row] = (await this.ds.query('SELECT * FROM blocks WHERE number = $1', [n])) as {
+      number: string;
+      hash: string;
+      parent_hash: string;
+      timestamp: string;
+      journaled: boolean;
+    }[];
+    return row && { number: Number(row.number), hash: row.hash, parentHash: row.parent_hash, timestamp: Number(row.timestamp), journaled: row.journaled };
+  }
+
+  async load(keys: { jobs: number[]; workers: string[]; days: string[] }, m?: EntityManager): Promise<LoadedRows> {
+    const q = (sql: string, p: unknown[]) => (m ?? this.ds).query(sql, p);
+    const [jobs, workers, stats] = await Promise.all([
+      keys.jobs.length ? (q('SELECT * FROM jobs WHERE id = ANY($1::bigint[])', [keys.jobs]) as Promise<JobRow[]>) : [],
+      keys.workers.length ? (q('SELECT * FROM workers WHERE address = ANY($1::text[])', [keys.workers]) as Promise<WorkerRow[]>) : [],
+      keys.days.length
+        ? (q(`SELECT to_jsonb(s) || jsonb_build_object('day', to_char(s.day, 'YYYY-MM-DD')) AS row FROM market_stats_daily s WHERE day = ANY($1::date[])`, [keys.days]) as Promise<{ row: StatsRow }[]>)
+        : [],
+    ]);
+    // pg returns bigint as strings: the projector works with numbers.
+    const nums = <T extends object>(row: T, cols: (keyof T)[]) => {
+      for (const c of cols) if (row[c] !== null) (row as Record<keyof T, unknown>)[c] = Number(row[c]);
+      return row;
+    };
+    return {
+      jobs: new Map(
+        jobs.map((r) => [
+          Number(r.id),
+          nums(r, ['id', 'exec_duration', 'accept_by', 'deadline', 'review_until', 'created_at', 'updated_at', 'created_block', 'updated_block']),
+        ]),
+      ),
+      workers: new Map(workers.map((r) => [r.address, nums(r, ['unstake_available_at', 'suspended_until', 'first_block', 'updated_block'])])),
+      stats: new Map(stats.map(({ row }) => [row.day, row])),
+    };
+  }
+
+  /** Everything of one chunk, and the cursor, in one transaction. */
+  async write(changes: ChunkChanges, blocks: StoredBlock[], cursor: BlockHeader, prune: number): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const insert = async (table: string, rows: object[]) => {
+        if (rows.length === 0) return;
+        const cols = columnsOf(rows[0]!).map((c) => `"${c}"`).join(', ');
+        await m.query(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
+          JSON.stringify(rows),
+        ]);
+      };
+      const upsert = async (table: MutableTable, rows: object[]) => {
+        if (rows.length === 0) return;
+        const pk = MUTABLE_TABLES[table];
+        const names = columnsOf(rows[0]!);
+        const cols = names.map((c) => `"${c}"`).join(', ');
+        const set = names.filter((c) => c !== pk).map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+        await m.query(
+          `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+           ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
+          [JSON.stringify(rows)],
+        );
+      };
+      await insert('raw_events', changes.rawEvents);
+      await insert('stake_events', changes.stakeEvents);
+      await insert('slashes', changes.slashes);
+      await insert('reputation_events', changes.reputation);
+      await upsert('jobs', [...changes.dirtyJobs].map((id) => changes.jobs.get(id)!));
+      await upsert('workers', [...changes.dirtyWorkers].map((a) => changes.workers.get(a)!));
+      await upsert('market_stats_daily', [...changes.dirtyStats].map((d) => changes.stats.get(d)!));
+      await insert('undo_log', changes.undo);
+      if (blocks.length)
+        await m.query(
+          `INSERT INTO blocks (number, hash, parent_hash, timestamp, journaled)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bool[])
+           ON CONFLICT (number) DO UPDATE SET hash = EXCLUDED.hash, parent_hash = EXCLUDED.parent_hash,
+             timestamp = EXCLUDED.timestamp, journaled = EXCLUDED.journaled`,
+          [blocks.map((b) => b.number), blocks.map((b) => b.hash), blocks.map((b) => b.parentHash), blocks.map((b) => b.timestamp), blocks.map((b) => b.journaled)],
+        );
+      // Final blocks need no journal; the cursor's own hash is kept to check the next parent.
+      await m.query('DELETE FROM undo_log WHERE block_number <= $1', [prune]);
+      await m.query('DELETE FROM blocks WHERE number <= $1 AND number <> $2', [prune, cursor.number]);
+      await m.query('UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1', [
+        cursor.number,
+        cursor.hash,
+        cursor.timestamp,
+      ]);
+    });
+  }
+
+  /** Undoes every block above `fork`: journal newest first, appended rows deleted; cursor to the fork. */
+  async rollback(fork: BlockHeader | { number: number; hash: null; timestamp: number }): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const undo = (await m.query('SELECT table_name, pk, before FROM undo_log WHERE block_number > $1 ORDER BY id DESC', [fork.number])) as {
+        table_name: MutableTable;
+        pk: string;
+        before: Record<string, unknown> | null;
+      }[];
+      for (const u of undo) {
+        const pk = MUTABLE_TABLES[u.table_name];
+        if (!(u.table_name in MUTABLE_TABLES)) throw new Error(`undo_log names unknown table ${u.table_name}`);
+        if (u.before === null) {
+          await m.query(`DELETE FROM ${u.table_name} WHERE "${pk}" = $1`, [u.pk]);
+        } else {
+          const names = Object.keys(u.before);
+          const cols = names.map((c) => `"${c}"`).join(', ');
+          const set = names.filter((c) => c !== pk).map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+          await m.query(
+            `INSERT INTO ${u.table_name} (${cols}) SELECT ${cols} FROM jsonb_populate_record(NULL::${u.table_name}, $1::jsonb)
+             ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
+            [JSON.stringify(u.before)],
+          );
+        }
+      }
+      for (const t of APPEND_TABLES) await m.query(`DELETE FROM ${t} WHERE block_number > $1`, [fork.number]);
+      await m.query('DELETE FROM undo_log WHERE block_number > $1', [fork.number]);
+      await m.query('DELETE FROM blocks WHERE number > $1', [fork.number]);
+      await m.query('UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1', [
+        fork.number,
+        fork.hash,
+        fork.timestamp,
+      ]);
+      return undo.length;
+    });
+  }
+}

@@ -1,0 +1,402 @@
+/**
+ * Applies decoded events, in chain order, to the projections of one chunk held in memory:
+ * rows are loaded once per chunk, changed here, and written back in bulk (batch-writer.ts).
+ * For blocks above the finality horizon the first change of a row in a block records the row's
+ * before-image, which is what a reorg replays backwards.
+ */
+import { shortString } from 'starknet';
+import type { DecodedEvent, Value } from '../chain/event-codec';
+import type {
+  JobRow,
+  MutableTable,
+  Position,
+  RawEventRow,
+  ReputationEventRow,
+  SlashRow,
+  StakeEventRow,
+  StatsRow,
+  UndoRow,
+  WorkerRow,
+} from './rows';
+
+export interface ProjectedEvent {
+  raw: RawEventRow;
+  decoded: DecodedEvent;
+}
+
+/** Rows a chunk starts from, loaded by primary key (absent = does not exist yet). */
+export interface LoadedRows {
+  jobs: Map<number, JobRow>;
+  workers: Map<string, WorkerRow>;
+  stats: Map<string, StatsRow>;
+}
+
+export interface ChunkChanges extends LoadedRows {
+  dirtyJobs: Set<number>;
+  dirtyWorkers: Set<string>;
+  dirtyStats: Set<string>;
+  rawEvents: RawEventRow[];
+  stakeEvents: StakeEventRow[];
+  slashes: SlashRow[];
+  reputation: ReputationEventRow[];
+  undo: UndoRow[];
+}
+
+export class ProjectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectionError';
+  }
+}
+
+const big = (v: Value | undefined): bigint => BigInt(v as bigint);
+const num = (v: Value | undefined): number => Number(v as bigint | number);
+const str = (v: Value | undefined): string => String(v);
+const plus = (a: string, b: bigint): string => (BigInt(a) + b).toString();
+
+/** The UTC day of a block timestamp, the key of the daily statistics. */
+export function dayOf(timestamp: number): string {
+  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+}
+
+function feltText(felt: Value | undefined): string {
+  try {
+    return shortString.decodeShortString(str(felt));
+  } catch {
+    return str(felt);
+  }
+}
+
+/** Which rows a chunk's events will touch, so they can be loaded in one query per table. */
+export function touchedKeys(events: ProjectedEvent[]): { jobs: number[]; workers: string[]; days: string[] } {
+  const jobs = new Set<number>();
+  const workers = new Set<string>();
+  const days = new Set<string>();
+  for (const { decoded, raw } of events) {
+    const f = decoded.fields;
+    if (decoded.contract === 'market') {
+      if (f.job_id !== undefined) jobs.add(num(f.job_id));
+      if (decoded.name === 'JobAwarded') workers.add(str(f.worker));
+      days.add(dayOf(raw.timestamp));
+    } else if (f.worker !== undefined) {
+      workers.add(str(f.worker));
+      if (decoded.name === 'Slashed') days.add(dayOf(raw.timestamp));
+    }
+  }
+  return { jobs: [...jobs], workers: [...workers], days: [...days] };
+}
+
+export class Projector {
+  readonly changes: ChunkChanges;
+  /** (table, pk) pairs whose before-image is already journaled for the current block. */
+  private journaled = new Set<string>();
+  private journalBlock = -1;
+
+  constructor(
+    loaded: LoadedRows,
+    /** Blocks above this number are not final yet: their changes are journaled. */
+    private readonly horizon: number,
+  ) {
+    this.changes = {
+      ...loaded,
+      dirtyJobs: new Set(),
+      dirtyWorkers: new Set(),
+      dirtyStats: new Set(),
+      rawEvents: [],
+      stakeEvents: [],
+      slashes: [],
+      reputation: [],
+      undo: [],
+    };
+  }
+
+  private journal(table: MutableTable, pk: string, before: JobRow | WorkerRow | StatsRow | undefined, block: number): void {
+    if (block <= this.horizon) return;
+    if (block !== this.journalBlock) {
+      this.journalBlock = block;
+      this.journaled.clear();
+    }
+    const key = `${table}:${pk}`;
+    if (this.journaled.has(key)) return;
+    this.journaled.add(key);
+    this.changes.undo.push({ block_number: block, table_name: table, pk, before: before ? structuredClone(before) : null });
+  }
+
+  private job(id: number, p: Position, create?: () => JobRow): JobRow {
+    let row = this.changes.jobs.get(id);
+    this.journal('jobs', String(id), row, p.block_number);
+    if (!row) {
+      if (!create) throw new ProjectionError(`event for unknown job ${id} at block ${p.block_number}: was startBlock set after the job's creation?`);
+      row = create();
+      this.changes.jobs.set(id, row);
+    }
+    row.updated_at = p.timestamp;
+    row.updated_block = p.block_number;
+    this.changes.dirtyJobs.add(id);
+    return row;
+  }
+
+  private worker(address: string, p: Position): WorkerRow {
+    let row = this.changes.workers.get(address);
+    this.journal('workers', address, row, p.block_number);
+    if (!row) {
+      row = {
+        address,
+        staked: '0',
+        locked: '0',
+        pending_unstake: '0',
+        unstake_available_at: 0,
+        suspended_until: 0,
+        peer_id: null,
+        completed: 0,
+        failed: 0,
+        slashed_count: 0,
+        score: 5000,
+        jobs_awarded: 0,
+        first_block: p.block_number,
+        updated_block: p.block_number,
+      };
+      this.changes.workers.set(address, row);
+    }
+    row.updated_block = p.block_number;
+    this.changes.dirtyWorkers.add(address);
+    return row;
+  }
+
+  private stats(p: Position): StatsRow {
+    const day = dayOf(p.timestamp);
+    let row = this.changes.stats.get(day);
+    this.journal('market_stats_daily', day, row, p.block_number);
+    if (!row) {
+      row = {
+        day,
+        jobs_created: 0,
+        jobs_awarded: 0,
+        jobs_completed: 0,
+        jobs_disputed: 0,
+        jobs_resolved: 0,
+        jobs_cancelled: 0,
+        jobs_expired: 0,
+        slashes: 0,
+        budget_posted: '0',
+        price_awarded: '0',
+        volume: '0',
+        fees: '0',
+        slashed_amount: '0',
+      };
+      this.changes.stats.set(day, row);
+    }
+    this.changes.dirtyStats.add(day);
+    return row;
+  }
+
+  apply({ raw, decoded }: ProjectedEvent): void {
+    this.changes.rawEvents.push(raw);
+    const p: Position = raw;
+    const f = decoded.fields;
+    if (decoded.contract === 'market') this.market(decoded.name, f, p);
+    else if (decoded.contract === 'registry') this.registry(decoded.name, f, p);
+    else if (decoded.name === 'ReputationUpdated') this.reputation(f, p);
+  }
+
+  private market(name: string, f: Record<string, Value>, p: Position): void {
+    const id = num(f.job_id);
+    switch (name) {
+      case 'JobCreated': {
+        this.job(id, p, () => ({
+          id,
+          status: 'Open',
+          poster: str(f.poster),
+          worker: null,
+          budget: big(f.budget).toString(),
+          price: null,
+          collateral: '0',
+          manifest_hash: str(f.manifest_hash),
+          exec_duration: num(f.exec_duration),
+          max_attempts: num(f.max_attempts),
+          attempts: 0,
+          accept_by: null,
+          deadline: null,
+          review_until: null,
+          commitment: null,
+          dispute_reason: null,
+          payout: '0',
+          fee: '0',
+          refund: '0',
+          slashed: '0',
+          created_at: p.timestamp,
+          updated_at: p.timestamp,
+          created_block: p.block_number,
+          updated_block: p.block_number,
+        }));
+        const s = this.stats(p);
+        s.jobs_created++;
+        s.budget_posted = plus(s.budget_posted, big(f.budget));
+        return;
+      }
+      case 'JobCancelled': {
+        const j = this.job(id, p);
+        j.status = 'Cancelled';
+        j.refund = big(f.refund).toString();
+        this.stats(p).jobs_cancelled++;
+        return;
+      }
+      case 'JobAwarded': {
+        const j = this.job(id, p);
+        Object.assign(j, {
+          status: 'Awarded',
+          worker: str(f.worker),
+          price: big(f.price).toString(),
+          collateral: big(f.collateral).toString(),
+          accept_by: num(f.accept_by),
+          attempts: num(f.attempt),
+          deadline: null,
+          review_until: null,
+        });
+        this.worker(str(f.worker), p).jobs_awarded++;
+        const s = this.stats(p);
+        s.jobs_awarded++;
+        s.price_awarded = plus(s.price_awarded, big(f.price));
+        return;
+      }
+      case 'JobAccepted': {
+        const j = this.job(id, p);
+        j.status = 'Accepted';
+        j.deadline = num(f.deadline);
+        return;
+      }
+      case 'ResultSubmitted': {
+        const j = this.job(id, p);
+        j.status = 'Submitted';
+        j.commitment = str(f.commitment);
+        j.review_until = num(f.review_until);
+        return;
+      }
+      case 'JobCompleted':
+      case 'JobResolved': {
+        const j = this.job(id, p);
+        j.status = name === 'JobCompleted' ? 'Completed' : 'Resolved';
+        j.payout = big(f.payout).toString();
+        j.fee = big(f.fee).toString();
+        j.refund = big(f.refund).toString();
+        if (f.slashed !== undefined) j.slashed = plus(j.slashed, big(f.slashed));
+        const s = this.stats(p);
+        if (name === 'JobCompleted') s.jobs_completed++;
+        else s.jobs_resolved++;
+        s.volume = plus(s.volume, big(f.payout));
+        s.fees = plus(s.fees, big(f.fee));
+        return;
+      }
+      case 'JobDisputed': {
+        const j = this.job(id, p);
+        j.status = 'Disputed';
+        j.dispute_reason = feltText(f.reason);
+        this.stats(p).jobs_disputed++;
+        return;
+      }
+      case 'JobExpired': {
+        // The contract clears the award; JobReopened or JobRefunded follows with the new status.
+        const j = this.job(id, p);
+        Object.assign(j, { worker: null, price: null, collateral: '0', accept_by: null, deadline: null });
+        j.slashed = plus(j.slashed, big(f.slashed));
+        return;
+      }
+      case 'JobReopened':
+        this.job(id, p).status = 'Open';
+        return;
+      case 'JobRefunded': {
+        const j = this.job(id, p);
+        j.status = 'Expired';
+        j.refund = big(f.refund).toString();
+        this.stats(p).jobs_expired++;
+        return;
+      }
+      default:
+        return; // configuration events (fees, params, roles, ownership): raw only
+    }
+  }
+
+  private stakeEvent(worker: string, kind: string, f: Record<string, Value>, p: Position, after: Value | undefined): void {
+    this.changes.stakeEvents.push({
+      ...pos(p),
+      worker,
+      kind,
+      amount: big(f.amount).toString(),
+      balance_after: after === undefined ? null : big(after).toString(),
+      job_id: f.job_id === undefined ? null : num(f.job_id),
+    });
+  }
+
+  private registry(name: string, f: Record<string, Value>, p: Position): void {
+    if (f.worker === undefined) return; // MarketSet, ParamsUpdated, ownership
+    const address = str(f.worker);
+    const w = this.worker(address, p);
+    switch (name) {
+      case 'Staked':
+        w.staked = big(f.staked).toString();
+        return this.stakeEvent(address, 'staked', f, p, f.staked);
+      case 'UnstakeRequested':
+        w.pending_unstake = big(f.pending).toString();
+        w.unstake_available_at = num(f.available_at);
+        return this.stakeEvent(address, 'unstake_requested', f, p, undefined);
+      case 'UnstakeCancelled':
+        w.pending_unstake = '0';
+        w.unstake_available_at = 0;
+        return this.stakeEvent(address, 'unstake_cancelled', f, p, undefined);
+      case 'Withdrawn':
+        w.staked = big(f.staked).toString();
+        w.pending_unstake = '0';
+        w.unstake_available_at = 0;
+        return this.stakeEvent(address, 'withdrawn', f, p, f.staked);
+      case 'PeerBound':
+        w.peer_id = str(f.peer_id);
+        return;
+      case 'CollateralLocked':
+      case 'CollateralReleased':
+        w.locked = big(f.locked).toString();
+        return this.stakeEvent(address, name === 'CollateralLocked' ? 'collateral_locked' : 'collateral_released', f, p, f.locked);
+      case 'Slashed': {
+        w.locked = plus(w.locked, -big(f.amount));
+        w.staked = big(f.staked).toString();
+        w.suspended_until = num(f.suspended_until);
+        this.changes.slashes.push({
+          ...pos(p),
+          worker: address,
+          job_id: num(f.job_id),
+          amount: big(f.amount).toString(),
+          staked_after: big(f.staked).toString(),
+          suspended_until: num(f.suspended_until),
+        });
+        const s = this.stats(p);
+        s.slashes++;
+        s.slashed_amount = plus(s.slashed_amount, big(f.amount));
+        return this.stakeEvent(address, 'slashed', f, p, f.staked);
+      }
+      default:
+        return;
+    }
+  }
+
+  private reputation(f: Record<string, Value>, p: Position): void {
+    const address = str(f.worker);
+    const w = this.worker(address, p);
+    w.completed = num(f.completed);
+    w.failed = num(f.failed);
+    w.slashed_count = num(f.slashed);
+    w.score = num(f.score);
+    this.changes.reputation.push({
+      ...pos(p),
+      worker: address,
+      job_id: num(f.job_id),
+      outcome: feltText(f.outcome),
+      completed: w.completed,
+      failed: w.failed,
+      slashed: w.slashed_count,
+      score: w.score,
+    });
+  }
+}
+
+function pos(p: Position): Position {
+  return { block_number: p.block_number, tx_hash: p.tx_hash, event_index: p.event_index, timestamp: p.timestamp };
+}

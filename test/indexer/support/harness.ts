@@ -1,0 +1,119 @@
+/**
+ * Test harness: one embedded PostgreSQL per test file (temp folder, free port), a fresh database
+ * per test, the ingestor wired to a chain source, and a dump of the projections for comparing
+ * two ingests row by row.
+ */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import type { BlockHeader, ChainSource, RawEvent } from '../../../indexer/src/chain/chain-source';
+import { AbiCodec } from '../../../indexer/src/chain/event-codec';
+import { SOURCE_ABIS } from '../../../indexer/src/chain/source-abis';
+import { createDataSource } from '../../../indexer/src/db/data-source';
+import { type PgServer, startEmbeddedPostgres } from '../../../indexer/src/db/embedded-postgres';
+import { IngestStore } from '../../../indexer/src/ingest/ingest-store';
+import { Ingestor, type IngestorOptions } from '../../../indexer/src/ingest/ingestor';
+import { IndexerMetrics } from '../../../indexer/src/metrics';
+import { address } from './market-script';
+
+export const CONTRACTS = { market: address('market'), registry: address('registry'), reputation: address('reputation') };
+
+export function scriptCodec(): AbiCodec {
+  return new AbiCodec({
+    market: { address: CONTRACTS.market, abi: SOURCE_ABIS.market },
+    registry: { address: CONTRACTS.registry, abi: SOURCE_ABIS.registry },
+    reputation: { address: CONTRACTS.reputation, abi: SOURCE_ABIS.reputation },
+  });
+}
+
+export class TestPg {
+  private dbs = 0;
+  private constructor(
+    readonly server: PgServer,
+    readonly dir: string,
+  ) {}
+
+  static async start(): Promise<TestPg> {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-indexer-test-'));
+    chmodSync(dir, 0o755); // the server runs as the postgres user
+    return new TestPg(await startEmbeddedPostgres({ dir: join(dir, 'pg') }), dir);
+  }
+
+  /** A new, migrated database. */
+  async database(): Promise<{ url: string; ds: DataSource }> {
+    const name = `t${++this.dbs}_${process.pid}`;
+    await this.server.createDatabase(name);
+    const url = this.server.url(name);
+    const ds = createDataSource(url);
+    await ds.initialize();
+    await ds.runMigrations();
+    return { url, ds };
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A chain whose history can be swapped for another, as a reorg swaps it under the indexer. */
+export class SwappableChain implements ChainSource {
+  constructor(public current: ChainSource) {}
+  head(): Promise<number> {
+    return this.current.head();
+  }
+  block(n: number): Promise<BlockHeader | undefined> {
+    return this.current.block(n);
+  }
+  events(from: number, to: number, addresses: string[]): Promise<RawEvent[]> {
+    return this.current.events(from, to, addresses);
+  }
+  chainId(): Promise<string> {
+    return this.current.chainId();
+  }
+}
+
+export const quietLog = pino({ level: 'silent' });
+
+export function makeIngestor(chain: ChainSource, ds: DataSource, opts: Partial<IngestorOptions> = {}) {
+  const metrics = new IndexerMetrics();
+  const ingestor = new Ingestor(
+    chain,
+    scriptCodec(),
+    new IngestStore(ds),
+    { startBlock: 0, finalityDepth: 64, chunkBlocks: 1000, pollMs: 20, retryMs: 20, ...opts },
+    quietLog,
+    metrics,
+  );
+  return { ingestor, metrics };
+}
+
+/** Steps until the head is reached; returns the step results. */
+export async function ingestToHead(ingestor: Ingestor): Promise<string[]> {
+  const results: string[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    const r = await ingestor.step();
+    results.push(r);
+    if (r === 'idle') return results;
+  }
+  throw new Error('ingest did not reach the head in 10,000 steps');
+}
+
+const DUMP: Record<string, string> = {
+  jobs: 'SELECT * FROM jobs ORDER BY id',
+  workers: 'SELECT * FROM workers ORDER BY address',
+  market_stats_daily: `SELECT to_jsonb(s) - 'day' || jsonb_build_object('day', to_char(s.day, 'YYYY-MM-DD')) AS row FROM market_stats_daily s ORDER BY s.day`,
+  raw_events: 'SELECT block_number, block_hash, tx_hash, tx_index, event_index, timestamp, contract, name, keys, data, decoded FROM raw_events ORDER BY block_number, tx_index, event_index',
+  stake_events: 'SELECT worker, kind, amount, balance_after, job_id, block_number, tx_hash, event_index, timestamp FROM stake_events ORDER BY block_number, tx_hash, event_index',
+  slashes: 'SELECT worker, job_id, amount, staked_after, suspended_until, block_number, tx_hash, event_index, timestamp FROM slashes ORDER BY block_number, tx_hash, event_index',
+  reputation_events: 'SELECT worker, job_id, outcome, completed, failed, slashed, score, block_number, tx_hash, event_index FROM reputation_events ORDER BY block_number, tx_hash, event_index',
+};
+
+/** Every projection row (surrogate ids left out), for comparing two databases. */
+export async function dumpProjections(ds: DataSource): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const [table, sql] of Object.entries(DUMP)) out[table] = (await ds.query(sql)) as unknown[];
+  return out;
+}
