@@ -153,6 +153,24 @@ describe('memory', () => {
     expect(r.memoryPages).toBe(1);
   });
 
+  it('a table bomb gets -1 from table.grow instead of taking the process down', async () => {
+    // Uncapped, V8 allocates all 10 million elements on the thread's JS heap in one go, which is
+    // a fatal out-of-memory for the whole process, not just the worker thread.
+    const r = await run(`(module (table $t 0 funcref) (table $u 1 funcref)
+      (func (export "_start")
+        (if (i32.ne (table.grow $t (ref.null func) (i32.const 10000000)) (i32.const -1)) (then unreachable))
+        (if (i32.ne (table.grow $u (ref.null func) (i32.const 10000000)) (i32.const -1)) (then unreachable))))`);
+    expect(r.fuelUsed).toBeGreaterThan(0n);
+  });
+
+  it('a module declaring a table above the cap is refused before it runs', async () => {
+    const err = await failure(
+      pool.prepare(await wat(`(module (table 10000000 funcref) (func (export "_start")))`)),
+      'UNSUPPORTED_FEATURE',
+    );
+    expect(err.message).toMatch(/table of 10000000 elements/);
+  });
+
   it('a module starting with more memory than allowed is refused before it runs', async () => {
     const err = await failure(
       run(`(module (memory 65536) (func (export "_start")))`, { memoryPages: 64 }),

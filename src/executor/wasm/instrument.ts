@@ -17,6 +17,7 @@
  *   honest workers disagree.
  * - Imports: only the WASI subset in wasi-policy.ts, with exact signatures; no imported tables,
  *   globals or memories.
+ * - Tables: capped like memory (MAX_TABLE_ELEMENTS), since they are allocated on the JS heap.
  *
  * Function and global indices of the guest do not move (new globals are appended), so element
  * segments and the name section stay valid. Other custom sections are dropped.
@@ -47,6 +48,16 @@ export const STATUS_GROW_REFUSED = 2;
 
 const RESERVED_EXPORTS = new Set([FUEL_EXPORT, STATUS_EXPORT, INIT_EXPORT]);
 
+/**
+ * Tables live on the worker thread's JS heap, and V8 lets one table.grow allocate up to 10
+ * million elements at once: a single allocation past the thread's heap limit takes down the
+ * whole process, not just the thread. So every table gets a maximum (table.grow past it returns
+ * -1, as the spec allows), and their number is bounded: at most 8 x 1 MiB. Compilers emit one
+ * table of the indirectly called functions, far below this.
+ */
+export const MAX_TABLE_ELEMENTS = 1 << 17;
+export const MAX_TABLES = 8;
+
 export interface MemoryLimits {
   /** Initial size in 64 KiB pages. */
   min: number;
@@ -73,6 +84,7 @@ interface Parsed {
   importedFuncs: number;
   definedGlobals: number;
   memory: MemoryLimits | undefined;
+  tables: { reftype: number; min: number; max: number | undefined }[];
   start: number | undefined;
   exports: { name: string; kind: number; index: number }[];
   imports: string[];
@@ -98,6 +110,7 @@ function parse(bytes: Uint8Array): Parsed {
     importedFuncs: 0,
     definedGlobals: 0,
     memory: undefined,
+    tables: [],
     start: undefined,
     exports: [],
     imports: [],
@@ -132,6 +145,9 @@ function parse(bytes: Uint8Array): Parsed {
         for (let i = 0; i < n; i++) p.funcTypes.push(s.u32());
         break;
       }
+      case 4:
+        parseTables(s, p);
+        break;
       case 5:
         parseMemory(s, p);
         break;
@@ -202,6 +218,24 @@ function parseImports(s: Reader, p: Parsed): void {
     p.funcTypes.push(type);
     p.importedFuncs++;
     p.imports.push(name);
+  }
+}
+
+function parseTables(s: Reader, p: Parsed): void {
+  const n = s.u32();
+  if (n > MAX_TABLES) unsupported(`${n} tables (at most ${MAX_TABLES})`);
+  for (let i = 0; i < n; i++) {
+    const reftype = s.u8();
+    if (reftype === 0x40) unsupported('tables with initializer expressions (typed function references)');
+    checkValtype(reftype);
+    const flags = s.u8();
+    if (flags > 1) unsupported('64-bit or shared tables');
+    const min = s.u32();
+    const max = flags === 1 ? s.u32() : undefined;
+    if (min > MAX_TABLE_ELEMENTS) {
+      unsupported(`a table of ${min} elements (at most ${MAX_TABLE_ELEMENTS})`);
+    }
+    p.tables.push({ reftype, min, max });
   }
 }
 
@@ -486,6 +520,18 @@ export function instrument(original: Uint8Array): InstrumentedModule {
     else w.u8(1).u32(p.memory.min).u32(p.memory.max);
     out.set(2, w.finish());
     out.delete(5);
+  }
+
+  // Tables: the guest's, each with a maximum of at most MAX_TABLE_ELEMENTS.
+  if (p.tables.length) {
+    const w = new Writer().u32(p.tables.length);
+    for (const t of p.tables) {
+      w.u8(t.reftype)
+        .u8(1)
+        .u32(t.min)
+        .u32(Math.min(t.max ?? MAX_TABLE_ELEMENTS, MAX_TABLE_ELEMENTS));
+    }
+    out.set(4, w.finish());
   }
 
   // Globals: fuel (i64), status (i32), scratch (i32), all mutable and zero.
