@@ -95,11 +95,18 @@ function buildWasm(name: WasmExample, log: (m: string) => void): BuiltModule {
     renameSync(tmp, cached);
     log(`${name}: compiled in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  // Read from the cache (written once, by rename); the copy in build/ is replaced by rename too,
+  // so test files building concurrently never read a half-copied module.
+  const bytes = new Uint8Array(readFileSync(cached));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, `${name}.wasm`);
-  copyFileSync(cached, path);
-  const bytes = new Uint8Array(readFileSync(path));
-  return { name, path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  if (!existsSync(path) || createHash('sha256').update(readFileSync(path)).digest('hex') !== sha256) {
+    const tmp = `${path}.${process.pid}.tmp`;
+    copyFileSync(cached, tmp);
+    renameSync(tmp, path);
+  }
+  return { name, path, bytes, sha256 };
 }
 
 export interface BuildOptions {

@@ -121,7 +121,10 @@ export async function buildCircuit(opts: CircuitBuildOptions): Promise<CircuitAr
       statSync(dst).size !== statSync(src).size ||
       sha256File(dst) !== sha256File(src)
     ) {
-      copyFileSync(src, dst);
+      // By rename: a concurrent reader sees the old file or the new one, never half of one.
+      const tmp = `${dst}.${process.pid}.tmp`;
+      copyFileSync(src, tmp);
+      renameSync(tmp, dst);
     }
   }
   const info = JSON.parse(readFileSync(join(cached, 'info.json'), 'utf8')) as Info;

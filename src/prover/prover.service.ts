@@ -37,7 +37,10 @@ export function parseProverConfig(input: unknown): ProverConfig {
 export interface ProofResult {
   proof: Groth16Proof;
   publicSignals: string[];
+  /** Wall time of witness generation and proving. */
   ms: number;
+  /** CPU time the prover process spent on it, over all its threads. */
+  cpuMs: number;
 }
 
 export interface Groth16JobResult extends ProofResult {
@@ -118,7 +121,7 @@ export class ProverService {
     await this.client.ensureLoaded(zkey, circuit.zkey, this.config.proveTimeoutMs);
     const reply = await this.client.request({ kind: 'prove', wasm, zkey, input }, this.config.proveTimeoutMs);
     if (!('proof' in reply)) throw new ProverError('PROVE_FAILED', 'prover answered with something else');
-    return { proof: reply.proof, publicSignals: reply.publicSignals, ms: reply.ms };
+    return { proof: reply.proof, publicSignals: reply.publicSignals, ms: reply.ms, cpuMs: reply.cpuMs };
   }
 
   /**

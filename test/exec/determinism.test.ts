@@ -5,17 +5,9 @@
 import { type PreparedModule } from '../../src/executor';
 import { sampleText, sha256Chain, wordCount } from './support/expected';
 import { wat } from './support/wat';
-import { BUILD_TIMEOUT_MS, type Harness, startHarness } from './support/harness';
+import { useHarness } from './support/harness';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ prover: false });
-}, BUILD_TIMEOUT_MS);
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ prover: false });
 
 const LIMITS = { fuel: 10n ** 10n, memoryPages: 64, wallTimeMs: 30_000, maxOutputBytes: 1 << 20 };
 

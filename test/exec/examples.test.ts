@@ -10,17 +10,9 @@ import type { Groth16Verification } from '../../src/manifest';
 import { encodePublicSignals, ProverError, type Groth16JobResult } from '../../src/prover';
 import { resultCommitment } from '../../src/shared/commitment';
 import { BN254_R, fnv1a64, sampleText, sha256Chain, squareChain, wordCount } from './support/expected';
-import { BUILD_TIMEOUT_MS, type Harness, startHarness } from './support/harness';
+import { useHarness } from './support/harness';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, BUILD_TIMEOUT_MS);
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 

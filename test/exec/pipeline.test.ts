@@ -8,17 +8,9 @@ import { ExecutorService, parseExecutorConfig, SandboxError, sha256Hex } from '.
 import { type Groth16Verification, ManifestError } from '../../src/manifest';
 import { manifestHash, resultCommitment } from '../../src/shared/commitment';
 import { fnv1a64, sampleText, sha256Chain, squareChain, wordCount } from './support/expected';
-import { BUILD_TIMEOUT_MS, type Harness, startHarness } from './support/harness';
+import { useHarness } from './support/harness';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, BUILD_TIMEOUT_MS);
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);

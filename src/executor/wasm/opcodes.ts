@@ -259,22 +259,9 @@ export function transfersAlways(op: number): boolean {
 
 /** Instructions after which control may continue somewhere other than the next instruction. */
 export function endsBlock(op: number): boolean {
-  switch (op) {
-    case OP.loop:
-    case OP.if:
-    case OP.else:
-    case OP.end:
-    case OP.br:
-    case OP.brIf:
-    case OP.brTable:
-    case OP.return:
-    case OP.unreachable:
-    case OP.returnCall:
-    case OP.returnCallIndirect:
-      return true;
-    default:
-      return false;
-  }
+  return (
+    transfersAlways(op) || op === OP.loop || op === OP.if || op === OP.else || op === OP.end || op === OP.brIf
+  );
 }
 
 /**

@@ -50,3 +50,18 @@ export async function startHarness(opts: { prover?: boolean } = {}): Promise<Har
     },
   };
 }
+
+/**
+ * Starts the harness before a test file's tests and closes it after them. The object returned is
+ * filled in by beforeAll, so tests read it as they would the harness itself.
+ */
+export function useHarness(opts: { prover?: boolean } = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(opts));
+  }, BUILD_TIMEOUT_MS);
+  afterAll(async () => {
+    await h.close?.();
+  });
+  return h;
+}
