@@ -159,7 +159,7 @@ test('a chain that shrinks (aborted blocks) is rolled back to its new head', asy
   await again.ingestor.open(CONTRACTS);
   expect(await again.ingestor.step()).toBe('reorged');
   expect(await again.ingestor.step()).toBe('idle');
-  const [{ max }] = (await ds.query('SELECT max(block_number)::int AS max FROM raw_events')) as { max: number }[];
+  const [{ max }] = (await ds.query('SELECT max(block_number)::int AS max FROM raw_events')) as [{ max: number }];
   expect(max).toBeLessThan(keep);
 
   const fresh = await pg.database();

@@ -23,7 +23,7 @@ export class MemoryChain implements ChainSource {
 
   constructor(
     private readonly id: string,
-    blocks: RecordedBlock[] = [],
+    blocks: readonly RecordedBlock[] = [],
   ) {
     this.blocks = [...blocks];
     this.visible = Number.MAX_SAFE_INTEGER;

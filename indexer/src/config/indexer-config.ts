@@ -49,6 +49,11 @@ export const IndexerConfigSchema = z.object({
   reset: z.coerce.boolean().default(false),
   /** Directory with `<Contract>.contract_class.json` from `npm run contracts:build`. */
   abiDir: z.string().optional(),
+  /**
+   * `compiled` (always, against a real chain) or `sources`: the layouts transcribed from the Cairo
+   * sources, only for replaying scripted chains (tests, bench) when no build exists.
+   */
+  abiSource: z.enum(['compiled', 'sources']).default('compiled'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     maxQueryCost: pick('INDEXER_MAX_QUERY_COST'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
     abiDir: pick('INDEXER_ABI_DIR'),
+    abiSource: pick('INDEXER_ABI_SOURCE'),
     logLevel: pick('INDEXER_LOG_LEVEL'),
   });
 }

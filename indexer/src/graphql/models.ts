@@ -1,0 +1,171 @@
+/**
+ * The GraphQL object types (code-first). Every field names its type explicitly: the indexer
+ * runs under tsx, whose esbuild emits no decorator metadata to infer types from. Amounts are
+ * decimal strings (u256 does not fit a GraphQL Int or Float); timestamps are Unix seconds.
+ */
+import { gql } from '../nest';
+
+const { ObjectType, Field, Int, ID, registerEnumType } = gql;
+
+export enum JobStatus {
+  Open = 'Open',
+  Awarded = 'Awarded',
+  Accepted = 'Accepted',
+  Submitted = 'Submitted',
+  Completed = 'Completed',
+  Disputed = 'Disputed',
+  Resolved = 'Resolved',
+  Cancelled = 'Cancelled',
+  Expired = 'Expired',
+}
+registerEnumType(JobStatus, { name: 'JobStatus', description: 'The JobMarket state machine' });
+
+@ObjectType({ description: 'A page position' })
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
+}
+
+@ObjectType({ description: 'One ReputationUpdated event: the evidence a score was computed from' })
+export class ReputationEvidence {
+  @Field(() => ID) jobId!: string;
+  @Field(() => String, { description: 'completed | failed | slashed' }) outcome!: string;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => Int) slashed!: number;
+  @Field(() => Int, { description: 'Score after this event, basis points' }) score!: number;
+  @Field(() => Int) blockNumber!: number;
+  @Field(() => String) txHash!: string;
+  @Field(() => Int) timestamp!: number;
+}
+
+@ObjectType({ description: 'Reputation as the Reputation contract keeps it, with its evidence' })
+export class Reputation {
+  @Field(() => Int, { description: 'Basis points: (completed + 1) * 10000 / (completed + failed + 2 * slashed + 2)' })
+  score!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => Int) slashed!: number;
+  /** Resolved in batches (ReputationResolver). */
+  worker!: string;
+}
+
+@ObjectType()
+export class Worker {
+  @Field(() => ID) address!: string;
+  @Field(() => String) staked!: string;
+  @Field(() => String) locked!: string;
+  @Field(() => String) pendingUnstake!: string;
+  @Field(() => Int) unstakeAvailableAt!: number;
+  @Field(() => Int) suspendedUntil!: number;
+  @Field(() => String, { nullable: true }) peerId!: string | null;
+  @Field(() => Int) jobsAwarded!: number;
+  @Field(() => Reputation) reputation!: Reputation;
+}
+
+@ObjectType()
+export class Job {
+  @Field(() => ID) id!: string;
+  @Field(() => JobStatus) status!: JobStatus;
+  @Field(() => String) poster!: string;
+  @Field(() => String, { nullable: true, description: 'Address of the awarded worker' }) workerAddress!: string | null;
+  /** The worker itself is resolved in batches (JobResolver). */
+  @Field(() => String) budget!: string;
+  @Field(() => String, { nullable: true }) price!: string | null;
+  @Field(() => String) collateral!: string;
+  @Field(() => String) manifestHash!: string;
+  @Field(() => Int) execDuration!: number;
+  @Field(() => Int) maxAttempts!: number;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Int, { nullable: true }) acceptBy!: number | null;
+  @Field(() => Int, { nullable: true }) deadline!: number | null;
+  @Field(() => Int, { nullable: true }) reviewUntil!: number | null;
+  @Field(() => String, { nullable: true }) commitment!: string | null;
+  @Field(() => String, { nullable: true }) disputeReason!: string | null;
+  @Field(() => String) payout!: string;
+  @Field(() => String) fee!: string;
+  @Field(() => String) refund!: string;
+  @Field(() => String) slashed!: string;
+  @Field(() => Int) createdAt!: number;
+  @Field(() => Int) updatedAt!: number;
+  @Field(() => Int) createdBlock!: number;
+}
+
+@ObjectType()
+export class StakeEvent {
+  @Field(() => String) worker!: string;
+  @Field(() => String, { description: 'staked | unstake_requested | unstake_cancelled | withdrawn | collateral_locked | collateral_released | slashed' })
+  kind!: string;
+  @Field(() => String) amount!: string;
+  @Field(() => String, { nullable: true, description: 'Stake after the movement (locked collateral for lock/release)' })
+  balanceAfter!: string | null;
+  @Field(() => ID, { nullable: true }) jobId!: string | null;
+  @Field(() => Int) blockNumber!: number;
+  @Field(() => String) txHash!: string;
+  @Field(() => Int) timestamp!: number;
+}
+
+@ObjectType()
+export class Slash {
+  @Field(() => String) worker!: string;
+  @Field(() => ID) jobId!: string;
+  @Field(() => String) amount!: string;
+  @Field(() => String) stakedAfter!: string;
+  @Field(() => Int) suspendedUntil!: number;
+  @Field(() => Int) blockNumber!: number;
+  @Field(() => String) txHash!: string;
+  @Field(() => Int) timestamp!: number;
+}
+
+@ObjectType({ description: 'Market activity of one UTC day' })
+export class MarketDay {
+  @Field(() => String, { description: 'YYYY-MM-DD' }) day!: string;
+  @Field(() => Int) jobsCreated!: number;
+  @Field(() => Int) jobsAwarded!: number;
+  @Field(() => Int) jobsCompleted!: number;
+  @Field(() => Int) jobsDisputed!: number;
+  @Field(() => Int) jobsResolved!: number;
+  @Field(() => Int) jobsCancelled!: number;
+  @Field(() => Int) jobsExpired!: number;
+  @Field(() => Int) slashes!: number;
+  @Field(() => String) budgetPosted!: string;
+  @Field(() => String, { nullable: true, description: 'Mean awarded price (integer division)' }) averagePrice!: string | null;
+  @Field(() => String, { description: 'Paid to workers' }) volume!: string;
+  @Field(() => String) fees!: string;
+  @Field(() => String) slashedAmount!: string;
+}
+
+@ObjectType()
+export class IndexerStatus {
+  @Field(() => Int) head!: number;
+  @Field(() => Int) cursor!: number;
+  @Field(() => Boolean) caughtUp!: boolean;
+}
+
+/** A cursor connection of `node` with pageInfo and totalCount. */
+function connection<T>(node: new () => T, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => node) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'Rows matching the filter, all pages' }) totalCount!: number;
+  }
+  return Connection;
+}
+
+export const JobConnection = connection(Job, 'Job');
+export const WorkerConnection = connection(Worker, 'Worker');
+export const StakeEventConnection = connection(StakeEvent, 'StakeEvent');
+export const SlashConnection = connection(Slash, 'Slash');
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** -1 when the query did not select it. */
+  totalCount: number;
+}

@@ -1,0 +1,148 @@
+/**
+ * Resolvers: arguments are validated by their pipe, rows come from MarketQueries, nested
+ * workers and reputation evidence through per-request DataLoaders (one query per level of a
+ * page, not one per row).
+ */
+import 'reflect-metadata';
+import DataLoader from 'dataloader';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { normalizeAddress } from '../config/indexer-config';
+import type { IngestStatus } from '../ingest/ingestor';
+import { common, gql } from '../nest';
+import { AddressArgs, JobArgs, JobsArgs, MarketStatsArgs, WorkerEventsArgs, WorkersArgs } from './args';
+import { MarketQueries } from './market-queries';
+import {
+  IndexerStatus,
+  Job,
+  JobConnection,
+  MarketDay,
+  Reputation,
+  ReputationEvidence,
+  SlashConnection,
+  StakeEventConnection,
+  Worker,
+  WorkerConnection,
+} from './models';
+import { MAX_RANGE_DAYS, ValidateArgs, badInput } from './validate-args';
+
+const { Resolver, Query, Args, ResolveField, Parent, Context, Info } = gql;
+
+/** Whether the connection's selection asks for totalCount (a COUNT is not free). */
+function wantsCount(info: GraphQLResolveInfo): boolean {
+  const has = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === 'totalCount'
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? has(s.selectionSet)
+          : has(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((n) => has(n.selectionSet));
+}
+const { Inject } = common;
+
+export const INGEST_STATUS = Symbol('INGEST_STATUS');
+
+export interface Loaders {
+  worker: DataLoader<string, Worker | null>;
+  evidence: DataLoader<string, ReputationEvidence[]>;
+}
+export interface GqlContext {
+  loaders: Loaders;
+}
+
+export function createLoaders(q: MarketQueries): Loaders {
+  return {
+    worker: new DataLoader((addresses) => q.workersByAddress(addresses)),
+    evidence: new DataLoader((workers) => q.evidenceByWorker(workers)),
+  };
+}
+
+/**
+ * @Args with the argument class's validation pipe. tsx (esbuild) emits no decorator metadata,
+ * and @nestjs/graphql reads the parameter types from it even when given the type explicitly,
+ * so the entry for this parameter is recorded here first.
+ */
+function valid<T extends object>(cls: new () => T): ParameterDecorator {
+  return (target, key, index) => {
+    const types = (Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined) ?? [];
+    types[index] = cls;
+    Reflect.defineMetadata('design:paramtypes', types, target, key!);
+    Args({ type: () => cls }, new ValidateArgs(cls))(target, key, index);
+  };
+}
+
+@Resolver(() => Job)
+export class JobResolver {
+  constructor(@Inject(MarketQueries) private readonly q: MarketQueries) {}
+
+  @Query(() => Job, { nullable: true, description: 'A job by its on-chain id' })
+  job(@valid(JobArgs) args: JobArgs) {
+    return this.q.job(args.id);
+  }
+
+  @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
+  jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.q.jobs(args, wantsCount(info));
+  }
+
+  @ResolveField(() => Worker, { nullable: true, description: 'The awarded worker' })
+  worker(@Parent() job: Job, @Context() ctx: GqlContext) {
+    return job.workerAddress ? ctx.loaders.worker.load(job.workerAddress) : null;
+  }
+}
+
+@Resolver(() => Worker)
+export class WorkerResolver {
+  constructor(@Inject(MarketQueries) private readonly q: MarketQueries) {}
+
+  @Query(() => Worker, { nullable: true })
+  worker(@valid(AddressArgs) args: AddressArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.worker.load(normalizeAddress(args.address));
+  }
+
+  @Query(() => WorkerConnection, { description: 'Workers, highest score or stake first' })
+  workers(@valid(WorkersArgs) args: WorkersArgs, @Info() info: GraphQLResolveInfo) {
+    return this.q.workers(args, wantsCount(info));
+  }
+
+  @Query(() => SlashConnection, { description: 'Slashes, newest first' })
+  slashes(@valid(WorkerEventsArgs) args: WorkerEventsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.q.slashes(args, wantsCount(info));
+  }
+
+  @Query(() => StakeEventConnection, { description: 'Stake and collateral movements, newest first' })
+  stakeEvents(@valid(WorkerEventsArgs) args: WorkerEventsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.q.stakeEvents(args, wantsCount(info));
+  }
+
+  @Query(() => [MarketDay], { description: 'Daily market statistics over [from, to]' })
+  marketStats(@valid(MarketStatsArgs) args: MarketStatsArgs) {
+    const from = Date.parse(`${args.from}T00:00:00Z`);
+    const to = Date.parse(`${args.to}T00:00:00Z`);
+    if (Number.isNaN(from) || Number.isNaN(to)) throw badInput('from and to must be real calendar dates');
+    if (to < from) throw badInput('to must not be before from');
+    if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw badInput(`at most ${MAX_RANGE_DAYS} days per query`);
+    return this.q.marketStats(args.from, args.to);
+  }
+}
+
+@Resolver(() => Reputation)
+export class ReputationResolver {
+  @ResolveField(() => [ReputationEvidence], { description: 'The ReputationUpdated events the score comes from, oldest first' })
+  evidence(@Parent() rep: Reputation, @Context() ctx: GqlContext) {
+    return ctx.loaders.evidence.load(rep.worker);
+  }
+}
+
+@Resolver(() => IndexerStatus)
+export class StatusResolver {
+  constructor(@Inject(INGEST_STATUS) private readonly status: IngestStatus) {}
+
+  @Query(() => IndexerStatus, { description: 'How far the indexer has read' })
+  indexerStatus() {
+    return { head: this.status.head, cursor: this.status.cursor, caughtUp: this.status.caughtUp };
+  }
+}
+
+export const RESOLVERS = [JobResolver, WorkerResolver, ReputationResolver, StatusResolver];

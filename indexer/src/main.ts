@@ -1,0 +1,122 @@
+/**
+ * The indexer: `npx tsx indexer/src/main.ts` (`npm run indexer:start`). Configuration from
+ * INDEXER_* variables (config/indexer-config.ts). Starts (or connects to) PostgreSQL, migrates,
+ * checks the build record, serves GraphQL/health/metrics and follows the chain. A database or
+ * RPC that is down, at start or later, is logged and retried from the committed cursor; only
+ * a configuration error, a database built for something else or a reorg deeper than the
+ * journal ends the process (exit 1 / 2), because a restart would not fix them.
+ */
+import 'reflect-metadata';
+import pino, { type Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { RpcChainSource } from './chain/rpc-chain-source';
+import type { ChainSource } from './chain/chain-source';
+import { MemoryChain } from './chain/memory-chain';
+import { loadCompiledAbis } from './chain/compiled-abis';
+import { AbiCodec, type ContractRole } from './chain/event-codec';
+import { SOURCE_ABIS } from './chain/source-abis';
+import { ConfigError, type IndexerConfig, loadConfig } from './config/indexer-config';
+import { createDataSource } from './db/data-source';
+import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
+import { createIndexerApp } from './indexer-app';
+import { BuildMismatchError, IngestStore } from './ingest/ingest-store';
+import { Ingestor, ReorgTooDeepError } from './ingest/ingestor';
+import { IndexerMetrics } from './metrics';
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** Retries `fn` with backoff until it succeeds, logging each failure with what to check. */
+async function retrying<T>(log: Logger, what: string, cfg: IndexerConfig, fn: () => Promise<T>, fatal: (e: unknown) => boolean = () => false): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (fatal(err)) throw err;
+      const delay = Math.min(cfg.retryMs * 2 ** Math.min(attempt - 1, 10), 30_000);
+      log.error({ err: (err as Error).message, attempt, retryInMs: delay }, `${what} failed; retrying`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+function chainSource(cfg: IndexerConfig): ChainSource {
+  return cfg.rpcUrl.startsWith('replay:') ? MemoryChain.load(cfg.rpcUrl.slice('replay:'.length)) : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
+}
+
+function codecFor(cfg: IndexerConfig): AbiCodec {
+  const abis = cfg.abiSource === 'compiled' ? loadCompiledAbis(cfg.abiDir) : SOURCE_ABIS;
+  const roles: ContractRole[] = ['market', 'registry', 'reputation'];
+  return new AbiCodec(Object.fromEntries(roles.map((r) => [r, { address: cfg.contracts[r], abi: abis[r] }])) as ConstructorParameters<typeof AbiCodec>[0]);
+}
+
+async function main(): Promise<void> {
+  let cfg: IndexerConfig;
+  try {
+    cfg = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = pino({ name: 'cairn-indexer', level: cfg.logLevel });
+  const codec = codecFor(cfg);
+  const chain = chainSource(cfg);
+  const metrics = new IndexerMetrics(true);
+
+  let pg: PgServer | undefined;
+  let url = cfg.databaseUrl;
+  if (!url) {
+    pg = await retrying(log, `starting the embedded PostgreSQL in ${cfg.pgDir}`, cfg, () =>
+      startEmbeddedPostgres({ dir: cfg.pgDir, port: cfg.pgPort }),
+    );
+    await pg.createDatabase('cairn_indexer');
+    url = pg.url('cairn_indexer');
+    log.info({ dir: cfg.pgDir, port: pg.port }, 'embedded PostgreSQL started');
+  }
+  const ds: DataSource = createDataSource(url);
+  await retrying(log, `connecting to PostgreSQL at ${redact(url)}`, cfg, async () => {
+    if (!ds.isInitialized) await ds.initialize();
+    await ds.runMigrations({ transaction: 'all' });
+  });
+
+  const ingestor = new Ingestor(chain, codec, new IngestStore(ds), { ...cfg, reset: cfg.reset }, log, metrics);
+  const cursor = await retrying(log, 'opening the index', cfg, () => ingestor.open(cfg.contracts), (e) => e instanceof BuildMismatchError);
+  log.info({ cursor: cursor.block, contracts: cfg.contracts, startBlock: cfg.startBlock }, 'resuming from the cursor');
+
+  const app = await createIndexerApp(ds, ingestor.status, metrics, {
+    driver: cfg.graphqlDriver,
+    maxDepth: cfg.maxQueryDepth,
+    maxCost: cfg.maxQueryCost,
+  });
+  await app.listen(cfg.httpPort, cfg.httpHost);
+  log.info({ url: `http://${cfg.httpHost}:${cfg.httpPort}/graphql`, driver: cfg.graphqlDriver }, 'GraphQL listening');
+
+  const shutdown = async (code: number) => {
+    ingestor.stop();
+    await app.close().catch(() => undefined);
+    await ds.destroy().catch(() => undefined);
+    await pg?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGTERM', () => void shutdown(0));
+  process.once('SIGINT', () => void shutdown(0));
+  try {
+    await ingestor.run();
+  } catch (err) {
+    if (err instanceof ReorgTooDeepError) await shutdown(2);
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof BuildMismatchError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});
