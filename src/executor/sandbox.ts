@@ -13,7 +13,7 @@ import {
   STATUS_GROW_REFUSED,
   STATUS_OUT_OF_FUEL,
 } from './wasm/instrument';
-import { ExitSignal, OutputLimitSignal, SandboxWasi } from './wasi';
+import { ExitSignal, OutOfFuelSignal, OutputLimitSignal, SandboxWasi } from './wasi';
 
 /** What the run needs to know about the module, computed once when it was prepared. */
 export type ModuleInfo = Pick<InstrumentedModule, 'memory' | 'functions' | 'hasInit'>;
@@ -102,6 +102,15 @@ export function runInstrumented(
   const fuel = instance.exports[FUEL_EXPORT] as WebAssembly.Global;
   const status = instance.exports[STATUS_EXPORT] as WebAssembly.Global;
   fuel.value = limits.fuel;
+  // Host calls pay like blocks: in full or not at all, with the same status bit on exhaustion.
+  wasi.meter((n) => {
+    const left = fuel.value as bigint;
+    if (left < BigInt(n)) {
+      status.value = (status.value as number) | STATUS_OUT_OF_FUEL;
+      throw new OutOfFuelSignal();
+    }
+    fuel.value = left - BigInt(n);
+  });
   const detail = (): StopDetail => ({
     fuelUsed: limits.fuel - (fuel.value as bigint),
     memoryPages: memory ? memory.buffer.byteLength / PAGE : 0,

@@ -21,6 +21,9 @@ export class ExitSignal {
   constructor(readonly code: number) {}
 }
 
+/** Thrown through the guest's frames when a host call costs more fuel than is left. */
+export class OutOfFuelSignal {}
+
 /** Thrown through the guest's frames when stdout would pass its cap. */
 export class OutputLimitSignal {
   constructor(readonly limit: number) {}
@@ -67,6 +70,7 @@ export class SandboxWasi {
   private memory: WebAssembly.Memory | undefined;
   private readonly argv: Uint8Array[];
   private stdinPos = 0;
+  private charge: (n: number) => void = () => undefined;
   readonly stdout: CappedBuffer;
   readonly stderr: CappedBuffer;
 
@@ -84,6 +88,15 @@ export class SandboxWasi {
 
   bind(memory: WebAssembly.Memory): void {
     this.memory = memory;
+  }
+
+  /**
+   * Meters the host side of stdin and stdout: 1 per iovec plus 1 per 8 bytes copied, the rate of
+   * memory.copy. Without it one fd_write of millions of empty iovecs costs a single instruction's
+   * fuel and any amount of CPU. `charge` throws (OutOfFuelSignal) when the fuel left is short.
+   */
+  meter(charge: (n: number) => void): void {
+    this.charge = charge;
   }
 
   /** Views are made per call: memory.grow detaches the previous buffer. */
@@ -134,6 +147,7 @@ export class SandboxWasi {
       fd_write: (fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) => {
         if (fd !== 1 && fd !== 2) return EBADF;
         if (!this.inBounds(iovs, 8 * iovsLen) || !this.inBounds(nwrittenPtr, 4)) return EFAULT;
+        this.charge(iovsLen);
         const v = this.view();
         const mem = new Uint8Array(v.buffer);
         let written = 0;
@@ -141,6 +155,7 @@ export class SandboxWasi {
           const ptr = v.getUint32(iovs + 8 * i, true);
           const len = v.getUint32(iovs + 8 * i + 4, true);
           if (!this.inBounds(ptr, len)) return EFAULT;
+          this.charge(len >>> 3);
           const data = mem.subarray(ptr, ptr + len);
           if (fd === 1) {
             if (!this.stdout.append(data)) throw new OutputLimitSignal(this.opts.maxStdout);
@@ -155,6 +170,7 @@ export class SandboxWasi {
       fd_read: (fd: number, iovs: number, iovsLen: number, nreadPtr: number) => {
         if (fd !== 0) return EBADF;
         if (!this.inBounds(iovs, 8 * iovsLen) || !this.inBounds(nreadPtr, 4)) return EFAULT;
+        this.charge(iovsLen);
         const v = this.view();
         const mem = new Uint8Array(v.buffer);
         const input = this.opts.stdin;
@@ -164,6 +180,7 @@ export class SandboxWasi {
           const len = v.getUint32(iovs + 8 * i + 4, true);
           if (!this.inBounds(ptr, len)) return EFAULT;
           const n = Math.min(len, input.length - this.stdinPos);
+          this.charge(n >>> 3);
           mem.set(input.subarray(this.stdinPos, this.stdinPos + n), ptr);
           this.stdinPos += n;
           read += n;

@@ -237,6 +237,21 @@ describe('output', () => {
     expect(err.message).toMatch(/10000-byte output cap/);
   });
 
+  it('meters the host side of output: a flood of empty iovecs pays per iovec', async () => {
+    // One fd_write of 1,000,000 zero-length iovecs: a single instruction for the guest, a million
+    // loop turns for the host. It costs 1 fuel per iovec, so it is stopped before it starts...
+    const flood = (iovecs: number) => `(module
+      (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+      (memory 200)
+      (func (export "_start")
+        (drop (call $write (i32.const 1) (i32.const 16) (i32.const ${iovecs}) (i32.const 0)))))`;
+    const err = await failure(run(flood(1_000_000), { memoryPages: 200, fuel: 100_000n }), 'FUEL_EXHAUSTED');
+    // ...with only the guest's 6 instructions paid: a host call, like a block, pays in full or not.
+    expect(err.detail.fuelUsed).toBe(6n);
+    // A smaller one is paid exactly: 6 instructions + 1000 iovecs.
+    expect((await run(flood(1000), { memoryPages: 200 })).fuelUsed).toBe(6n + 1000n);
+  });
+
   it('passes stdin and argv through, and nothing else', async () => {
     // Echoes argv[1] then stdin.
     const r = await run(
