@@ -115,6 +115,18 @@ describe('refused manifests', () => {
     expectRefused('version: 1\nversion: 2\n', 'PARSE', '', /not valid YAML.*unique/i);
   });
 
+  it('PARSE: a YAML alias bomb is refused, not expanded', () => {
+    // Nine levels of ten aliases each would expand to 10^9 strings.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    expectRefused(`${levels.join('\n')}\n`, 'PARSE', '', /not valid YAML: .*alias/i);
+  });
+
   it('TOO_LARGE', () => {
     expectRefused(`# ${'x'.repeat(300 * 1024)}\nversion: 1\n`, 'TOO_LARGE', '', /at most/);
   });
