@@ -55,7 +55,7 @@ export function depthLimit(max: number) {
       let deepest = 0;
       const visit = (_f: unknown, depth: number, children: SelectionSetNode | undefined) => {
         deepest = Math.max(deepest, depth);
-        if (children && deepest <= max) walk(children, fragments, visit, depth, new Set());
+        if (children && depth < 64) walk(children, fragments, visit, depth, new Set());
       };
       walk(op.selectionSet, fragments, visit, 0, new Set());
       if (deepest > max)

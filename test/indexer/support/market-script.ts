@@ -18,7 +18,7 @@ export const FEE_BPS = 100n;
 export const COLLATERAL_BPS = 5000n;
 export const SLASH_BPS = 10000n;
 export const SUSPENSION = 86400;
-export const GENESIS_TIME = 1_767_225_000; // 2026-01-01T00:30:00Z: a day boundary is reached quickly
+export const GENESIS_TIME = 1_767_225_000; // 2025-12-31T23:50:00Z: the history crosses a UTC day boundary
 
 export function address(name: string): string {
   return '0x' + BigInt(hex(`addr:${name}`)).toString(16).padStart(64, '0');
