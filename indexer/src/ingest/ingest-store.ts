@@ -42,6 +42,11 @@ export class BuildMismatchError extends Error {
 
 const ALL_TABLES = ['jobs', 'workers', 'market_stats_daily', ...APPEND_TABLES, 'blocks', 'undo_log', 'ingest_state'];
 
+/** Amounts as text: a numeric(78) read as a JS number would lose digits. */
+const STATS_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, jobs_created, jobs_awarded, jobs_completed, jobs_disputed,
+  jobs_resolved, jobs_cancelled, jobs_expired, slashes, budget_posted::text, price_awarded::text, volume::text, fees::text,
+  slashed_amount::text`;
+
 function columnsOf(row: object): string[] {
   return Object.keys(row);
 }
@@ -112,7 +117,7 @@ export class IngestStore {
       keys.jobs.length ? (q('SELECT * FROM jobs WHERE id = ANY($1::bigint[])', [keys.jobs]) as Promise<JobRow[]>) : [],
       keys.workers.length ? (q('SELECT * FROM workers WHERE address = ANY($1::text[])', [keys.workers]) as Promise<WorkerRow[]>) : [],
       keys.days.length
-        ? (q(`SELECT to_jsonb(s) || jsonb_build_object('day', to_char(s.day, 'YYYY-MM-DD')) AS row FROM market_stats_daily s WHERE day = ANY($1::date[])`, [keys.days]) as Promise<{ row: StatsRow }[]>)
+        ? (q(`SELECT ${STATS_COLUMNS} FROM market_stats_daily WHERE day = ANY($1::date[])`, [keys.days]) as Promise<StatsRow[]>)
         : [],
     ]);
     // pg returns bigint as strings: the projector works with numbers.
@@ -128,7 +133,7 @@ export class IngestStore {
         ]),
       ),
       workers: new Map(workers.map((r) => [r.address, nums(r, ['unstake_available_at', 'suspended_until', 'first_block', 'updated_block'])])),
-      stats: new Map(stats.map(({ row }) => [row.day, row])),
+      stats: new Map(stats.map((r) => [r.day, r])),
     };
   }
 

@@ -104,7 +104,7 @@ export async function ingestToHead(ingestor: Ingestor): Promise<string[]> {
 const DUMP: Record<string, string> = {
   jobs: 'SELECT * FROM jobs ORDER BY id',
   workers: 'SELECT * FROM workers ORDER BY address',
-  market_stats_daily: `SELECT to_jsonb(s) - 'day' || jsonb_build_object('day', to_char(s.day, 'YYYY-MM-DD')) AS row FROM market_stats_daily s ORDER BY s.day`,
+  market_stats_daily: `SELECT s.*, to_char(s.day, 'YYYY-MM-DD') AS day_text FROM market_stats_daily s ORDER BY s.day`,
   raw_events: 'SELECT block_number, block_hash, tx_hash, tx_index, event_index, timestamp, contract, name, keys, data, decoded FROM raw_events ORDER BY block_number, tx_index, event_index',
   stake_events: 'SELECT worker, kind, amount, balance_after, job_id, block_number, tx_hash, event_index, timestamp FROM stake_events ORDER BY block_number, tx_hash, event_index',
   slashes: 'SELECT worker, job_id, amount, staked_after, suspended_until, block_number, tx_hash, event_index, timestamp FROM slashes ORDER BY block_number, tx_hash, event_index',
