@@ -103,7 +103,8 @@ export class ExecutorService {
     const blobs = this.store.overlay(req.blobs ?? []);
     const { verification } = v.manifest;
     const groth16 = verification.mode === 'groth16' ? verification : undefined;
-    if (groth16 && !this.prover) {
+    const prover = groth16 && this.prover;
+    if (groth16 && !prover) {
       throw new SandboxError(
         'PROVER_UNAVAILABLE',
         'the manifest asks for a Groth16 proof and this executor was started without a prover',
@@ -118,8 +119,8 @@ export class ExecutorService {
       fuelUsed: steps.fuelUsed,
       steps: steps.steps,
     };
-    if (!groth16) return { ...base, output: steps.output, commitment: steps.commitment };
-    const proved = await this.prover!.proveJob(groth16, steps.output, req.jobId, blobs);
+    if (!groth16 || !prover) return { ...base, output: steps.output, commitment: steps.commitment };
+    const proved = await prover.proveJob(groth16, steps.output, req.jobId, blobs);
     return {
       ...base,
       output: proved.output,
