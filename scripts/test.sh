@@ -11,7 +11,7 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 step() { printf '\n== %s\n' "$*"; }
 
 step "contracts: build"
-tsx scripts/contracts/build.ts
+tsx scripts/contracts/build.ts --no-abi
 
 step "static checks: tsc, eslint"
 tsc --noEmit -p tsconfig.json

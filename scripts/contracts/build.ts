@@ -6,16 +6,14 @@
  * versions, so a fresh clone with unchanged sources compiles nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hash as starkHash, type CompiledSierraCasm, type CompiledSierra } from 'starknet';
 import {
   REPO_ROOT,
-  UNIVERSAL_SIERRA_COMPILER_VERSION,
   cacheDir,
   sierraCompilerBinary,
   sierraFixupBinary,
-  sierraFixupKey,
 } from '../../src/chain/toolchain';
 import { CairoCompileError, COMPILER_ID, compileContract } from './compiler';
 import { assemble, contractBuildFiles, contractNames, mapDiagnostics, readCairoFiles } from './sources';
@@ -31,7 +29,6 @@ export interface BuiltContract {
   sourceHash: string;
 }
 
-const SALT = `${COMPILER_ID}+fixup@${sierraFixupKey()}+usc@${UNIVERSAL_SIERRA_COMPILER_VERSION}`;
 
 function log(msg: string) {
   process.stderr.write(`[contracts] ${msg}\n`);
@@ -39,11 +36,13 @@ function log(msg: string) {
 
 function buildOne(name: string): BuiltContract {
   const files = contractBuildFiles(readCairoFiles(), name);
-  const { source, hash, lineMap } = assemble(files, SALT);
+  // The slow step (wasm-cairo, about a minute per contract) is cached by its own inputs only;
+  // the fast native steps after it (< 1 s) run on every build, so changing them costs no
+  // recompilation.
+  const { source, hash, lineMap } = assemble(files, COMPILER_ID);
   const cached = join(cacheDir(), 'contracts', hash);
-  const sierraCache = join(cached, `${name}.contract_class.json`);
-  const casmCache = join(cached, `${name}.compiled_contract_class.json`);
-  if (!existsSync(casmCache)) {
+  const rawCache = join(cached, `${name}.wasm-cairo.json`);
+  if (!existsSync(rawCache)) {
     const t0 = Date.now();
     let sierra: string;
     try {
@@ -54,35 +53,24 @@ function buildOne(name: string): BuiltContract {
       }
       throw err;
     }
-    const tmp = `${cached}.tmp-${process.pid}`;
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
-    // wasm-cairo is a wasm32 build: its fall-through branch targets come out as 2^32 - 1, which
-    // every 64-bit reader takes for a jump (see scripts/contracts/sierra-fixup/src/main.rs).
-    const raw = join(tmp, `${name}.wasm-cairo.json`);
-    writeFileSync(raw, sierra);
-    execFileSync(sierraFixupBinary(), [raw, join(tmp, `${name}.contract_class.json`)]);
-    rmSync(raw);
-    execFileSync(sierraCompilerBinary(), [
-      'compile-contract',
-      '--sierra-path',
-      join(tmp, `${name}.contract_class.json`),
-      '--output-path',
-      join(tmp, `${name}.compiled_contract_class.json`),
-    ]);
-    // Rename last so an interrupted build never leaves a half-written cache entry.
-    mkdirSync(join(cacheDir(), 'contracts'), { recursive: true });
-    rmSync(cached, { recursive: true, force: true });
-    renameSync(tmp, cached);
+    // Write then rename, so an interrupted build never leaves a half-written cache entry.
+    mkdirSync(cached, { recursive: true });
+    writeFileSync(`${rawCache}.tmp-${process.pid}`, sierra);
+    renameSync(`${rawCache}.tmp-${process.pid}`, rawCache);
     log(`${name}: compiled in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } else {
-    log(`${name}: up to date (${hash.slice(0, 12)})`);
+    log(`${name}: Cairo unchanged (${hash.slice(0, 12)})`);
   }
   mkdirSync(BUILD_DIR, { recursive: true });
   const sierraPath = join(BUILD_DIR, `${name}.contract_class.json`);
   const casmPath = join(BUILD_DIR, `${name}.compiled_contract_class.json`);
-  copyFileSync(sierraCache, sierraPath);
-  copyFileSync(casmCache, casmPath);
+  // wasm-cairo is a wasm32 build: its fall-through branch targets come out as 2^32 - 1, which
+  // every 64-bit reader takes for a jump, and its ABI keys are sorted, which changes the class
+  // hash devnet computes (see scripts/contracts/sierra-fixup/src/main.rs).
+  execFileSync(sierraFixupBinary(), [rawCache, sierraPath], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(sierraCompilerBinary(), ['compile-contract', '--sierra-path', sierraPath, '--output-path', casmPath], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const sierraJson = JSON.parse(readFileSync(sierraPath, 'utf8')) as CompiledSierra;
   const casmJson = JSON.parse(readFileSync(casmPath, 'utf8')) as CompiledSierraCasm;
   return {
@@ -107,9 +95,15 @@ export function abiModule(name: string, sierraPath: string): string {
   );
 }
 
-export function buildContracts(names = contractNames(readCairoFiles())): BuiltContract[] {
+export function buildContracts(
+  names = contractNames(readCairoFiles()),
+  { writeAbi = true } = {},
+): BuiltContract[] {
   const built = names.map(buildOne);
   writeFileSync(join(BUILD_DIR, 'manifest.json'), JSON.stringify(built, null, 2) + '\n');
+  // `npm test` builds with --no-abi: the checked-in ABI modules are then compared with the
+  // fresh build by test/contracts/abi.test.ts instead of being silently rewritten.
+  if (!writeAbi) return built;
   mkdirSync(ABI_DIR, { recursive: true });
   for (const c of built) {
     const path = join(ABI_DIR, `${c.name}.abi.ts`);
@@ -121,7 +115,7 @@ export function buildContracts(names = contractNames(readCairoFiles())): BuiltCo
 
 if (require.main === module) {
   try {
-    const built = buildContracts();
+    const built = buildContracts(undefined, { writeAbi: !process.argv.includes('--no-abi') });
     for (const c of built) log(`${c.name} class ${c.classHash}`);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

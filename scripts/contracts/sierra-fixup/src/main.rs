@@ -5,6 +5,13 @@
 //! class with `LibfuncInvocationBranchTargetMismatch`. No program has 2^32 - 1 statements, so
 //! the rewrite is unambiguous: decode, turn those targets into fall-throughs, encode again.
 //!
+//!
+//! It also writes the ABI back in the compiler's canonical field order ("type" first, as the
+//! native compiler emits it): wasm-cairo's JSON has every object's keys sorted, and the ABI
+//! part of a class hash is computed over its text. starknet-devnet (through starknet-rs)
+//! re-serializes the ABI in canonical order before hashing, so a class declared with sorted
+//! keys gets a different hash on each side and the declare's signature fails.
+//!
 //! Usage: cairn-sierra-fixup <in.contract_class.json> <out.contract_class.json>
 //! Prints the number of branch targets rewritten.
 
@@ -16,10 +23,8 @@ const WASM32_FALLTHROUGH: usize = u32::MAX as usize;
 
 fn run(input: &str, output: &str) -> Result<usize, String> {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
-    let mut class: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{input}: not JSON: {e}"))?;
-    let parsed: ContractClass = serde_json::from_value(class.clone())
-        .map_err(|e| format!("{input}: not a contract class: {e}"))?;
+    let mut parsed: ContractClass =
+        serde_json::from_str(&text).map_err(|e| format!("{input}: not a contract class: {e}"))?;
     let mut program = parsed
         .extract_sierra_program(false)
         .map_err(|e| format!("{input}: cannot decode Sierra: {e:?}"))?
@@ -47,8 +52,10 @@ fn run(input: &str, output: &str) -> Result<usize, String> {
     const HEADER: usize = 6;
     let mut felts = parsed.sierra_program[..HEADER].to_vec();
     felts.extend_from_slice(&encoded.sierra_program[HEADER..]);
-    class["sierra_program"] = serde_json::to_value(&felts).map_err(|e| e.to_string())?;
-    let json = serde_json::to_string(&class).map_err(|e| e.to_string())?;
+    parsed.sierra_program = felts;
+    // Serialized from the typed class (not a serde_json::Value, whose maps sort their keys), so
+    // every field comes out in the compiler's declaration order.
+    let json = serde_json::to_string(&parsed).map_err(|e| e.to_string())?;
     std::fs::write(output, json).map_err(|e| format!("{output}: {e}"))?;
     Ok(rewritten)
 }

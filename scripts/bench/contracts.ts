@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:contracts`: what each entry point costs on devnet (the fee actually charged,
+ * in STRK, and the L2 gas the receipt reports), and what one whole job life costs, per party.
+ * `-- --json` prints one JSON object with the same figures instead of the table.
+ *
+ * Costs are deterministic for a given contract and devnet version (no timing involved), so
+ * one run of each entry point is the measurement.
+ */
+import { Account, RpcProvider, type GetTransactionReceiptResponse } from 'starknet';
+import { CairnClients } from '../../src/chain/cairn';
+import { deployCairn } from '../../src/chain/deploy';
+import { DEVNET_STRK_ADDRESS, Devnet } from '../../src/chain/devnet';
+import { DEFAULT_MARKET_PARAMS, STRK } from '../../src/chain/params';
+import { toBigInt } from '../../src/chain/values';
+
+interface Cost {
+  feeFri: bigint;
+  l2Gas: bigint;
+  l1DataGas: bigint;
+}
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const devnet = await Devnet.start({ accounts: 6 });
+  try {
+    const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
+    const accounts = (await devnet.predeployedAccounts()).map(
+      (a) => new Account({ provider, address: a.address, signer: a.private_key }),
+    );
+    const [owner, poster, worker, worker2] = accounts as [Account, Account, Account, Account];
+    const deployment = await deployCairn(owner, { token: DEVNET_STRK_ADDRESS });
+    const as = (a: Account) => new CairnClients(deployment, a);
+    const costs: Record<string, Cost> = {};
+    const cost = async (label: string, p: Promise<{ txHash: string }>) => {
+      const { txHash } = await p;
+      const receipt = (await provider.getTransactionReceipt(txHash)) as GetTransactionReceiptResponse;
+      const v = receipt.value as unknown as {
+        actual_fee: { amount: string };
+        execution_resources: { l2_gas: number; l1_data_gas: number };
+      };
+      costs[label] = {
+        feeFri: BigInt(v.actual_fee.amount),
+        l2Gas: BigInt(v.execution_resources.l2_gas),
+        l1DataGas: BigInt(v.execution_resources.l1_data_gas),
+      };
+    };
+    const jobCount = async () => toBigInt(await as(owner).market.read.job_count());
+    const budget = 10n * STRK;
+    const price = 8n * STRK;
+
+    // Worker setup.
+    for (const w of [worker, worker2]) {
+      await cost(w === worker ? 'token.approve' : 'token.approve (2)', as(w).token.invoke('approve', deployment.registry, 1_000n * STRK));
+      await cost(w === worker ? 'registry.stake' : 'registry.stake (2)', as(w).registry.invoke('stake', 500n * STRK));
+      await cost(w === worker ? 'registry.bind_peer' : 'registry.bind_peer (2)', as(w).registry.invoke('bind_peer', '12D3KooWLzHtQ5o3XBSyM6zjGKH1pRzQn5JXg6kJbT3z3Zx8pJ9Z'));
+    }
+
+    // One whole job life, the common path: create, award, accept, submit, confirm.
+    await cost('life: token.approve', as(poster).token.invoke('approve', deployment.market, budget));
+    await cost('life: market.create_job', as(poster).market.invoke('create_job', budget, 0xc0ffeen, 3_600n, 2n));
+    const id = await jobCount();
+    await cost('life: market.award_job', as(poster).market.invoke('award_job', id, worker.address, price));
+    await cost('life: market.accept_job', as(worker).market.invoke('accept_job', id));
+    await cost('life: market.submit_result', as(worker).market.invoke('submit_result', id, 0x1234n));
+    await cost('life: market.confirm', as(poster).market.invoke('confirm', id));
+
+    // The other entry points.
+    await as(poster).token.invoke('approve', deployment.market, 10n * budget);
+    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 3_600n, 2n);
+    await cost('market.cancel_job', as(poster).market.invoke('cancel_job', await jobCount()));
+
+    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
+    const d = await jobCount();
+    await as(poster).market.invoke('award_job', d, worker.address, price);
+    await as(worker).market.invoke('accept_job', d);
+    await as(worker).market.invoke('submit_result', d, 0x1234n);
+    await cost('market.dispute', as(poster).market.invoke('dispute', d, 0xbadn));
+    await cost('market.resolve (poster wins: refund + slash)', as(owner).market.invoke('resolve', d, false));
+
+    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
+    const c = await jobCount();
+    await as(poster).market.invoke('award_job', c, worker2.address, price);
+    await as(worker2).market.invoke('accept_job', c);
+    await as(worker2).market.invoke('submit_result', c, 0x1234n);
+    await devnet.increaseTime(Number(DEFAULT_MARKET_PARAMS.review_window) + 1);
+    await cost('market.claim', as(worker2).market.invoke('claim', c));
+
+    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
+    const e = await jobCount();
+    await as(poster).market.invoke('award_job', e, worker2.address, price);
+    await as(worker2).market.invoke('accept_job', e);
+    await devnet.increaseTime(61);
+    await cost('market.expire (missed deadline: slash + reopen)', as(owner).market.invoke('expire', e));
+    await cost('market.collect_fees', as(owner).market.invoke('collect_fees'));
+    await cost('market.set_params', as(owner).market.invoke('set_params', DEFAULT_MARKET_PARAMS));
+
+    await cost('registry.request_unstake', as(worker).registry.invoke('request_unstake', 10n * STRK));
+    await cost('registry.cancel_unstake', as(worker).registry.invoke('cancel_unstake'));
+    await as(worker).registry.invoke('request_unstake', 10n * STRK);
+    await devnet.increaseTime(86_401);
+    await cost('registry.withdraw', as(worker).registry.invoke('withdraw'));
+
+    const life = Object.entries(costs).filter(([k]) => k.startsWith('life: '));
+    const sum = (xs: [string, Cost][]) =>
+      xs.reduce((s, [, c]) => ({ feeFri: s.feeFri + c.feeFri, l2Gas: s.l2Gas + c.l2Gas, l1DataGas: s.l1DataGas + c.l1DataGas }), { feeFri: 0n, l2Gas: 0n, l1DataGas: 0n });
+    const jobLife = {
+      total: sum(life),
+      poster: sum(life.filter(([k]) => /approve|create|award|confirm/.test(k))),
+      worker: sum(life.filter(([k]) => /accept|submit/.test(k))),
+    };
+    const strk = (fri: bigint) => Number(fri) / 1e18;
+    if (json) {
+      const conv = (c: Cost) => ({ fee_strk: strk(c.feeFri), fee_fri: c.feeFri.toString(), l2_gas: Number(c.l2Gas), l1_data_gas: Number(c.l1DataGas) });
+      const out = {
+        devnet: devnet.url,
+        entry_points: Object.fromEntries(Object.entries(costs).map(([k, c]) => [k, conv(c)])),
+        job_life: { total: conv(jobLife.total), poster: conv(jobLife.poster), worker: conv(jobLife.worker) },
+      };
+      process.stdout.write(JSON.stringify(out) + '\n');
+    } else {
+      const rows = Object.entries(costs).map(([k, c]) => [k, strk(c.feeFri).toFixed(6), c.l2Gas.toString(), c.l1DataGas.toString()]);
+      rows.push(['JOB LIFE total (approve+create+award+accept+submit+confirm)', strk(jobLife.total.feeFri).toFixed(6), jobLife.total.l2Gas.toString(), jobLife.total.l1DataGas.toString()]);
+      rows.push(['  of which poster', strk(jobLife.poster.feeFri).toFixed(6), jobLife.poster.l2Gas.toString(), jobLife.poster.l1DataGas.toString()]);
+      rows.push(['  of which worker', strk(jobLife.worker.feeFri).toFixed(6), jobLife.worker.l2Gas.toString(), jobLife.worker.l1DataGas.toString()]);
+      const w = Math.max(...rows.map((r) => r[0]!.length));
+      process.stdout.write(`${'entry point'.padEnd(w)}  ${'fee STRK'.padStart(10)}  ${'L2 gas'.padStart(10)}  ${'L1 data gas'.padStart(11)}\n`);
+      for (const r of rows) process.stdout.write(`${r[0]!.padEnd(w)}  ${r[1]!.padStart(10)}  ${r[2]!.padStart(10)}  ${r[3]!.padStart(11)}\n`);
+    }
+  } finally {
+    await devnet.stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/**
+ * starknet.js returns integers as bigint, number or, for u256, sometimes a {low, high} pair
+ * depending on the parsing path; everything cairn does with amounts wants one bigint.
+ */
+import { uint256 } from 'starknet';
+
+export function toBigInt(v: unknown): bigint {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return BigInt(v);
+  if (v && typeof v === 'object' && 'low' in v && 'high' in v) {
+    return uint256.uint256ToBN(v as { low: bigint; high: bigint });
+  }
+  throw new TypeError(`not an integer: ${String(v)}`);
+}

@@ -1,0 +1,18 @@
+/**
+ * The typed clients are typed from ABI modules checked in under src/chain/abi. They must be
+ * exactly what the current Cairo sources compile to, or the node and the indexer would encode
+ * calls and decode events for a contract that no longer exists. Fix a failure with
+ * `npm run contracts:build`, which rewrites them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ABI_DIR, abiModule } from '../../scripts/contracts/build';
+import { buildDir, CONTRACT_NAMES } from '../../src/chain/artifacts';
+
+describe.each(CONTRACT_NAMES)('%s ABI module', (name) => {
+  it('matches the compiled class', () => {
+    const compiled = abiModule(name, join(buildDir(), `${name}.contract_class.json`));
+    const checkedIn = readFileSync(join(ABI_DIR, `${name}.abi.ts`), 'utf8');
+    expect(checkedIn).toBe(compiled);
+  });
+});

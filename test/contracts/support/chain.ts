@@ -1,0 +1,222 @@
+/**
+ * One devnet with a fresh cairn deployment per test file, and the actors the suites share:
+ * the owner (also treasury), an arbiter, posters, workers and an outsider, all predeployed
+ * accounts with known keys. Helpers bring a job to a given state in as few transactions as the
+ * contract allows, so each test spends its time on the behaviour it pins down.
+ */
+import { Account, RpcProvider, config } from 'starknet';
+import { CairnClients, JOB_STATUSES, type JobStatus } from '../../../src/chain/cairn';
+import { ChainError } from '../../../src/chain/errors';
+import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../src/chain/deploy';
+import { DEVNET_STRK_ADDRESS, Devnet } from '../../../src/chain/devnet';
+import { STRK } from '../../../src/chain/params';
+import { CairnEventDecoder, type RawEvent } from '../../../src/chain/events';
+
+// starknet.js warns on every transaction that a fresh devnet has too few blocks to estimate tips.
+config.set('logLevel', 'ERROR');
+import { toBigInt } from '../../../src/chain/values';
+
+export interface Actors {
+  owner: Account;
+  arbiter: Account;
+  posters: Account[];
+  workers: Account[];
+  outsider: Account;
+}
+
+export interface JobSpec {
+  budget?: bigint;
+  manifestHash?: bigint;
+  execDuration?: bigint;
+  maxAttempts?: number;
+}
+
+export const DEFAULT_BUDGET = 10n * STRK;
+export const DEFAULT_PRICE = 8n * STRK;
+export const DEFAULT_STAKE = 500n * STRK;
+
+/** A decoded event: its short name (e.g. 'JobCreated') and its fields. */
+export interface ChainEvent {
+  name: string;
+  from: string;
+  fields: Record<string, unknown>;
+}
+
+export class ChainFixture {
+  private constructor(
+    readonly devnet: Devnet,
+    readonly provider: RpcProvider,
+    readonly deployment: CairnDeployment,
+    readonly actors: Actors,
+    readonly all: Account[],
+  ) {}
+
+  static async start(options: Partial<DeployOptions> & { accounts?: number } = {}): Promise<ChainFixture> {
+    const accounts = Math.max(options.accounts ?? 10, 7);
+    const devnet = await Devnet.start({ accounts, initialBalance: 10n ** 24n });
+    try {
+      const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
+      const predeployed = await devnet.predeployedAccounts();
+      const all = predeployed.map(
+        (a) => new Account({ provider, address: a.address, signer: a.private_key }),
+      );
+      const [owner, arbiter, p1, p2, ...rest] = all as [Account, Account, Account, Account, ...Account[]];
+      const outsider = rest.pop()!;
+      const deployment = await deployCairn(owner, {
+        token: DEVNET_STRK_ADDRESS,
+        arbiter: arbiter.address,
+        ...options,
+      });
+      return new ChainFixture(devnet, provider, deployment, { owner, arbiter, posters: [p1, p2], workers: rest, outsider }, all);
+    } catch (err) {
+      await devnet.stop();
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.devnet.stop();
+  }
+
+  /** Read-only clients. */
+  get read(): CairnClients {
+    return new CairnClients(this.deployment, this.provider);
+  }
+
+  as(account: Account): CairnClients {
+    return new CairnClients(this.deployment, account);
+  }
+
+  async balance(address: string): Promise<bigint> {
+    return toBigInt(await this.read.token.read.balance_of(address));
+  }
+
+  /** The latest block's timestamp: what the contracts will see as "now" in the next block. */
+  async now(): Promise<bigint> {
+    const block = await this.provider.getBlockWithTxHashes('latest');
+    return BigInt(block.timestamp);
+  }
+
+  async advance(seconds: bigint | number): Promise<void> {
+    await this.devnet.increaseTime(Number(seconds));
+  }
+
+  // --- staking ---------------------------------------------------------------------------
+
+  async stake(worker: Account, amount = DEFAULT_STAKE, peerId?: string): Promise<void> {
+    const c = this.as(worker);
+    await c.token.invoke('approve', this.deployment.registry, amount);
+    await c.registry.invoke('stake', amount);
+    await c.registry.invoke('bind_peer', peerId ?? `12D3KooW${worker.address.slice(2, 40)}`);
+  }
+
+  async stakeInfo(worker: Account) {
+    const s = await this.read.registry.read.stake_of(worker.address);
+    return {
+      staked: toBigInt(s.staked),
+      locked: toBigInt(s.locked),
+      pending_unstake: toBigInt(s.pending_unstake),
+      unstake_available_at: toBigInt(s.unstake_available_at),
+      suspended_until: toBigInt(s.suspended_until),
+    };
+  }
+
+  // --- jobs --------------------------------------------------------------------------------
+
+  async createJob(poster: Account, spec: JobSpec = {}): Promise<bigint> {
+    const budget = spec.budget ?? DEFAULT_BUDGET;
+    const c = this.as(poster);
+    await c.token.invoke('approve', this.deployment.market, budget);
+    await c.market.invoke(
+      'create_job',
+      budget,
+      spec.manifestHash ?? 0xc0ffeen,
+      spec.execDuration ?? 3_600n,
+      BigInt(spec.maxAttempts ?? 2),
+    );
+    return toBigInt(await this.read.market.read.job_count());
+  }
+
+  async awardedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+    const id = await this.createJob(poster, spec);
+    await this.as(poster).market.invoke('award_job', id, worker.address, spec.price ?? DEFAULT_PRICE);
+    return id;
+  }
+
+  async acceptedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+    const id = await this.awardedJob(poster, worker, spec);
+    await this.as(worker).market.invoke('accept_job', id);
+    return id;
+  }
+
+  async submittedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+    const id = await this.acceptedJob(poster, worker, spec);
+    await this.as(worker).market.invoke('submit_result', id, 0xabcdefn);
+    return id;
+  }
+
+  async job(id: bigint) {
+    const j = await this.read.market.read.job(id);
+    return {
+      ...j,
+      status: statusName(j.status),
+      budget: toBigInt(j.budget),
+      price: toBigInt(j.price),
+      collateral: toBigInt(j.collateral),
+      attempts: Number(j.attempts),
+      max_attempts: Number(j.max_attempts),
+      worker: toBigInt(j.worker),
+      poster: toBigInt(j.poster),
+      deadline: toBigInt(j.deadline),
+      accept_by: toBigInt(j.accept_by),
+      review_until: toBigInt(j.review_until),
+      commitment: toBigInt(j.commitment),
+    };
+  }
+
+  async reputation(worker: Account) {
+    const r = await this.read.reputation.read.reputation_of(worker.address);
+    return {
+      completed: toBigInt(r.completed),
+      failed: toBigInt(r.failed),
+      slashed: toBigInt(r.slashed),
+      score: toBigInt(await this.read.reputation.read.score_of(worker.address)),
+    };
+  }
+
+  /** The fee a transaction's sender paid (FRI: devnet charges v3 transactions in STRK). */
+  async feePaid(txHash: string): Promise<bigint> {
+    const receipt = await this.provider.getTransactionReceipt(txHash);
+    return BigInt((receipt.value as { actual_fee: { amount: string } }).actual_fee.amount);
+  }
+
+  /** Every cairn event of a transaction, decoded with the contracts' ABIs, in emission order. */
+  async events(txHash: string): Promise<ChainEvent[]> {
+    const receipt = await this.provider.getTransactionReceipt(txHash);
+    const raw = (receipt.value as { events?: RawEvent[] }).events ?? [];
+    const decoder = new CairnEventDecoder(this.deployment);
+    return raw.flatMap((ev) => {
+      const d = decoder.decode(ev);
+      return d ? [{ name: d.name, from: ev.from_address, fields: d.fields }] : [];
+    });
+  }
+}
+
+export function statusName(raw: unknown): JobStatus {
+  // starknet.js returns a CairoCustomEnum for enums; activeVariant() names the variant.
+  const e = raw as { activeVariant?: () => string };
+  if (typeof e?.activeVariant === 'function') return e.activeVariant() as JobStatus;
+  const n = Number(raw);
+  return JOB_STATUSES[n] ?? 'None';
+}
+
+/** Awaits a write expected to fail and returns its revert reason, failing if it succeeded. */
+export async function revertReason(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ChainError) return err.reason ?? err.message;
+    throw err;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
