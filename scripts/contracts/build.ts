@@ -6,7 +6,7 @@
  * versions, so a fresh clone with unchanged sources compiles nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hash as starkHash, type CompiledSierraCasm, type CompiledSierra } from 'starknet';
 import {
@@ -49,7 +49,7 @@ function buildOne(name: string): BuiltContract {
       sierra = compileContract(source);
     } catch (err) {
       if (err instanceof CairoCompileError) {
-        throw new Error(`${name}: ${err.message}\n${mapDiagnostics(err.diagnostics, lineMap)}`);
+        throw new Error(`${name}: ${err.message}\n${mapDiagnostics(err.diagnostics, lineMap)}`, { cause: err });
       }
       throw err;
     }

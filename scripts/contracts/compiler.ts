@@ -26,15 +26,19 @@ interface WasmCairo {
   ): string;
 }
 
-export const COMPILER_ID = `wasm-cairo@${require('wasm-cairo/package.json').version as string}`;
+const WASM_CAIRO_DIR = join(require.resolve('wasm-cairo/package.json'), '..');
+const wasmCairoVersion = (JSON.parse(readFileSync(join(WASM_CAIRO_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+export const COMPILER_ID = `wasm-cairo@${wasmCairoVersion}`;
 
 let loaded: WasmCairo | undefined;
 
 function load(): WasmCairo {
   if (!loaded) {
-    // Node 24 can require() an ES module; wasm-cairo is one.
+    // Node 24 can require() an ES module, and wasm-cairo is one; its synchronous init is what
+    // lets the build stay synchronous. A static import would be hoisted into every importer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('wasm-cairo') as WasmCairo;
-    const wasmPath = join(require.resolve('wasm-cairo/package.json'), '..', 'wasm-cairo_bg.wasm');
+    const wasmPath = join(WASM_CAIRO_DIR, 'wasm-cairo_bg.wasm');
     mod.initSync({ module: readFileSync(wasmPath) });
     loaded = mod;
   }

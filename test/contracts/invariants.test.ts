@@ -58,6 +58,20 @@ const EDGES: Record<string, [JobStatus, JobStatus[]][]> = {
   ],
 };
 
+/** What a job's state invites next (the random walk prefers these). */
+const NEXT: Record<JobStatus, string[]> = {
+  None: [],
+  Open: ['award_job', 'award_job', 'award_job', 'cancel_job'],
+  Awarded: ['accept_job', 'accept_job', 'accept_job', 'expire'],
+  Accepted: ['submit_result', 'submit_result', 'submit_result', 'expire'],
+  Submitted: ['confirm', 'confirm', 'dispute', 'claim'],
+  Disputed: ['resolve'],
+  Completed: [],
+  Resolved: [],
+  Cancelled: [],
+  Expired: [],
+};
+
 interface Snapshot {
   marketBalance: bigint;
   registryBalance: bigint;
@@ -77,8 +91,9 @@ beforeAll(async () => {
     marketParams: { fee_bps: 250n, collateral_bps: 5_000n, slash_bps: 5_000n, accept_window: 300n, review_window: 600n, max_exec_duration: 900n },
     registryParams: { min_stake: 50n * STRK, cooldown: 600n, suspension: 900n },
   });
-  // Peer binding is not part of the money flow; bound up front so awards can succeed.
-  for (const w of chain.actors.workers) await chain.as(w).registry.invoke('bind_peer', `12D3KooW${w.address.slice(-8)}`);
+  // Workers start staked and bound to a peer, so awards can succeed from the first steps; the
+  // random walk stakes and unstakes on top of that.
+  for (const w of chain.actors.workers) await chain.stake(w, 200n * STRK, `12D3KooW${w.address.slice(-8)}`);
 });
 afterAll(async () => {
   await chain?.stop();
@@ -124,13 +139,16 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
 
   /** One random action: who sends which calls, and which job it touches. */
   const choose = (): { name: string; sender: Account; calls: Call[]; job?: (typeof jobs)[number] } => {
-    const job = jobs.length > 0 && r.chance(0.85) ? r.pick(jobs.slice(-12)) : undefined;
-    const rightful = (who: Account | undefined) => (who && r.chance(0.85) ? who : r.pick(everyone));
-    const kind = r.pick(
-      job
-        ? ['cancel_job', 'award_job', 'award_job', 'accept_job', 'accept_job', 'submit_result', 'submit_result', 'confirm', 'dispute', 'resolve', 'expire', 'claim']
-        : ['create_job', 'create_job', 'create_job', 'stake', 'stake', 'request_unstake', 'cancel_unstake', 'withdraw'],
-    );
+    // Mostly live jobs and the actions their state allows, so runs go deep into the machine;
+    // the rest is anything at all, so every refusal path is exercised too.
+    const live = jobs.filter((j) => LIVE.includes(j.status));
+    const job = jobs.length === 0 || r.chance(0.25) ? undefined : live.length > 0 && r.chance(0.9) ? r.pick(live) : r.pick(jobs);
+    const rightful = (who: Account | undefined) => (who && r.chance(0.9) ? who : r.pick(everyone));
+    const kind = job
+      ? r.chance(0.8) && NEXT[job.status].length > 0
+        ? r.pick(NEXT[job.status])
+        : r.pick(['cancel_job', 'award_job', 'accept_job', 'submit_result', 'confirm', 'dispute', 'resolve', 'expire', 'claim'])
+      : r.pick(['create_job', 'create_job', 'create_job', 'stake', 'stake', 'request_unstake', 'cancel_unstake', 'withdraw']);
     if (kind === 'create_job') {
       const poster = r.pick(posters);
       const budget = r.chance(0.05) ? 0n : BigInt(r.int(1, 40)) * STRK;
@@ -254,7 +272,7 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
       if (TERMINAL.includes(j.status)) check(!LIVE.includes(status), 'finished jobs stay finished');
     }
   } catch (err) {
-    throw new Error(`invariant broken at step ${step}; replay with CAIRN_INVARIANT_SEED=${SEED}: ${(err as Error).message}`);
+    throw new Error(`invariant broken at step ${step}; replay with CAIRN_INVARIANT_SEED=${SEED}: ${(err as Error).message}`, { cause: err });
   }
   process.stdout.write(`invariants: seed ${SEED}, ${STEPS} steps, ${JSON.stringify(counts)}\n`);
   // The run must have exercised the machine, not only bounced off it.
