@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
- *
  * Crash safety: the indexer process is killed with SIGKILL at random points while it ingests
  * (at least 10 times), restarted each time, and finally left to finish. The database must then
  * hold exactly what a single uninterrupted ingest of the same chain produces: no missing and no

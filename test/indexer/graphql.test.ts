@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
- *
  * The indexer process end to end: a scripted market history (stakes, jobs in every terminal
  * state, slashes) replayed into a real PostgreSQL and read back exactly over GraphQL; bad
  * arguments, over-deep and over-costly queries refused with clear errors; the checked-in

@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
- *
  * The ingestion path against a real PostgreSQL with scripted chains: projections of a market
  * history, chunking that does not change the result, reorgs (a chain that forks at a chosen
  * block), a reorg deeper than the finality depth, and the build record.

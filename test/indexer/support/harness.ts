@@ -1,18 +1,19 @@
 /**
- * Test harness: one embedded PostgreSQL per test file (temp folder, free port), a fresh database
- * per test, the ingestor wired to a chain source, and a dump of the projections for comparing
+ * Test harness: one embedded PostgreSQL per test file (its own process, temp folder, free port),
+ * a fresh database per test, the ingestor wired to a chain source, and a dump of the projections for comparing
  * two ingests row by row.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { BlockHeader, ChainSource, RawEvent } from '../../../indexer/src/chain/chain-source';
 import { AbiCodec } from '../../../indexer/src/chain/event-codec';
 import { SOURCE_ABIS } from '../../../indexer/src/chain/source-abis';
 import { createDataSource } from '../../../indexer/src/db/data-source';
-import { type PgServer, startEmbeddedPostgres } from '../../../indexer/src/db/embedded-postgres';
 import { IngestStore } from '../../../indexer/src/ingest/ingest-store';
 import { Ingestor, type IngestorOptions } from '../../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../../indexer/src/metrics';
@@ -28,23 +29,64 @@ export function scriptCodec(): AbiCodec {
   });
 }
 
+/** Connection URLs of a PostgreSQL server run by serve-postgres.ts in a child process. */
+class ServerProcess {
+  constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static async start(dir: string): Promise<ServerProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/src/db/serve-postgres.ts', dir], {
+      cwd: join(__dirname, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve((JSON.parse(line) as { port: number }).port);
+      });
+      child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+      child.once('exit', (code) => reject(new Error(`serve-postgres exited with ${code}:\n${out}`)));
+    });
+    return new ServerProcess(child, port);
+  }
+
+  url(database = 'postgres'): string {
+    return `postgres://postgres:cairn-indexer@127.0.0.1:${this.port}/${database}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** One PostgreSQL server per test file (temp folder, free port), a fresh database per test. */
 export class TestPg {
   private dbs = 0;
   private constructor(
-    readonly server: PgServer,
+    readonly server: ServerProcess,
     readonly dir: string,
   ) {}
 
   static async start(): Promise<TestPg> {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-indexer-test-'));
     chmodSync(dir, 0o755); // the server runs as the postgres user
-    return new TestPg(await startEmbeddedPostgres({ dir: join(dir, 'pg') }), dir);
+    return new TestPg(await ServerProcess.start(join(dir, 'pg')), dir);
   }
 
   /** A new, migrated database. */
   async database(): Promise<{ url: string; ds: DataSource }> {
     const name = `t${++this.dbs}_${process.pid}`;
-    await this.server.createDatabase(name);
+    const admin = new Client({ connectionString: this.server.url() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
     const url = this.server.url(name);
     const ds = createDataSource(url);
     await ds.initialize();
