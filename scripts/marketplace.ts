@@ -8,12 +8,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Account, RpcProvider } from 'starknet';
+import { Account, RpcProvider, config } from 'starknet';
 import { CairnClients } from '../src/chain/cairn';
 import { deployCairn } from '../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../src/chain/devnet';
 import { STRK } from '../src/chain/params';
 import { REPO_ROOT } from '../src/chain/toolchain';
+
+// starknet.js warns on each transaction that a young devnet has too few blocks to estimate tips.
+config.set('logLevel', 'ERROR');
 
 const WORKERS = 2;
 

@@ -6,12 +6,15 @@
  * Costs are deterministic for a given contract and devnet version (no timing involved), so
  * one run of each entry point is the measurement.
  */
-import { Account, RpcProvider, type GetTransactionReceiptResponse } from 'starknet';
+import { Account, RpcProvider, type GetTransactionReceiptResponse, config } from 'starknet';
 import { CairnClients } from '../../src/chain/cairn';
 import { deployCairn } from '../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../src/chain/devnet';
 import { DEFAULT_MARKET_PARAMS, STRK } from '../../src/chain/params';
 import { toBigInt } from '../../src/chain/values';
+
+// starknet.js warns on each transaction that a young devnet has too few blocks to estimate tips.
+config.set('logLevel', 'ERROR');
 
 interface Cost {
   feeFri: bigint;

@@ -53,10 +53,12 @@ async function deploy(
   constructorCalldata: string[],
 ): Promise<{ address: string; block: number }> {
   try {
-    const res = await account.deployContract({ classHash, constructorCalldata });
+    // deploy(), not deployContract(): the latter waits with starknet.js's default 5 s poll.
+    const res = await account.deploy({ classHash, constructorCalldata });
     const receipt = await account.provider.waitForTransaction(res.transaction_hash, { retryInterval: 50 });
+    if (!receipt.isSuccess()) throw new Error(`deploy of ${classHash} failed: ${JSON.stringify(receipt.value)}`);
     const block = (receipt.value as { block_number?: number }).block_number ?? 0;
-    return { address: res.contract_address, block };
+    return { address: res.contract_address[0]!, block };
   } catch (err) {
     throw toChainError(err);
   }
