@@ -3,19 +3,24 @@
  *
  * Three measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux:
  *
- * - latency: announce-to-first-bid on a 50-node network over TCP on loopback, nodes split over
- *   two processes (25 each) so both cores work; five of the nodes post, every node is a capable
- *   worker. Measured at the poster, from the announce() call to the first bid that passed every
- *   check (so it includes signing the announcement and verifying the bid).
+ * - latency: announce-to-first-bid on a 50-node network over TCP on loopback: 5 posters in one
+ *   process, 45 capable workers in two more, joined in a random graph (each node dials 4 others).
+ *   Measured at the poster, from the announce() call to the first bid that passed every check
+ *   (so it includes signing the announcement and verifying the bid). Jobs run one at a time,
+ *   400 ms apart, after 25 warm-up jobs (which also open the workers' sessions to the posters).
+ *   The figure is split at the moment the first bid left its worker (clocks of one machine).
  * - throughput: matched jobs per second through one poster with 10 capable workers (TCP; the
  *   poster in one process, the workers in another, star topology). A job is announce, bids,
  *   choose, notify; each job closes at its third bid (maxBids 3) and every bidder, late ones
  *   included, is sent the outcome. CPU time per job is process CPU / jobs at the poster and
  *   process CPU / (jobs x 10) at a worker.
  * - discovery: time for a node to find a capable worker through kad-dht provider records and the
- *   worker's advert, on a 200-node network in one process over the in-memory transport (200 TCP
- *   nodes would spend the machine on sockets; Noise and Yamux still run). 20 nodes are workers,
- *   5 of them capable; each query comes from a different non-worker node.
+ *   worker's advert, on a 200-node network in one process over the in-memory transport (Noise and
+ *   Yamux still run; only sockets are simulated). 20 nodes are workers, 5 of them capable; no
+ *   node publishes adverts on gossip, so every answer comes from the DHT and a direct advert
+ *   query. The DHT bucket size is 8 instead of 20 (see dhtBucketSize in the config schema): each
+ *   node then holds ~25 contacts instead of ~100, which one machine can afford to connect, at the
+ *   price of more hops per lookup. Each query comes from a random non-worker node.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  */
@@ -96,6 +101,7 @@ type Command =
   | { type: 'cpu' }
   | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number }
   | { type: 'throughput'; poster: number; jobs: number; concurrency: number; maxBids: number; warmup: number }
+  | { type: 'bidTimes' }
   | { type: 'stop' };
 
 async function child(): Promise<void> {
@@ -106,6 +112,9 @@ async function child(): Promise<void> {
   let offset = 0;
   let nextJob = BigInt(process.pid) << 32n;
   const reply = (msg: unknown) => process.send?.(msg, undefined, undefined, () => undefined);
+  /** Earliest time (ms, shared wall clock) any node here sent a bid for each job. */
+  const firstBidSent = new Map<string, number>();
+  const now = () => performance.timeOrigin + performance.now();
 
   process.on('message', (cmd: Command) => {
     void (async () => {
@@ -139,6 +148,10 @@ async function child(): Promise<void> {
                   provide: false,
                 }),
               );
+              nodes[nodes.length - 1]?.market.worker?.on('bid', (b) => {
+                const key = b.jobId.toString();
+                if (!firstBidSent.has(key)) firstBidSent.set(key, now());
+              });
             }
             reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
             return;
@@ -175,17 +188,27 @@ async function child(): Promise<void> {
             reply({ type: 'advertised' });
             return;
           }
+          case 'bidTimes': {
+            reply({ type: 'bidTimes', times: [...firstBidSent] });
+            firstBidSent.clear();
+            return;
+          }
           case 'cpu': {
             const c = process.cpuUsage();
             reply({ type: 'cpu', us: c.user + c.system });
             return;
           }
           case 'latency': {
-            const samples: number[] = [];
+            const samples: Array<[string, number, number, number]> = [];
             for (let j = 0; j < cmd.warmup + cmd.jobs; j++) {
               const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
-              const r: JobResult = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: 1 }));
-              if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) samples.push(r.timing.firstBidAt - r.timing.announcedAt);
+              const jobId = nextJob++;
+              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, { maxBids: 1 }));
+              if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) {
+                // [job, announced, first bid received] on the shared clock, and the latency.
+                const t0 = performance.timeOrigin + r.timing.announcedAt;
+                samples.push([jobId.toString(), t0, performance.timeOrigin + r.timing.firstBidAt, r.timing.firstBidAt - r.timing.announcedAt]);
+              }
               // Let the late bids and their outcomes drain before the next job.
               await sleep(cmd.gapMs);
             }
@@ -325,23 +348,72 @@ function seeded(seed: number): () => number {
 
 async function latencyBench(json: boolean) {
   const N = 50;
-  const half = N / 2;
-  const specs = Array.from({ length: N }, (_, i): NodeSpec => ({ worker: workerSpec(i) }));
-  say(json, `latency: starting ${N} nodes over TCP in two processes...`);
-  const [a, b] = await Promise.all([startChild('lat-a', specs.slice(0, half), 'tcp', 0), startChild('lat-b', specs.slice(half), 'tcp', half)]);
-  const addrs = [...a.addrs, ...b.addrs];
+  const POSTERS = 5;
+  // Posters in a process of their own, the 45 workers split over two more: a poster's event loop
+  // is then not busy validating 20 other nodes' copies of its own announcement when the first
+  // bid arrives. (All three processes still share the machine's two cores.)
+  const specs = Array.from({ length: N }, (_, i): NodeSpec => (i < POSTERS ? {} : { worker: workerSpec(i) }));
+  const split = POSTERS + Math.floor((N - POSTERS) / 2);
+  say(json, `latency: starting ${N} nodes over TCP in three processes...`);
+  const groups = await Promise.all([
+    startChild('lat-posters', specs.slice(0, POSTERS), 'tcp', 0),
+    startChild('lat-workers-1', specs.slice(POSTERS, split), 'tcp', POSTERS),
+    startChild('lat-workers-2', specs.slice(split), 'tcp', split),
+  ]);
+  const bounds = [0, POSTERS, split, N];
+  const addrs = groups.flatMap((g) => g.addrs);
+  const peerIds = groups.flatMap((g) => g.peerIds);
   try {
     const edges = randomEdges(N, 4, seeded(42));
-    const from = (lo: number, hi: number) => edges.filter(([f]) => f >= lo && f < hi).map(([f, t]): [number, string] => [f, addrs[t] as string]);
-    await Promise.all([a.child.ask({ type: 'dial', pairs: from(0, half) }, 'dialled'), b.child.ask({ type: 'dial', pairs: from(half, N) }, 'dialled')]);
-    const workers = specs.map((s, i): [string, string] => [s.worker?.address as string, [...a.peerIds, ...b.peerIds][i] as string]);
-    await Promise.all([a.child.ask({ type: 'bind', workers }, 'bound'), b.child.ask({ type: 'bind', workers }, 'bound')]);
-    await Promise.all([a.child.ask({ type: 'mesh', min: 3 }, 'meshed'), b.child.ask({ type: 'mesh', min: 3 }, 'meshed')]);
+    await Promise.all(
+      groups.map((g, k) =>
+        g.child.ask(
+          {
+            type: 'dial',
+            pairs: edges
+              .filter(([f]) => f >= (bounds[k] as number) && f < (bounds[k + 1] as number))
+              .map(([f, t]): [number, string] => [f, addrs[t] as string]),
+          },
+          'dialled',
+        ),
+      ),
+    );
+    const workers = specs.flatMap((s, i): Array<[string, string]> => (s.worker ? [[s.worker.address, peerIds[i] as string]] : []));
+    await Promise.all(groups.map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
+    await Promise.all(groups.map((g) => g.child.ask({ type: 'mesh', min: 3 }, 'meshed')));
     say(json, 'latency: network up; measuring...');
-    const r = await a.child.ask<{ type: 'latency'; samples: number[] }>({ type: 'latency', posters: [0, 1, 2, 3, 4], jobs: 200, gapMs: 150, warmup: 50 }, 'latency');
-    return { nodes: N, transport: 'tcp', processes: 2, posters: 5, jobs: r.samples.length, firstBidMs: summary(r.samples) };
+    const posters = groups[0] as (typeof groups)[number];
+    const r = await posters.child.ask<{ type: 'latency'; samples: Array<[string, number, number, number]> }>(
+      { type: 'latency', posters: [0, 1, 2, 3, 4], jobs: 100, gapMs: 400, warmup: 25 },
+      'latency',
+    );
+    // Split each latency at the moment the first bid left a worker: gossip and validation before
+    // it, the direct bid path after it.
+    const sent = new Map<string, number>();
+    for (const g of groups.slice(1)) {
+      const t = await g.child.ask<{ type: 'bidTimes'; times: Array<[string, number]> }>({ type: 'bidTimes' }, 'bidTimes');
+      for (const [job, at] of t.times) sent.set(job, Math.min(at, sent.get(job) ?? Infinity));
+    }
+    const toBid: number[] = [];
+    const bidPath: number[] = [];
+    for (const [job, announced, received] of r.samples) {
+      const at = sent.get(job);
+      if (at === undefined) continue;
+      toBid.push(at - announced);
+      bidPath.push(received - at);
+    }
+    return {
+      nodes: N,
+      transport: 'tcp',
+      processes: 3,
+      posters: POSTERS,
+      jobs: r.samples.length,
+      firstBidMs: summary(r.samples.map((s) => s[3])),
+      announceToBidSentMs: summary(toBid),
+      bidSentToReceivedMs: summary(bidPath),
+    };
   } finally {
-    await Promise.all([a.child.stop(), b.child.stop()]);
+    await Promise.all(groups.map((g) => g.child.stop()));
   }
 }
 
@@ -391,6 +463,37 @@ async function throughputBench(json: boolean) {
   }
 }
 
+/**
+ * Waits until the DHT stops growing: every node knows at least 3 contacts and the total number of
+ * routing-table entries has not grown by more than 1% over the last 10 s (self-queries and
+ * contact pings then have little left to find). Gives up waiting after 5 minutes.
+ */
+async function settle(nodes: CairnNode[], progress: (line: string) => void) {
+  const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
+  const t0 = Date.now();
+  const history: number[] = [];
+  for (;;) {
+    await sleep(2000);
+    const sizes = nodes.map(tableSize).sort((a, b) => a - b);
+    const total = sizes.reduce((s, n) => s + n, 0);
+    history.push(total);
+    const tenSecondsAgo = history[history.length - 6];
+    progress(`routing tables: min ${sizes[0]}, median ${percentile(sizes, 50)}, total ${total}`);
+    // A contact ping that timed out under load leaves a node with connections but an empty
+    // table until its next self-query (minutes away): ask it to refresh now.
+    for (const n of nodes) if (tableSize(n) < 3) void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
+    const stable = tenSecondsAgo !== undefined && total - tenSecondsAgo <= total * 0.01;
+    if (((sizes[0] ?? 0) >= 3 && stable) || Date.now() - t0 > 300_000) {
+      const conns = nodes.map((n) => n.host.libp2p.getConnections().length).sort((a, b) => a - b);
+      return {
+        seconds: Math.round((Date.now() - t0) / 1000),
+        routingTable: { min: sizes[0] ?? 0, median: percentile(sizes, 50), max: sizes[sizes.length - 1] ?? 0 },
+        connectionsPerNode: { min: conns[0] ?? 0, median: percentile(conns, 50), max: conns[conns.length - 1] ?? 0 },
+      };
+    }
+  }
+}
+
 async function discoveryBench(json: boolean) {
   const N = 200;
   const WORKERS = 20;
@@ -411,7 +514,10 @@ async function discoveryBench(json: boolean) {
       const isWorker = workerIdx.has(i);
       nodes.push(
         await CairnNode.start({
-          config: parseConfig({ network: NETWORK, p2p: { lan: true, simulation: true, listen: [`/memory/disc-${i}`], maxConnections: 400 } }),
+          config: parseConfig({
+            network: NETWORK,
+            p2p: { lan: true, simulation: true, listen: [`/memory/disc-${i}`], maxConnections: 400, dhtBucketSize: 8 },
+          }),
           log,
           stake,
           reputation: new InMemoryReputation(),
@@ -432,10 +538,33 @@ async function discoveryBench(json: boolean) {
         }),
       );
     }
-    for (const [f, t] of randomEdges(N, 3, rand)) await nodes[f]?.host.dial(nodes[t]?.host.multiaddrs()[0] as string).catch(() => undefined);
-    say(json, 'discovery: waiting for DHT routing tables...');
-    const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
-    await until(() => nodes.filter((n) => tableSize(n) >= 10).length >= N * 0.95, 'routing tables', 180_000);
+    // A few dials at a time: one at a time leaves the CPU idle between handshakes, all at once
+    // starves every handshake's timeout. On a loaded machine a handshake can still time out, so
+    // each dial is retried.
+    const edges = randomEdges(N, 3, rand);
+    let dialFailures = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let e = edges.shift(); e; e = edges.shift()) {
+          const [from, to] = e;
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await nodes[from]?.host.dial(nodes[to]?.host.multiaddrs()[0] as string);
+              break;
+            } catch {
+              if (attempt === 4) {
+                dialFailures++;
+                break;
+              }
+              await sleep(500);
+            }
+          }
+        }
+      }),
+    );
+    if (dialFailures > 0) say(json, `  ${dialFailures} dials failed after 5 attempts`);
+    say(json, 'discovery: waiting for DHT routing tables to settle...');
+    const settled = await settle(nodes, (line) => say(json, `  ${line}`));
     say(json, 'discovery: workers providing capability records...');
     const provided = await Promise.all([...workerIdx].map((i) => nodes[i]?.provideNow() ?? 0));
     const queriers = [...Array(N).keys()].filter((i) => !workerIdx.has(i));
@@ -456,6 +585,9 @@ async function discoveryBench(json: boolean) {
       transport: 'memory',
       workers: WORKERS,
       capable: CAPABLE,
+      routingTable: settled.routingTable,
+      connectionsPerNode: settled.connectionsPerNode,
+      settleS: settled.seconds,
       providerRecords: provided.reduce((s, n) => s + n, 0),
       queries: QUERIES,
       failures,
@@ -466,18 +598,54 @@ async function discoveryBench(json: boolean) {
   }
 }
 
+type Latency = Awaited<ReturnType<typeof latencyBench>>;
+type Throughput = Awaited<ReturnType<typeof throughputBench>>;
+type Discovery = Awaited<ReturnType<typeof discoveryBench>>;
+
+function printLatency(lat: Latency): void {
+  const f = lat.firstBidMs;
+  const a = lat.announceToBidSentMs;
+  const b = lat.bidSentToReceivedMs;
+  console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
+  console.log(`    p50 ${f.p50} ms   p90 ${f.p90} ms   p99 ${f.p99} ms   max ${f.max} ms`);
+  console.log(`    of which announce -> first bid sent: p50 ${a.p50} ms, p99 ${a.p99} ms; bid sent -> accepted: p50 ${b.p50} ms, p99 ${b.p99} ms`);
+}
+
+function printThroughput(tp: Throughput): void {
+  console.log(`  matched jobs through 1 poster, ${tp.workers} workers (${tp.transport}, maxBids ${tp.maxBids}, ${tp.concurrency} in flight):`);
+  console.log(`    ${tp.jobsPerSecond} jobs/s (${tp.awarded}/${tp.jobs} awarded)`);
+  console.log(`    CPU per job: poster ${tp.posterCpuPerJobMs} ms, each worker ${tp.workerCpuPerJobMs} ms`);
+  console.log(`    poster per job: ${tp.posterVerificationsPerJob} signature checks, ${tp.posterSignaturesPerJob} signatures`);
+}
+
+function printDiscovery(d: Discovery): void {
+  console.log(`  discover a capable worker, ${d.nodes} nodes (${d.transport}), ${d.capable}/${d.workers} workers capable, ${d.queries} queries:`);
+  console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed)`);
+  console.log(`    DHT (k=8) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`);
+}
+
 async function parent(): Promise<void> {
   const json = process.argv.includes('--json');
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
   const only = new Set((onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery').split(','));
-  const out: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; [k: string]: unknown } = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  };
   const started = Date.now();
-  if (only.has('latency')) out.latency = await latencyBench(json);
-  if (only.has('throughput')) out.throughput = await throughputBench(json);
-  if (only.has('discovery')) out.discovery = await discoveryBench(json);
-  const lat = out.latency as Awaited<ReturnType<typeof latencyBench>> | undefined;
-  const tp = out.throughput as Awaited<ReturnType<typeof throughputBench>> | undefined;
-  const disc = out.discovery as Awaited<ReturnType<typeof discoveryBench>> | undefined;
+  // Each section is printed as soon as it is measured, so a long run shows figures as it goes.
+  if (only.has('latency')) {
+    out.latency = await latencyBench(json);
+    if (!json) printLatency(out.latency);
+  }
+  if (only.has('throughput')) {
+    out.throughput = await throughputBench(json);
+    if (!json) printThroughput(out.throughput);
+  }
+  if (only.has('discovery')) {
+    out.discovery = await discoveryBench(json);
+    if (!json) printDiscovery(out.discovery);
+  }
+  const { latency: lat, throughput: tp, discovery: disc } = out;
   out.targets = {
     ...(lat ? { firstBidP99Under20ms: lat.firstBidMs.p99 < 20 } : {}),
     ...(tp ? { atLeast300JobsPerSecond: tp.jobsPerSecond >= 300, posterCpuUnder1msPerJob: tp.posterCpuPerJobMs < 1 } : {}),
@@ -488,22 +656,7 @@ async function parent(): Promise<void> {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
-  console.log('\ncairn p2p bench');
-  if (lat) {
-    console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
-    console.log(`    p50 ${lat.firstBidMs.p50} ms   p90 ${lat.firstBidMs.p90} ms   p99 ${lat.firstBidMs.p99} ms   max ${lat.firstBidMs.max} ms`);
-  }
-  if (tp) {
-    console.log(`  matched jobs through 1 poster, ${tp.workers} workers (${tp.transport}, maxBids ${tp.maxBids}, ${tp.concurrency} in flight):`);
-    console.log(`    ${tp.jobsPerSecond} jobs/s (${tp.awarded}/${tp.jobs} awarded)`);
-    console.log(`    CPU per job: poster ${tp.posterCpuPerJobMs} ms, each worker ${tp.workerCpuPerJobMs} ms`);
-    console.log(`    poster per job: ${tp.posterVerificationsPerJob} signature checks, ${tp.posterSignaturesPerJob} signatures`);
-  }
-  if (disc) {
-    console.log(`  discover a capable worker, ${disc.nodes} nodes (${disc.transport}), ${disc.capable}/${disc.workers} workers capable, ${disc.queries} queries:`);
-    console.log(`    p50 ${disc.discoverMs.p50} ms   p90 ${disc.discoverMs.p90} ms   p99 ${disc.discoverMs.p99} ms   (${disc.failures} failed)`);
-  }
-  console.log('  targets:', JSON.stringify(out.targets));
+  console.log(`  targets: ${JSON.stringify(out.targets)}   (${out.elapsedS} s)`);
 }
 
 if (process.argv.includes('--child')) {

@@ -68,6 +68,13 @@ export const P2pConfigSchema = z.object({
   directBurst: z.number().positive().default(2000),
   /** Concurrent inbound streams per connection per direct protocol; a session needs one. */
   maxInboundStreams: z.number().int().positive().default(4),
+  /**
+   * Peers per kad-dht bucket (the DHT's k). kad-dht pings, and so connects to, every contact it
+   * adds; at the default 20 each node of a 200-node network ends up connected to about half of
+   * it. One machine hosting all 200 cannot pay for those ~10,000 handshakes, so the 200-node
+   * simulation sets 8: fewer connections per node, more hops per lookup.
+   */
+  dhtBucketSize: z.number().int().min(2).max(20).default(20),
   /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
   heartbeatMs: z.number().int().positive().default(1000),
 });

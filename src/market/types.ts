@@ -19,12 +19,9 @@ export interface JobSpec {
   maxBids?: number;
 }
 
-/** An announcement as a worker sees it, after validation. */
-export interface Announcement {
+/** The signed content of a job announcement (the JobAnnouncement payload). */
+export interface AnnouncementFields {
   jobId: bigint;
-  /** The poster's peer id (text and bytes): the signer of the announcement. */
-  poster: string;
-  posterBytes: Uint8Array;
   posterAddress: bigint;
   manifestHash: bigint;
   requirements: JobRequirements;
@@ -35,6 +32,13 @@ export interface Announcement {
   executionDeadlineS: bigint;
   /** Where to reach the poster (signed by it), for workers not connected to it. */
   posterAddrs: string[];
+}
+
+/** An announcement as a worker sees it, after validation. */
+export interface Announcement extends AnnouncementFields {
+  /** The poster's peer id (text and bytes): the signer of the announcement. */
+  poster: string;
+  posterBytes: Uint8Array;
   /** SHA-256 of the announcement envelope; bids and the outcome refer to it. */
   digest: Uint8Array;
 }

@@ -1,6 +1,7 @@
 import { MessageValidationError } from '../p2p/errors';
 import { FIELD_PRIME, feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from './felt';
-import { decodeAnnouncement, encodeAnnouncement, type AnnouncementFields } from './wire';
+import type { AnnouncementFields } from './types';
+import { decodeAnnouncement, encodeAnnouncement } from './wire';
 
 const code = (fn: () => unknown) => {
   try {

@@ -16,7 +16,7 @@ import {
   RejectCode,
 } from '../p2p/proto/generated/cairn';
 import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from './felt';
-import type { BidPayload, OutcomePayload } from './types';
+import type { AnnouncementFields, BidPayload, OutcomePayload } from './types';
 
 export { RejectCode };
 
@@ -50,19 +50,6 @@ function checkRequirements(req: JobRequirementsPb | undefined): JobRequirements 
     minFuelPerSecond: req.minFuelPerSecond,
     fuelLimit: req.fuelLimit,
   };
-}
-
-export interface AnnouncementFields {
-  jobId: bigint;
-  posterAddress: bigint;
-  manifestHash: bigint;
-  requirements: JobRequirements;
-  budget: bigint;
-  collateral: bigint;
-  bidDeadlineMs: number;
-  maxBids: number;
-  executionDeadlineS: bigint;
-  posterAddrs: string[];
 }
 
 export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {

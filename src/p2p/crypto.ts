@@ -76,10 +76,10 @@ export class SignatureVerifier {
 
   constructor(private readonly maxKeys = 4096) {}
 
-  /** False for a bad signature; callers have already checked `ed25519KeyOf(signer)`. */
   /** Verifications attempted, for the bench's per-job accounting. */
   verifications = 0;
 
+  /** False for a bad signature or a signer that is not an Ed25519 peer id. */
   verify(signer: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
     if (signature.length !== 64) return false;
     this.verifications++;

@@ -41,6 +41,25 @@ function importer(): Importer {
   return injected ?? ((specifier: string) => import(specifier));
 }
 
+/** Where each module comes from. */
+const SPECIFIERS: Record<keyof EsmModules, string> = {
+  libp2p: 'libp2p',
+  tcp: '@libp2p/tcp',
+  memory: '@libp2p/memory',
+  noise: '@chainsafe/libp2p-noise',
+  yamux: '@chainsafe/libp2p-yamux',
+  identify: '@libp2p/identify',
+  ping: '@libp2p/ping',
+  kadDht: '@libp2p/kad-dht',
+  gossipsub: '@libp2p/gossipsub',
+  keys: '@libp2p/crypto/keys',
+  peerId: '@libp2p/peer-id',
+  multiaddr: '@multiformats/multiaddr',
+  cid: 'multiformats/cid',
+  sha2: 'multiformats/hashes/sha2',
+  base58: 'multiformats/bases/base58',
+};
+
 let loaded: EsmModules | undefined;
 let loading: Promise<EsmModules> | undefined;
 
@@ -49,56 +68,10 @@ export function loadEsm(): Promise<EsmModules> {
   if (loaded) return Promise.resolve(loaded);
   loading ??= (async () => {
     const load = importer();
-    const [
-      libp2p,
-      tcp,
-      memory,
-      noise,
-      yamux,
-      identify,
-      ping,
-      kadDht,
-      gossipsub,
-      keys,
-      peerId,
-      multiaddr,
-      cid,
-      sha2,
-      base58,
-    ] = await Promise.all([
-      load('libp2p'),
-      load('@libp2p/tcp'),
-      load('@libp2p/memory'),
-      load('@chainsafe/libp2p-noise'),
-      load('@chainsafe/libp2p-yamux'),
-      load('@libp2p/identify'),
-      load('@libp2p/ping'),
-      load('@libp2p/kad-dht'),
-      load('@libp2p/gossipsub'),
-      load('@libp2p/crypto/keys'),
-      load('@libp2p/peer-id'),
-      load('@multiformats/multiaddr'),
-      load('multiformats/cid'),
-      load('multiformats/hashes/sha2'),
-      load('multiformats/bases/base58'),
-    ]);
-    loaded = {
-      libp2p,
-      tcp,
-      memory,
-      noise,
-      yamux,
-      identify,
-      ping,
-      kadDht,
-      gossipsub,
-      keys,
-      peerId,
-      multiaddr,
-      cid,
-      sha2,
-      base58,
-    } as EsmModules;
+    const entries = await Promise.all(
+      Object.entries(SPECIFIERS).map(async ([name, specifier]) => [name, await load(specifier)] as const),
+    );
+    loaded = Object.fromEntries(entries) as unknown as EsmModules;
     return loaded;
   })();
   return loading;

@@ -154,6 +154,7 @@ export class P2pHost {
         ping: m.ping.ping(),
         dht: m.kadDht.kadDHT({
           protocol: dhtProtocolId(config.network),
+          kBucketSize: p2p.dhtBucketSize,
           // LAN/loopback: the default mapper drops private addresses from DHT records, which
           // would leave loopback providers undialable; and no public address will ever be
           // confirmed, so serve the DHT from the start.
