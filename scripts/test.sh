@@ -13,9 +13,12 @@ step() { printf '\n== %s\n' "$*"; }
 step "contracts: build"
 tsx scripts/contracts/build.ts --no-abi
 
+# Static checks count as failures but do not stop the run: one lint slip should not hide what
+# every suite after it would have said.
 step "static checks: tsc, eslint"
-tsc --noEmit -p tsconfig.json
-eslint --max-warnings=0 .
+static_failed=0
+tsc --noEmit -p tsconfig.json || { echo "tsc: type errors (above)"; static_failed=$((static_failed + 1)); }
+eslint --max-warnings=0 . || { echo "eslint: problems (above)"; static_failed=$((static_failed + 1)); }
 
 step "contracts: Cairo unit tests"
 cairo_out=$(mktemp)
@@ -40,6 +43,6 @@ read -r jest_passed jest_failed < <(node -e '
 ' "$jest_json" 2>/dev/null || echo "0 1")
 [ "$jest_rc" = 0 ] || jest_failed=$((jest_failed > 0 ? jest_failed : 1))
 
-passed=$((cairo_passed + jest_passed)); failed=$((cairo_failed + jest_failed))
+passed=$((cairo_passed + jest_passed)); failed=$((cairo_failed + jest_failed + static_failed))
 printf '\ntests: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]
