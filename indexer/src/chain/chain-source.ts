@@ -10,6 +10,17 @@ export interface BlockHeader {
   parentHash: string;
   /** Seconds since the epoch, as the sequencer stamped the block. */
   timestamp: number;
+  /**
+   * A digest of the block's transaction hashes, when the source knows them. starknet-devnet's
+   * block hashes do not commit to the transactions (a block replacing an aborted one can carry
+   * the aborted block's hash), so identity is (hash, txDigest).
+   */
+  txDigest?: string;
+}
+
+/** Whether two headers of the same height are the same block. */
+export function sameBlock(a: Pick<BlockHeader, 'hash' | 'txDigest'>, b: Pick<BlockHeader, 'hash' | 'txDigest'>): boolean {
+  return a.hash === b.hash && (a.txDigest === undefined || b.txDigest === undefined || a.txDigest === b.txDigest);
 }
 
 export interface RawEvent {

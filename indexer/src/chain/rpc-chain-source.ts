@@ -3,6 +3,7 @@
  * getEvents filter for all the contracts (0.10 accepts an address list and returns each event's
  * transaction and event index), paged with continuation tokens.
  */
+import { createHash } from 'node:crypto';
 import { type BlockHeader, type ChainSource, ChainSourceError, type RawEvent } from './chain-source';
 
 interface RpcEmittedEvent {
@@ -56,12 +57,18 @@ export class RpcChainSource implements ChainSource {
 
   async block(n: number): Promise<BlockHeader | undefined> {
     try {
-      const b = await this.call<{ block_hash: string; parent_hash: string; block_number: number; timestamp: number }>(
+      const b = await this.call<{ block_hash: string; parent_hash: string; block_number: number; timestamp: number; transactions: string[] }>(
         'starknet_getBlockWithTxHashes',
         { block_id: { block_number: n } },
       );
       if (!b.block_hash) return undefined; // a pre-confirmed block has no hash yet
-      return { number: b.block_number, hash: b.block_hash, parentHash: b.parent_hash, timestamp: b.timestamp };
+      return {
+        number: b.block_number,
+        hash: b.block_hash,
+        parentHash: b.parent_hash,
+        timestamp: b.timestamp,
+        txDigest: createHash('sha256').update(b.transactions.join(',')).digest('hex'),
+      };
     } catch (err) {
       // 24 = BLOCK_NOT_FOUND
       if ((err as { rpcCode?: number }).rpcCode === 24) return undefined;

@@ -107,8 +107,18 @@ export class IngestStore {
       parent_hash: string;
       timestamp: string;
       journaled: boolean;
+      tx_digest: string | null;
     }[];
-    return row && { number: Number(row.number), hash: row.hash, parentHash: row.parent_hash, timestamp: Number(row.timestamp), journaled: row.journaled };
+    return (
+      row && {
+        number: Number(row.number),
+        hash: row.hash,
+        parentHash: row.parent_hash,
+        timestamp: Number(row.timestamp),
+        journaled: row.journaled,
+        txDigest: row.tx_digest ?? undefined,
+      }
+    );
   }
 
   async load(keys: { jobs: number[]; workers: string[]; days: string[] }, m?: EntityManager): Promise<LoadedRows> {
@@ -169,11 +179,18 @@ export class IngestStore {
       await insert('undo_log', changes.undo);
       if (blocks.length)
         await m.query(
-          `INSERT INTO blocks (number, hash, parent_hash, timestamp, journaled)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bool[])
+          `INSERT INTO blocks (number, hash, parent_hash, timestamp, journaled, tx_digest)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bool[], $6::text[])
            ON CONFLICT (number) DO UPDATE SET hash = EXCLUDED.hash, parent_hash = EXCLUDED.parent_hash,
-             timestamp = EXCLUDED.timestamp, journaled = EXCLUDED.journaled`,
-          [blocks.map((b) => b.number), blocks.map((b) => b.hash), blocks.map((b) => b.parentHash), blocks.map((b) => b.timestamp), blocks.map((b) => b.journaled)],
+             timestamp = EXCLUDED.timestamp, journaled = EXCLUDED.journaled, tx_digest = EXCLUDED.tx_digest`,
+          [
+            blocks.map((b) => b.number),
+            blocks.map((b) => b.hash),
+            blocks.map((b) => b.parentHash),
+            blocks.map((b) => b.timestamp),
+            blocks.map((b) => b.journaled),
+            blocks.map((b) => b.txDigest ?? null),
+          ],
         );
       // Final blocks need no journal; the cursor's own hash is kept to check the next parent.
       await m.query('DELETE FROM undo_log WHERE block_number <= $1', [prune]);

@@ -6,7 +6,7 @@
  * than the journal can undo, or a database built for something else, stops it.
  */
 import type { Logger } from 'pino';
-import type { BlockHeader, ChainSource, RawEvent } from '../chain/chain-source';
+import { type BlockHeader, type ChainSource, type RawEvent, sameBlock } from '../chain/chain-source';
 import type { AbiCodec, DecodedEvent, Value } from '../chain/event-codec';
 import type { IndexerMetrics } from '../metrics';
 import { BuildMismatchError, type Cursor, type IngestStore, SCHEMA_VERSION, type StoredBlock } from './ingest-store';
@@ -107,11 +107,17 @@ export class Ingestor {
     this.metrics.headBlock.set(head);
 
     if (cursor.hash !== null) {
+      // The next block must name ours as its parent, and ours must still be ours.
+      const [next, current, stored] = await Promise.all([
+        head > cursor.block ? this.chain.block(cursor.block + 1) : undefined,
+        this.chain.block(cursor.block),
+        this.store.storedBlock(cursor.block),
+      ]);
       const moved =
-        head > cursor.block
-          ? (await this.chain.block(cursor.block + 1))?.parentHash
-          : (await this.chain.block(cursor.block))?.hash;
-      if (moved !== cursor.hash) {
+        (next !== undefined && next.parentHash !== cursor.hash) ||
+        current === undefined ||
+        !sameBlock(current, stored ?? { hash: cursor.hash });
+      if (moved) {
         await this.rollback(cursor);
         return 'reorged';
       }
@@ -206,7 +212,7 @@ export class Ingestor {
     while (k >= this.opts.startBlock) {
       const stored = await this.store.storedBlock(k);
       const onChain = await this.chain.block(k);
-      if (stored && onChain && stored.hash === onChain.hash) {
+      if (stored && onChain && sameBlock(stored, onChain)) {
         fork = stored;
         break;
       }

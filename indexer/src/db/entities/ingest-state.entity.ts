@@ -27,6 +27,8 @@ export class BlockEntity {
   @Column(int64()) timestamp!: number;
   /** True when the undo journal covers this block, i.e. it can be rolled back. */
   @Column({ type: 'boolean', default: false }) journaled!: boolean;
+  /** Digest of the block's transaction hashes (see BlockHeader.txDigest). */
+  @Column(text({ name: 'tx_digest', nullable: true })) txDigest!: string | null;
 }
 
 /**

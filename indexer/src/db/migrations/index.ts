@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+import { BlockTxDigest1763900000001 } from './1763900000001-block-tx-digest';
 
-/** In order. Bump SCHEMA_VERSION (db/schema-version.ts) with every migration that changes projections. */
-export const MIGRATIONS = [InitialSchema1763900000000];
+/** In order. Bump SCHEMA_VERSION (ingest/ingest-store.ts) with every migration that changes what projections mean. */
+export const MIGRATIONS = [InitialSchema1763900000000, BlockTxDigest1763900000001];

@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:indexer [-- --json] [-- --jobs N] [-- --seconds S] [-- --replay file.json]`:
+ *
+ *   ingest     events/s over a backlog of >= 50,000 events: a recorded chain (a scripted market
+ *              history, or --replay of a recorded file) read by the same Ingestor as the
+ *              indexer, through a ChainSource, into a real (embedded) PostgreSQL  (target >= 5,000/s)
+ *   lookup     job(id) at 50 concurrent clients: requests/s, p50, p99         (target p99 < 25 ms)
+ *   page       jobs(first: 50) with nested workers and their reputation at 50 clients
+ *                                                                              (target >= 1,000 req/s)
+ *
+ * GraphQL is measured against the indexer process itself (indexer/src/main.ts over the ingested
+ * database), once per driver (mercurius, apollo), from this process over keep-alive HTTP; the
+ * server, PostgreSQL and this load generator share the machine's cores. Human-readable lines by
+ * default; with --json exactly one JSON object on stdout. Progress goes to stderr.
+ */
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { MemoryChain } from '../../indexer/src/chain/memory-chain';
+import { createDataSource } from '../../indexer/src/db/data-source';
+import { startEmbeddedPostgres } from '../../indexer/src/db/embedded-postgres';
+import { IngestStore } from '../../indexer/src/ingest/ingest-store';
+import { Ingestor } from '../../indexer/src/ingest/ingestor';
+import { IndexerMetrics } from '../../indexer/src/metrics';
+import { freePort } from '../../src/chain/devnet';
+import { CONTRACTS, scriptCodec } from '../../test/indexer/support/harness';
+import { MarketScript, address } from '../../test/indexer/support/market-script';
+
+const JSON_OUT = process.argv.includes('--json');
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const replayArg = process.argv.includes('--replay') ? process.argv[process.argv.indexOf('--replay') + 1] : undefined;
+const JOBS = arg('jobs', 6_500);
+const SECONDS = arg('seconds', 8);
+const CLIENTS = 50;
+const progress = (msg: string) => process.stderr.write(`[bench:indexer] ${msg}\n`);
+const round = (x: number, d = 1) => Number(x.toFixed(d));
+
+/** A market history: workers stake, posters post jobs that run their whole life (8 events each). */
+function syntheticHistory(jobs: number): MarketScript {
+  const s = new MarketScript(scriptCodec());
+  const E = 10n ** 18n;
+  const workers = Array.from({ length: 40 }, (_, i) => address(`worker${i}`));
+  for (const w of workers) s.stake(w, 10_000n * E);
+  s.mine();
+  for (let i = 0; i < jobs; i++) {
+    s.completeJob(address(`poster${i % 25}`), workers[i % workers.length]!, 10n * E, BigInt(1 + (i % 10)) * E);
+    if (i % 4 === 3) s.mine();
+  }
+  s.mine();
+  return s;
+}
+
+async function measureIngest(chain: MemoryChain, url: string) {
+  const ds = createDataSource(url);
+  await ds.initialize();
+  await ds.runMigrations();
+  const ingestor = new Ingestor(
+    chain,
+    scriptCodec(),
+    new IngestStore(ds),
+    { startBlock: 0, finalityDepth: 64, chunkBlocks: 250, pollMs: 10, retryMs: 10 },
+    pino({ level: 'silent' }),
+    new IndexerMetrics(),
+  );
+  await ingestor.open(CONTRACTS);
+  const t0 = performance.now();
+  let chunks = 0;
+  while ((await ingestor.step()) !== 'idle') chunks++;
+  const seconds = (performance.now() - t0) / 1000;
+  const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM raw_events')) as [{ n: number }];
+  await ds.destroy();
+  return { events: n, chunks, seconds: round(seconds, 2), eventsPerSecond: Math.round(n / seconds) };
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/src/main.ts'], {
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env, ...env, INDEXER_HTTP_PORT: String(port), INDEXER_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.status === 200, () => false);
+    if (ok) return { child, port };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the indexer did not become ready');
+}
+
+function post(agent: Agent, port: number, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (res.statusCode !== 200 || text.includes('"errors"')) reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+          else resolve();
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(port: number, makeBody: () => string, seconds: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const run = async (ms: number, record: boolean) => {
+    const lat: number[] = [];
+    const end = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          await post(agent, port, makeBody());
+          if (record) lat.push(performance.now() - t);
+        }
+      }),
+    );
+    return lat;
+  };
+  await run(1_500, false); // warm-up: JIT, connection pool, plan cache
+  const t0 = performance.now();
+  const lat = await run(seconds * 1000, true);
+  const wall = (performance.now() - t0) / 1000;
+  agent.destroy();
+  lat.sort((a, b) => a - b);
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
+  return { requests: lat.length, requestsPerSecond: Math.round(lat.length / wall), p50Ms: round(q(0.5), 2), p99Ms: round(q(0.99), 2) };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-indexer-'));
+  chmodSync(dir, 0o755);
+  progress(`PostgreSQL in ${dir}`);
+  const pg = await startEmbeddedPostgres({ dir: join(dir, 'pg') });
+  try {
+    let chain: MemoryChain;
+    if (replayArg) chain = MemoryChain.load(replayArg);
+    else {
+      progress(`writing a market history of ${JOBS} jobs`);
+      chain = syntheticHistory(JOBS).chain;
+    }
+    const file = join(dir, 'chain.json');
+    chain.save(file);
+    await pg.createDatabase('bench');
+    const url = pg.url('bench');
+    progress(`ingesting ${chain.recorded().reduce((n, b) => n + b.events.length, 0)} events in ${chain.length} blocks`);
+    const ingest = await measureIngest(chain, url);
+    progress(`ingest: ${ingest.eventsPerSecond} events/s`);
+
+    const jobs = JOBS;
+    const lookup = () => JSON.stringify({ query: `{ job(id: "${1 + Math.floor(Math.random() * jobs)}") { id status poster price budget workerAddress } }` });
+    const page = () =>
+      JSON.stringify({
+        query: `{ jobs(first: 50, filter: { status: Completed }) { edges { node { id status price worker { address staked reputation { score } } } } pageInfo { endCursor } } }`,
+      });
+    const graphql: Record<string, { lookup: Awaited<ReturnType<typeof load>>; page: Awaited<ReturnType<typeof load>> }> = {};
+    for (const driver of ['mercurius', 'apollo'] as const) {
+      progress(`GraphQL over ${driver}`);
+      const server = await startServer({
+        INDEXER_RPC_URL: `replay:${file}`,
+        INDEXER_ABI_SOURCE: 'sources',
+        DATABASE_URL: url,
+        INDEXER_MARKET: CONTRACTS.market,
+        INDEXER_REGISTRY: CONTRACTS.registry,
+        INDEXER_REPUTATION: CONTRACTS.reputation,
+        INDEXER_START_BLOCK: '0',
+        INDEXER_GRAPHQL_DRIVER: driver,
+      });
+      try {
+        graphql[driver] = { lookup: await load(server.port, lookup, SECONDS), page: await load(server.port, page, SECONDS) };
+      } finally {
+        server.child.kill('SIGTERM');
+        await new Promise((r) => server.child.once('exit', r));
+      }
+      progress(`${driver}: ${JSON.stringify(graphql[driver])}`);
+    }
+    const result = {
+      machine: { cores: availableParallelism(), loadavg1m: round(loadavg()[0]!, 2) },
+      ingest: { ...ingest, target: '>= 5000 events/s' },
+      graphql: { clients: CLIENTS, seconds: SECONDS, ...graphql, targets: { lookupP99Ms: '< 25', pageRequestsPerSecond: '>= 1000' } },
+    };
+    if (JSON_OUT) process.stdout.write(JSON.stringify(result) + '\n');
+    else {
+      const lines = [
+        `machine: ${result.machine.cores} cores, load ${result.machine.loadavg1m}`,
+        `ingest: ${ingest.events} events in ${ingest.seconds} s (${ingest.chunks} chunks) = ${ingest.eventsPerSecond} events/s   (target >= 5,000)`,
+        ...Object.entries(graphql).flatMap(([d, r]) => [
+          `${d} lookup job(id):    ${r.lookup.requestsPerSecond} req/s, p50 ${r.lookup.p50Ms} ms, p99 ${r.lookup.p99Ms} ms   (target p99 < 25 ms)`,
+          `${d} 50-job page+workers: ${r.page.requestsPerSecond} req/s, p50 ${r.page.p50Ms} ms, p99 ${r.page.p99Ms} ms   (target >= 1,000 req/s)`,
+        ]),
+      ];
+      process.stdout.write(lines.join('\n') + '\n');
+    }
+  } finally {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
