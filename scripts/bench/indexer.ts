@@ -38,6 +38,7 @@ const arg = (name: string, dflt: number) => {
 };
 const replayArg = process.argv.includes('--replay') ? process.argv[process.argv.indexOf('--replay') + 1] : undefined;
 const JOBS = arg('jobs', 6_500);
+const DRIVERS = (process.argv.includes('--drivers') ? process.argv[process.argv.indexOf('--drivers') + 1]! : 'mercurius,apollo').split(',') as ('mercurius' | 'apollo')[];
 const SECONDS = arg('seconds', 8);
 const CLIENTS = 50;
 const progress = (msg: string) => process.stderr.write(`[bench:indexer] ${msg}\n`);
@@ -82,7 +83,9 @@ async function measureIngest(chain: MemoryChain, url: string) {
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/src/main.ts'], {
+  // BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of the server, to see what bounds it.
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'indexer/src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, ...env, INDEXER_HTTP_PORT: String(port), INDEXER_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -133,13 +136,27 @@ async function load(port: number, makeBody: () => string, seconds: number) {
     return lat;
   };
   await run(1_500, false); // warm-up: JIT, connection pool, plan cache
+  // One client, one request at a time: the cost of a request without queueing.
+  const serial: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await post(agent, port, makeBody());
+    serial.push(performance.now() - t);
+  }
+  serial.sort((a, b) => a - b);
   const t0 = performance.now();
   const lat = await run(seconds * 1000, true);
   const wall = (performance.now() - t0) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
-  return { requests: lat.length, requestsPerSecond: Math.round(lat.length / wall), p50Ms: round(q(0.5), 2), p99Ms: round(q(0.99), 2) };
+  return {
+    requests: lat.length,
+    requestsPerSecond: Math.round(lat.length / wall),
+    p50Ms: round(q(0.5), 2),
+    p99Ms: round(q(0.99), 2),
+    oneClientP50Ms: round(serial[50]!, 2),
+  };
 }
 
 async function main(): Promise<void> {
@@ -163,13 +180,18 @@ async function main(): Promise<void> {
     progress(`ingest: ${ingest.eventsPerSecond} events/s`);
 
     const jobs = JOBS;
-    const lookup = () => JSON.stringify({ query: `{ job(id: "${1 + Math.floor(Math.random() * jobs)}") { id status poster price budget workerAddress } }` });
+    // As clients do: one query text, the id as a variable (servers cache the parsed, validated query).
+    const lookup = () =>
+      JSON.stringify({
+        query: `query Job($id: ID!) { job(id: $id) { id status poster price budget workerAddress } }`,
+        variables: { id: String(1 + Math.floor(Math.random() * jobs)) },
+      });
     const page = () =>
       JSON.stringify({
         query: `{ jobs(first: 50, filter: { status: Completed }) { edges { node { id status price worker { address staked reputation { score } } } } pageInfo { endCursor } } }`,
       });
     const graphql: Record<string, { lookup: Awaited<ReturnType<typeof load>>; page: Awaited<ReturnType<typeof load>> }> = {};
-    for (const driver of ['mercurius', 'apollo'] as const) {
+    for (const driver of DRIVERS) {
       progress(`GraphQL over ${driver}`);
       const server = await startServer({
         INDEXER_RPC_URL: `replay:${file}`,
@@ -200,8 +222,8 @@ async function main(): Promise<void> {
         `machine: ${result.machine.cores} cores, load ${result.machine.loadavg1m}`,
         `ingest: ${ingest.events} events in ${ingest.seconds} s (${ingest.chunks} chunks) = ${ingest.eventsPerSecond} events/s   (target >= 5,000)`,
         ...Object.entries(graphql).flatMap(([d, r]) => [
-          `${d} lookup job(id):    ${r.lookup.requestsPerSecond} req/s, p50 ${r.lookup.p50Ms} ms, p99 ${r.lookup.p99Ms} ms   (target p99 < 25 ms)`,
-          `${d} 50-job page+workers: ${r.page.requestsPerSecond} req/s, p50 ${r.page.p50Ms} ms, p99 ${r.page.p99Ms} ms   (target >= 1,000 req/s)`,
+          `${d} lookup job(id):    ${r.lookup.requestsPerSecond} req/s, p50 ${r.lookup.p50Ms} ms, p99 ${r.lookup.p99Ms} ms, one client p50 ${r.lookup.oneClientP50Ms} ms   (target p99 < 25 ms)`,
+          `${d} 50-job page+workers: ${r.page.requestsPerSecond} req/s, p50 ${r.page.p50Ms} ms, p99 ${r.page.p99Ms} ms, one client p50 ${r.page.oneClientP50Ms} ms   (target >= 1,000 req/s)`,
         ]),
       ];
       process.stdout.write(lines.join('\n') + '\n');

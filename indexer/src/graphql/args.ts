@@ -5,11 +5,11 @@
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { gql } from '../nest';
+import { MAX_PAGE } from './limits';
 import { JobStatus } from './models';
 
 const { ArgsType, InputType, Field, Int, registerEnumType } = gql;
 
-export const MAX_PAGE = 100;
 const ADDRESS = /^0x[0-9a-fA-F]{1,64}$/;
 const AMOUNT = /^\d{1,78}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

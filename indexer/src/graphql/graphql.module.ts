@@ -28,6 +28,8 @@ export class IndexerGraphqlModule {
             ...common,
             driver: mercurius().MercuriusDriver,
             graphiql: false,
+            // Compile a query to JavaScript once it has been seen twice (graphql-jit).
+            jit: 1,
             validationRules,
             context: () => ({ loaders: createLoaders(queries) }),
           })

@@ -69,7 +69,8 @@ export class Job {
   @Field(() => JobStatus) status!: JobStatus;
   @Field(() => String) poster!: string;
   @Field(() => String, { nullable: true, description: 'Address of the awarded worker' }) workerAddress!: string | null;
-  /** The worker itself is resolved in batches (JobResolver). */
+  /** Filled by the job queries, in one batch per page, only when selected (see JobResolver). */
+  @Field(() => Worker, { nullable: true, description: 'The awarded worker' }) worker?: Worker | null;
   @Field(() => String) budget!: string;
   @Field(() => String, { nullable: true }) price!: string | null;
   @Field(() => String) collateral!: string;

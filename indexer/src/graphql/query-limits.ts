@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { MAX_PAGE } from './args';
+import { MAX_PAGE } from './limits';
 
 /** Fields returning lists, with the size assumed when they take no `first`. */
 const LIST_SIZES: Record<string, number> = { edges: 1, evidence: 50, marketStats: 366 };

@@ -27,17 +27,30 @@ import { MAX_RANGE_DAYS, ValidateArgs, badInput } from './validate-args';
 
 const { Resolver, Query, Args, ResolveField, Parent, Context, Info } = gql;
 
-/** Whether the connection's selection asks for totalCount (a COUNT is not free). */
-function wantsCount(info: GraphQLResolveInfo): boolean {
-  const has = (set: SelectionSetNode | undefined): boolean =>
+/** Whether the query selects `path` under the current field (fragments followed). */
+function selects(info: GraphQLResolveInfo, path: string[]): boolean {
+  const has = (set: SelectionSetNode | undefined, rest: string[]): boolean =>
     (set?.selections ?? []).some((s) =>
       s.kind === Kind.FIELD
-        ? s.name.value === 'totalCount'
+        ? s.name.value === rest[0] && (rest.length === 1 || has(s.selectionSet, rest.slice(1)))
         : s.kind === Kind.INLINE_FRAGMENT
-          ? has(s.selectionSet)
-          : has(info.fragments[s.name.value]?.selectionSet),
+          ? has(s.selectionSet, rest)
+          : has(info.fragments[s.name.value]?.selectionSet, rest),
     );
-  return info.fieldNodes.some((n) => has(n.selectionSet));
+  return info.fieldNodes.some((n) => has(n.selectionSet, path));
+}
+
+/** A COUNT is not free: only when asked for. */
+const wantsCount = (info: GraphQLResolveInfo) => selects(info, ['totalCount']);
+
+/**
+ * Attaches the awarded workers to jobs in one batch. Done here rather than in a @ResolveField,
+ * whose per-row pass through Nest's pipeline cost more than the query on a 50-job page.
+ */
+async function withWorkers(jobs: Job[], ctx: GqlContext): Promise<void> {
+  const workers = await ctx.loaders.worker.loadMany(jobs.map((j) => j.workerAddress).filter((a): a is string => a !== null));
+  const by = new Map(workers.filter((w): w is Worker => w !== null && !(w instanceof Error)).map((w) => [w.address, w]));
+  for (const j of jobs) j.worker = j.workerAddress === null ? null : (by.get(j.workerAddress) ?? null);
 }
 const { Inject } = common;
 
@@ -77,18 +90,17 @@ export class JobResolver {
   constructor(@Inject(MarketQueries) private readonly q: MarketQueries) {}
 
   @Query(() => Job, { nullable: true, description: 'A job by its on-chain id' })
-  job(@valid(JobArgs) args: JobArgs) {
-    return this.q.job(args.id);
+  async job(@valid(JobArgs) args: JobArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
+    const job = await this.q.job(args.id);
+    if (job && selects(info, ['worker'])) await withWorkers([job], ctx);
+    return job;
   }
 
   @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
-  jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.q.jobs(args, wantsCount(info));
-  }
-
-  @ResolveField(() => Worker, { nullable: true, description: 'The awarded worker' })
-  worker(@Parent() job: Job, @Context() ctx: GqlContext) {
-    return job.workerAddress ? ctx.loaders.worker.load(job.workerAddress) : null;
+  async jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
+    const page = await this.q.jobs(args, wantsCount(info));
+    if (selects(info, ['edges', 'node', 'worker'])) await withWorkers(page.edges.map((e) => e.node), ctx);
+    return page;
   }
 }
 

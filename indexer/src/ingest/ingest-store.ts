@@ -203,6 +203,14 @@ export class IngestStore {
     });
   }
 
+  /**
+   * Refreshes the planner's statistics. After a bulk ingest they describe the empty tables, and
+   * the planner then sorts thousands of rows for a 50-row page instead of walking an index.
+   */
+  async analyze(): Promise<void> {
+    await this.ds.query('ANALYZE jobs, workers, stake_events, slashes, reputation_events, market_stats_daily');
+  }
+
   /** Undoes every block above `fork`: journal newest first, appended rows deleted; cursor to the fork. */
   async rollback(fork: BlockHeader | { number: number; hash: null; timestamp: number }): Promise<number> {
     return this.ds.transaction(async (m) => {

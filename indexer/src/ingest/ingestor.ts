@@ -77,6 +77,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
 export class Ingestor {
   readonly status: IngestStatus = { head: -1, cursor: -1, caughtUp: false, lastError: null, fatal: null };
   private stopped = false;
+  /** Events written since the planner statistics were last refreshed (-1: never this run). */
+  private sinceAnalyze = -1;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -124,6 +126,10 @@ export class Ingestor {
     }
     if (head <= cursor.block) {
       this.markLag(head, cursor, cursor.timestamp);
+      if (this.sinceAnalyze < 0) {
+        await this.store.analyze();
+        this.sinceAnalyze = 0;
+      }
       this.status.caughtUp = true;
       return 'idle';
     }
@@ -152,6 +158,8 @@ export class Ingestor {
     await this.store.write(projector.changes, blocks, toHeader, horizon);
 
     for (const e of events) this.metrics.eventsIngested.inc({ contract: e.decoded.contract });
+    this.sinceAnalyze = this.sinceAnalyze < 0 ? -1 : this.sinceAnalyze + events.length;
+    if (this.sinceAnalyze > 100_000) this.sinceAnalyze = -1; // refreshed at the next catch-up
     this.status.cursor = to;
     this.metrics.cursorBlock.set(to);
     const headTs = to === head ? toHeader.timestamp : ((await this.chain.block(head))?.timestamp ?? toHeader.timestamp);

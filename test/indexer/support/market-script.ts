@@ -337,7 +337,7 @@ export function scriptedHistory(script: MarketScript): { alice: string; bob: str
   script.stake(bob, 50n * E);
   script.bindPeer(bob, '12D3KooWBobBobBobBobBobBobBobBobBobBobBobBobBobBobBob');
   script.mine();
-  const completed = script.completeJob(poster, alice, 10n * E, 8n * E); // 1
+  script.completeJob(poster, alice, 10n * E, 8n * E); // 1
   script.mine();
   const claimed = script.createJob(poster, 5n * E); // 2
   script.award(claimed, bob, 4n * E);
