@@ -7,12 +7,22 @@ import type { FastifyInstance } from 'fastify';
 import type { IngestStatus } from './ingest/ingestor';
 import type { IndexerMetrics } from './metrics';
 
-export function registerHttpRoutes(app: FastifyInstance, status: IngestStatus, metrics: IndexerMetrics): void {
+export function registerHttpRoutes(
+  app: FastifyInstance,
+  status: IngestStatus,
+  metrics: IndexerMetrics,
+): void {
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
     const ready = status.caughtUp && status.lastError === null && status.fatal === null;
     reply.code(ready ? 200 : 503);
-    return { ready, head: status.head, cursor: status.cursor, lastError: status.lastError, fatal: status.fatal };
+    return {
+      ready,
+      head: status.head,
+      cursor: status.cursor,
+      lastError: status.lastError,
+      fatal: status.fatal,
+    };
   });
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', metrics.registry.contentType);

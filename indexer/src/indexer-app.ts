@@ -18,9 +18,13 @@ export async function createIndexerApp(
   opts: GraphqlOptions,
 ): Promise<INestApplication> {
   const { FastifyAdapter } = fastifyPlatform();
-  const app = await core().NestFactory.create(IndexerGraphqlModule.forRoot(ds, status, opts), new FastifyAdapter(), {
-    logger: ['error', 'warn'],
-  });
+  const app = await core().NestFactory.create(
+    IndexerGraphqlModule.forRoot(ds, status, opts),
+    new FastifyAdapter(),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   registerHttpRoutes(app.getHttpAdapter().getInstance() as FastifyInstance, status, metrics);
   return app;
 }

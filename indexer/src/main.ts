@@ -28,7 +28,13 @@ function redact(url: string): string {
 }
 
 /** Retries `fn` with backoff until it succeeds, logging each failure with what to check. */
-async function retrying<T>(log: Logger, what: string, cfg: IndexerConfig, fn: () => Promise<T>, fatal: (e: unknown) => boolean = () => false): Promise<T> {
+async function retrying<T>(
+  log: Logger,
+  what: string,
+  cfg: IndexerConfig,
+  fn: () => Promise<T>,
+  fatal: (e: unknown) => boolean = () => false,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -42,13 +48,19 @@ async function retrying<T>(log: Logger, what: string, cfg: IndexerConfig, fn: ()
 }
 
 function chainSource(cfg: IndexerConfig): ChainSource {
-  return cfg.rpcUrl.startsWith('replay:') ? MemoryChain.load(cfg.rpcUrl.slice('replay:'.length)) : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
+  return cfg.rpcUrl.startsWith('replay:')
+    ? MemoryChain.load(cfg.rpcUrl.slice('replay:'.length))
+    : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
 }
 
 function codecFor(cfg: IndexerConfig): AbiCodec {
   const abis = cfg.abiSource === 'compiled' ? loadCompiledAbis(cfg.abiDir) : SOURCE_ABIS;
   const roles: ContractRole[] = ['market', 'registry', 'reputation'];
-  return new AbiCodec(Object.fromEntries(roles.map((r) => [r, { address: cfg.contracts[r], abi: abis[r] }])) as ConstructorParameters<typeof AbiCodec>[0]);
+  return new AbiCodec(
+    Object.fromEntries(
+      roles.map((r) => [r, { address: cfg.contracts[r], abi: abis[r] }]),
+    ) as ConstructorParameters<typeof AbiCodec>[0],
+  );
 }
 
 async function main(): Promise<void> {
@@ -83,9 +95,25 @@ async function main(): Promise<void> {
     await ds.runMigrations({ transaction: 'all' });
   });
 
-  const ingestor = new Ingestor(chain, codec, new IngestStore(ds), { ...cfg, reset: cfg.reset }, log, metrics);
-  const cursor = await retrying(log, 'opening the index', cfg, () => ingestor.open(cfg.contracts), (e) => e instanceof BuildMismatchError);
-  log.info({ cursor: cursor.block, contracts: cfg.contracts, startBlock: cfg.startBlock }, 'resuming from the cursor');
+  const ingestor = new Ingestor(
+    chain,
+    codec,
+    new IngestStore(ds),
+    { ...cfg, reset: cfg.reset },
+    log,
+    metrics,
+  );
+  const cursor = await retrying(
+    log,
+    'opening the index',
+    cfg,
+    () => ingestor.open(cfg.contracts),
+    (e) => e instanceof BuildMismatchError,
+  );
+  log.info(
+    { cursor: cursor.block, contracts: cfg.contracts, startBlock: cfg.startBlock },
+    'resuming from the cursor',
+  );
 
   const app = await createIndexerApp(ds, ingestor.status, metrics, {
     driver: cfg.graphqlDriver,
@@ -93,7 +121,10 @@ async function main(): Promise<void> {
     maxCost: cfg.maxQueryCost,
   });
   await app.listen(cfg.httpPort, cfg.httpHost);
-  log.info({ url: `http://${cfg.httpHost}:${cfg.httpPort}/graphql`, driver: cfg.graphqlDriver }, 'GraphQL listening');
+  log.info(
+    { url: `http://${cfg.httpHost}:${cfg.httpPort}/graphql`, driver: cfg.graphqlDriver },
+    'GraphQL listening',
+  );
 
   const shutdown = async (code: number) => {
     ingestor.stop();

@@ -6,9 +6,21 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export class IndexerMetrics {
   readonly registry = new Registry();
-  readonly headBlock = new Gauge({ name: 'indexer_head_block', help: 'Newest block of the chain', registers: [this.registry] });
-  readonly cursorBlock = new Gauge({ name: 'indexer_cursor_block', help: 'Last block in the projections', registers: [this.registry] });
-  readonly lagBlocks = new Gauge({ name: 'indexer_lag_blocks', help: 'Blocks between the head and the cursor', registers: [this.registry] });
+  readonly headBlock = new Gauge({
+    name: 'indexer_head_block',
+    help: 'Newest block of the chain',
+    registers: [this.registry],
+  });
+  readonly cursorBlock = new Gauge({
+    name: 'indexer_cursor_block',
+    help: 'Last block in the projections',
+    registers: [this.registry],
+  });
+  readonly lagBlocks = new Gauge({
+    name: 'indexer_lag_blocks',
+    help: 'Blocks between the head and the cursor',
+    registers: [this.registry],
+  });
   readonly lagSeconds = new Gauge({
     name: 'indexer_lag_seconds',
     help: 'Block-timestamp difference between the head and the cursor',
@@ -20,7 +32,11 @@ export class IndexerMetrics {
     labelNames: ['contract'] as const,
     registers: [this.registry],
   });
-  readonly rollbacks = new Counter({ name: 'indexer_rollbacks_total', help: 'Reorgs rolled back', registers: [this.registry] });
+  readonly rollbacks = new Counter({
+    name: 'indexer_rollbacks_total',
+    help: 'Reorgs rolled back',
+    registers: [this.registry],
+  });
   readonly rolledBackBlocks = new Counter({
     name: 'indexer_rolled_back_blocks_total',
     help: 'Blocks undone by reorgs',

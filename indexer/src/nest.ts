@@ -16,7 +16,9 @@ const load = createRequire(__filename);
 export type NestCommon = typeof import('@nestjs/common', { with: { 'resolution-mode': 'import' } });
 export type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
 export type NestGraphql = typeof import('@nestjs/graphql', { with: { 'resolution-mode': 'import' } });
-export type NestFastify = typeof import('@nestjs/platform-fastify', { with: { 'resolution-mode': 'import' } });
+export type NestFastify = typeof import('@nestjs/platform-fastify', {
+  with: { 'resolution-mode': 'import' },
+});
 export type NestApollo = typeof import('@nestjs/apollo', { with: { 'resolution-mode': 'import' } });
 export type NestMercurius = typeof import('@nestjs/mercurius', { with: { 'resolution-mode': 'import' } });
 

@@ -36,9 +36,15 @@ const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const replayArg = process.argv.includes('--replay') ? process.argv[process.argv.indexOf('--replay') + 1] : undefined;
+const replayArg = process.argv.includes('--replay')
+  ? process.argv[process.argv.indexOf('--replay') + 1]
+  : undefined;
 const JOBS = arg('jobs', 6_500);
-const DRIVERS = (process.argv.includes('--drivers') ? process.argv[process.argv.indexOf('--drivers') + 1]! : 'mercurius,apollo').split(',') as ('mercurius' | 'apollo')[];
+const DRIVERS = (
+  process.argv.includes('--drivers')
+    ? process.argv[process.argv.indexOf('--drivers') + 1]!
+    : 'mercurius,apollo'
+).split(',') as ('mercurius' | 'apollo')[];
 const SECONDS = arg('seconds', 8);
 const CLIENTS = 50;
 const progress = (msg: string) => process.stderr.write(`[bench:indexer] ${msg}\n`);
@@ -52,7 +58,12 @@ function syntheticHistory(jobs: number): MarketScript {
   for (const w of workers) s.stake(w, 10_000n * E);
   s.mine();
   for (let i = 0; i < jobs; i++) {
-    s.completeJob(address(`poster${i % 25}`), workers[i % workers.length]!, 10n * E, BigInt(1 + (i % 10)) * E);
+    s.completeJob(
+      address(`poster${i % 25}`),
+      workers[i % workers.length]!,
+      10n * E,
+      BigInt(1 + (i % 10)) * E,
+    );
     if (i % 4 === 3) s.mine();
   }
   s.mine();
@@ -84,7 +95,9 @@ async function measureIngest(chain: MemoryChain, url: string) {
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   // BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of the server, to see what bounds it.
-  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const profile = process.env.BENCH_SERVER_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'indexer/src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, ...env, INDEXER_HTTP_PORT: String(port), INDEXER_LOG_LEVEL: 'warn' },
@@ -92,7 +105,10 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return { child, port };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -103,13 +119,21 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 function post(agent: Agent, port: number, body: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200 || text.includes('"errors"')) reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+          if (res.statusCode !== 200 || text.includes('"errors"'))
+            reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
           else resolve();
         });
       },
@@ -175,7 +199,9 @@ async function main(): Promise<void> {
     chain.save(file);
     await pg.createDatabase('bench');
     const url = pg.url('bench');
-    progress(`ingesting ${chain.recorded().reduce((n, b) => n + b.events.length, 0)} events in ${chain.length} blocks`);
+    progress(
+      `ingesting ${chain.recorded().reduce((n, b) => n + b.events.length, 0)} events in ${chain.length} blocks`,
+    );
     const ingest = await measureIngest(chain, url);
     progress(`ingest: ${ingest.eventsPerSecond} events/s`);
 
@@ -190,7 +216,10 @@ async function main(): Promise<void> {
       JSON.stringify({
         query: `{ jobs(first: 50, filter: { status: Completed }) { edges { node { id status price worker { address staked reputation { score } } } } pageInfo { endCursor } } }`,
       });
-    const graphql: Record<string, { lookup: Awaited<ReturnType<typeof load>>; page: Awaited<ReturnType<typeof load>> }> = {};
+    const graphql: Record<
+      string,
+      { lookup: Awaited<ReturnType<typeof load>>; page: Awaited<ReturnType<typeof load>> }
+    > = {};
     for (const driver of DRIVERS) {
       progress(`GraphQL over ${driver}`);
       const server = await startServer({
@@ -204,7 +233,10 @@ async function main(): Promise<void> {
         INDEXER_GRAPHQL_DRIVER: driver,
       });
       try {
-        graphql[driver] = { lookup: await load(server.port, lookup, SECONDS), page: await load(server.port, page, SECONDS) };
+        graphql[driver] = {
+          lookup: await load(server.port, lookup, SECONDS),
+          page: await load(server.port, page, SECONDS),
+        };
       } finally {
         server.child.kill('SIGTERM');
         await new Promise((r) => server.child.once('exit', r));
@@ -214,7 +246,12 @@ async function main(): Promise<void> {
     const result = {
       machine: { cores: availableParallelism(), loadavg1m: round(loadavg()[0]!, 2) },
       ingest: { ...ingest, target: '>= 5000 events/s' },
-      graphql: { clients: CLIENTS, seconds: SECONDS, ...graphql, targets: { lookupP99Ms: '< 25', pageRequestsPerSecond: '>= 1000' } },
+      graphql: {
+        clients: CLIENTS,
+        seconds: SECONDS,
+        ...graphql,
+        targets: { lookupP99Ms: '< 25', pageRequestsPerSecond: '>= 1000' },
+      },
     };
     if (JSON_OUT) process.stdout.write(JSON.stringify(result) + '\n');
     else {

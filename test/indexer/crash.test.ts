@@ -5,7 +5,14 @@
  * duplicate rows.
  */
 import { join } from 'node:path';
-import { CONTRACTS, TestPg, dumpProjections, ingestToHead, makeIngestor, scriptCodec } from './support/harness';
+import {
+  CONTRACTS,
+  TestPg,
+  dumpProjections,
+  ingestToHead,
+  makeIngestor,
+  scriptCodec,
+} from './support/harness';
 import { spawnIndexer, stopIndexer, waitFor, waitReady } from './support/indexer-process';
 import { MarketScript, address } from './support/market-script';
 
@@ -24,7 +31,12 @@ test('killed at random points 10 times during ingest, the restarted indexer leav
   script.stake(address('w1'), 1000n * E);
   script.mine();
   for (let i = 0; i < 400; i++) {
-    const id = script.completeJob(address(`p${i % 7}`), address(`w${i % 2}`), 10n * E, BigInt(1 + (i % 9)) * E);
+    const id = script.completeJob(
+      address(`p${i % 7}`),
+      address(`w${i % 2}`),
+      10n * E,
+      BigInt(1 + (i % 9)) * E,
+    );
     if (i % 5 === 0) {
       script.createJob(address('p0'), 3n * E);
       script.cancel(id + 1);
@@ -37,8 +49,17 @@ test('killed at random points 10 times during ingest, the restarted indexer leav
   const head = script.height - 1;
 
   const { url, ds } = await pg.database();
-  const cursor = async () => Number(((await ds.query('SELECT cursor_block FROM ingest_state')) as { cursor_block: string }[])[0]?.cursor_block ?? -1);
-  const env = { INDEXER_RPC_URL: `replay:${file}`, DATABASE_URL: url, INDEXER_CHUNK_BLOCKS: '2', INDEXER_FINALITY_DEPTH: '100' };
+  const cursor = async () =>
+    Number(
+      ((await ds.query('SELECT cursor_block FROM ingest_state')) as { cursor_block: string }[])[0]
+        ?.cursor_block ?? -1,
+    );
+  const env = {
+    INDEXER_RPC_URL: `replay:${file}`,
+    DATABASE_URL: url,
+    INDEXER_CHUNK_BLOCKS: '2',
+    INDEXER_FINALITY_DEPTH: '100',
+  };
   const killedAt: number[] = [];
   for (let kill = 0; kill < 10; kill++) {
     const p = await spawnIndexer(env);

@@ -60,7 +60,14 @@ function ingestorFor(ds: import('typeorm').DataSource, finalityDepth = 64): Inge
 }
 
 test('a scripted market history on devnet is reflected exactly in the GraphQL answers', async () => {
-  const [, arbiter, p1, p2, w0, w1] = market.accounts as [Account, Account, Account, Account, Account, Account];
+  const [, arbiter, p1, p2, w0, w1] = market.accounts as [
+    Account,
+    Account,
+    Account,
+    Account,
+    Account,
+    Account,
+  ];
   await market.stake(w0);
   await market.stake(w1);
   const confirmed = await market.submittedJob(p1, w0);
@@ -100,11 +107,15 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
   const statuses: string[] = [];
   for (const id of jobIds) {
     const onChain = await market.read.market.read.job(id);
-    const r = await query<{ job: Record<string, unknown> }>(indexer, `{ job(id: "${id}") { id status poster workerAddress budget price collateral attempts } }`);
+    const r = await query<{ job: Record<string, unknown> }>(
+      indexer,
+      `{ job(id: "${id}") { id status poster workerAddress budget price collateral attempts } }`,
+    );
     expect(r.errors).toBeUndefined();
     const status = statusOf(onChain.status);
     statuses.push(status);
-    const worker = big(onChain.worker) === 0n ? null : normalizeAddress('0x' + big(onChain.worker).toString(16));
+    const worker =
+      big(onChain.worker) === 0n ? null : normalizeAddress('0x' + big(onChain.worker).toString(16));
     expect(r.data!.job).toEqual({
       id: String(id),
       status,
@@ -116,7 +127,15 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
       attempts: Number(onChain.attempts),
     });
   }
-  expect(statuses).toEqual(['Completed', 'Cancelled', 'Resolved', 'Completed', 'Resolved', 'Expired', 'Open']);
+  expect(statuses).toEqual([
+    'Completed',
+    'Cancelled',
+    'Resolved',
+    'Completed',
+    'Resolved',
+    'Expired',
+    'Open',
+  ]);
 
   for (const w of [w0, w1]) {
     const stake = await market.read.registry.read.stake_of(w.address);
@@ -132,14 +151,21 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
       locked: big(stake.locked).toString(),
       pendingUnstake: big(stake.pending_unstake).toString(),
       suspendedUntil: Number(stake.suspended_until),
-      reputation: { score: Number(score), completed: Number(rep.completed), failed: Number(rep.failed), slashed: Number(rep.slashed), evidence: undefined },
+      reputation: {
+        score: Number(score),
+        completed: Number(rep.completed),
+        failed: Number(rep.failed),
+        slashed: Number(rep.slashed),
+        evidence: undefined,
+      },
     });
-    expect(rr.reputation.evidence).toHaveLength(Number(rep.completed) + Number(rep.failed) + Number(rep.slashed));
+    expect(rr.reputation.evidence).toHaveLength(
+      Number(rep.completed) + Number(rep.failed) + Number(rep.slashed),
+    );
   }
-  const slashes = await query<{ slashes: { totalCount: number; edges: { node: { worker: string; jobId: string } }[] } }>(
-    indexer,
-    `{ slashes { totalCount edges { node { worker jobId } } } }`,
-  );
+  const slashes = await query<{
+    slashes: { totalCount: number; edges: { node: { worker: string; jobId: string } }[] };
+  }>(indexer, `{ slashes { totalCount edges { node { worker jobId } } } }`);
   expect(slashes.data!.slashes.edges.map((e) => [e.node.worker, e.node.jobId])).toEqual([
     [normalizeAddress(w0.address), String(expired)],
     [normalizeAddress(w1.address), String(lost)],
@@ -153,7 +179,11 @@ test('after blocks are aborted on devnet, the projections match a fresh ingest o
   const [, , p1, , w0, , w2] = market.accounts as Account[];
   const { ds } = await pg.database();
   const live = ingestorFor(ds);
-  await live.open({ market: market.deployment.market, registry: market.deployment.registry, reputation: market.deployment.reputation });
+  await live.open({
+    market: market.deployment.market,
+    registry: market.deployment.registry,
+    reputation: market.deployment.reputation,
+  });
   await ingestToHead(live);
 
   const forkFrom = (await market.head()).number + 1;
@@ -170,11 +200,19 @@ test('after blocks are aborted on devnet, the projections match a fresh ingest o
   await market.createJob(w0!, 7n * STRK);
   const steps = await ingestToHead(live);
   expect(steps).toContain('reorged');
-  expect(await ds.query(`SELECT count(*)::int AS n FROM workers WHERE address = $1`, [normalizeAddress(w2!.address)])).toEqual([{ n: 0 }]);
+  expect(
+    await ds.query(`SELECT count(*)::int AS n FROM workers WHERE address = $1`, [
+      normalizeAddress(w2!.address),
+    ]),
+  ).toEqual([{ n: 0 }]);
 
   const fresh = await pg.database();
   const again = ingestorFor(fresh.ds);
-  await again.open({ market: market.deployment.market, registry: market.deployment.registry, reputation: market.deployment.reputation });
+  await again.open({
+    market: market.deployment.market,
+    registry: market.deployment.registry,
+    reputation: market.deployment.reputation,
+  });
   await ingestToHead(again);
   expect(await dumpProjections(ds)).toEqual(await dumpProjections(fresh.ds));
   await ds.destroy();

@@ -6,7 +6,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CuttableProxy, type IndexerProcess, REPO, query, spawnIndexer, stopIndexer, waitFor, waitReady } from './support/indexer-process';
+import {
+  CuttableProxy,
+  type IndexerProcess,
+  REPO,
+  query,
+  spawnIndexer,
+  stopIndexer,
+  waitFor,
+  waitReady,
+} from './support/indexer-process';
 import { TestPg, scriptCodec } from './support/harness';
 import { MarketScript, address, scriptedHistory } from './support/market-script';
 
@@ -33,7 +42,10 @@ afterAll(async () => {
 });
 
 test('the history is answered exactly: jobs, filters, ordering, pages, workers, reputation evidence, slashes, stakes, stats', async () => {
-  const job5 = await query(indexer, `{ job(id: "5") { id status poster workerAddress price payout refund slashed disputeReason worker { address } } }`);
+  const job5 = await query(
+    indexer,
+    `{ job(id: "5") { id status poster workerAddress price payout refund slashed disputeReason worker { address } } }`,
+  );
   expect(job5.errors).toBeUndefined();
   expect(job5.data!.job).toEqual({
     id: '5',
@@ -49,9 +61,16 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
   });
   expect((await query(indexer, `{ job(id: "99") { id } }`)).data).toEqual({ job: null });
 
-  type Conn = { totalCount: number; edges: { cursor: string; node: { id: string; status?: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  type Conn = {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; status?: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
   const ids = (c: Conn) => c.edges.map((e) => e.node.id);
-  const byStatus = await query<{ jobs: Conn }>(indexer, `{ jobs(filter: { status: Completed }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`);
+  const byStatus = await query<{ jobs: Conn }>(
+    indexer,
+    `{ jobs(filter: { status: Completed }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+  );
   expect(byStatus.data!.jobs.totalCount).toBe(2);
   expect(ids(byStatus.data!.jobs)).toEqual(['2', '1']);
 
@@ -60,10 +79,16 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
     `{ jobs(filter: { minPrice: "${5n * E}", maxPrice: "${8n * E}" }, orderBy: PRICE_DESC) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
   );
   expect(ids(priced.data!.jobs)).toEqual(['1', '4', '5']);
-  const byWorker = await query<{ jobs: Conn }>(indexer, `{ jobs(filter: { worker: "${address('bob')}", poster: "${address('poster')}" }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`);
+  const byWorker = await query<{ jobs: Conn }>(
+    indexer,
+    `{ jobs(filter: { worker: "${address('bob')}", poster: "${address('poster')}" }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+  );
   expect(ids(byWorker.data!.jobs)).toEqual(['5', '2']);
 
-  const page1 = await query<{ jobs: Conn }>(indexer, `{ jobs(first: 3) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`);
+  const page1 = await query<{ jobs: Conn }>(
+    indexer,
+    `{ jobs(first: 3) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+  );
   expect(ids(page1.data!.jobs)).toEqual(['8', '7', '6']);
   expect(page1.data!.jobs.totalCount).toBe(8);
   expect(page1.data!.jobs.pageInfo.hasNextPage).toBe(true);
@@ -74,7 +99,10 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
   expect(ids(page3.data!.jobs)).toEqual(['2', '1']);
   expect(page3.data!.jobs.pageInfo.hasNextPage).toBe(false);
 
-  const alice = await query(indexer, `{ worker(address: "${address('alice')}") { address staked locked pendingUnstake peerId jobsAwarded reputation { score completed failed slashed evidence { jobId outcome score } } } }`);
+  const alice = await query(
+    indexer,
+    `{ worker(address: "${address('alice')}") { address staked locked pendingUnstake peerId jobsAwarded reputation { score completed failed slashed evidence { jobId outcome score } } } }`,
+  );
   expect(alice.data!.worker).toEqual({
     address: address('alice'),
     staked: (100n * E).toString(),
@@ -95,12 +123,18 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
       ],
     },
   });
-  const byStake = await query<{ workers: { edges: { node: { address: string; staked: string } }[] } }>(indexer, `{ workers(orderBy: STAKE) { edges { node { address staked } } } }`);
+  const byStake = await query<{ workers: { edges: { node: { address: string; staked: string } }[] } }>(
+    indexer,
+    `{ workers(orderBy: STAKE) { edges { node { address staked } } } }`,
+  );
   expect(byStake.data!.workers.edges.map((e) => e.node)).toEqual([
     { address: address('alice'), staked: (100n * E).toString() },
     { address: address('bob'), staked: (50n * E - (5n * E) / 2n - E).toString() },
   ]);
-  const byScore = await query<{ workers: { edges: { node: { address: string } }[] } }>(indexer, `{ workers(orderBy: SCORE) { edges { node { address } } } }`);
+  const byScore = await query<{ workers: { edges: { node: { address: string } }[] } }>(
+    indexer,
+    `{ workers(orderBy: SCORE) { edges { node { address } } } }`,
+  );
   expect(byScore.data!.workers.edges.map((e) => e.node.address)).toEqual([address('alice'), address('bob')]);
 
   const slashes = await query(indexer, `{ slashes { totalCount edges { node { worker jobId amount } } } }`);
@@ -111,7 +145,10 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
       { node: { worker: address('bob'), jobId: '5', amount: ((5n * E) / 2n).toString() } },
     ],
   });
-  const stakes = await query<{ stakeEvents: { edges: { node: { kind: string } }[] } }>(indexer, `{ stakeEvents(worker: "${address('bob')}", first: 100) { edges { node { kind } } } }`);
+  const stakes = await query<{ stakeEvents: { edges: { node: { kind: string } }[] } }>(
+    indexer,
+    `{ stakeEvents(worker: "${address('bob')}", first: 100) { edges { node { kind } } } }`,
+  );
   expect(stakes.data!.stakeEvents.edges.map((e) => e.node.kind).reverse()).toEqual([
     'staked',
     'collateral_locked',
@@ -121,12 +158,27 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
     'collateral_locked',
     'slashed',
   ]);
-  const stats = await query<{ marketStats: { jobsCreated: number; jobsCompleted: number; slashes: number; jobsCancelled: number; jobsExpired: number }[] }>(
+  const stats = await query<{
+    marketStats: {
+      jobsCreated: number;
+      jobsCompleted: number;
+      slashes: number;
+      jobsCancelled: number;
+      jobsExpired: number;
+    }[];
+  }>(
     indexer,
     `{ marketStats(from: "2025-12-31", to: "2026-01-31") { day jobsCreated jobsCompleted slashes jobsCancelled jobsExpired } }`,
   );
-  const sum = (k: 'jobsCreated' | 'jobsCompleted' | 'slashes' | 'jobsCancelled' | 'jobsExpired') => stats.data!.marketStats.reduce((n, d) => n + d[k], 0);
-  expect([sum('jobsCreated'), sum('jobsCompleted'), sum('slashes'), sum('jobsCancelled'), sum('jobsExpired')]).toEqual([8, 2, 2, 1, 1]);
+  const sum = (k: 'jobsCreated' | 'jobsCompleted' | 'slashes' | 'jobsCancelled' | 'jobsExpired') =>
+    stats.data!.marketStats.reduce((n, d) => n + d[k], 0);
+  expect([
+    sum('jobsCreated'),
+    sum('jobsCompleted'),
+    sum('slashes'),
+    sum('jobsCancelled'),
+    sum('jobsExpired'),
+  ]).toEqual([8, 2, 2, 1, 1]);
 });
 
 test('invalid arguments, over-deep and over-costly queries get clear errors', async () => {
@@ -137,19 +189,33 @@ test('invalid arguments, over-deep and over-costly queries get clear errors', as
   };
   expect((await err(`{ jobs(first: 0) { totalCount } }`)).message).toMatch(/first must not be less than 1/);
   expect((await err(`{ jobs(first: 101) { totalCount } }`)).extensions?.code).toBe('BAD_USER_INPUT');
-  expect((await err(`{ jobs(filter: { minPrice: "1e18" }) { totalCount } }`)).message).toMatch(/minPrice must be a non-negative decimal integer/);
-  expect((await err(`{ worker(address: "alice") { address } }`)).message).toMatch(/address must be a 0x-prefixed address/);
-  expect((await err(`{ jobs(after: "bm90LWEtY3Vyc29y") { totalCount } }`)).message).toMatch(/after must be an endCursor/);
+  expect((await err(`{ jobs(filter: { minPrice: "1e18" }) { totalCount } }`)).message).toMatch(
+    /minPrice must be a non-negative decimal integer/,
+  );
+  expect((await err(`{ worker(address: "alice") { address } }`)).message).toMatch(
+    /address must be a 0x-prefixed address/,
+  );
+  expect((await err(`{ jobs(after: "bm90LWEtY3Vyc29y") { totalCount } }`)).message).toMatch(
+    /after must be an endCursor/,
+  );
   expect((await err(`{ job(id: "-1") { id } }`)).message).toMatch(/id must be a job id/);
-  expect((await err(`{ marketStats(from: "2026-01-01", to: "2028-01-01") { day } }`)).message).toMatch(/at most 366 days/);
+  expect((await err(`{ marketStats(from: "2026-01-01", to: "2028-01-01") { day } }`)).message).toMatch(
+    /at most 366 days/,
+  );
   expect((await err(`{ jobs(orderBy: CHEAPEST) { totalCount } }`)).message).toMatch(/CHEAPEST/);
-  const costly = await err(`{ a: jobs(first: 100) { edges { node { worker { reputation { evidence { jobId } } } } } } b: workers(first: 100) { edges { node { reputation { evidence { jobId } } } } } }`);
+  const costly = await err(
+    `{ a: jobs(first: 100) { edges { node { worker { reputation { evidence { jobId } } } } } } b: workers(first: 100) { edges { node { reputation { evidence { jobId } } } } } }`,
+  );
   expect(costly.extensions?.code).toBe('QUERY_TOO_COSTLY');
   expect(costly.message).toMatch(/query cost \d+ exceeds the limit of 10000/);
 });
 
 test('an over-deep query is refused before it runs', async () => {
-  const shallow = await spawnIndexer({ INDEXER_RPC_URL: `replay:${replay}`, DATABASE_URL: pg.server.url('t1_' + process.pid), INDEXER_MAX_QUERY_DEPTH: '4' });
+  const shallow = await spawnIndexer({
+    INDEXER_RPC_URL: `replay:${replay}`,
+    DATABASE_URL: pg.server.url('t1_' + process.pid),
+    INDEXER_MAX_QUERY_DEPTH: '4',
+  });
   try {
     await waitReady(shallow);
     const r = await query(shallow, `{ jobs { edges { node { worker { reputation { score } } } } } }`);
@@ -162,7 +228,10 @@ test('an over-deep query is refused before it runs', async () => {
 });
 
 test('schema.graphql is up to date with the resolvers', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'indexer/src/print-schema.ts', '--check'], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'indexer/src/print-schema.ts', '--check'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   expect(r.stderr).not.toMatch(/stale/);
   expect(r.status).toBe(0);
 });
@@ -174,19 +243,29 @@ test('the database unreachable at start and mid-run: clear errors, retries, no l
   const viaProxy = url.replace(`:${target}/`, `:${proxy.port}/`);
   const p = await spawnIndexer({ INDEXER_RPC_URL: `replay:${replay}`, DATABASE_URL: viaProxy });
   try {
-    await waitFor('a connection error in the log', async () => (/connecting to PostgreSQL at postgres:\/\/postgres:\*\*\*@.*failed; retrying/.test(p.output()) ? true : undefined));
+    await waitFor('a connection error in the log', async () =>
+      /connecting to PostgreSQL at postgres:\/\/postgres:\*\*\*@.*failed; retrying/.test(p.output())
+        ? true
+        : undefined,
+    );
     expect(p.child.exitCode).toBeNull();
     await proxy.open();
     await waitReady(p);
-    const [{ cursor_block: before }] = (await ds.query('SELECT cursor_block FROM ingest_state')) as [{ cursor_block: string }];
+    const [{ cursor_block: before }] = (await ds.query('SELECT cursor_block FROM ingest_state')) as [
+      { cursor_block: string },
+    ];
 
     await proxy.cut();
-    await waitFor('the readiness to drop', async () => ((await fetch(`http://127.0.0.1:${p.port}/ready`)).status === 503 ? true : undefined));
+    await waitFor('the readiness to drop', async () =>
+      (await fetch(`http://127.0.0.1:${p.port}/ready`)).status === 503 ? true : undefined,
+    );
     expect(p.output()).toMatch(/ingest step failed; retrying from the committed cursor/);
     expect(p.child.exitCode).toBeNull();
     await proxy.open();
     await waitReady(p);
-    const [{ cursor_block: after }] = (await ds.query('SELECT cursor_block FROM ingest_state')) as [{ cursor_block: string }];
+    const [{ cursor_block: after }] = (await ds.query('SELECT cursor_block FROM ingest_state')) as [
+      { cursor_block: string },
+    ];
     expect(after).toBe(before);
     expect((await query(p, `{ jobs { totalCount } }`)).data).toEqual({ jobs: { totalCount: 8 } });
   } finally {

@@ -6,7 +6,15 @@
 import { MemoryChain } from '../../indexer/src/chain/memory-chain';
 import { BuildMismatchError } from '../../indexer/src/ingest/ingest-store';
 import { ReorgTooDeepError } from '../../indexer/src/ingest/ingestor';
-import { CONTRACTS, SwappableChain, TestPg, dumpProjections, ingestToHead, makeIngestor, scriptCodec } from './support/harness';
+import {
+  CONTRACTS,
+  SwappableChain,
+  TestPg,
+  dumpProjections,
+  ingestToHead,
+  makeIngestor,
+  scriptCodec,
+} from './support/harness';
 import { MarketScript, address, scriptedHistory } from './support/market-script';
 
 let pg: TestPg;
@@ -33,7 +41,9 @@ test('a market history becomes jobs, workers, stake movements, slashes, reputati
   await ingestor.open(CONTRACTS);
   await ingestToHead(ingestor);
 
-  const jobs = (await ds.query('SELECT id, status, worker, price, payout, fee, refund, slashed, attempts FROM jobs ORDER BY id')) as Record<string, unknown>[];
+  const jobs = (await ds.query(
+    'SELECT id, status, worker, price, payout, fee, refund, slashed, attempts FROM jobs ORDER BY id',
+  )) as Record<string, unknown>[];
   expect(jobs.map((j) => [Number(j.id), j.status])).toEqual([
     [1, 'Completed'],
     [2, 'Completed'],
@@ -44,8 +54,16 @@ test('a market history becomes jobs, workers, stake movements, slashes, reputati
     [7, 'Open'],
     [8, 'Open'],
   ]);
-  expect(jobs[0]).toMatchObject({ price: (8n * E).toString(), payout: ((8n * E * 99n) / 100n).toString(), refund: (2n * E).toString() });
-  expect(jobs[4]).toMatchObject({ payout: '0', refund: (7n * E).toString(), slashed: ((5n * E) / 2n).toString() });
+  expect(jobs[0]).toMatchObject({
+    price: (8n * E).toString(),
+    payout: ((8n * E * 99n) / 100n).toString(),
+    refund: (2n * E).toString(),
+  });
+  expect(jobs[4]).toMatchObject({
+    payout: '0',
+    refund: (7n * E).toString(),
+    slashed: ((5n * E) / 2n).toString(),
+  });
   expect(jobs[5]).toMatchObject({ status: 'Expired', worker: null, attempts: 2, slashed: E.toString() });
 
   const alice = script.workers.get(address('alice'))!;
@@ -61,29 +79,44 @@ test('a market history becomes jobs, workers, stake movements, slashes, reputati
     pending_unstake: (10n * E).toString(),
     peer_id: '12D3KooWAliceAliceAliceAliceAliceAliceAliceAliceAlice',
   });
-  expect(byAddr.get(address('bob'))).toMatchObject({ staked: bob.staked.toString(), completed: 1, slashed_count: 2, locked: '0' });
+  expect(byAddr.get(address('bob'))).toMatchObject({
+    staked: bob.staked.toString(),
+    completed: 1,
+    slashed_count: 2,
+    locked: '0',
+  });
   // The contract's score: (completed + 1) * 10000 / (completed + failed + 2 * slashed + 2)
   expect(byAddr.get(address('bob'))!.score).toBe(Math.floor((2 * 10_000) / (1 + 0 + 4 + 2)));
 
-  const slashes = (await ds.query('SELECT worker, job_id, amount FROM slashes ORDER BY id')) as Record<string, unknown>[];
+  const slashes = (await ds.query('SELECT worker, job_id, amount FROM slashes ORDER BY id')) as Record<
+    string,
+    unknown
+  >[];
   expect(slashes.map((s) => [s.worker, Number(s.job_id)])).toEqual([
     [address('bob'), 5],
     [address('bob'), 6],
   ]);
-  const evidence = (await ds.query(`SELECT job_id, outcome FROM reputation_events WHERE worker = $1 ORDER BY id`, [address('alice')])) as Record<string, unknown>[];
+  const evidence = (await ds.query(
+    `SELECT job_id, outcome FROM reputation_events WHERE worker = $1 ORDER BY id`,
+    [address('alice')],
+  )) as Record<string, unknown>[];
   expect(evidence.map((e) => [Number(e.job_id), e.outcome])).toEqual([
     [1, 'completed'],
     [4, 'completed'],
     [6, 'failed'],
     [7, 'failed'],
   ]);
-  const [stats] = (await ds.query('SELECT sum(jobs_created)::int AS created, sum(slashes)::int AS slashes, sum(jobs_completed)::int AS completed FROM market_stats_daily')) as Record<string, number>[];
+  const [stats] = (await ds.query(
+    'SELECT sum(jobs_created)::int AS created, sum(slashes)::int AS slashes, sum(jobs_completed)::int AS completed FROM market_stats_daily',
+  )) as Record<string, number>[];
   expect(stats).toEqual({ created: 8, slashes: 2, completed: 2 });
 
   const raw = (await ds.query('SELECT count(*)::int AS n FROM raw_events')) as { n: number }[];
   const emitted = script.chain.recorded().reduce((n, b) => n + b.events.length, 0);
   expect(raw[0]!.n).toBe(emitted);
-  expect((await metrics.registry.getSingleMetricAsString('indexer_lag_blocks')).trim().endsWith(' 0')).toBe(true);
+  expect((await metrics.registry.getSingleMetricAsString('indexer_lag_blocks')).trim().endsWith(' 0')).toBe(
+    true,
+  );
   await ds.destroy();
 });
 
@@ -119,7 +152,9 @@ test('a fork at a chosen block is rolled back and the projections equal a fresh 
   chainB.mine();
   chainB.stake(address('carol'), 70n * E18);
   chainB.mine();
-  expect(chainB.chain.recorded()[forkAt - 1]!.header.hash).toBe(chainA.chain.recorded()[forkAt - 1]!.header.hash);
+  expect(chainB.chain.recorded()[forkAt - 1]!.header.hash).toBe(
+    chainA.chain.recorded()[forkAt - 1]!.header.hash,
+  );
   expect(chainB.chain.recorded()[forkAt]!.header.hash).not.toBe(chainA.chain.recorded()[forkAt]!.header.hash);
 
   const live = await pg.database();
@@ -138,7 +173,9 @@ test('a fork at a chosen block is rolled back and the projections equal a fresh 
   await ingestToHead(f.ingestor);
   expect(await dumpProjections(live.ds)).toEqual(await dumpProjections(fresh.ds));
   // Nothing of the abandoned branch is left.
-  const carol = (await live.ds.query('SELECT staked FROM workers WHERE address = $1', [address('carol')])) as unknown[];
+  const carol = (await live.ds.query('SELECT staked FROM workers WHERE address = $1', [
+    address('carol'),
+  ])) as unknown[];
   expect(carol).toHaveLength(1);
   await live.ds.destroy();
   await fresh.ds.destroy();
@@ -157,7 +194,9 @@ test('a chain that shrinks (aborted blocks) is rolled back to its new head', asy
   await again.ingestor.open(CONTRACTS);
   expect(await again.ingestor.step()).toBe('reorged');
   expect(await again.ingestor.step()).toBe('idle');
-  const [{ max }] = (await ds.query('SELECT max(block_number)::int AS max FROM raw_events')) as [{ max: number }];
+  const [{ max }] = (await ds.query('SELECT max(block_number)::int AS max FROM raw_events')) as [
+    { max: number },
+  ];
   expect(max).toBeLessThan(keep);
 
   const fresh = await pg.database();
@@ -199,7 +238,9 @@ test('the database refuses another chain, contract set or start block unless res
   const err = await other.ingestor.open(CONTRACTS).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(BuildMismatchError);
   expect((err as Error).message).toMatch(/start block 0, now 5.*INDEXER_RESET=true/);
-  await expect(first.ingestor.open({ ...CONTRACTS, market: address('other-market') })).rejects.toThrow(/market 0x/);
+  await expect(first.ingestor.open({ ...CONTRACTS, market: address('other-market') })).rejects.toThrow(
+    /market 0x/,
+  );
   const otherChain = makeIngestor(new MemoryChain('SN_OTHER', script.chain.recorded()), ds);
   await expect(otherChain.ingestor.open(CONTRACTS)).rejects.toThrow(/chain SN_SCRIPTED, now SN_OTHER/);
 

@@ -19,8 +19,13 @@ export interface BlockHeader {
 }
 
 /** Whether two headers of the same height are the same block. */
-export function sameBlock(a: Pick<BlockHeader, 'hash' | 'txDigest'>, b: Pick<BlockHeader, 'hash' | 'txDigest'>): boolean {
-  return a.hash === b.hash && (a.txDigest === undefined || b.txDigest === undefined || a.txDigest === b.txDigest);
+export function sameBlock(
+  a: Pick<BlockHeader, 'hash' | 'txDigest'>,
+  b: Pick<BlockHeader, 'hash' | 'txDigest'>,
+): boolean {
+  return (
+    a.hash === b.hash && (a.txDigest === undefined || b.txDigest === undefined || a.txDigest === b.txDigest)
+  );
 }
 
 export interface RawEvent {

@@ -27,7 +27,14 @@ describe('AbiCodec', () => {
     expect(codec.decode(e.fromAddress, e.keys, e.data)).toEqual({
       contract: 'market',
       name: 'JobCreated',
-      fields: { job_id: 7n, poster: normalizeAddress('0xabc'), budget, manifest_hash: '0x1234', exec_duration: 600n, max_attempts: 3 },
+      fields: {
+        job_id: 7n,
+        poster: normalizeAddress('0xabc'),
+        budget,
+        manifest_hash: '0x1234',
+        exec_duration: 600n,
+        max_attempts: 3,
+      },
     });
   });
 
@@ -35,9 +42,23 @@ describe('AbiCodec', () => {
     const peer = '12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo-extra';
     const p = codec.encode('registry', 'PeerBound', { worker: '0x5', peer_id: peer });
     expect(codec.decode(addr.registry, p.keys, p.data)?.fields.peer_id).toBe(peer);
-    const r = codec.encode('market', 'JobResolved', { job_id: 1n, worker_wins: false, payout: 0n, fee: 0n, refund: 9n, slashed: 4n });
+    const r = codec.encode('market', 'JobResolved', {
+      job_id: 1n,
+      worker_wins: false,
+      payout: 0n,
+      fee: 0n,
+      refund: 9n,
+      slashed: 4n,
+    });
     expect(codec.decode(addr.market, r.keys, r.data)?.fields.worker_wins).toBe(false);
-    const params = { fee_bps: 250, collateral_bps: 5000, slash_bps: 5000, accept_window: 600n, review_window: 3600n, max_exec_duration: 86400n };
+    const params = {
+      fee_bps: 250,
+      collateral_bps: 5000,
+      slash_bps: 5000,
+      accept_window: 600n,
+      review_window: 3600n,
+      max_exec_duration: 86400n,
+    };
     const u = codec.encode('market', 'ParamsUpdated', { params });
     expect(codec.decode(addr.market, u.keys, u.data)?.fields.params).toEqual(params);
   });
@@ -67,6 +88,7 @@ describe('AbiCodec', () => {
           data: l.data.map((k) => `${k.name}:${k.type.split('::').pop()}`),
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
-    for (const role of ['market', 'registry', 'reputation'] as const) expect(shape(SOURCE_ABIS[role])).toEqual(shape(compiled[role]));
+    for (const role of ['market', 'registry', 'reputation'] as const)
+      expect(shape(SOURCE_ABIS[role])).toEqual(shape(compiled[role]));
   });
 });

@@ -46,9 +46,17 @@ interface Layout {
   data: { name: string; type: string }[];
 }
 
-const SMALL_INTS = new Set(['core::integer::u8', 'core::integer::u16', 'core::integer::u32', 'core::integer::usize']);
+const SMALL_INTS = new Set([
+  'core::integer::u8',
+  'core::integer::u16',
+  'core::integer::u32',
+  'core::integer::usize',
+]);
 const BIG_INTS = new Set(['core::integer::u64', 'core::integer::u128']);
-const ADDRESSES = new Set(['core::starknet::contract_address::ContractAddress', 'core::starknet::class_hash::ClassHash']);
+const ADDRESSES = new Set([
+  'core::starknet::contract_address::ContractAddress',
+  'core::starknet::class_hash::ClassHash',
+]);
 const BYTE_ARRAY = 'core::byte_array::ByteArray';
 const BYTES31 = 31;
 
@@ -58,7 +66,11 @@ function entries(abi: Abi): AbiEntry[] {
 
 /** Event layouts of one ABI keyed by selector (normalized hex). */
 export function eventLayouts(abi: Abi): Map<string, Layout> {
-  const byName = new Map(entries(abi).filter((e) => e.type === 'event').map((e) => [e.name, e]));
+  const byName = new Map(
+    entries(abi)
+      .filter((e) => e.type === 'event')
+      .map((e) => [e.name, e]),
+  );
   const out = new Map<string, Layout>();
   const visit = (enumName: string) => {
     const en = byName.get(enumName);
@@ -79,7 +91,9 @@ export function eventLayouts(abi: Abi): Map<string, Layout> {
     }
   };
   // The contract's own enum is the one no other event refers to.
-  const referenced = new Set(entries(abi).flatMap((e) => (e.type === 'event' ? (e.variants ?? []).map((v) => v.type) : [])));
+  const referenced = new Set(
+    entries(abi).flatMap((e) => (e.type === 'event' ? (e.variants ?? []).map((v) => v.type) : [])),
+  );
   for (const e of byName.values()) if (e.kind === 'enum' && !referenced.has(e.name)) visit(e.name);
   return out;
 }
@@ -92,7 +106,8 @@ class Reader {
   ) {}
   next(): bigint {
     const f = this.felts[this.i++];
-    if (f === undefined) throw new EventDecodeError(`${this.what}: ran out of felts at position ${this.i - 1}`);
+    if (f === undefined)
+      throw new EventDecodeError(`${this.what}: ran out of felts at position ${this.i - 1}`);
     return BigInt(f);
   }
   done(): boolean {
@@ -101,7 +116,8 @@ class Reader {
 }
 
 function bytesToString(words: bigint[], pending: bigint, pendingLen: number): string {
-  const hex = words.map((w) => w.toString(16).padStart(BYTES31 * 2, '0')).join('') +
+  const hex =
+    words.map((w) => w.toString(16).padStart(BYTES31 * 2, '0')).join('') +
     (pendingLen > 0 ? pending.toString(16).padStart(pendingLen * 2, '0') : '');
   return Buffer.from(hex, 'hex').toString('utf8');
 }
@@ -114,7 +130,10 @@ export class AbiCodec {
 
   /** `contracts` maps each role to its address and ABI. */
   constructor(contracts: Record<ContractRole, { address: string; abi: Abi }>) {
-    for (const [role, { address, abi }] of Object.entries(contracts) as [ContractRole, { address: string; abi: Abi }][]) {
+    for (const [role, { address, abi }] of Object.entries(contracts) as [
+      ContractRole,
+      { address: string; abi: Abi },
+    ][]) {
       const addr = normalizeAddress(address);
       this.roles.set(addr, role);
       this.layouts.set(addr, eventLayouts(abi));
@@ -143,7 +162,8 @@ export class AbiCodec {
     for (const m of layout.keys) fields[m.name] = this.read(m.type, k);
     const d = new Reader(data, `${layout.name} data`);
     for (const m of layout.data) fields[m.name] = this.read(m.type, d);
-    if (!k.done() || !d.done()) throw new EventDecodeError(`${layout.name}: more felts than its ABI declares`);
+    if (!k.done() || !d.done())
+      throw new EventDecodeError(`${layout.name}: more felts than its ABI declares`);
     return { contract: role, name: layout.name, fields };
   }
 
@@ -180,7 +200,11 @@ export class AbiCodec {
   }
 
   /** The inverse of decode: keys and data of event `name` of `role`, for scripted chains. */
-  encode(role: ContractRole, name: string, fields: Record<string, Value>): { fromAddress: string; keys: string[]; data: string[] } {
+  encode(
+    role: ContractRole,
+    name: string,
+    fields: Record<string, Value>,
+  ): { fromAddress: string; keys: string[]; data: string[] } {
     const addr = [...this.roles].find(([, r]) => r === role)?.[0];
     const layout = addr ? [...this.layouts.get(addr)!.values()].find((l) => l.name === name) : undefined;
     if (!addr || !layout) throw new EventDecodeError(`no event ${name} in the ${role} ABI`);
@@ -204,11 +228,13 @@ export class AbiCodec {
       const bytes = Buffer.from(v as string, 'utf8');
       const full = Math.floor(bytes.length / BYTES31);
       out.push(hex(full));
-      for (let i = 0; i < full; i++) out.push('0x' + (bytes.subarray(i * BYTES31, (i + 1) * BYTES31).toString('hex') || '0'));
+      for (let i = 0; i < full; i++)
+        out.push('0x' + (bytes.subarray(i * BYTES31, (i + 1) * BYTES31).toString('hex') || '0'));
       const rest = bytes.subarray(full * BYTES31);
       out.push('0x' + (rest.toString('hex') || '0'), hex(rest.length));
     } else if (this.structs.has(type)) {
-      for (const m of this.structs.get(type)!.members ?? []) this.write(m.type, (v as Record<string, Value>)[m.name], out, ev);
+      for (const m of this.structs.get(type)!.members ?? [])
+        this.write(m.type, (v as Record<string, Value>)[m.name], out, ev);
     } else throw new EventDecodeError(`${ev}: cannot encode ${type}`);
   }
 }

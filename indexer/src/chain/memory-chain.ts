@@ -49,7 +49,8 @@ export class MemoryChain implements ChainSource {
 
   append(block: RecordedBlock): void {
     const expected = this.blocks.length;
-    if (block.header.number !== expected) throw new Error(`block ${block.header.number} appended at height ${expected}`);
+    if (block.header.number !== expected)
+      throw new Error(`block ${block.header.number} appended at height ${expected}`);
     this.blocks.push(block);
   }
 

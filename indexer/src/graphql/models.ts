@@ -23,7 +23,8 @@ registerEnumType(JobStatus, { name: 'JobStatus', description: 'The JobMarket sta
 @ObjectType({ description: 'A page position' })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!:
+    string | null;
 }
 
 @ObjectType({ description: 'One ReputationUpdated event: the evidence a score was computed from' })
@@ -41,7 +42,9 @@ export class ReputationEvidence {
 
 @ObjectType({ description: 'Reputation as the Reputation contract keeps it, with its evidence' })
 export class Reputation {
-  @Field(() => Int, { description: 'Basis points: (completed + 1) * 10000 / (completed + failed + 2 * slashed + 2)' })
+  @Field(() => Int, {
+    description: 'Basis points: (completed + 1) * 10000 / (completed + failed + 2 * slashed + 2)',
+  })
   score!: number;
   @Field(() => Int) completed!: number;
   @Field(() => Int) failed!: number;
@@ -68,7 +71,8 @@ export class Job {
   @Field(() => ID) id!: string;
   @Field(() => JobStatus) status!: JobStatus;
   @Field(() => String) poster!: string;
-  @Field(() => String, { nullable: true, description: 'Address of the awarded worker' }) workerAddress!: string | null;
+  @Field(() => String, { nullable: true, description: 'Address of the awarded worker' }) workerAddress!:
+    string | null;
   /** Filled by the job queries, in one batch per page, only when selected (see JobResolver). */
   @Field(() => Worker, { nullable: true, description: 'The awarded worker' }) worker?: Worker | null;
   @Field(() => String) budget!: string;
@@ -95,10 +99,16 @@ export class Job {
 @ObjectType()
 export class StakeEvent {
   @Field(() => String) worker!: string;
-  @Field(() => String, { description: 'staked | unstake_requested | unstake_cancelled | withdrawn | collateral_locked | collateral_released | slashed' })
+  @Field(() => String, {
+    description:
+      'staked | unstake_requested | unstake_cancelled | withdrawn | collateral_locked | collateral_released | slashed',
+  })
   kind!: string;
   @Field(() => String) amount!: string;
-  @Field(() => String, { nullable: true, description: 'Stake after the movement (locked collateral for lock/release)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stake after the movement (locked collateral for lock/release)',
+  })
   balanceAfter!: string | null;
   @Field(() => ID, { nullable: true }) jobId!: string | null;
   @Field(() => Int) blockNumber!: number;
@@ -130,7 +140,8 @@ export class MarketDay {
   @Field(() => Int) jobsExpired!: number;
   @Field(() => Int) slashes!: number;
   @Field(() => String) budgetPosted!: string;
-  @Field(() => String, { nullable: true, description: 'Mean awarded price (integer division)' }) averagePrice!: string | null;
+  @Field(() => String, { nullable: true, description: 'Mean awarded price (integer division)' })
+  averagePrice!: string | null;
   @Field(() => String, { description: 'Paid to workers' }) volume!: string;
   @Field(() => String) fees!: string;
   @Field(() => String) slashedAmount!: string;

@@ -11,7 +11,8 @@ const schema = buildSchema(`
   type Query { jobs(first: Int): JobConnection! job(id: ID!): Job }
 `);
 
-const errors = (q: string, depth = 8, cost = 10_000) => validate(schema, parse(q), [depthLimit(depth), costLimit(cost)]).map((e) => e.message);
+const errors = (q: string, depth = 8, cost = 10_000) =>
+  validate(schema, parse(q), [depthLimit(depth), costLimit(cost)]).map((e) => e.message);
 
 describe('query limits', () => {
   it('counts depth through fragments and inline fragments', () => {

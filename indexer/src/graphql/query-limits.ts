@@ -22,7 +22,11 @@ const PAGED = new Set(['jobs', 'workers', 'slashes', 'stakeEvents']);
 function walk(
   set: SelectionSetNode,
   fragments: Record<string, FragmentDefinitionNode>,
-  visit: (field: { name: string; first: number }, depth: number, children: SelectionSetNode | undefined) => void,
+  visit: (
+    field: { name: string; first: number },
+    depth: number,
+    children: SelectionSetNode | undefined,
+  ) => void,
   depth: number,
   seen: Set<string>,
 ): void {
@@ -37,14 +41,16 @@ function walk(
       walk(sel.selectionSet, fragments, visit, depth, seen);
     } else {
       const frag = fragments[sel.name.value];
-      if (frag && !seen.has(sel.name.value)) walk(frag.selectionSet, fragments, visit, depth, new Set([...seen, sel.name.value]));
+      if (frag && !seen.has(sel.name.value))
+        walk(frag.selectionSet, fragments, visit, depth, new Set([...seen, sel.name.value]));
     }
   }
 }
 
 function fragmentsOf(ctx: ValidationContext): Record<string, FragmentDefinitionNode> {
   const out: Record<string, FragmentDefinitionNode> = {};
-  for (const d of ctx.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) out[d.name.value] = d;
+  for (const d of ctx.getDocument().definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) out[d.name.value] = d;
   return out;
 }
 
@@ -60,7 +66,10 @@ export function depthLimit(max: number) {
       walk(op.selectionSet, fragments, visit, 0, new Set());
       if (deepest > max)
         ctx.reportError(
-          new GraphQLError(`query depth ${deepest} exceeds the limit of ${max}`, { nodes: [op], extensions: { code: 'QUERY_TOO_DEEP', depth: deepest, limit: max } }),
+          new GraphQLError(`query depth ${deepest} exceeds the limit of ${max}`, {
+            nodes: [op],
+            extensions: { code: 'QUERY_TOO_DEEP', depth: deepest, limit: max },
+          }),
         );
     },
   });
@@ -88,10 +97,13 @@ export function costLimit(max: number) {
       const total = cost(op.selectionSet, 1, 0);
       if (total > max)
         ctx.reportError(
-          new GraphQLError(`query cost ${total} exceeds the limit of ${max}: ask for fewer items (first) or fewer nested fields`, {
-            nodes: [op],
-            extensions: { code: 'QUERY_TOO_COSTLY', cost: total, limit: max },
-          }),
+          new GraphQLError(
+            `query cost ${total} exceeds the limit of ${max}: ask for fewer items (first) or fewer nested fields`,
+            {
+              nodes: [op],
+              extensions: { code: 'QUERY_TOO_COSTLY', cost: total, limit: max },
+            },
+          ),
         );
     },
   });

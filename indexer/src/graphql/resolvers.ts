@@ -48,8 +48,12 @@ const wantsCount = (info: GraphQLResolveInfo) => selects(info, ['totalCount']);
  * whose per-row pass through Nest's pipeline cost more than the query on a 50-job page.
  */
 async function withWorkers(jobs: Job[], ctx: GqlContext): Promise<void> {
-  const workers = await ctx.loaders.worker.loadMany(jobs.map((j) => j.workerAddress).filter((a): a is string => a !== null));
-  const by = new Map(workers.filter((w): w is Worker => w !== null && !(w instanceof Error)).map((w) => [w.address, w]));
+  const workers = await ctx.loaders.worker.loadMany(
+    jobs.map((j) => j.workerAddress).filter((a): a is string => a !== null),
+  );
+  const by = new Map(
+    workers.filter((w): w is Worker => w !== null && !(w instanceof Error)).map((w) => [w.address, w]),
+  );
   for (const j of jobs) j.worker = j.workerAddress === null ? null : (by.get(j.workerAddress) ?? null);
 }
 const { Inject } = common;
@@ -99,7 +103,11 @@ export class JobResolver {
   @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
   async jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
     const page = await this.q.jobs(args, wantsCount(info));
-    if (selects(info, ['edges', 'node', 'worker'])) await withWorkers(page.edges.map((e) => e.node), ctx);
+    if (selects(info, ['edges', 'node', 'worker']))
+      await withWorkers(
+        page.edges.map((e) => e.node),
+        ctx,
+      );
     return page;
   }
 }
@@ -141,7 +149,9 @@ export class WorkerResolver {
 
 @Resolver(() => Reputation)
 export class ReputationResolver {
-  @ResolveField(() => [ReputationEvidence], { description: 'The ReputationUpdated events the score comes from, oldest first' })
+  @ResolveField(() => [ReputationEvidence], {
+    description: 'The ReputationUpdated events the score comes from, oldest first',
+  })
   evidence(@Parent() rep: Reputation, @Context() ctx: GqlContext) {
     return ctx.loaders.evidence.load(rep.worker);
   }

@@ -8,7 +8,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BlockHeader } from '../chain/chain-source';
 import type { ChunkChanges, LoadedRows } from './projector';
-import { APPEND_TABLES, MUTABLE_TABLES, type JobRow, type MutableTable, type StatsRow, type WorkerRow } from './rows';
+import {
+  APPEND_TABLES,
+  MUTABLE_TABLES,
+  type JobRow,
+  type MutableTable,
+  type StatsRow,
+  type WorkerRow,
+} from './rows';
 
 /** Bump with every migration that changes what the projections mean; a mismatch needs a reset. */
 export const SCHEMA_VERSION = 1;
@@ -40,7 +47,15 @@ export class BuildMismatchError extends Error {
   }
 }
 
-const ALL_TABLES = ['jobs', 'workers', 'market_stats_daily', ...APPEND_TABLES, 'blocks', 'undo_log', 'ingest_state'];
+const ALL_TABLES = [
+  'jobs',
+  'workers',
+  'market_stats_daily',
+  ...APPEND_TABLES,
+  'blocks',
+  'undo_log',
+  'ingest_state',
+];
 
 /** Amounts as text: a numeric(78) read as a JS number would lose digits. */
 const STATS_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, jobs_created, jobs_awarded, jobs_completed, jobs_disputed,
@@ -73,31 +88,48 @@ export class IngestStore {
           diff.push(`schema version ${row.schema_version}, now ${identity.schemaVersion}`);
         if (row.chain_id !== identity.chainId) diff.push(`chain ${row.chain_id}, now ${identity.chainId}`);
         for (const [role, addr] of Object.entries(identity.contracts))
-          if (row.contracts[role] !== addr) diff.push(`${role} ${row.contracts[role] ?? '(none)'}, now ${addr}`);
+          if (row.contracts[role] !== addr)
+            diff.push(`${role} ${row.contracts[role] ?? '(none)'}, now ${addr}`);
         if (Number(row.start_block) !== identity.startBlock)
           diff.push(`start block ${row.start_block}, now ${identity.startBlock}`);
         if (diff.length === 0 && !reset)
-          return { block: Number(row.cursor_block), hash: row.cursor_hash, timestamp: Number(row.cursor_timestamp) };
+          return {
+            block: Number(row.cursor_block),
+            hash: row.cursor_hash,
+            timestamp: Number(row.cursor_timestamp),
+          };
         if (diff.length > 0 && !reset) throw new BuildMismatchError(diff);
       }
       if (reset || row) await m.query(`TRUNCATE ${ALL_TABLES.join(', ')} RESTART IDENTITY`);
       await m.query(
         `INSERT INTO ingest_state (id, schema_version, chain_id, contracts, start_block, cursor_block, cursor_hash, cursor_timestamp)
          VALUES (1, $1, $2, $3, $4, $5, NULL, 0)`,
-        [identity.schemaVersion, identity.chainId, JSON.stringify(identity.contracts), identity.startBlock, identity.startBlock - 1],
+        [
+          identity.schemaVersion,
+          identity.chainId,
+          JSON.stringify(identity.contracts),
+          identity.startBlock,
+          identity.startBlock - 1,
+        ],
       );
       return { block: identity.startBlock - 1, hash: null, timestamp: 0 };
     });
   }
 
   async cursor(): Promise<Cursor> {
-    const [row] = (await this.ds.query('SELECT cursor_block, cursor_hash, cursor_timestamp FROM ingest_state WHERE id = 1')) as {
+    const [row] = (await this.ds.query(
+      'SELECT cursor_block, cursor_hash, cursor_timestamp FROM ingest_state WHERE id = 1',
+    )) as {
       cursor_block: string;
       cursor_hash: string | null;
       cursor_timestamp: string;
     }[];
     if (!row) throw new Error('ingest_state is empty: open() first');
-    return { block: Number(row.cursor_block), hash: row.cursor_hash, timestamp: Number(row.cursor_timestamp) };
+    return {
+      block: Number(row.cursor_block),
+      hash: row.cursor_hash,
+      timestamp: Number(row.cursor_timestamp),
+    };
   }
 
   async storedBlock(n: number): Promise<StoredBlock | undefined> {
@@ -121,13 +153,22 @@ export class IngestStore {
     );
   }
 
-  async load(keys: { jobs: number[]; workers: string[]; days: string[] }, m?: EntityManager): Promise<LoadedRows> {
+  async load(
+    keys: { jobs: number[]; workers: string[]; days: string[] },
+    m?: EntityManager,
+  ): Promise<LoadedRows> {
     const q = (sql: string, p: unknown[]) => (m ?? this.ds).query(sql, p);
     const [jobs, workers, stats] = await Promise.all([
-      keys.jobs.length ? (q('SELECT * FROM jobs WHERE id = ANY($1::bigint[])', [keys.jobs]) as Promise<JobRow[]>) : [],
-      keys.workers.length ? (q('SELECT * FROM workers WHERE address = ANY($1::text[])', [keys.workers]) as Promise<WorkerRow[]>) : [],
+      keys.jobs.length
+        ? (q('SELECT * FROM jobs WHERE id = ANY($1::bigint[])', [keys.jobs]) as Promise<JobRow[]>)
+        : [],
+      keys.workers.length
+        ? (q('SELECT * FROM workers WHERE address = ANY($1::text[])', [keys.workers]) as Promise<WorkerRow[]>)
+        : [],
       keys.days.length
-        ? (q(`SELECT ${STATS_COLUMNS} FROM market_stats_daily WHERE day = ANY($1::date[])`, [keys.days]) as Promise<StatsRow[]>)
+        ? (q(`SELECT ${STATS_COLUMNS} FROM market_stats_daily WHERE day = ANY($1::date[])`, [
+            keys.days,
+          ]) as Promise<StatsRow[]>)
         : [],
     ]);
     // pg returns bigint as strings: the projector works with numbers.
@@ -139,30 +180,56 @@ export class IngestStore {
       jobs: new Map(
         jobs.map((r) => [
           Number(r.id),
-          nums(r, ['id', 'exec_duration', 'accept_by', 'deadline', 'review_until', 'created_at', 'updated_at', 'created_block', 'updated_block']),
+          nums(r, [
+            'id',
+            'exec_duration',
+            'accept_by',
+            'deadline',
+            'review_until',
+            'created_at',
+            'updated_at',
+            'created_block',
+            'updated_block',
+          ]),
         ]),
       ),
-      workers: new Map(workers.map((r) => [r.address, nums(r, ['unstake_available_at', 'suspended_until', 'first_block', 'updated_block'])])),
+      workers: new Map(
+        workers.map((r) => [
+          r.address,
+          nums(r, ['unstake_available_at', 'suspended_until', 'first_block', 'updated_block']),
+        ]),
+      ),
       stats: new Map(stats.map((r) => [r.day, r])),
     };
   }
 
   /** Everything of one chunk, and the cursor, in one transaction. */
-  async write(changes: ChunkChanges, blocks: StoredBlock[], cursor: BlockHeader, prune: number): Promise<void> {
+  async write(
+    changes: ChunkChanges,
+    blocks: StoredBlock[],
+    cursor: BlockHeader,
+    prune: number,
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       const insert = async (table: string, rows: object[]) => {
         if (rows.length === 0) return;
-        const cols = columnsOf(rows[0]!).map((c) => `"${c}"`).join(', ');
-        await m.query(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
-          JSON.stringify(rows),
-        ]);
+        const cols = columnsOf(rows[0]!)
+          .map((c) => `"${c}"`)
+          .join(', ');
+        await m.query(
+          `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
+          [JSON.stringify(rows)],
+        );
       };
       const upsert = async (table: MutableTable, rows: object[]) => {
         if (rows.length === 0) return;
         const pk = MUTABLE_TABLES[table];
         const names = columnsOf(rows[0]!);
         const cols = names.map((c) => `"${c}"`).join(', ');
-        const set = names.filter((c) => c !== pk).map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+        const set = names
+          .filter((c) => c !== pk)
+          .map((c) => `"${c}" = EXCLUDED."${c}"`)
+          .join(', ');
         await m.query(
           `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
            ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
@@ -173,9 +240,18 @@ export class IngestStore {
       await insert('stake_events', changes.stakeEvents);
       await insert('slashes', changes.slashes);
       await insert('reputation_events', changes.reputation);
-      await upsert('jobs', [...changes.dirtyJobs].map((id) => changes.jobs.get(id)!));
-      await upsert('workers', [...changes.dirtyWorkers].map((a) => changes.workers.get(a)!));
-      await upsert('market_stats_daily', [...changes.dirtyStats].map((d) => changes.stats.get(d)!));
+      await upsert(
+        'jobs',
+        [...changes.dirtyJobs].map((id) => changes.jobs.get(id)!),
+      );
+      await upsert(
+        'workers',
+        [...changes.dirtyWorkers].map((a) => changes.workers.get(a)!),
+      );
+      await upsert(
+        'market_stats_daily',
+        [...changes.dirtyStats].map((d) => changes.stats.get(d)!),
+      );
       await insert('undo_log', changes.undo);
       if (blocks.length)
         await m.query(
@@ -195,11 +271,10 @@ export class IngestStore {
       // Final blocks need no journal; the cursor's own hash is kept to check the next parent.
       await m.query('DELETE FROM undo_log WHERE block_number <= $1', [prune]);
       await m.query('DELETE FROM blocks WHERE number <= $1 AND number <> $2', [prune, cursor.number]);
-      await m.query('UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1', [
-        cursor.number,
-        cursor.hash,
-        cursor.timestamp,
-      ]);
+      await m.query(
+        'UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1',
+        [cursor.number, cursor.hash, cursor.timestamp],
+      );
     });
   }
 
@@ -208,26 +283,35 @@ export class IngestStore {
    * the planner then sorts thousands of rows for a 50-row page instead of walking an index.
    */
   async analyze(): Promise<void> {
-    await this.ds.query('ANALYZE jobs, workers, stake_events, slashes, reputation_events, market_stats_daily');
+    await this.ds.query(
+      'ANALYZE jobs, workers, stake_events, slashes, reputation_events, market_stats_daily',
+    );
   }
 
   /** Undoes every block above `fork`: journal newest first, appended rows deleted; cursor to the fork. */
   async rollback(fork: BlockHeader | { number: number; hash: null; timestamp: number }): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const undo = (await m.query('SELECT table_name, pk, before FROM undo_log WHERE block_number > $1 ORDER BY id DESC', [fork.number])) as {
+      const undo = (await m.query(
+        'SELECT table_name, pk, before FROM undo_log WHERE block_number > $1 ORDER BY id DESC',
+        [fork.number],
+      )) as {
         table_name: MutableTable;
         pk: string;
         before: Record<string, unknown> | null;
       }[];
       for (const u of undo) {
         const pk = MUTABLE_TABLES[u.table_name];
-        if (!(u.table_name in MUTABLE_TABLES)) throw new Error(`undo_log names unknown table ${u.table_name}`);
+        if (!(u.table_name in MUTABLE_TABLES))
+          throw new Error(`undo_log names unknown table ${u.table_name}`);
         if (u.before === null) {
           await m.query(`DELETE FROM ${u.table_name} WHERE "${pk}" = $1`, [u.pk]);
         } else {
           const names = Object.keys(u.before);
           const cols = names.map((c) => `"${c}"`).join(', ');
-          const set = names.filter((c) => c !== pk).map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+          const set = names
+            .filter((c) => c !== pk)
+            .map((c) => `"${c}" = EXCLUDED."${c}"`)
+            .join(', ');
           await m.query(
             `INSERT INTO ${u.table_name} (${cols}) SELECT ${cols} FROM jsonb_populate_record(NULL::${u.table_name}, $1::jsonb)
              ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
@@ -238,11 +322,10 @@ export class IngestStore {
       for (const t of APPEND_TABLES) await m.query(`DELETE FROM ${t} WHERE block_number > $1`, [fork.number]);
       await m.query('DELETE FROM undo_log WHERE block_number > $1', [fork.number]);
       await m.query('DELETE FROM blocks WHERE number > $1', [fork.number]);
-      await m.query('UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1', [
-        fork.number,
-        fork.hash,
-        fork.timestamp,
-      ]);
+      await m.query(
+        'UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1',
+        [fork.number, fork.hash, fork.timestamp],
+      );
       return undo.length;
     });
   }

@@ -9,7 +9,13 @@ import type { Logger } from 'pino';
 import { type BlockHeader, type ChainSource, type RawEvent, sameBlock } from '../chain/chain-source';
 import type { AbiCodec, DecodedEvent, Value } from '../chain/event-codec';
 import type { IndexerMetrics } from '../metrics';
-import { BuildMismatchError, type Cursor, type IngestStore, SCHEMA_VERSION, type StoredBlock } from './ingest-store';
+import {
+  BuildMismatchError,
+  type Cursor,
+  type IngestStore,
+  SCHEMA_VERSION,
+  type StoredBlock,
+} from './ingest-store';
 import { type ProjectedEvent, Projector, touchedKeys } from './projector';
 
 export interface IngestorOptions {
@@ -56,7 +62,8 @@ export interface IngestStatus {
 function jsonSafe(v: Value): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return v.map(jsonSafe);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
   return v;
 }
 
@@ -93,7 +100,12 @@ export class Ingestor {
   /** Checks (or writes) the database's build record. */
   async open(contracts: Record<string, string>): Promise<Cursor> {
     const cursor = await this.store.open(
-      { schemaVersion: SCHEMA_VERSION, chainId: await this.chain.chainId(), contracts, startBlock: this.opts.startBlock },
+      {
+        schemaVersion: SCHEMA_VERSION,
+        chainId: await this.chain.chainId(),
+        contracts,
+        startBlock: this.opts.startBlock,
+      },
       this.opts.reset ?? false,
     );
     this.status.cursor = cursor.block;
@@ -162,7 +174,8 @@ export class Ingestor {
     if (this.sinceAnalyze > 100_000) this.sinceAnalyze = -1; // refreshed at the next catch-up
     this.status.cursor = to;
     this.metrics.cursorBlock.set(to);
-    const headTs = to === head ? toHeader.timestamp : ((await this.chain.block(head))?.timestamp ?? toHeader.timestamp);
+    const headTs =
+      to === head ? toHeader.timestamp : ((await this.chain.block(head))?.timestamp ?? toHeader.timestamp);
     this.markLag(head, { block: to, hash: toHeader.hash, timestamp: toHeader.timestamp }, headTs);
     this.status.caughtUp = to >= head;
     timer();
@@ -177,11 +190,20 @@ export class Ingestor {
   }
 
   /** Every block the chunk relies on must be there and agree with the events and its neighbours. */
-  private checkConsistent(numbers: number[], headers: Map<number, BlockHeader>, raw: RawEvent[], cursor: Cursor, horizon: number): void {
-    for (const n of numbers) if (!headers.has(n)) throw new ChainMovedError(`block ${n} disappeared while reading`);
+  private checkConsistent(
+    numbers: number[],
+    headers: Map<number, BlockHeader>,
+    raw: RawEvent[],
+    cursor: Cursor,
+    horizon: number,
+  ): void {
+    for (const n of numbers)
+      if (!headers.has(n)) throw new ChainMovedError(`block ${n} disappeared while reading`);
     for (const e of raw)
       if (headers.get(e.blockNumber)!.hash !== e.blockHash)
-        throw new ChainMovedError(`block ${e.blockNumber} changed while reading (event hash differs from header)`);
+        throw new ChainMovedError(
+          `block ${e.blockNumber} changed while reading (event hash differs from header)`,
+        );
     for (const n of numbers) {
       const prev = n === cursor.block + 1 ? cursor.hash : headers.get(n - 1)?.hash;
       if (n > horizon && prev !== undefined && prev !== null && headers.get(n)!.parentHash !== prev)
@@ -235,7 +257,10 @@ export class Ingestor {
     this.metrics.rolledBackBlocks.inc(cursor.block - fork.number);
     this.status.cursor = fork.number;
     this.status.caughtUp = false;
-    this.log.warn({ from: cursor.block, fork: fork.number, undoneRows: undone }, 'reorg: rolled back to the fork point');
+    this.log.warn(
+      { from: cursor.block, fork: fork.number, undoneRows: undone },
+      'reorg: rolled back to the fork point',
+    );
   }
 
   /** Runs until stop(); throws only what a restart cannot fix. */
@@ -259,7 +284,10 @@ export class Ingestor {
         this.metrics.errors.inc({ kind });
         this.status.lastError = `${kind}: ${(err as Error).message}`;
         const delay = Math.min(this.opts.retryMs * 2 ** Math.min(failures - 1, 10), 30_000);
-        this.log.error({ err: (err as Error).message, kind, retryInMs: delay, cursor: this.status.cursor }, 'ingest step failed; retrying from the committed cursor');
+        this.log.error(
+          { err: (err as Error).message, kind, retryInMs: delay, cursor: this.status.cursor },
+          'ingest step failed; retrying from the committed cursor',
+        );
         await this.sleep(delay);
         continue;
       }
@@ -286,6 +314,7 @@ export class Ingestor {
 function classify(err: unknown): string {
   const e = err as { name?: string; code?: string; message?: string };
   if (e.name === 'ChainSourceError') return 'rpc';
-  if (e.code === 'ECONNREFUSED' || e.code === '57P01' || /connect|terminat|Connection/i.test(e.message ?? '')) return 'database';
+  if (e.code === 'ECONNREFUSED' || e.code === '57P01' || /connect|terminat|Connection/i.test(e.message ?? ''))
+    return 'database';
   return 'other';
 }

@@ -16,11 +16,26 @@ const raw = (block: number, index: number) => ({
 
 const created = (block: number, index: number, id: number): ProjectedEvent => ({
   raw: raw(block, index),
-  decoded: { contract: 'market', name: 'JobCreated', fields: { job_id: BigInt(id), poster: '0xp', budget: 10n, manifest_hash: '0x1', exec_duration: 60n, max_attempts: 2 } },
+  decoded: {
+    contract: 'market',
+    name: 'JobCreated',
+    fields: {
+      job_id: BigInt(id),
+      poster: '0xp',
+      budget: 10n,
+      manifest_hash: '0x1',
+      exec_duration: 60n,
+      max_attempts: 2,
+    },
+  },
 });
 const awarded = (block: number, index: number, id: number): ProjectedEvent => ({
   raw: raw(block, index),
-  decoded: { contract: 'market', name: 'JobAwarded', fields: { job_id: BigInt(id), worker: '0xw', price: 4n, collateral: 2n, accept_by: 100n, attempt: 1 } },
+  decoded: {
+    contract: 'market',
+    name: 'JobAwarded',
+    fields: { job_id: BigInt(id), worker: '0xw', price: 4n, collateral: 2n, accept_by: 100n, attempt: 1 },
+  },
 });
 
 const empty = () => ({ jobs: new Map(), workers: new Map(), stats: new Map() });
@@ -40,17 +55,25 @@ describe('Projector', () => {
     p.apply(awarded(11, 1, 1));
     p.apply(awarded(12, 0, 1));
     const jobs = p.changes.undo.filter((u) => u.table_name === 'jobs');
-    expect(jobs.map((u) => [u.block_number, u.before === null ? null : (u.before as { status: string }).status])).toEqual([
+    expect(
+      jobs.map((u) => [u.block_number, u.before === null ? null : (u.before as { status: string }).status]),
+    ).toEqual([
       [11, null],
       [12, 'Awarded'],
     ]);
     // The image is a copy: later changes do not leak into it.
     expect((jobs[1]!.before as { attempts: number }).attempts).toBe(1);
-    expect(p.changes.undo.filter((u) => u.table_name === 'workers').map((u) => u.block_number)).toEqual([11, 12]);
+    expect(p.changes.undo.filter((u) => u.table_name === 'workers').map((u) => u.block_number)).toEqual([
+      11, 12,
+    ]);
   });
 
   it('lists the rows a chunk touches so they are loaded in one query each', () => {
-    expect(touchedKeys([created(1, 0, 3), awarded(2, 0, 3)])).toEqual({ jobs: [3], workers: ['0xw'], days: [dayOf(86_400 * 3 + 1)] });
+    expect(touchedKeys([created(1, 0, 3), awarded(2, 0, 3)])).toEqual({
+      jobs: [3],
+      workers: ['0xw'],
+      days: [dayOf(86_400 * 3 + 1)],
+    });
   });
 
   it('names the cause when an event refers to a job it never saw', () => {

@@ -110,7 +110,12 @@ export class Projector {
     };
   }
 
-  private journal(table: MutableTable, pk: string, before: JobRow | WorkerRow | StatsRow | undefined, block: number): void {
+  private journal(
+    table: MutableTable,
+    pk: string,
+    before: JobRow | WorkerRow | StatsRow | undefined,
+    block: number,
+  ): void {
     if (block <= this.horizon) return;
     if (block !== this.journalBlock) {
       this.journalBlock = block;
@@ -119,14 +124,22 @@ export class Projector {
     const key = `${table}:${pk}`;
     if (this.journaled.has(key)) return;
     this.journaled.add(key);
-    this.changes.undo.push({ block_number: block, table_name: table, pk, before: before ? structuredClone(before) : null });
+    this.changes.undo.push({
+      block_number: block,
+      table_name: table,
+      pk,
+      before: before ? structuredClone(before) : null,
+    });
   }
 
   private job(id: number, p: Position, create?: () => JobRow): JobRow {
     let row = this.changes.jobs.get(id);
     this.journal('jobs', String(id), row, p.block_number);
     if (!row) {
-      if (!create) throw new ProjectionError(`event for unknown job ${id} at block ${p.block_number}: was startBlock set after the job's creation?`);
+      if (!create)
+        throw new ProjectionError(
+          `event for unknown job ${id} at block ${p.block_number}: was startBlock set after the job's creation?`,
+        );
       row = create();
       this.changes.jobs.set(id, row);
     }
@@ -316,7 +329,13 @@ export class Projector {
     }
   }
 
-  private stakeEvent(worker: string, kind: string, f: Record<string, Value>, p: Position, after: Value | undefined): void {
+  private stakeEvent(
+    worker: string,
+    kind: string,
+    f: Record<string, Value>,
+    p: Position,
+    after: Value | undefined,
+  ): void {
     this.changes.stakeEvents.push({
       ...pos(p),
       worker,
@@ -354,7 +373,13 @@ export class Projector {
       case 'CollateralLocked':
       case 'CollateralReleased':
         w.locked = big(f.locked).toString();
-        return this.stakeEvent(address, name === 'CollateralLocked' ? 'collateral_locked' : 'collateral_released', f, p, f.locked);
+        return this.stakeEvent(
+          address,
+          name === 'CollateralLocked' ? 'collateral_locked' : 'collateral_released',
+          f,
+          p,
+          f.locked,
+        );
       case 'Slashed': {
         w.locked = plus(w.locked, -big(f.amount));
         w.staked = big(f.staked).toString();
@@ -398,5 +423,10 @@ export class Projector {
 }
 
 function pos(p: Position): Position {
-  return { block_number: p.block_number, tx_hash: p.tx_hash, event_index: p.event_index, timestamp: p.timestamp };
+  return {
+    block_number: p.block_number,
+    tx_hash: p.tx_hash,
+    event_index: p.event_index,
+    timestamp: p.timestamp,
+  };
 }

@@ -21,9 +21,14 @@ export class DevnetMarket {
     const devnet = await Devnet.start({ accounts: 8, extraArgs: ['--state-archive-capacity', 'full'] });
     try {
       const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
-      const accounts = (await devnet.predeployedAccounts()).map((a) => new Account({ provider, address: a.address, signer: a.private_key }));
+      const accounts = (await devnet.predeployedAccounts()).map(
+        (a) => new Account({ provider, address: a.address, signer: a.private_key }),
+      );
       const owner = accounts[0]!;
-      const deployment = await deployCairn(owner, { token: DEVNET_STRK_ADDRESS, arbiter: accounts[1]!.address });
+      const deployment = await deployCairn(owner, {
+        token: DEVNET_STRK_ADDRESS,
+        arbiter: accounts[1]!.address,
+      });
       return new DevnetMarket(devnet, provider, deployment, accounts);
     } catch (err) {
       await devnet.stop();
@@ -46,7 +51,12 @@ export class DevnetMarket {
     await c.registry.invoke('bind_peer', `12D3KooW${worker.address.slice(2, 40)}`);
   }
 
-  async createJob(poster: Account, budget = 10n * STRK, maxAttempts = 2, execDuration = 3_600n): Promise<bigint> {
+  async createJob(
+    poster: Account,
+    budget = 10n * STRK,
+    maxAttempts = 2,
+    execDuration = 3_600n,
+  ): Promise<bigint> {
     const c = this.as(poster);
     await c.token.invoke('approve', this.deployment.market, budget);
     await c.market.invoke('create_job', budget, 0xc0ffeen, execDuration, BigInt(maxAttempts));
@@ -54,7 +64,12 @@ export class DevnetMarket {
   }
 
   /** Created, awarded, accepted and submitted. */
-  async submittedJob(poster: Account, worker: Account, price = 8n * STRK, budget = 10n * STRK): Promise<bigint> {
+  async submittedJob(
+    poster: Account,
+    worker: Account,
+    price = 8n * STRK,
+    budget = 10n * STRK,
+  ): Promise<bigint> {
     const id = await this.createJob(poster, budget);
     await this.as(poster).market.invoke('award_job', id, worker.address, price);
     await this.as(worker).market.invoke('accept_job', id);
@@ -63,12 +78,19 @@ export class DevnetMarket {
   }
 
   async head(): Promise<{ number: number; hash: string }> {
-    const b = (await this.devnet.rpc('starknet_getBlockWithTxHashes', { block_id: 'latest' })) as { block_number: number; block_hash: string };
+    const b = (await this.devnet.rpc('starknet_getBlockWithTxHashes', { block_id: 'latest' })) as {
+      block_number: number;
+      block_hash: string;
+    };
     return { number: b.block_number, hash: b.block_hash };
   }
 
   async blockHash(n: number): Promise<string> {
-    return ((await this.devnet.rpc('starknet_getBlockWithTxHashes', { block_id: { block_number: n } })) as { block_hash: string }).block_hash;
+    return (
+      (await this.devnet.rpc('starknet_getBlockWithTxHashes', { block_id: { block_number: n } })) as {
+        block_hash: string;
+      }
+    ).block_hash;
   }
 
   stop(): Promise<void> {

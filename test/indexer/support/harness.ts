@@ -19,7 +19,11 @@ import { Ingestor, type IngestorOptions } from '../../../indexer/src/ingest/inge
 import { IndexerMetrics } from '../../../indexer/src/metrics';
 import { address } from './market-script';
 
-export const CONTRACTS = { market: address('market'), registry: address('registry'), reputation: address('reputation') };
+export const CONTRACTS = {
+  market: address('market'),
+  registry: address('registry'),
+  reputation: address('reputation'),
+};
 
 export function scriptCodec(): AbiCodec {
   return new AbiCodec({
@@ -147,10 +151,14 @@ const DUMP: Record<string, string> = {
   jobs: 'SELECT * FROM jobs ORDER BY id',
   workers: 'SELECT * FROM workers ORDER BY address',
   market_stats_daily: `SELECT s.*, to_char(s.day, 'YYYY-MM-DD') AS day_text FROM market_stats_daily s ORDER BY s.day`,
-  raw_events: 'SELECT block_number, block_hash, tx_hash, tx_index, event_index, timestamp, contract, name, keys, data, decoded FROM raw_events ORDER BY block_number, tx_index, event_index',
-  stake_events: 'SELECT worker, kind, amount, balance_after, job_id, block_number, tx_hash, event_index, timestamp FROM stake_events ORDER BY block_number, tx_hash, event_index',
-  slashes: 'SELECT worker, job_id, amount, staked_after, suspended_until, block_number, tx_hash, event_index, timestamp FROM slashes ORDER BY block_number, tx_hash, event_index',
-  reputation_events: 'SELECT worker, job_id, outcome, completed, failed, slashed, score, block_number, tx_hash, event_index FROM reputation_events ORDER BY block_number, tx_hash, event_index',
+  raw_events:
+    'SELECT block_number, block_hash, tx_hash, tx_index, event_index, timestamp, contract, name, keys, data, decoded FROM raw_events ORDER BY block_number, tx_index, event_index',
+  stake_events:
+    'SELECT worker, kind, amount, balance_after, job_id, block_number, tx_hash, event_index, timestamp FROM stake_events ORDER BY block_number, tx_hash, event_index',
+  slashes:
+    'SELECT worker, job_id, amount, staked_after, suspended_until, block_number, tx_hash, event_index, timestamp FROM slashes ORDER BY block_number, tx_hash, event_index',
+  reputation_events:
+    'SELECT worker, job_id, outcome, completed, failed, slashed, score, block_number, tx_hash, event_index FROM reputation_events ORDER BY block_number, tx_hash, event_index',
 };
 
 /** Every projection row (surrogate ids left out), for comparing two databases. */

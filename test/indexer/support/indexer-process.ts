@@ -43,7 +43,12 @@ export async function spawnIndexer(env: Record<string, string>): Promise<Indexer
   return { child, port, output: () => out.join(''), exited };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const v = await fn().catch(() => undefined);
@@ -71,7 +76,10 @@ export async function query<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: q }),
   });
-  return (await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 export async function stopIndexer(p: IndexerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

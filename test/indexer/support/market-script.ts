@@ -21,7 +21,12 @@ export const SUSPENSION = 86400;
 export const GENESIS_TIME = 1_767_225_000; // 2025-12-31T23:50:00Z: the history crosses a UTC day boundary
 
 export function address(name: string): string {
-  return '0x' + BigInt(hex(`addr:${name}`)).toString(16).padStart(64, '0');
+  return (
+    '0x' +
+    BigInt(hex(`addr:${name}`))
+      .toString(16)
+      .padStart(64, '0')
+  );
 }
 
 interface JobModel {
@@ -46,8 +51,12 @@ interface WorkerModel {
 
 export class MarketScript {
   readonly chain: MemoryChain;
-  private pending: { events: Omit<RawEvent, 'blockNumber' | 'blockHash' | 'txHash' | 'txIndex' | 'eventIndex'>[] }[] = [];
-  private tx: { events: Omit<RawEvent, 'blockNumber' | 'blockHash' | 'txHash' | 'txIndex' | 'eventIndex'>[] } | undefined;
+  private pending: {
+    events: Omit<RawEvent, 'blockNumber' | 'blockHash' | 'txHash' | 'txIndex' | 'eventIndex'>[];
+  }[] = [];
+  private tx:
+    | { events: Omit<RawEvent, 'blockNumber' | 'blockHash' | 'txHash' | 'txIndex' | 'eventIndex'>[] }
+    | undefined;
   readonly jobs = new Map<number, JobModel>();
   readonly workers = new Map<string, WorkerModel>();
   private jobCount = 0;
@@ -87,7 +96,14 @@ export class MarketScript {
         timestamp: GENESIS_TIME + number * this.blockTime,
       },
       events: this.pending.flatMap((tx, txIndex) =>
-        tx.events.map((e, eventIndex) => ({ ...e, blockNumber: number, blockHash: hash, txHash: hex(`tx:${hash}:${txIndex}`), txIndex, eventIndex })),
+        tx.events.map((e, eventIndex) => ({
+          ...e,
+          blockNumber: number,
+          blockHash: hash,
+          txHash: hex(`tx:${hash}:${txIndex}`),
+          txIndex,
+          eventIndex,
+        })),
       ),
     };
     this.chain.append(block);
@@ -159,7 +175,14 @@ export class MarketScript {
   }
 
   requestUnstake(worker: string, amount: bigint): void {
-    this.transaction(() => this.emit('registry', 'UnstakeRequested', { worker, amount, pending: amount, available_at: this.now() + 600 }));
+    this.transaction(() =>
+      this.emit('registry', 'UnstakeRequested', {
+        worker,
+        amount,
+        pending: amount,
+        available_at: this.now() + 600,
+      }),
+    );
   }
 
   withdraw(worker: string, amount: bigint): void {
@@ -170,7 +193,11 @@ export class MarketScript {
     });
   }
 
-  createJob(poster: string, budget: bigint, opts: { execDuration?: number; maxAttempts?: number } = {}): number {
+  createJob(
+    poster: string,
+    budget: bigint,
+    opts: { execDuration?: number; maxAttempts?: number } = {},
+  ): number {
     return this.transaction(() => {
       const id = ++this.jobCount;
       const j: JobModel = {
@@ -224,11 +251,20 @@ export class MarketScript {
     this.transaction(() => {
       const j = this.job(id);
       j.status = 'Accepted';
-      this.emit('market', 'JobAccepted', { job_id: id, worker: j.worker!, deadline: this.now() + j.execDuration });
+      this.emit('market', 'JobAccepted', {
+        job_id: id,
+        worker: j.worker!,
+        deadline: this.now() + j.execDuration,
+      });
       if (j.collateral > 0n) {
         const m = this.w(j.worker!);
         m.locked += j.collateral;
-        this.emit('registry', 'CollateralLocked', { worker: j.worker!, job_id: id, amount: j.collateral, locked: m.locked });
+        this.emit('registry', 'CollateralLocked', {
+          worker: j.worker!,
+          job_id: id,
+          amount: j.collateral,
+          locked: m.locked,
+        });
       }
     });
   }
@@ -237,7 +273,12 @@ export class MarketScript {
     this.transaction(() => {
       const j = this.job(id);
       j.status = 'Submitted';
-      this.emit('market', 'ResultSubmitted', { job_id: id, worker: j.worker!, commitment, review_until: this.now() + REVIEW_WINDOW });
+      this.emit('market', 'ResultSubmitted', {
+        job_id: id,
+        worker: j.worker!,
+        commitment,
+        review_until: this.now() + REVIEW_WINDOW,
+      });
     });
   }
 
@@ -247,7 +288,12 @@ export class MarketScript {
     if (j.collateral > 0n) {
       const m = this.w(j.worker!);
       m.locked -= j.collateral;
-      this.emit('registry', 'CollateralReleased', { worker: j.worker!, job_id: id, amount: j.collateral, locked: m.locked });
+      this.emit('registry', 'CollateralReleased', {
+        worker: j.worker!,
+        job_id: id,
+        amount: j.collateral,
+        locked: m.locked,
+      });
     }
     this.reputation(j.worker!, id, 'completed');
     return { payout: j.price - fee, fee, refund: j.budget - j.price };
@@ -274,9 +320,20 @@ export class MarketScript {
     const m = this.w(j.worker!);
     m.locked -= j.collateral;
     if (j.collateral > amount)
-      this.emit('registry', 'CollateralReleased', { worker: j.worker!, job_id: id, amount: j.collateral - amount, locked: m.locked + amount });
+      this.emit('registry', 'CollateralReleased', {
+        worker: j.worker!,
+        job_id: id,
+        amount: j.collateral - amount,
+        locked: m.locked + amount,
+      });
     m.staked -= amount;
-    this.emit('registry', 'Slashed', { worker: j.worker!, job_id: id, amount, staked: m.staked, suspended_until: this.now() + SUSPENSION });
+    this.emit('registry', 'Slashed', {
+      worker: j.worker!,
+      job_id: id,
+      amount,
+      staked: m.staked,
+      suspended_until: this.now() + SUSPENSION,
+    });
     return amount;
   }
 
@@ -289,7 +346,14 @@ export class MarketScript {
         this.emit('market', 'JobResolved', { job_id: id, worker_wins: true, ...s, slashed: 0n });
       } else {
         const slashed = this.slash(id);
-        this.emit('market', 'JobResolved', { job_id: id, worker_wins: false, payout: 0n, fee: 0n, refund: j.budget, slashed });
+        this.emit('market', 'JobResolved', {
+          job_id: id,
+          worker_wins: false,
+          payout: 0n,
+          fee: 0n,
+          refund: j.budget,
+          slashed,
+        });
         this.reputation(j.worker!, id, 'slashed');
       }
     });
@@ -303,8 +367,14 @@ export class MarketScript {
       const accepted = j.status === 'Accepted';
       const slashed = accepted ? this.slash(id) : 0n;
       const reopen = j.attempts < j.maxAttempts;
-      this.emit('market', 'JobExpired', { job_id: id, worker, stage: short(accepted ? 'execution' : 'accept'), slashed });
-      if (reopen) this.emit('market', 'JobReopened', { job_id: id, attempts_left: j.maxAttempts - j.attempts });
+      this.emit('market', 'JobExpired', {
+        job_id: id,
+        worker,
+        stage: short(accepted ? 'execution' : 'accept'),
+        slashed,
+      });
+      if (reopen)
+        this.emit('market', 'JobReopened', { job_id: id, attempts_left: j.maxAttempts - j.attempts });
       else this.emit('market', 'JobRefunded', { job_id: id, refund: j.budget });
       this.reputation(worker, id, accepted ? 'slashed' : 'failed');
       Object.assign(j, { status: reopen ? 'Open' : 'Expired', worker: undefined, price: 0n, collateral: 0n });

@@ -11,7 +11,17 @@ export const int8: ValueTransformer = {
 };
 
 // Generic so the result fits both @Column and @PrimaryColumn, whose option types differ.
-export const amount = <O extends ColumnOptions = object>(o?: O) => ({ type: 'numeric' as const, precision: 78, scale: 0, default: '0', ...o });
-export const int64 = <O extends ColumnOptions = object>(o?: O) => ({ type: 'bigint' as const, transformer: int8, ...o });
+export const amount = <O extends ColumnOptions = object>(o?: O) => ({
+  type: 'numeric' as const,
+  precision: 78,
+  scale: 0,
+  default: '0',
+  ...o,
+});
+export const int64 = <O extends ColumnOptions = object>(o?: O) => ({
+  type: 'bigint' as const,
+  transformer: int8,
+  ...o,
+});
 export const text = <O extends ColumnOptions = object>(o?: O) => ({ type: 'text' as const, ...o });
 export const int32 = <O extends ColumnOptions = object>(o?: O) => ({ type: 'integer' as const, ...o });
