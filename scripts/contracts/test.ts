@@ -6,7 +6,8 @@
  * module whose memory only grows, and a crate holding all contracts and all tests exhausts it
  * ("RuntimeError: unreachable" / "Vector capacity exceeded" from inside the compiler).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { CairoCompileError, COMPILER_ID, runCairoTests } from './compiler';
 import { assemble, mapDiagnostics, readCairoFiles, type CairoFile } from './sources';
 
@@ -58,21 +59,50 @@ function runOne(file: string, index: number): number {
 if (process.argv[2] === '--one') {
   process.exit(runOne(process.argv[3]!, Number(process.argv[4])));
 } else {
-  const filter = process.argv[2] ?? '';
+  void runAll(process.argv[2] ?? '');
+}
+
+/**
+ * Every test in its own process, as many at once as there are cores: each compile is one
+ * single-threaded WebAssembly run of about a minute, so this is where the wall time goes.
+ * Results are printed in source order whatever order they finish in.
+ */
+async function runAll(filter: string): Promise<void> {
   const t0 = Date.now();
-  let passed = 0;
-  let failed = 0;
-  for (const c of casesOf(readCairoFiles())) {
-    if (filter && !`${c.file}::${c.name}`.includes(filter)) continue;
-    const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', c.file, String(c.index)], {
-      encoding: 'utf8',
-    });
-    const ok = res.status === 0;
-    if (ok) passed++;
-    else failed++;
-    const lines = `${res.stdout}${res.stderr}`.trim();
-    process.stdout.write(ok ? `ok   ${c.file}::${c.name}\n` : `FAIL ${c.file}::${c.name}\n${lines}\n`);
-  }
+  const cases = casesOf(readCairoFiles()).filter((c) => !filter || `${c.file}::${c.name}`.includes(filter));
+  const width = Math.max(1, Number(process.env.CAIRN_CAIRO_TEST_JOBS ?? availableParallelism()));
+  const results: { ok: boolean; output: string }[] = new Array(cases.length);
+  let next = 0;
+  let printed = 0;
+  const flush = () => {
+    while (printed < cases.length && results[printed]) {
+      const c = cases[printed]!;
+      const r = results[printed]!;
+      process.stdout.write(r.ok ? `ok   ${c.file}::${c.name}\n` : `FAIL ${c.file}::${c.name}\n${r.output}\n`);
+      printed++;
+    }
+  };
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      const c = cases[i]!;
+      results[i] = await runInChild(c);
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, cases.length) }, worker));
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
   process.stdout.write(`cairo: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+function runInChild(c: TestCase): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, __filename, '--one', c.file, String(c.index)]);
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => resolve({ ok: code === 0, output: output.trim() }));
+  });
 }
