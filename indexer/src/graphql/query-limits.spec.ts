@@ -22,18 +22,20 @@ describe('query limits', () => {
   });
 
   it('multiplies the cost of what lies under a list by its page size', () => {
-    // jobs 1 + edges 1 + 50 * (node + id + worker + address) = 202
+    // jobs 1 + 50 * (edges + node + id + worker + address) = 251: everything under a page, its
+    // edges wrapper included, counts once per item (conservative by one field per page).
     const q = `{ jobs(first: 50) { edges { node { id worker { address } } } } }`;
-    expect(errors(q, 8, 202)).toEqual([]);
-    expect(errors(q, 8, 201)[0]).toMatch(/^query cost 202 exceeds the limit of 201/);
+    expect(errors(q, 8, 251)).toEqual([]);
+    expect(errors(q, 8, 250)[0]).toMatch(/^query cost 251 exceeds the limit of 250/);
   });
 
   it('assumes the cap when the page size comes from a variable, and the default when absent', () => {
     const withVar = `query($n: Int) { jobs(first: $n) { edges { node { id } } } }`;
     const dflt = `{ jobs { edges { node { id } } } }`;
-    expect(errors(withVar, 8, 201)).toEqual([]); // 1 + 1 + 100 * 2
-    expect(errors(withVar, 8, 200)).toHaveLength(1);
-    expect(errors(dflt, 8, 42)).toEqual([]); // 1 + 1 + 20 * 2
+    expect(errors(withVar, 8, 301)).toEqual([]); // 1 + 100 * 3
+    expect(errors(withVar, 8, 300)).toHaveLength(1);
+    expect(errors(dflt, 8, 61)).toEqual([]); // 1 + 20 * 3
+    expect(errors(dflt, 8, 60)).toHaveLength(1);
   });
 
   it('survives fragment cycles (left to the spec rule to report)', () => {

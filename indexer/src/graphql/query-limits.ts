@@ -1,8 +1,8 @@
 /**
  * Validation rules that refuse a query before it runs: too deep (nested selections, fragments
- * followed), or too costly — an estimate of the rows it may touch, where a list field multiplies
- * what lies under it by its page size (`first`, the cap when given as a variable) and an object
- * field costs one.
+ * followed), or too costly — an estimate of the rows it may touch: every field costs one, times
+ * the page sizes of the lists above it (a connection's `first`, the cap when it is a variable, 20
+ * when absent; the edges wrapper counts per item too, which errs on the safe side).
  */
 import {
   type ASTVisitor,
