@@ -5,7 +5,7 @@
  * except where a test says it moves the clock.
  */
 import { STRK } from '../../src/chain/params';
-import { ChainFixture, DEFAULT_BUDGET, DEFAULT_PRICE, revertReason } from './support/chain';
+import { ChainFixture, DEFAULT_BUDGET, DEFAULT_PRICE, expectStampedBy, revertReason } from './support/chain';
 import { toBigInt } from '../../src/chain/values';
 
 let chain: ChainFixture;
@@ -109,7 +109,7 @@ describe('award_job', () => {
     const job = await chain.job(id);
     const collateral = (DEFAULT_PRICE * p.collateral) / BPS;
     expect(job).toMatchObject({ status: 'Awarded', worker: BigInt(worker.address), price: DEFAULT_PRICE, collateral, attempts: 1 });
-    expect(job.accept_by).toBe((await chain.now()) + p.accept);
+    await expectStampedBy(chain, txHash, job.accept_by, p.accept);
     expect((await chain.events(txHash))[0]).toMatchObject({
       name: 'JobAwarded',
       fields: { job_id: id, worker: BigInt(worker.address), price: DEFAULT_PRICE, collateral, attempt: 1n },
@@ -155,7 +155,7 @@ describe('accept_job', () => {
     const { txHash } = await chain.as(w).market.invoke('accept_job', id);
     const job = await chain.job(id);
     expect(job.status).toBe('Accepted');
-    expect(job.deadline).toBe((await chain.now()) + 900n);
+    await expectStampedBy(chain, txHash, job.deadline, 900n);
     expect((await chain.stakeInfo(w)).locked).toBe(locked + job.collateral);
     expect((await chain.events(txHash)).map((e) => e.name)).toEqual(['JobAccepted', 'CollateralLocked']);
   });
@@ -177,7 +177,7 @@ describe('submit_result', () => {
     const { txHash } = await chain.as(worker).market.invoke('submit_result', id, 0x5eedn);
     const job = await chain.job(id);
     expect(job).toMatchObject({ status: 'Submitted', commitment: 0x5eedn });
-    expect(job.review_until).toBe((await chain.now()) + p.review);
+    await expectStampedBy(chain, txHash, job.review_until, p.review);
     expect((await chain.events(txHash))[0]).toMatchObject({ name: 'ResultSubmitted', fields: { job_id: id, commitment: 0x5eedn } });
   });
 
@@ -310,7 +310,7 @@ describe('deadlines (moves the devnet clock)', () => {
     const after = await chain.stakeInfo(w1);
     expect(after.staked).toBe(stake.staked - slashed);
     expect(after.locked).toBe(stake.locked - collateral);
-    expect(after.suspended_until).toBeGreaterThan(await chain.now());
+    await expectStampedBy(chain, first.txHash, after.suspended_until, toBigInt((await chain.read.registry.read.params()).suspension));
     expect(toBigInt(await market().fees_accrued())).toBe(fees + slashed);
     expect(toBigInt(await market().escrowed())).toBe(escrow);
     expect((await chain.job(id)).status).toBe('Open');

@@ -5,7 +5,7 @@
  */
 import { shortString } from 'starknet';
 import { STRK } from '../../src/chain/params';
-import { ChainFixture, DEFAULT_STAKE, revertReason } from './support/chain';
+import { ChainFixture, DEFAULT_STAKE, expectStampedBy, revertReason } from './support/chain';
 import { toBigInt } from '../../src/chain/values';
 
 let chain: ChainFixture;
@@ -94,7 +94,7 @@ describe('unstake with a cooldown', () => {
     const info = await chain.stakeInfo(w);
     expect(info.pending_unstake).toBe(100n * STRK);
     const cooldown = toBigInt((await chain.read.registry.read.params()).cooldown);
-    expect(info.unstake_available_at).toBe((await chain.now()) + cooldown);
+    await expectStampedBy(chain, txHash, info.unstake_available_at, cooldown);
     expect((await chain.events(txHash))[0]).toMatchObject({ name: 'UnstakeRequested', fields: { amount: 100n * STRK } });
     // An unstaking worker cannot be awarded new work.
     expect(await eligibility(w.address)).toBe('Worker is unstaking');

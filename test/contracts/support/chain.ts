@@ -97,6 +97,21 @@ export class ChainFixture {
     return BigInt(block.timestamp);
   }
 
+  /**
+   * When a transaction ran, as the contract saw it: devnet stamps the block when it closes it,
+   * which can be a second after the transaction executed, so the contract's "now" is known to
+   * lie between the previous block's timestamp and its own block's.
+   */
+  async executedAt(txHash: string): Promise<{ min: bigint; max: bigint }> {
+    const receipt = await this.provider.getTransactionReceipt(txHash);
+    const n = (receipt.value as { block_number: number }).block_number;
+    const [prev, block] = await Promise.all([
+      this.provider.getBlockWithTxHashes(Math.max(0, n - 1)),
+      this.provider.getBlockWithTxHashes(n),
+    ]);
+    return { min: BigInt(prev.timestamp), max: BigInt(block.timestamp) };
+  }
+
   async advance(seconds: bigint | number): Promise<void> {
     await this.devnet.increaseTime(Number(seconds));
   }
@@ -200,6 +215,13 @@ export class ChainFixture {
       return d ? [{ name: d.name, from: ev.from_address, fields: d.fields }] : [];
     });
   }
+}
+
+/** Asserts that `value - offset` is a time the transaction could have run at. */
+export async function expectStampedBy(chain: ChainFixture, txHash: string, value: bigint, offset: bigint): Promise<void> {
+  const { min, max } = await chain.executedAt(txHash);
+  expect(value - offset).toBeGreaterThanOrEqual(min);
+  expect(value - offset).toBeLessThanOrEqual(max);
 }
 
 export function statusName(raw: unknown): JobStatus {
