@@ -7,7 +7,7 @@ describe('health, readiness and metrics routes', () => {
   const status: IngestStatus = { head: 100, cursor: 40, caughtUp: false, lastError: null, fatal: null };
   const metrics = new IndexerMetrics();
   const app = Fastify();
-  registerHttpRoutes(app, status, metrics);
+  registerHttpRoutes(app, status, metrics.source);
   let base = '';
   beforeAll(async () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });

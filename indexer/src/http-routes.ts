@@ -5,13 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { IngestStatus } from './ingest/ingestor';
-import type { IndexerMetrics } from './metrics';
+/** Where /metrics comes from: the local registry, or the ingest process's (HTTP workers). */
+export interface MetricsSource {
+  contentType: string;
+  text(): Promise<string> | string;
+}
 
-export function registerHttpRoutes(
-  app: FastifyInstance,
-  status: IngestStatus,
-  metrics: IndexerMetrics,
-): void {
+export function registerHttpRoutes(app: FastifyInstance, status: IngestStatus, metrics: MetricsSource): void {
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
     const ready = status.caughtUp && status.lastError === null && status.fatal === null;
@@ -25,7 +25,7 @@ export function registerHttpRoutes(
     };
   });
   app.get('/metrics', async (_req, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
+    reply.header('content-type', metrics.contentType);
+    return metrics.text();
   });
 }

@@ -8,13 +8,13 @@ import type { DataSource } from 'typeorm';
 import { type GraphqlOptions, IndexerGraphqlModule } from './graphql/graphql.module';
 import { registerHttpRoutes } from './http-routes';
 import type { IngestStatus } from './ingest/ingestor';
-import type { IndexerMetrics } from './metrics';
+import type { MetricsSource } from './http-routes';
 import { core, fastifyPlatform } from './nest';
 
 export async function createIndexerApp(
   ds: DataSource,
   status: IngestStatus,
-  metrics: IndexerMetrics,
+  metrics: MetricsSource,
   opts: GraphqlOptions,
 ): Promise<INestApplication> {
   const { FastifyAdapter } = fastifyPlatform();

@@ -7,6 +7,7 @@
  * journal ends the process (exit 1 / 2), because a restart would not fix them.
  */
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { RpcChainSource } from './chain/rpc-chain-source';
@@ -21,7 +22,17 @@ import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
 import { createIndexerApp } from './indexer-app';
 import { BuildMismatchError, IngestStore } from './ingest/ingest-store';
 import { Ingestor, ReorgTooDeepError } from './ingest/ingestor';
+import type { MetricsSource } from './http-routes';
+import type { IngestStatus } from './ingest/ingestor';
 import { IndexerMetrics } from './metrics';
+
+/** What the ingest process tells its HTTP workers, every STATUS_EVERY_MS. */
+interface StatusMessage {
+  kind: 'status';
+  status: IngestStatus;
+  metrics: string;
+}
+const STATUS_EVERY_MS = 250;
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -63,6 +74,32 @@ function codecFor(cfg: IndexerConfig): AbiCodec {
   );
 }
 
+/** An HTTP worker of the cluster: GraphQL over the database, status and metrics from the ingest process. */
+async function httpWorker(cfg: IndexerConfig, url: string, log: Logger): Promise<void> {
+  const status: IngestStatus = { head: -1, cursor: -1, caughtUp: false, lastError: 'starting', fatal: null };
+  let metricsText = '';
+  const metrics: MetricsSource = {
+    contentType: 'text/plain; version=0.0.4; charset=utf-8',
+    text: () => metricsText,
+  };
+  process.on('message', (m: StatusMessage) => {
+    if (m?.kind !== 'status') return;
+    Object.assign(status, m.status);
+    metricsText = m.metrics;
+  });
+  const ds = createDataSource(url);
+  await retrying(log, `connecting to PostgreSQL at ${redact(url)}`, cfg, () => ds.initialize());
+  const app = await createIndexerApp(ds, status, metrics, {
+    driver: cfg.graphqlDriver,
+    maxDepth: cfg.maxQueryDepth,
+    maxCost: cfg.maxQueryCost,
+  });
+  await app.listen(cfg.httpPort, cfg.httpHost);
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
+  // The ingest process is gone (even killed): no status any more, nothing to serve.
+  process.once('disconnect', () => process.exit(0));
+}
+
 async function main(): Promise<void> {
   let cfg: IndexerConfig;
   try {
@@ -75,6 +112,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ name: 'cairn-indexer', level: cfg.logLevel });
+  if (cluster.isWorker) return httpWorker(cfg, process.env.INDEXER_WORKER_DATABASE_URL!, log);
   const codec = codecFor(cfg);
   const chain = chainSource(cfg);
   const metrics = new IndexerMetrics(true);
@@ -115,14 +153,40 @@ async function main(): Promise<void> {
     'resuming from the cursor',
   );
 
-  const app = await createIndexerApp(ds, ingestor.status, metrics, {
-    driver: cfg.graphqlDriver,
-    maxDepth: cfg.maxQueryDepth,
-    maxCost: cfg.maxQueryCost,
-  });
-  await app.listen(cfg.httpPort, cfg.httpHost);
+  let app: { close(): Promise<unknown> };
+  if (cfg.httpProcesses > 1) {
+    // The workers share the port (the primary hands out connections) and get the status pushed.
+    for (let i = 0; i < cfg.httpProcesses; i++) cluster.fork({ INDEXER_WORKER_DATABASE_URL: url });
+    const push = async () => {
+      const message: StatusMessage = {
+        kind: 'status',
+        status: { ...ingestor.status },
+        metrics: await metrics.registry.metrics(),
+      };
+      for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(message);
+    };
+    const timer = setInterval(() => void push().catch(() => undefined), STATUS_EVERY_MS);
+    app = {
+      close: async () => {
+        clearInterval(timer);
+        for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      },
+    };
+  } else {
+    const nest = await createIndexerApp(ds, ingestor.status, metrics.source, {
+      driver: cfg.graphqlDriver,
+      maxDepth: cfg.maxQueryDepth,
+      maxCost: cfg.maxQueryCost,
+    });
+    await nest.listen(cfg.httpPort, cfg.httpHost);
+    app = nest;
+  }
   log.info(
-    { url: `http://${cfg.httpHost}:${cfg.httpPort}/graphql`, driver: cfg.graphqlDriver },
+    {
+      url: `http://${cfg.httpHost}:${cfg.httpPort}/graphql`,
+      driver: cfg.graphqlDriver,
+      processes: cfg.httpProcesses,
+    },
     'GraphQL listening',
   );
 

@@ -55,6 +55,9 @@ export class IndexerMetrics {
     registers: [this.registry],
   });
 
+  /** As /metrics serves it. */
+  readonly source = { contentType: this.registry.contentType, text: () => this.registry.metrics() };
+
   constructor(defaults = false) {
     if (defaults) collectDefaultMetrics({ register: this.registry });
   }

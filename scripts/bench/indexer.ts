@@ -47,6 +47,8 @@ const DRIVERS = (
 ).split(',') as ('mercurius' | 'apollo')[];
 const SECONDS = arg('seconds', 8);
 const CLIENTS = 50;
+/** --processes N: GraphQL served by a cluster of N HTTP workers (INDEXER_HTTP_PROCESSES). */
+const PROCESSES = arg('processes', 1);
 const progress = (msg: string) => process.stderr.write(`[bench:indexer] ${msg}\n`);
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
@@ -231,6 +233,7 @@ async function main(): Promise<void> {
         INDEXER_REPUTATION: CONTRACTS.reputation,
         INDEXER_START_BLOCK: '0',
         INDEXER_GRAPHQL_DRIVER: driver,
+        INDEXER_HTTP_PROCESSES: String(PROCESSES),
       });
       try {
         graphql[driver] = {
@@ -249,6 +252,7 @@ async function main(): Promise<void> {
       graphql: {
         clients: CLIENTS,
         seconds: SECONDS,
+        httpProcesses: PROCESSES,
         ...graphql,
         targets: { lookupP99Ms: '< 25', pageRequestsPerSecond: '>= 1000' },
       },
@@ -256,7 +260,7 @@ async function main(): Promise<void> {
     if (JSON_OUT) process.stdout.write(JSON.stringify(result) + '\n');
     else {
       const lines = [
-        `machine: ${result.machine.cores} cores, load ${result.machine.loadavg1m}`,
+        `machine: ${result.machine.cores} cores, load ${result.machine.loadavg1m}; GraphQL served by ${PROCESSES} process(es)`,
         `ingest: ${ingest.events} events in ${ingest.seconds} s (${ingest.chunks} chunks) = ${ingest.eventsPerSecond} events/s   (target >= 5,000)`,
         ...Object.entries(graphql).flatMap(([d, r]) => [
           `${d} lookup job(id):    ${r.lookup.requestsPerSecond} req/s, p50 ${r.lookup.p50Ms} ms, p99 ${r.lookup.p99Ms} ms, one client p50 ${r.lookup.oneClientP50Ms} ms   (target p99 < 25 ms)`,

@@ -274,3 +274,24 @@ test('the database unreachable at start and mid-run: clear errors, retries, no l
     await ds.destroy();
   }
 });
+
+test('served by a cluster of HTTP workers, answers, readiness and metrics come from the ingest process', async () => {
+  const { url, ds } = await pg.database();
+  await ds.destroy();
+  const p = await spawnIndexer({
+    INDEXER_RPC_URL: `replay:${replay}`,
+    DATABASE_URL: url,
+    INDEXER_HTTP_PROCESSES: '2',
+  });
+  try {
+    await waitReady(p);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => query(p, `{ jobs { totalCount } }`)));
+    expect(answers.map((a) => a.data)).toEqual(
+      Array.from({ length: 8 }, () => ({ jobs: { totalCount: 8 } })),
+    );
+    const metrics = await (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text();
+    expect(metrics).toMatch(/^indexer_lag_blocks 0$/m);
+  } finally {
+    await stopIndexer(p);
+  }
+});

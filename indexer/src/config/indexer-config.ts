@@ -41,6 +41,12 @@ export const IndexerConfigSchema = z.object({
   httpHost: z.string().default('127.0.0.1'),
   httpPort: Int(0).max(65535).default(4350),
   graphqlDriver: z.enum(['mercurius', 'apollo']).default('mercurius'),
+  /**
+   * Processes serving HTTP. 1: the ingest process serves it. More: a Node cluster of that many
+   * HTTP workers sharing the port, fed the ingest status and metrics over IPC, for machines
+   * with cores to spare (one event loop bounds GraphQL throughput).
+   */
+  httpProcesses: Int(1).max(64).default(1),
   /** Deepest selection accepted; the deepest useful query (jobs → edges → node → worker → reputation → evidence) is 7. */
   maxQueryDepth: Int(1).default(8),
   /** Estimated rows a query may touch: list fields multiply their children by `first`. */
@@ -101,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     httpHost: pick('INDEXER_HTTP_HOST'),
     httpPort: pick('INDEXER_HTTP_PORT'),
     graphqlDriver: pick('INDEXER_GRAPHQL_DRIVER'),
+    httpProcesses: pick('INDEXER_HTTP_PROCESSES'),
     maxQueryDepth: pick('INDEXER_MAX_QUERY_DEPTH'),
     maxQueryCost: pick('INDEXER_MAX_QUERY_COST'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
