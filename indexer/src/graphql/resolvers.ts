@@ -44,8 +44,9 @@ function selects(info: GraphQLResolveInfo, path: string[]): boolean {
 const wantsCount = (info: GraphQLResolveInfo) => selects(info, ['totalCount']);
 
 /**
- * Attaches the awarded workers to jobs in one batch. Done here rather than in a @ResolveField,
- * whose per-row pass through Nest's pipeline cost more than the query on a 50-job page.
+ * Attaches the awarded worker to a job. Jobs get their workers in the query (pages join them
+ * in) rather than from a @ResolveField, whose per-row pass through Nest's pipeline cost more
+ * than the query on a 50-job page.
  */
 async function withWorkers(jobs: Job[], ctx: GqlContext): Promise<void> {
   const workers = await ctx.loaders.worker.loadMany(
@@ -101,14 +102,8 @@ export class JobResolver {
   }
 
   @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
-  async jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
-    const page = await this.q.jobs(args, wantsCount(info));
-    if (selects(info, ['edges', 'node', 'worker']))
-      await withWorkers(
-        page.edges.map((e) => e.node),
-        ctx,
-      );
-    return page;
+  jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.q.jobs(args, wantsCount(info), selects(info, ['edges', 'node', 'worker']));
   }
 }
 
