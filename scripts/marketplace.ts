@@ -6,6 +6,7 @@
  *
  * CAIRN_DEVNET_PORT picks the devnet port (default 5050).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Account, RpcProvider, config } from 'starknet';
@@ -32,9 +33,16 @@ async function main() {
   const t0 = Date.now();
   const devnet = await Devnet.start({ port, accounts: 6 });
   let stopping = false;
+  let indexer: ChildProcess | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    if (indexer && indexer.exitCode === null) {
+      log('stopping indexer');
+      const exited = new Promise((r) => indexer!.once('exit', r));
+      indexer.kill('SIGTERM');
+      await exited;
+    }
     log('stopping devnet');
     await devnet.stop();
     process.exit(code);
@@ -58,12 +66,37 @@ async function main() {
     const file = join(out, 'deployment.json');
     writeFileSync(file, JSON.stringify({ rpcUrl: devnet.rpcUrl, ...deployment }, null, 2) + '\n');
 
+    const httpPort = process.env.INDEXER_HTTP_PORT ?? '4350';
+    indexer = spawn(process.execPath, [...process.execArgv, join(REPO_ROOT, 'indexer', 'src', 'main.ts')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        INDEXER_RPC_URL: devnet.rpcUrl,
+        INDEXER_MARKET: deployment.market,
+        INDEXER_REGISTRY: deployment.registry,
+        INDEXER_REPUTATION: deployment.reputation,
+        INDEXER_START_BLOCK: String(deployment.deployBlock),
+        INDEXER_PG_DIR: process.env.INDEXER_PG_DIR ?? join(out, 'indexer-pg'),
+        INDEXER_HTTP_PORT: httpPort,
+        // Every start is a new devnet chain: the previous run's database describes another one.
+        INDEXER_RESET: 'true',
+        INDEXER_LOG_LEVEL: process.env.INDEXER_LOG_LEVEL ?? 'warn',
+      },
+    });
+    indexer.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`indexer exited (${code ?? signal}); stopping`);
+        void stop(1);
+      }
+    });
+
     log(`devnet ${devnet.rpcUrl} (chain up and contracts deployed in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     log(`STRK token       ${deployment.token}`);
     log(`StakingRegistry  ${deployment.registry}`);
     log(`Reputation       ${deployment.reputation}`);
     log(`JobMarket        ${deployment.market}`);
     log(`deployment file  ${file}`);
+    log(`indexer GraphQL  http://127.0.0.1:${httpPort}/graphql (health: /health, /ready; metrics: /metrics)`);
     log('funded accounts (1,000,000 STRK each):');
     const roles = ['owner, treasury and arbiter', 'poster', ...workers.map(() => 'worker, 500 STRK staked'), 'poster', 'spare'];
     predeployed.forEach((a, i) =>
