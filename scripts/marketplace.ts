@@ -31,7 +31,8 @@ async function main() {
     throw new Error(`CAIRN_DEVNET_PORT=${process.env.CAIRN_DEVNET_PORT}: expected a TCP port`);
   }
   const t0 = Date.now();
-  const devnet = await Devnet.start({ port, accounts: 6 });
+  const external = process.env.CAIRN_DEVNET_URL;
+  const devnet = external ? await Devnet.connect(external) : await Devnet.start({ port, accounts: 6 });
   let stopping = false;
   let indexer: ChildProcess | undefined;
   const stop = async (code: number) => {
@@ -78,6 +79,7 @@ async function main() {
         INDEXER_START_BLOCK: String(deployment.deployBlock),
         INDEXER_PG_DIR: process.env.INDEXER_PG_DIR ?? join(out, 'indexer-pg'),
         INDEXER_HTTP_PORT: httpPort,
+        INDEXER_HTTP_HOST: process.env.INDEXER_HTTP_HOST ?? '127.0.0.1',
         // Every start is a new devnet chain: the previous run's database describes another one.
         INDEXER_RESET: 'true',
         INDEXER_LOG_LEVEL: process.env.INDEXER_LOG_LEVEL ?? 'warn',

@@ -59,9 +59,25 @@ export class Devnet {
   private constructor(
     readonly url: string,
     readonly port: number,
-    private readonly child: ChildProcess,
+    /** Absent for a devnet this process did not start (Devnet.connect). */
+    private readonly child: ChildProcess | undefined,
     private readonly output: string[],
   ) {}
+
+  /**
+   * A devnet someone else runs (a container, another terminal), at its base URL, e.g.
+   * http://devnet:5050. Waits until it answers; stop() leaves it running.
+   */
+  static async connect(url: string, timeoutMs = 60_000): Promise<Devnet> {
+    const u = new URL(url);
+    const devnet = new Devnet(u.origin, Number(u.port || 80), undefined, []);
+    const deadline = Date.now() + timeoutMs;
+    while (!(await devnet.isAlive())) {
+      if (Date.now() > deadline) throw new DevnetError(`no starknet-devnet answering at ${u.origin}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return devnet;
+  }
 
   /** JSON-RPC endpoint for starknet.js (`new RpcProvider({ nodeUrl: devnet.rpcUrl })`). */
   get rpcUrl(): string {
@@ -174,10 +190,11 @@ export class Devnet {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
   }
