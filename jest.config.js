@@ -11,4 +11,5 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
   // Devnet-backed suites spend their time waiting on a child process, not the CPU.
   testTimeout: 120_000,
+  setupFiles: ['<rootDir>/test/setup.ts'],
 };
