@@ -1,7 +1,7 @@
 import type { JobRequirements } from '../discovery/capabilities';
 
-/** What a poster asks the network for. */
-export interface JobSpec {
+/** The terms of a job, as the poster states them and the announcement carries them. */
+export interface JobTerms {
   /** u64, as the JobMarket contract numbers jobs. */
   jobId: bigint;
   posterAddress: bigint;
@@ -13,6 +13,10 @@ export interface JobSpec {
   collateral: bigint;
   /** Unix seconds, as on chain. */
   executionDeadlineS: bigint;
+}
+
+/** What a poster asks the network for. */
+export interface JobSpec extends JobTerms {
   /** How long bids are taken; the node's default if absent. */
   bidWindowMs?: number;
   /** Close the window early once this many valid bids are in; the node's default if absent. */
@@ -20,16 +24,9 @@ export interface JobSpec {
 }
 
 /** The signed content of a job announcement (the JobAnnouncement payload). */
-export interface AnnouncementFields {
-  jobId: bigint;
-  posterAddress: bigint;
-  manifestHash: bigint;
-  requirements: JobRequirements;
-  budget: bigint;
-  collateral: bigint;
+export interface AnnouncementFields extends JobTerms {
   bidDeadlineMs: number;
   maxBids: number;
-  executionDeadlineS: bigint;
   /** Where to reach the poster (signed by it), for workers not connected to it. */
   posterAddrs: string[];
 }
