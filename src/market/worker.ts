@@ -8,7 +8,6 @@
  * Pending bids are bounded (maxPending): past it the worker stops bidding until outcomes or
  * expiry free room, since a worker that cannot track a bid should not make it.
  */
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { priceFor, unmetRequirements, type Capabilities, type Requirement } from '../discovery/capabilities';
 import type { DirectChannel, DirectFrame } from '../p2p/direct';
@@ -124,15 +123,22 @@ export class Worker extends EventEmitter<WorkerEvents> {
     });
   }
 
-  /** OUTCOME or BID_REJECTED from a poster, on the stream our bid went out on. */
+  /**
+   * OUTCOME or BID_REJECTED from a poster, on the stream our bid went out on. The stream's peer
+   * is the envelope's signer (checked on admission) and Noise authenticated it, so the signature
+   * adds only evidence: it is verified when we act on the message (an award, a rejection), not
+   * for a lost bid, which only frees our pending entry. That saves a verification (~0.15 ms) per
+   * job on every losing worker.
+   */
   onFrame(frame: DirectFrame): void {
-    const env = frame.env.authenticate();
+    const env = frame.env;
     if (env.kind === Kind.KIND_OUTCOME) {
       const o = decodeOutcome(env.payload);
       const key = `${frame.peerId}|${o.jobId}`;
-      if (!this.pending.delete(key))
-        throw reject('UNSOLICITED', `outcome for job ${o.jobId} we did not bid on`);
+      if (!this.pending.has(key)) throw reject('UNSOLICITED', `outcome for job ${o.jobId} we did not bid on`);
       const won = Buffer.from(o.winner).equals(this.host.signer.peerIdBytes);
+      if (won) env.authenticate();
+      this.pending.delete(key);
       if (won) this.stats.won++;
       else this.stats.lost++;
       this.emit('outcome', {
@@ -144,6 +150,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       });
       return;
     }
+    env.authenticate();
     const r = decodeRejection(env.payload);
     if (!this.pending.delete(`${frame.peerId}|${r.jobId}`))
       throw reject('UNSOLICITED', `rejection for job ${r.jobId} we did not bid on`);
@@ -159,5 +166,3 @@ export class Worker extends EventEmitter<WorkerEvents> {
     for (const [key, p] of this.pending) if (p.expiresAtMs < now) this.pending.delete(key);
   }
 }
-
-export const digestOf = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
