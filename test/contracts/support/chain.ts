@@ -91,12 +91,6 @@ export class ChainFixture {
     return toBigInt(await this.read.token.read.balance_of(address));
   }
 
-  /** The latest block's timestamp: what the contracts will see as "now" in the next block. */
-  async now(): Promise<bigint> {
-    const block = await this.provider.getBlockWithTxHashes('latest');
-    return BigInt(block.timestamp);
-  }
-
   /**
    * When a transaction ran, as the contract saw it: devnet stamps the block when it closes it,
    * which can be a second after the transaction executed, so the contract's "now" is known to
