@@ -12,7 +12,7 @@ import type { Capabilities, JobRequirements } from '../../src/discovery/capabili
 import type { CairnNode } from '../../src/market/cairn-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
-import { decodeAnnouncement, encodeBid } from '../../src/market/wire';
+import { decodeAnnouncement, encodeBid, encodeOutcome } from '../../src/market/wire';
 import { encodeFrame } from '../../src/p2p/direct';
 import { Kind, seal, signingBytes, ENVELOPE_VERSION } from '../../src/p2p/envelope';
 import type { WireErrorCode } from '../../src/p2p/errors';
@@ -251,6 +251,38 @@ describe('defence against bad input', () => {
       'both rejections logged',
     );
     expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+  });
+
+  test('a forged award is rejected by the worker it names', async () => {
+    // A poster H really bid to sends H an outcome naming H the winner, signed by someone else.
+    // A losing outcome is taken on the stream's (Noise-authenticated) word; an award is checked.
+    const a = await attacker();
+    const other = await startNode();
+    attackers.push(other);
+    const job = spec({ bidWindowMs: 60_000, maxBids: 100 });
+    const bid = new Promise<void>((resolve) =>
+      H.market.worker?.on('bid', (b) => b.jobId === job.jobId && b.poster === a.peerId && resolve()),
+    );
+    void a.market.poster.announce(job).catch(() => undefined);
+    await bid;
+    const forgedBefore = H.host.rejections.counts.get('FORGED_SIGNATURE') ?? 0;
+    const wonBefore = H.market.worker?.stats.won;
+    const award = encodeOutcome({
+      jobId: job.jobId,
+      announcementDigest: new Uint8Array(32),
+      winner: H.host.signer.peerIdBytes,
+      winnerAddress: honestCaps.workerAddress,
+      price: 1n,
+      winningBidDigest: new Uint8Array(32),
+    });
+    const stream = await a.host.libp2p.dialProtocol(H.host.libp2p.peerId, BID_PROTOCOL);
+    stream.send(encodeFrame(envelope(a, { kind: Kind.KIND_OUTCOME, payload: award }, other)));
+    await waitFor(
+      () => (H.host.rejections.counts.get('FORGED_SIGNATURE') ?? 0) > forgedBefore,
+      'the worker to reject the forged award',
+    );
+    expect(H.market.worker?.stats.won).toBe(wonBefore);
+    expect(H.host.scores.score(a.peerId)).toBeLessThan(0);
   });
 
   test('10,000 garbage messages: the node stays up, cuts the senders off and keeps serving honest peers', async () => {
