@@ -102,6 +102,15 @@ export const MarketConfigSchema = z.object({
   defaultMaxBids: z.number().int().positive().max(256).default(8),
 });
 
+export const ChainConfigSchema = z.object({
+  /**
+   * The deployment `npm start` writes ({ rpcUrl, registry, reputation, ... }); bids are checked
+   * against its StakingRegistry and Reputation. Defaults to <dataDir>/deployment.json; without
+   * the file the node checks bids against an empty in-memory registry (and awards nothing).
+   */
+  deploymentFile: z.string().min(1).optional(),
+});
+
 export const NodeConfigSchema = z.object({
   /** Separates gossip topics and the DHT of different deployments (devnet, sepolia, mainnet). */
   network: z
@@ -112,6 +121,7 @@ export const NodeConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   p2p: P2pConfigSchema.default(() => P2pConfigSchema.parse({})),
   market: MarketConfigSchema.default(() => MarketConfigSchema.parse({})),
+  chain: ChainConfigSchema.default(() => ChainConfigSchema.parse({})),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -169,5 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   set(merged, 'network', env.CAIRN_NETWORK);
   set(merged, 'dataDir', env.CAIRN_DATA_DIR);
   set(merged, 'logLevel', env.CAIRN_LOG_LEVEL);
+  if (env.CAIRN_DEPLOYMENT !== undefined) {
+    merged.chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}), deploymentFile: env.CAIRN_DEPLOYMENT };
+  }
   return parseConfig(merged);
 }

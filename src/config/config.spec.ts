@@ -16,7 +16,9 @@ describe('node configuration', () => {
       CAIRN_P2P_LISTEN: '/ip4/0.0.0.0/tcp/4001, /ip4/127.0.0.1/tcp/4002',
       CAIRN_P2P_BOOTSTRAP: '/ip4/10.0.0.1/tcp/4001/p2p/12D3KooWR5dqwwd9AghvnB4Do13QEeRqSaY6DcAWZtd6CzL1bY7N',
       CAIRN_P2P_LAN: 'true',
+      CAIRN_DEPLOYMENT: '/srv/cairn/deployment.json',
     });
+    expect(c.chain.deploymentFile).toBe('/srv/cairn/deployment.json');
     expect(c.network).toBe('sepolia');
     expect(c.p2p.listen).toHaveLength(2);
     expect(c.p2p.bootstrap).toHaveLength(1);
