@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Account, RpcProvider, config } from 'starknet';
+import { config } from 'starknet';
 import { CairnClients } from '../src/chain/cairn';
 import { deployCairn } from '../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../src/chain/devnet';
@@ -51,9 +51,7 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {
-    const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
-    const predeployed = await devnet.predeployedAccounts();
-    const accounts = predeployed.map((a) => new Account({ provider, address: a.address, signer: a.private_key }));
+    const { accounts, predeployed } = await devnet.signers();
     const owner = accounts[0]!;
     const deployment = await deployCairn(owner, { token: DEVNET_STRK_ADDRESS });
     const workers = accounts.slice(2, 2 + WORKERS);

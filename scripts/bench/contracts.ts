@@ -6,7 +6,7 @@
  * Costs are deterministic for a given contract and devnet version (no timing involved), so
  * one run of each entry point is the measurement.
  */
-import { Account, RpcProvider, type GetTransactionReceiptResponse, config } from 'starknet';
+import { config, type Account, type GetTransactionReceiptResponse } from 'starknet';
 import { CairnClients } from '../../src/chain/cairn';
 import { deployCairn } from '../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../src/chain/devnet';
@@ -26,10 +26,7 @@ async function main() {
   const json = process.argv.includes('--json');
   const devnet = await Devnet.start({ accounts: 6 });
   try {
-    const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
-    const accounts = (await devnet.predeployedAccounts()).map(
-      (a) => new Account({ provider, address: a.address, signer: a.private_key }),
-    );
+    const { provider, accounts } = await devnet.signers();
     const [owner, poster, worker, worker2] = accounts as [Account, Account, Account, Account];
     const deployment = await deployCairn(owner, { token: DEVNET_STRK_ADDRESS });
     const as = (a: Account) => new CairnClients(deployment, a);

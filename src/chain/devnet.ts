@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { Account, RpcProvider } from 'starknet';
 import { devnetBinary } from './toolchain';
 
 export interface DevnetOptions {
@@ -152,6 +153,14 @@ export class Devnet {
 
   predeployedAccounts(): Promise<PredeployedAccount[]> {
     return this.rpc<PredeployedAccount[]>('devnet_getPredeployedAccounts');
+  }
+
+  /** A provider on this devnet and its predeployed accounts as starknet.js signers, in order. */
+  async signers(): Promise<{ provider: RpcProvider; accounts: Account[]; predeployed: PredeployedAccount[] }> {
+    const provider = new RpcProvider({ nodeUrl: this.rpcUrl });
+    const predeployed = await this.predeployedAccounts();
+    const accounts = predeployed.map((a) => new Account({ provider, address: a.address, signer: a.private_key }));
+    return { provider, accounts, predeployed };
   }
 
   /** Moves the clock forward and mines a block, so the next transaction sees the new time. */

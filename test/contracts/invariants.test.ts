@@ -238,7 +238,7 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
       const after = await snapshot(action.sender, action.job?.id);
 
       if (!ok) {
-        check(JSON.stringify({ ...after, sender: 0 }, big) === JSON.stringify({ ...before, sender: 0 }, big), `failed ${action.name} changed state`);
+        check(json({ ...after, sender: 0n }) === json({ ...before, sender: 0n }), `failed ${action.name} changed state`);
         check(after.sender === before.sender - fee, `failed ${action.name}: sender lost more than the fee`);
       } else if (action.name === 'create_job') {
         const id = toBigInt(await read.market.read.job_count());
@@ -282,7 +282,3 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
   expect(counts.failed).toBeGreaterThan(0);
   expect(counts.ok! + counts.failed!).toBe(STEPS);
 }, 3_600_000);
-
-function big(_: string, v: unknown) {
-  return typeof v === 'bigint' ? v.toString() : v;
-}

@@ -4,13 +4,13 @@
  * accounts with known keys. Helpers bring a job to a given state in as few transactions as the
  * contract allows, so each test spends its time on the behaviour it pins down.
  */
-import { Account, RpcProvider, config } from 'starknet';
+import { config, type Account, type RpcProvider } from 'starknet';
 import { CairnClients, JOB_STATUSES, type JobStatus } from '../../../src/chain/cairn';
 import { ChainError } from '../../../src/chain/errors';
 import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../../src/chain/devnet';
 import { STRK } from '../../../src/chain/params';
-import { CairnEventDecoder, type RawEvent } from '../../../src/chain/events';
+import { CairnEventDecoder, type RawEvent } from './events';
 
 // starknet.js warns on every transaction that a fresh devnet has too few blocks to estimate tips.
 config.set('logLevel', 'ERROR');
@@ -43,6 +43,8 @@ export interface ChainEvent {
 }
 
 export class ChainFixture {
+  private decoder?: CairnEventDecoder;
+
   private constructor(
     readonly devnet: Devnet,
     readonly provider: RpcProvider,
@@ -51,21 +53,20 @@ export class ChainFixture {
     readonly all: Account[],
   ) {}
 
-  static async start(options: Partial<DeployOptions> & { accounts?: number } = {}): Promise<ChainFixture> {
-    const accounts = Math.max(options.accounts ?? 10, 7);
-    const devnet = await Devnet.start({ accounts, initialBalance: 10n ** 24n });
+  static async start(
+    options: Partial<DeployOptions> & { accounts?: number; devnetArgs?: string[] } = {},
+  ): Promise<ChainFixture> {
+    const { accounts: wanted, devnetArgs, ...deployOptions } = options;
+    const accounts = Math.max(wanted ?? 10, 7);
+    const devnet = await Devnet.start({ accounts, initialBalance: 10n ** 24n, extraArgs: devnetArgs });
     try {
-      const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
-      const predeployed = await devnet.predeployedAccounts();
-      const all = predeployed.map(
-        (a) => new Account({ provider, address: a.address, signer: a.private_key }),
-      );
+      const { provider, accounts: all } = await devnet.signers();
       const [owner, arbiter, p1, p2, ...rest] = all as [Account, Account, Account, Account, ...Account[]];
       const outsider = rest.pop()!;
       const deployment = await deployCairn(owner, {
         token: DEVNET_STRK_ADDRESS,
         arbiter: arbiter.address,
-        ...options,
+        ...deployOptions,
       });
       return new ChainFixture(devnet, provider, deployment, { owner, arbiter, posters: [p1, p2], workers: rest, outsider }, all);
     } catch (err) {
@@ -203,7 +204,7 @@ export class ChainFixture {
   async events(txHash: string): Promise<ChainEvent[]> {
     const receipt = await this.provider.getTransactionReceipt(txHash);
     const raw = (receipt.value as { events?: RawEvent[] }).events ?? [];
-    const decoder = new CairnEventDecoder(this.deployment);
+    const decoder = (this.decoder ??= new CairnEventDecoder(this.deployment));
     return raw.flatMap((ev) => {
       const d = decoder.decode(ev);
       return d ? [{ name: d.name, from: ev.from_address, fields: d.fields }] : [];

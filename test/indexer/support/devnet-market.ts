@@ -1,80 +1,58 @@
 /**
  * A devnet with a fresh cairn deployment (compiled contracts) for the indexer's end-to-end
- * tests, started with the full state archive that block abortion needs, and the few market
- * moves the scripted history uses, through the lead's typed clients.
+ * tests: the contract suites' ChainFixture, started with the full state archive that block
+ * abortion needs, plus the positional market moves and block lookups the scripted history uses.
  */
-import { Account, RpcProvider } from 'starknet';
-import { CairnClients } from '../../../src/chain/cairn';
-import { type CairnDeployment, deployCairn } from '../../../src/chain/deploy';
-import { DEVNET_STRK_ADDRESS, Devnet } from '../../../src/chain/devnet';
+import type { Account, RpcProvider } from 'starknet';
+import type { CairnClients } from '../../../src/chain/cairn';
+import type { CairnDeployment } from '../../../src/chain/deploy';
+import type { Devnet } from '../../../src/chain/devnet';
 import { STRK } from '../../../src/chain/params';
+import { ChainFixture } from '../../contracts/support/chain';
 
 export class DevnetMarket {
-  private constructor(
-    readonly devnet: Devnet,
-    readonly provider: RpcProvider,
-    readonly deployment: CairnDeployment,
-    readonly accounts: Account[],
-  ) {}
+  private constructor(private readonly chain: ChainFixture) {}
 
   static async start(): Promise<DevnetMarket> {
-    const devnet = await Devnet.start({ accounts: 8, extraArgs: ['--state-archive-capacity', 'full'] });
-    try {
-      const provider = new RpcProvider({ nodeUrl: devnet.rpcUrl });
-      const accounts = (await devnet.predeployedAccounts()).map(
-        (a) => new Account({ provider, address: a.address, signer: a.private_key }),
-      );
-      const owner = accounts[0]!;
-      const deployment = await deployCairn(owner, {
-        token: DEVNET_STRK_ADDRESS,
-        arbiter: accounts[1]!.address,
-      });
-      return new DevnetMarket(devnet, provider, deployment, accounts);
-    } catch (err) {
-      await devnet.stop();
-      throw err;
-    }
+    return new DevnetMarket(await ChainFixture.start({ accounts: 8, devnetArgs: ['--state-archive-capacity', 'full'] }));
+  }
+
+  get devnet(): Devnet {
+    return this.chain.devnet;
+  }
+
+  get provider(): RpcProvider {
+    return this.chain.provider;
+  }
+
+  get deployment(): CairnDeployment {
+    return this.chain.deployment;
+  }
+
+  /** The predeployed accounts in order: owner, arbiter, then the rest. */
+  get accounts(): Account[] {
+    return this.chain.all;
   }
 
   as(account: Account): CairnClients {
-    return new CairnClients(this.deployment, account);
+    return this.chain.as(account);
   }
 
   get read(): CairnClients {
-    return new CairnClients(this.deployment, this.provider);
+    return this.chain.read;
   }
 
-  async stake(worker: Account, amount = 500n * STRK): Promise<void> {
-    const c = this.as(worker);
-    await c.token.invoke('approve', this.deployment.registry, amount);
-    await c.registry.invoke('stake', amount);
-    await c.registry.invoke('bind_peer', `12D3KooW${worker.address.slice(2, 40)}`);
+  stake(worker: Account, amount = 500n * STRK): Promise<void> {
+    return this.chain.stake(worker, amount);
   }
 
-  async createJob(
-    poster: Account,
-    budget = 10n * STRK,
-    maxAttempts = 2,
-    execDuration = 3_600n,
-  ): Promise<bigint> {
-    const c = this.as(poster);
-    await c.token.invoke('approve', this.deployment.market, budget);
-    await c.market.invoke('create_job', budget, 0xc0ffeen, execDuration, BigInt(maxAttempts));
-    return BigInt((await this.read.market.read.job_count()) as bigint);
+  createJob(poster: Account, budget = 10n * STRK, maxAttempts = 2, execDuration = 3_600n): Promise<bigint> {
+    return this.chain.createJob(poster, { budget, maxAttempts, execDuration });
   }
 
   /** Created, awarded, accepted and submitted. */
-  async submittedJob(
-    poster: Account,
-    worker: Account,
-    price = 8n * STRK,
-    budget = 10n * STRK,
-  ): Promise<bigint> {
-    const id = await this.createJob(poster, budget);
-    await this.as(poster).market.invoke('award_job', id, worker.address, price);
-    await this.as(worker).market.invoke('accept_job', id);
-    await this.as(worker).market.invoke('submit_result', id, 0xabcdefn);
-    return id;
+  submittedJob(poster: Account, worker: Account, price = 8n * STRK, budget = 10n * STRK): Promise<bigint> {
+    return this.chain.submittedJob(poster, worker, { price, budget });
   }
 
   async head(): Promise<{ number: number; hash: string }> {
@@ -94,6 +72,6 @@ export class DevnetMarket {
   }
 
   stop(): Promise<void> {
-    return this.devnet.stop();
+    return this.chain.stop();
   }
 }

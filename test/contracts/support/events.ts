@@ -1,14 +1,15 @@
 /**
- * Decodes the cairn contracts' events from raw chain events (receipts or starknet_getEvents),
- * with the ABIs the contracts were compiled with. One place, so the node, the indexer and the
- * tests agree on names and field types: names are the short variant names ('JobCreated'),
- * fields come back as starknet.js parses them (integers as bigint, ByteArray as string, bool).
+ * Decodes the cairn contracts' events in a transaction receipt for the contract suites, through
+ * starknet.js's generic ABI parser: an independent reading of the compiled ABIs, so these tests
+ * do not share a decoder with the indexer they check (which has its own, faster codec in
+ * indexer/src/chain/event-codec.ts). Names are the short variant names ('JobCreated'); fields
+ * come back as starknet.js parses them (integers as bigint, ByteArray as string, bool).
  */
 import { CallData, createAbiParser, events, type Abi } from 'starknet';
-import { JobMarketAbi } from './abi/JobMarket.abi';
-import { ReputationAbi } from './abi/Reputation.abi';
-import { StakingRegistryAbi } from './abi/StakingRegistry.abi';
-import type { ContractName } from './artifacts';
+import { JobMarketAbi } from '../../../src/chain/abi/JobMarket.abi';
+import { ReputationAbi } from '../../../src/chain/abi/Reputation.abi';
+import { StakingRegistryAbi } from '../../../src/chain/abi/StakingRegistry.abi';
+import type { ContractName } from '../../../src/chain/artifacts';
 
 export interface RawEvent {
   from_address: string;
@@ -57,10 +58,6 @@ export class CairnEventDecoder {
     ]);
   }
 
-  /** The addresses whose events this decoder reads (for starknet_getEvents filters). */
-  addresses(): bigint[] {
-    return [...this.byAddress.keys()];
-  }
 
   /**
    * The decoded event, or undefined when it comes from another contract. An event from a
