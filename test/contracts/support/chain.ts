@@ -4,16 +4,13 @@
  * accounts with known keys. Helpers bring a job to a given state in as few transactions as the
  * contract allows, so each test spends its time on the behaviour it pins down.
  */
-import { config, type Account, type RpcProvider } from 'starknet';
+import type { Account, RpcProvider } from 'starknet';
 import { CairnClients, JOB_STATUSES, type JobStatus } from '../../../src/chain/cairn';
 import { ChainError } from '../../../src/chain/errors';
 import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../../src/chain/devnet';
 import { STRK } from '../../../src/chain/params';
 import { CairnEventDecoder, type RawEvent } from './events';
-
-// starknet.js warns on every transaction that a fresh devnet has too few blocks to estimate tips.
-config.set('logLevel', 'ERROR');
 import { toBigInt } from '../../../src/chain/values';
 
 export interface Actors {
