@@ -19,6 +19,7 @@ export interface EsmModules {
   memory: typeof import('@libp2p/memory', { with: { 'resolution-mode': 'import' } });
   noise: typeof import('@chainsafe/libp2p-noise', { with: { 'resolution-mode': 'import' } });
   yamux: typeof import('@chainsafe/libp2p-yamux', { with: { 'resolution-mode': 'import' } });
+  yamuxStream: typeof import('@chainsafe/libp2p-yamux/stream', { with: { 'resolution-mode': 'import' } });
   identify: typeof import('@libp2p/identify', { with: { 'resolution-mode': 'import' } });
   ping: typeof import('@libp2p/ping', { with: { 'resolution-mode': 'import' } });
   kadDht: typeof import('@libp2p/kad-dht', { with: { 'resolution-mode': 'import' } });
@@ -48,6 +49,7 @@ const SPECIFIERS: Record<keyof EsmModules, string> = {
   memory: '@libp2p/memory',
   noise: '@chainsafe/libp2p-noise',
   yamux: '@chainsafe/libp2p-yamux',
+  yamuxStream: '@chainsafe/libp2p-yamux/stream',
   identify: '@libp2p/identify',
   ping: '@libp2p/ping',
   kadDht: '@libp2p/kad-dht',

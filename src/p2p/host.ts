@@ -22,6 +22,7 @@ import { RejectionLog, type Logger } from './logging';
 import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
+import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
 import { GOSSIP_TOPIC_TYPES, dhtProtocolId, stringifyTopic } from './topics';
@@ -120,6 +121,7 @@ export class P2pHost {
     if (privateKey.type !== 'Ed25519')
       throw new HostError('KEY_FILE_INVALID', 'the node identity must be Ed25519');
     this.localSigner = new LocalSigner(privateKey.raw);
+    installLazyWindowUpdates(m.yamuxStream);
 
     const addrs = [...p2p.listen, ...p2p.bootstrap];
     const transports = [];
@@ -195,6 +197,7 @@ export class P2pHost {
       },
     });
 
+    this.node.addEventListener('connection:open', (evt) => batchSocketWrites(evt.detail));
     this.router = new GossipRouter({
       pubsub: this.node.services.pubsub,
       network: config.network,
