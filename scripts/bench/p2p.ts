@@ -4,11 +4,14 @@
  * Three measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux:
  *
  * - latency: announce-to-first-bid on a 50-node network over TCP on loopback: 5 posters in one
- *   process, 45 capable workers in two more, joined in a random graph (each node dials 4 others).
+ *   process, 45 capable workers in two more (CAIRN_BENCH_LATENCY_PROCESSES), joined in a random
+ *   graph (each node dials 4 others). The posters only post, so they are not in the announcement
+ *   mesh; they publish to every subscribed peer they are connected to.
  *   Measured at the poster, from the announce() call to the first bid that passed every check
  *   (so it includes signing the announcement and verifying the bid). Jobs run one at a time,
  *   400 ms apart, after 25 warm-up jobs (which also open the workers' sessions to the posters).
- *   The figure is split at the moment the first bid left its worker (clocks of one machine).
+ *   The figure is split at the moment the first bid left its worker (clocks of one machine), and
+ *   each process's event-loop utilization and delay while measuring say what bounds it.
  * - throughput: matched jobs per second through one poster with 10 capable workers (TCP; the
  *   poster in one process, the workers in two more, star topology). A job is announce, bids,
  *   choose, notify; each job closes at its third bid (maxBids 3) and every bidder, late ones
@@ -26,6 +29,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config/config.schema';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import { CairnNode } from '../../src/market/cairn-node';
@@ -112,6 +116,7 @@ type Command =
   | { type: 'mesh'; min: number }
   | { type: 'adverts' }
   | { type: 'cpu' }
+  | { type: 'loop'; reset?: boolean }
   | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number }
   | { type: 'throughput'; poster: number; jobs: number; concurrency: number; maxBids: number; warmup: number }
   | { type: 'bidTimes' }
@@ -128,6 +133,10 @@ async function child(): Promise<void> {
   /** Earliest time (ms, shared wall clock) any node here sent a bid for each job. */
   const firstBidSent = new Map<string, number>();
   const now = () => performance.timeOrigin + performance.now();
+  // How busy this process's event loop is while measuring: what bounds a latency figure.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  let loopMark = performance.eventLoopUtilization();
 
   process.on('message', (cmd: Command) => {
     void (async () => {
@@ -201,7 +210,12 @@ async function child(): Promise<void> {
             return;
           }
           case 'mesh': {
-            await until(() => nodes.every((n) => n.host.gossip.meshPeers('job_announcement') >= cmd.min), 'gossip meshes');
+            // A node that is not a worker does not join the announcement mesh; it publishes to the
+            // topic's subscribers directly, so wait for it to know enough of them.
+            await until(
+              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
+              'gossip meshes',
+            );
             reply({ type: 'meshed' });
             return;
           }
@@ -242,6 +256,19 @@ async function child(): Promise<void> {
           case 'bidTimes': {
             reply({ type: 'bidTimes', times: [...firstBidSent] });
             firstBidSent.clear();
+            return;
+          }
+          case 'loop': {
+            const elu = performance.eventLoopUtilization(loopMark);
+            reply({
+              type: 'loop',
+              utilization: round(elu.utilization, 3),
+              delayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+            });
+            if (cmd.reset) {
+              loopDelay.reset();
+              loopMark = performance.eventLoopUtilization();
+            }
             return;
           }
           case 'cpu': {
@@ -400,18 +427,22 @@ function seeded(seed: number): () => number {
 async function latencyBench(json: boolean) {
   const N = 50;
   const POSTERS = 5;
+  // Posters in a process of their own, the 45 workers split over more (all sharing the machine's
+  // two cores). Two worker processes measured best here: with 9 (5 nodes each) p50 rose from ~7 to
+  // ~9 ms and p90 from ~10 to ~23 ms, as ten processes contend for two cores.
+  const WORKER_PROCESSES = Number(process.env.CAIRN_BENCH_LATENCY_PROCESSES ?? 2);
   // Posters in a process of their own, the 45 workers split over two more: a poster's event loop
   // is then not busy validating 20 other nodes' copies of its own announcement when the first
   // bid arrives. (All three processes still share the machine's two cores.)
   const specs = Array.from({ length: N }, (_, i): NodeSpec => (i < POSTERS ? {} : { worker: workerSpec(i) }));
-  const split = POSTERS + Math.floor((N - POSTERS) / 2);
-  say(json, `latency: starting ${N} nodes over TCP in three processes...`);
-  const groups = await Promise.all([
-    startChild('lat-posters', specs.slice(0, POSTERS), { transport: 'tcp' }, 0),
-    startChild('lat-workers-1', specs.slice(POSTERS, split), { transport: 'tcp' }, POSTERS),
-    startChild('lat-workers-2', specs.slice(split), { transport: 'tcp' }, split),
-  ]);
-  const bounds = [0, POSTERS, split, N];
+  const per = Math.ceil((N - POSTERS) / WORKER_PROCESSES);
+  const bounds = [0, ...Array.from({ length: WORKER_PROCESSES + 1 }, (_, k) => Math.min(N, POSTERS + k * per))];
+  say(json, `latency: starting ${N} nodes over TCP in ${WORKER_PROCESSES + 1} processes...`);
+  const groups = await Promise.all(
+    bounds.slice(0, -1).map((from, k) =>
+      startChild(k === 0 ? 'lat-posters' : `lat-workers-${k}`, specs.slice(from, bounds[k + 1]), { transport: 'tcp' }, from),
+    ),
+  );
   const addrs = groups.flatMap((g) => g.addrs);
   const peerIds = groups.flatMap((g) => g.peerIds);
   try {
@@ -433,11 +464,14 @@ async function latencyBench(json: boolean) {
     await Promise.all(groups.map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
     await Promise.all(groups.map((g) => g.child.ask({ type: 'mesh', min: 3 }, 'meshed')));
     say(json, 'latency: network up; measuring...');
+    type Loop = { type: 'loop'; utilization: number; delayMs: { p50: number; p99: number; max: number } };
+    await Promise.all(groups.map((g) => g.child.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
     const posters = groups[0] as (typeof groups)[number];
     const r = await posters.child.ask<{ type: 'latency'; samples: Array<[string, number, number, number]> }>(
       { type: 'latency', posters: [0, 1, 2, 3, 4], jobs: 100, gapMs: 400, warmup: 25 },
       'latency',
     );
+    const loops = await Promise.all(groups.map((g) => g.child.ask<Loop>({ type: 'loop' }, 'loop')));
     // Split each latency at the moment the first bid left a worker: gossip and validation before
     // it, the direct bid path after it.
     const sent = new Map<string, number>();
@@ -456,12 +490,14 @@ async function latencyBench(json: boolean) {
     return {
       nodes: N,
       transport: 'tcp',
-      processes: 3,
+      processes: WORKER_PROCESSES + 1,
       posters: POSTERS,
       jobs: r.samples.length,
       firstBidMs: summary(r.samples.map((s) => s[3])),
       announceToBidSentMs: summary(toBid),
       bidSentToReceivedMs: summary(bidPath),
+      /** Per process (posters, workers, workers): event-loop utilization and delay while measuring. */
+      eventLoops: loops.map(({ utilization, delayMs }) => ({ utilization, delayMs })),
     };
   } finally {
     await Promise.all(groups.map((g) => g.child.stop()));
@@ -495,7 +531,8 @@ async function throughputBench(json: boolean) {
     );
     const workers = ws.flatMap((w) => w.peerIds).map((id, i): [string, string] => [workerSpec(i)?.address as string, id]);
     await p.child.ask({ type: 'bind', workers }, 'bound');
-    await Promise.all([p.child.ask({ type: 'mesh', min: WORKERS }, 'meshed'), ...workerChildren.map((c) => c.ask({ type: 'mesh', min: 1 }, 'meshed'))]);
+    // The poster publishes to every subscribed worker (a star: the workers have no mesh of their own).
+    await p.child.ask({ type: 'mesh', min: WORKERS }, 'meshed');
     say(json, 'throughput: network up; measuring...');
     const w0 = await workersCpuUs();
     const r = await p.child.ask<{
@@ -652,6 +689,8 @@ function printLatency(lat: Latency): void {
   console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
   console.log(`    p50 ${f.p50} ms   p90 ${f.p90} ms   p99 ${f.p99} ms   max ${f.max} ms`);
   console.log(`    of which announce -> first bid sent: p50 ${a.p50} ms, p99 ${a.p99} ms; bid sent -> accepted: p50 ${b.p50} ms, p99 ${b.p99} ms`);
+  const loops = lat.eventLoops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
+  console.log(`    event loops (posters; workers; workers): ${loops.join('; ')}`);
 }
 
 function printThroughput(tp: Throughput): void {

@@ -75,6 +75,13 @@ export const P2pConfigSchema = z.object({
    * simulation sets 8: fewer connections per node, more hops per lookup.
    */
   dhtBucketSize: z.number().int().min(2).max(20).default(20),
+  /**
+   * How often libp2p's connection monitor pings every connection (a new stream each, all at
+   * once). Its default, 10 s, costs a node with 200 connections a burst of 200 stream
+   * negotiations every 10 s, which showed as the tail of the first-bid latency; the sessions and
+   * gossip streams here are busy anyway, and a dead peer is still found within this interval.
+   */
+  livenessPingMs: z.number().int().min(1000).default(60_000),
   /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
   heartbeatMs: z.number().int().positive().default(1000),
 });
@@ -100,6 +107,13 @@ export const MarketConfigSchema = z.object({
   strategy: z.enum(['lowest-price', 'reputation-weighted']).default('reputation-weighted'),
   defaultBidWindowMs: z.number().int().positive().default(2000),
   defaultMaxBids: z.number().int().positive().max(256).default(8),
+  /**
+   * Join the job-announcement mesh (and so validate and forward every announcement) although
+   * this node does not bid. Workers always join. A node that only posts publishes to the topic's
+   * subscribers directly and has no use for other posters' jobs; relaying them would cost it a
+   * validation and several forwards per job and put its own first bids behind that work.
+   */
+  relayAnnouncements: z.boolean().default(false),
 });
 
 export const ChainConfigSchema = z.object({

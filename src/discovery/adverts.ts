@@ -67,13 +67,27 @@ export class AdvertService {
     });
     if (this.opts.caps && this.opts.gossip !== false) {
       await this.publish();
-      this.timer = setInterval(() => void this.publish(), this.opts.intervalMs);
-      this.timer.unref();
+      this.scheduleRepublish();
     }
   }
 
+  /**
+   * Each re-publish comes after the interval ±20%, drawn afresh: workers started together (a
+   * restart, a data centre coming back) would otherwise advertise in lockstep forever, and every
+   * node would validate all their adverts in the same instant, every interval.
+   */
+  private scheduleRepublish(): void {
+    const delay = this.opts.intervalMs * (0.8 + 0.4 * Math.random());
+    this.timer = setTimeout(() => {
+      void this.publish().finally(() => {
+        if (this.timer) this.scheduleRepublish();
+      });
+    }, delay);
+    this.timer.unref();
+  }
+
   stop(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
     for (const waiters of this.pending.values()) for (const w of waiters) w.reject(new Error('stopped'));
     this.pending.clear();

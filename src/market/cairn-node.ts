@@ -75,6 +75,7 @@ export class CairnNode {
       worker: this.caps,
       defaultBidWindowMs: config.market.defaultBidWindowMs,
       defaultMaxBids: config.market.defaultMaxBids,
+      relayAnnouncements: config.market.relayAnnouncements,
     });
   }
 

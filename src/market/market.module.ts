@@ -63,6 +63,7 @@ export class MarketModule {
               worker: capabilitiesFromConfig(config),
               defaultBidWindowMs: config.market.defaultBidWindowMs,
               defaultMaxBids: config.market.defaultMaxBids,
+              relayAnnouncements: config.market.relayAnnouncements,
             });
             await market.start();
             return market;

@@ -1,6 +1,7 @@
 /**
  * The market on one node: the job_announcement topic, the bid protocol, and the poster and
- * (when configured) worker roles on top of them. One bid protocol carries both directions: BID
+ * (when configured) worker roles on top of them. Workers (and relays) subscribe to the topic;
+ * a node that only posts publishes to it without joining its mesh. One bid protocol carries both directions: BID
  * frames go to the poster role, OUTCOME and BID_REJECTED frames to the worker role.
  */
 import { createHash } from 'node:crypto';
@@ -28,6 +29,8 @@ export interface MarketOptions {
   worker?: Capabilities;
   defaultBidWindowMs: number;
   defaultMaxBids: number;
+  /** Subscribe to announcements without being a worker (see MarketConfigSchema). */
+  relayAnnouncements?: boolean;
 }
 
 export class Market {
@@ -37,7 +40,7 @@ export class Market {
 
   constructor(
     private readonly host: P2pHost,
-    opts: MarketOptions,
+    private readonly opts: MarketOptions,
   ) {
     this.poster = new Poster({
       host,
@@ -65,6 +68,8 @@ export class Market {
       kinds: new Set([Kind.KIND_BID, Kind.KIND_OUTCOME, Kind.KIND_BID_REJECTED]),
       onFrame: (frame) => this.onFrame(frame),
     });
+    // Only nodes that use announcements join their mesh; a poster publishes to its subscribers.
+    if (!this.worker && !this.opts.relayAnnouncements) return;
     this.host.gossip.register('job_announcement', {
       check: (env): Announcement => ({
         ...decodeAnnouncement(env.payload, Date.now()),

@@ -16,8 +16,12 @@
  * dropped unread. Each stream handles at most MAX_INFLIGHT frames at once; past that it stops
  * reading (libp2p then holds data in the stream's read buffer, capped at READ_BUFFER_BYTES, after
  * which libp2p aborts the stream), so a slow handler backs the sender off instead of queueing
- * without bound. Frames written to one session in one turn of the event loop leave as one write. Writes beyond WRITE_BUFFER_BYTES queued on one stream are dropped (newest first)
- * and logged: a peer that does not read its responses loses them.
+ * without bound. Frames written to one session in one synchronous cascade leave as one yamux
+ * frame, flushed in a microtask rather than at the end of the event-loop turn: a bid must not wait
+ * behind every other message the process has still to handle (measured: a flush at setImmediate
+ * sat 2-25 ms behind the bid on a loaded worker process). Writes beyond WRITE_BUFFER_BYTES queued
+ * on one stream are dropped (newest first) and logged: a peer that does not read its responses
+ * loses them.
  */
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { Connection, PeerId, Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
@@ -85,7 +89,7 @@ class Session {
   private leftover: Uint8Array | undefined;
   private inflight = 0;
   private closed = false;
-  /** Frames written this turn of the event loop, sent together by flush(). */
+  /** Frames written in this synchronous cascade, sent together by flush(). */
   private outbox: Uint8Array[] = [];
   private outboxBytes = 0;
 
@@ -115,7 +119,7 @@ class Session {
     return !this.closed && this.stream.writeStatus === 'writable';
   }
 
-  /** Queues a frame; frames queued in one turn of the event loop leave in one write. */
+  /** Queues a frame; frames queued in one synchronous cascade leave in one write. */
   write(payload: Uint8Array): boolean {
     if (!this.open) return false;
     if (this.stream.writeBufferLength + this.outboxBytes > WRITE_BUFFER_BYTES) {
@@ -128,7 +132,7 @@ class Session {
     const frame = encodeFrame(payload);
     this.outbox.push(frame);
     this.outboxBytes += frame.length;
-    if (this.outbox.length === 1) setImmediate(() => this.flush());
+    if (this.outbox.length === 1) queueMicrotask(() => this.flush());
     return true;
   }
 

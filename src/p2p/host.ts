@@ -140,6 +140,7 @@ export class P2pHost {
       connectionEncrypters: [m.noise.noise()],
       streamMuxers: [m.yamux.yamux()],
       connectionGater: this.peers.gater,
+      connectionMonitor: { pingInterval: p2p.livenessPingMs },
       connectionManager: {
         maxConnections: p2p.maxConnections,
         ...(p2p.simulation

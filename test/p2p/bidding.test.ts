@@ -90,9 +90,15 @@ describe('bidding between real nodes', () => {
     await connect(w('W3'), w('W1'));
     await connect(w('W4'), w('W2'));
     await connect(w('W5'), w('W3'));
-    // Gossipsub forwards only to mesh peers; meshes form on the first heartbeats.
-    const all = [P, ...Object.values(W)];
-    await waitFor(() => all.every((n) => n.host.gossip.meshPeers('job_announcement') >= 1), 'gossip meshes');
+    // Gossipsub forwards only to mesh peers; meshes form on the first heartbeats. P only posts:
+    // it publishes to the topic's subscribers and stays out of the mesh.
+    await waitFor(
+      () =>
+        P.host.gossip.subscribers('job_announcement') >= 2 &&
+        Object.values(W).every((n) => n.host.gossip.meshPeers('job_announcement') >= 1),
+      'gossip meshes',
+    );
+    expect(P.host.gossip.meshPeers('job_announcement')).toBe(0);
     await waitFor(
       () =>
         w('W1').host.gossip.meshPeers('job_announcement') >= 2 &&

@@ -120,7 +120,8 @@ describe('defence against bad input', () => {
   }
 
   beforeAll(async () => {
-    V = await startNode({ stake, log: victimLog.log });
+    // V relays announcements, so bad ones reach its gossip validator as they would any worker's.
+    V = await startNode({ stake, log: victimLog.log, config: { market: { relayAnnouncements: true } } });
     H = await startNode({ worker: honestCaps, stake });
     stake.stake('0x777', 10n).bindPeer('0x777', H.peerId);
     await connect(H, V);
