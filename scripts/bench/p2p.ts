@@ -18,12 +18,14 @@
  *   included, is sent the outcome. CPU time per job is process CPU / jobs at the poster and
  *   process CPU / (jobs x 10) at a worker.
  * - discovery: time for a node to find a capable worker through kad-dht provider records and the
- *   worker's advert, on a 200-node network in one child process over the in-memory transport
- *   (Noise and Yamux still run; only sockets are simulated). 20 nodes are workers, 5 of them capable; no
+ *   worker's advert, on a 200-node network over TCP in two child processes of 100 nodes (one per
+ *   core; CAIRN_BENCH_DISCOVERY_PROCESSES=1 runs all on the in-memory transport in one). 20 nodes
+ *   are workers, 5 of them capable; no
  *   node publishes adverts on gossip, so every answer comes from the DHT and a direct advert
  *   query. The DHT bucket size is 8 instead of 20 (see dhtBucketSize in the config schema): each
  *   node then holds ~25 contacts instead of ~100, which one machine can afford to connect, at the
- *   price of more hops per lookup. Each query comes from a random non-worker node.
+ *   price of more hops per lookup. Each query comes from a random non-worker node, one at a time,
+ *   500 ms apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  */
@@ -597,13 +599,19 @@ async function settle(children: Child[], progress: (line: string) => void) {
 
 async function discoveryBench(json: boolean) {
   const N = 200;
-  // One process on the in-memory transport. Tried: 4 processes over TCP (50 nodes each), which
-  // should use both cores, but under load the Noise handshakes of kad-dht's contact pings time
-  // out and the routing tables stay at ~4 entries; in one process they reach ~19.
-  const PROCESSES = 1;
+  // Two processes of 100 nodes over TCP, one per core. With 1 (the in-memory transport) the whole
+  // network runs in one event loop and never yields to it: the in-memory transport delivers
+  // through promise chains, so a lookup's work ran as one microtask cascade of up to 14 s, and
+  // p99 was ~4 s against ~1.7-2.9 s here.
+  const PROCESSES = Number(process.env.CAIRN_BENCH_DISCOVERY_PROCESSES ?? 2);
   const WORKERS = 20;
   const CAPABLE = 5;
   const QUERIES = 50;
+  // Queries one at a time with a pause between them, as the latency bench spaces its jobs: one
+  // lookup costs the 200 nodes of this one event loop ~0.5 s of CPU in routing-table updates and
+  // contact pings after it has answered; back to back, each query would wait for the last one's
+  // aftermath, which measures the simulation's throughput rather than a lookup's latency.
+  const QUERY_GAP_MS = Number(process.env.CAIRN_BENCH_DISCOVERY_GAP_MS ?? 500);
   const rand = seeded(7);
   // Worker indexes spread over the network; the first CAPABLE of them offer "threads" and 16 GiB.
   const workerIdx = new Set<number>();
@@ -617,7 +625,7 @@ async function discoveryBench(json: boolean) {
   // Gossip heartbeats every 5 s instead of 1: 200 idle gossipsub routers heartbeating every
   // second cost a third of a core here, and this measurement does not use gossip. No adverts on
   // gossip either: every answer must come from the DHT and a direct advert query.
-  const net: NetworkSpec = { transport: 'memory', dhtBucketSize: 8, heartbeatMs: 5000, advertise: false };
+  const net: NetworkSpec = { transport: PROCESSES > 1 ? 'tcp' : 'memory', dhtBucketSize: 8, heartbeatMs: 5000, advertise: false };
   const per = N / PROCESSES;
   say(json, `discovery: starting ${N} nodes over the ${net.transport} transport in ${PROCESSES} process(es)...`);
   const groups = await Promise.all(
@@ -651,13 +659,17 @@ async function discoveryBench(json: boolean) {
     const samples: number[] = [];
     let failures = 0;
     say(json, 'discovery: measuring...');
+    await Promise.all(groups.map((g) => g.child.ask({ type: 'loop', reset: true }, 'loop')));
     for (let q = 0; q < QUERIES; q++) {
       const node = queriers[Math.floor(rand() * queriers.length)] as number;
       const r = await owner(node).ask<{ type: 'discovered'; ms: number; peerId?: string }>({ type: 'discover', node }, 'discovered');
       if (r.peerId !== undefined && capablePeers.has(r.peerId)) samples.push(r.ms);
       else failures++;
       if (q % 10 === 9) say(json, `  ${q + 1} queries, ${failures} failed, last ${Math.round(r.ms)} ms`);
+      await sleep(QUERY_GAP_MS);
     }
+    type Loop = { type: 'loop'; utilization: number; delayMs: { p50: number; p99: number; max: number } };
+    const loops = await Promise.all(groups.map((g) => g.child.ask<Loop>({ type: 'loop' }, 'loop')));
     return {
       nodes: N,
       transport: net.transport,
@@ -672,6 +684,8 @@ async function discoveryBench(json: boolean) {
       queries: QUERIES,
       failures,
       discoverMs: summary(samples),
+      slowestMs: [...samples].sort((a, b) => b - a).slice(0, 5).map((x) => round(x, 0)),
+      eventLoops: loops.map(({ utilization, delayMs }) => ({ utilization, delayMs })),
     };
   } finally {
     await Promise.all(groups.map((g) => g.child.stop()));
@@ -702,8 +716,10 @@ function printThroughput(tp: Throughput): void {
 
 function printDiscovery(d: Discovery): void {
   console.log(`  discover a capable worker, ${d.nodes} nodes (${d.transport}, ${d.processes} processes), ${d.capable}/${d.workers} workers capable, ${d.queries} queries:`);
-  console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed)`);
+  console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed; slowest ${d.slowestMs.join(', ')} ms)`);
   console.log(`    DHT (k=${d.dhtBucketSize}) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`);
+  const loops = d.eventLoops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
+  console.log(`    event loop: ${loops.join('; ')}`);
 }
 
 async function parent(): Promise<void> {

@@ -8,6 +8,15 @@ describe('node configuration', () => {
     expect(c.p2p.keyFile).toBe('.cairn/peer.key');
     expect(c.p2p.simulation).toBe(false);
     expect(c.market.worker).toBeUndefined();
+    // Tuned from the p2p bench; each is documented in the schema.
+    expect(c.p2p.dhtAlpha).toBe(3);
+    expect(c.p2p.livenessPingMs).toBe(60_000);
+    expect(c.market.relayAnnouncements).toBe(false);
+  });
+
+  test('tuning values out of range are refused', () => {
+    expect(() => parseConfig({ p2p: { dhtAlpha: 0 } })).toThrow(ConfigError);
+    expect(() => parseConfig({ p2p: { livenessPingMs: 10 } })).toThrow(/livenessPingMs/);
   });
 
   test('environment variables are read and validated', () => {

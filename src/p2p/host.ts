@@ -18,7 +18,7 @@ import { esm, loadEsm } from './esm';
 import { HostError, describe } from './errors';
 import { GossipRouter, messageId } from './gossip';
 import { loadOrCreateIdentity } from './identity';
-import { RejectionLog, type Logger } from './logging';
+import { RejectionLog, libp2pLogger, type Logger } from './logging';
 import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
@@ -132,9 +132,11 @@ export class P2pHost {
     }
     if (addrs.some((a) => a.startsWith('/memory/'))) transports.push(m.memory.memory());
 
+    const logger = libp2pLogger();
     const topics = GOSSIP_TOPIC_TYPES.map((type) => stringifyTopic({ type, network: config.network }));
     this.node = await m.libp2p.createLibp2p({
       privateKey,
+      ...(logger ? { logger } : {}),
       addresses: { listen: p2p.listen },
       transports,
       connectionEncrypters: [m.noise.noise()],
@@ -158,6 +160,7 @@ export class P2pHost {
         dht: m.kadDht.kadDHT({
           protocol: dhtProtocolId(config.network),
           kBucketSize: p2p.dhtBucketSize,
+          alpha: p2p.dhtAlpha,
           // LAN/loopback: the default mapper drops private addresses from DHT records, which
           // would leave loopback providers undialable; and no public address will ever be
           // confirmed, so serve the DHT from the start.

@@ -57,11 +57,18 @@ export class PeerManager {
   start(libp2p: Libp2p, gossipScore: (peerId: string) => number): void {
     this.libp2p = libp2p;
     this.gossipScore = gossipScore;
-    this.timer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+    // Started at a random phase: many nodes started together (a simulation, a fleet restart) would
+    // otherwise all run their heartbeat in the same instant.
+    this.timer = setTimeout(() => {
+      this.timer = setInterval(() => this.heartbeat(), this.opts.heartbeatMs);
+      this.timer.unref();
+      this.heartbeat();
+    }, Math.random() * this.opts.heartbeatMs);
     this.timer.unref();
   }
 
   stop(): void {
+    clearTimeout(this.timer);
     clearInterval(this.timer);
     this.libp2p = undefined;
   }
@@ -102,8 +109,12 @@ export class PeerManager {
   private heartbeat(): void {
     const libp2p = this.libp2p;
     if (!libp2p || !this.gossipScore) return;
-    for (const peer of libp2p.getPeers()) {
-      const id = peer.toString();
+    // getConnections, not getPeers: the latter parses every peer id from its string form again.
+    const checked = new Set<string>();
+    for (const conn of libp2p.getConnections()) {
+      const id = conn.remotePeer.toString();
+      if (checked.has(id)) continue;
+      checked.add(id);
       const gossip = this.gossipScore(id);
       if (gossip < this.opts.graylistThreshold) {
         this.scores.apply(id, 'low', `gossip score ${gossip.toFixed(1)} below graylist`);
