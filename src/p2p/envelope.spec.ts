@@ -95,6 +95,13 @@ describe('envelope', () => {
     expect(codeOf(() => admit(bytes, opts({ expectedSigner: alice.peerIdBytes })))).toBeUndefined();
   });
 
+  test('every sealed envelope gets a fresh nonce, across refills of the nonce pool', () => {
+    const nonces = new Set<bigint>();
+    // 4 KiB of pool is 512 nonces; 1500 seals cross two refills.
+    for (let i = 0; i < 1500; i++) nonces.add(Envelope.decode(seal(alice, Kind.KIND_BID, Uint8Array.of(1), now)).nonce);
+    expect(nonces.size).toBe(1500);
+  });
+
   test('the same (signer, nonce) is accepted once; re-wrapping does not help', () => {
     const o = opts();
     const bytes = seal(alice, Kind.KIND_BID, Uint8Array.of(1), now);
