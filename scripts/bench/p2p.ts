@@ -24,8 +24,9 @@
  *   node publishes adverts on gossip, so every answer comes from the DHT and a direct advert
  *   query. The DHT bucket size is 8 instead of 20 (see dhtBucketSize in the config schema): each
  *   node then holds ~25 contacts instead of ~100, which one machine can afford to connect, at the
- *   price of more hops per lookup. Each query comes from a random non-worker node, one at a time,
- *   500 ms apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
+ *   price of more hops per lookup. Measuring starts once the network has digested the workers'
+ *   provides (see quiesce). Each query comes from a random non-worker node, one at a time, 500 ms
+ *   apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  */
@@ -597,6 +598,27 @@ async function settle(children: Child[], progress: (line: string) => void) {
   }
 }
 
+/**
+ * Waits until every child's event loop is less than 35% busy over a 2 s window (at most 90 s).
+ * Publishing 80 provider records sets off minutes of routing-table updates and contact pings
+ * across the network (measured: 60-86% busy for the 15 s after the provides); lookups measured
+ * then took up to 2.9 s, and 50-160 ms once it had passed. A network's workers provide when they
+ * start and re-provide every few hours, so the steady state is what a poster meets.
+ */
+async function quiesce(children: Child[], maxUtilization = 0.35): Promise<{ seconds: number; utilization: number[] }> {
+  type Loop = { type: 'loop'; utilization: number };
+  const t0 = Date.now();
+  for (;;) {
+    await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
+    await sleep(2000);
+    const loops = await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop' }, 'loop')));
+    const utilization = loops.map((l) => l.utilization);
+    if (utilization.every((u) => u < maxUtilization) || Date.now() - t0 > 90_000) {
+      return { seconds: Math.round((Date.now() - t0) / 1000), utilization };
+    }
+  }
+}
+
 async function discoveryBench(json: boolean) {
   const N = 200;
   // Two processes of 100 nodes over TCP, one per core. With 1 (the in-memory transport) the whole
@@ -654,6 +676,8 @@ async function discoveryBench(json: boolean) {
     );
     say(json, 'discovery: workers providing capability records...');
     const provided = await Promise.all(groups.map((g) => g.child.ask<{ type: 'provided'; records: number }>({ type: 'provide' }, 'provided')));
+    say(json, 'discovery: waiting for the network to digest the provides...');
+    const quiet = await quiesce(groups.map((g) => g.child));
     const capablePeers = new Set([...capableIdx].map((i) => peerIds[i]));
     const queriers = [...Array(N).keys()].filter((i) => !workerIdx.has(i));
     const samples: number[] = [];
@@ -681,6 +705,9 @@ async function discoveryBench(json: boolean) {
       connectionsPerNode: settled.connectionsPerNode,
       settleS: settled.seconds,
       providerRecords: provided.reduce((s, p) => s + p.records, 0),
+      /** Seconds waited after the provides, and each process's event-loop utilization then. */
+      quietAfterProvideS: quiet.seconds,
+      utilizationBeforeMeasuring: quiet.utilization,
       queries: QUERIES,
       failures,
       discoverMs: summary(samples),
@@ -718,6 +745,7 @@ function printDiscovery(d: Discovery): void {
   console.log(`  discover a capable worker, ${d.nodes} nodes (${d.transport}, ${d.processes} processes), ${d.capable}/${d.workers} workers capable, ${d.queries} queries:`);
   console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed; slowest ${d.slowestMs.join(', ')} ms)`);
   console.log(`    DHT (k=${d.dhtBucketSize}) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`);
+  console.log(`    measured ${d.quietAfterProvideS} s after the provides, once the event loops were ${d.utilizationBeforeMeasuring.map((u) => `${Math.round(u * 100)}%`).join(' and ')} busy`);
   const loops = d.eventLoops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
   console.log(`    event loop: ${loops.join('; ')}`);
 }
