@@ -83,12 +83,11 @@ export const P2pConfigSchema = z.object({
    */
   dhtAlpha: z.number().int().min(1).max(20).default(3),
   /**
-   * How often libp2p's connection monitor pings every connection (a new stream each, all at
-   * once). Its default, 10 s, costs a node with 200 connections a burst of 200 stream
-   * negotiations every 10 s, which showed as the tail of the first-bid latency; the sessions and
-   * gossip streams here are busy anyway, and a dead peer is still found within this interval.
+   * Every connection is pinged once per this interval, each at its own phase (src/p2p/liveness.ts);
+   * one that does not answer within 10 s is closed. libp2p's own monitor (every 10 s, all
+   * connections in one burst) is off: its bursts were the tail of the first-bid latency.
    */
-  livenessPingMs: z.number().int().min(1000).default(60_000),
+  livenessPingMs: z.number().int().min(1000).default(30_000),
   /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
   heartbeatMs: z.number().int().positive().default(1000),
 });

@@ -10,7 +10,7 @@ describe('node configuration', () => {
     expect(c.market.worker).toBeUndefined();
     // Tuned from the p2p bench; each is documented in the schema.
     expect(c.p2p.dhtAlpha).toBe(3);
-    expect(c.p2p.livenessPingMs).toBe(60_000);
+    expect(c.p2p.livenessPingMs).toBe(30_000);
     expect(c.market.relayAnnouncements).toBe(false);
   });
 

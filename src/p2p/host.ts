@@ -22,6 +22,7 @@ import { RejectionLog, libp2pLogger, type Logger } from './logging';
 import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
+import { LivenessProber } from './liveness';
 import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
@@ -62,6 +63,7 @@ export class P2pHost {
   private readonly channels: DirectChannel[] = [];
   private pruneTimer?: NodeJS.Timeout;
   private addrs?: string[];
+  private liveness?: LivenessProber;
 
   constructor(private readonly opts: HostOptions) {
     this.config = opts.config;
@@ -149,7 +151,8 @@ export class P2pHost {
       connectionEncrypters: [m.noise.noise()],
       streamMuxers: [m.yamux.yamux()],
       connectionGater: this.peers.gater,
-      connectionMonitor: { pingInterval: p2p.livenessPingMs },
+      // Replaced by LivenessProber, which spreads the probes instead of sending them in one burst.
+      connectionMonitor: { enabled: false },
       connectionManager: {
         maxConnections: p2p.maxConnections,
         ...(p2p.simulation
@@ -222,6 +225,11 @@ export class P2pHost {
     });
     const router = this.router;
     this.peers.start(this.node, (id) => router.score(id));
+    this.liveness = new LivenessProber(
+      { intervalMs: p2p.livenessPingMs, tickMs: 1000, timeoutMs: 10_000 },
+      this.log.child({ module: 'liveness' }),
+    );
+    this.liveness.start(this.node);
     for (const channel of this.channels) await channel.start();
     this.pruneTimer = setInterval(() => {
       this.replay.prune(Date.now());
@@ -236,6 +244,7 @@ export class P2pHost {
     const node = this.node;
     if (!node) return;
     clearInterval(this.pruneTimer);
+    this.liveness?.stop();
     for (const channel of this.channels) await channel.stop();
     this.peers.stop();
     await node.stop();
