@@ -83,6 +83,11 @@ export class P2pHost {
     this.limiter = new PeerRateLimiter(opts.config.p2p.directRatePerSecond, opts.config.p2p.directBurst);
   }
 
+  /** Liveness probes sent and connections closed for not answering. */
+  get livenessStats(): { probes: number; closed: number } {
+    return this.liveness?.stats ?? { probes: 0, closed: 0 };
+  }
+
   get started(): boolean {
     return this.node !== undefined;
   }

@@ -39,20 +39,28 @@ describe('LivenessProber', () => {
     const prober = new LivenessProber({ intervalMs: 1000, tickMs: 100, timeoutMs: 100, random: () => 0 }, log);
     const alive = conn('alive');
     const dead = conn('dead');
+    const noPing = conn('no-ping');
+    const unsupported = Object.assign(new Error('protocol selection failed'), { name: 'UnsupportedProtocolError' });
     const host = {
-      getConnections: () => [alive, dead],
+      getConnections: () => [alive, dead, noPing],
       services: {
         ping: {
           ping: (peer: { toString(): string }) =>
-            peer.toString() === 'dead' ? Promise.reject(new Error('timed out')) : Promise.resolve(3),
+            peer.toString() === 'dead'
+              ? Promise.reject(new Error('timed out'))
+              : peer.toString() === 'no-ping'
+                ? Promise.reject(unsupported)
+                : Promise.resolve(3),
         },
       },
     } as unknown as LivenessHost;
     prober.tick(host, 0);
     prober.tick(host, 1);
     await new Promise((r) => setImmediate(r));
-    expect(prober.stats).toEqual({ probes: 2, closed: 1 });
+    expect(prober.stats).toEqual({ probes: 3, closed: 1 });
     expect(dead.abort).toHaveBeenCalledTimes(1);
+    // Alive, and alive though it does not speak the ping protocol.
     expect(alive.abort).not.toHaveBeenCalled();
+    expect(noPing.abort).not.toHaveBeenCalled();
   });
 });

@@ -74,7 +74,8 @@ export class LivenessProber {
     try {
       await host.services.ping.ping(conn.remotePeer, { signal: AbortSignal.timeout(this.opts.timeoutMs) });
     } catch (err) {
-      if (conn.status !== 'open') return;
+      // A peer that refuses the ping protocol still answered multistream-select: it is alive.
+      if (conn.status !== 'open' || (err as Error).name === 'UnsupportedProtocolError') return;
       this.stats.closed++;
       this.log.info({ peer: conn.remotePeer.toString(), err: describe(err) }, 'liveness probe failed; closing connection');
       conn.abort(new Error('liveness probe failed'));

@@ -48,12 +48,19 @@ describe('transport', () => {
   let b: CairnNode;
 
   beforeAll(async () => {
-    a = await startNode();
+    // Liveness probes every second (the minimum), so the suite sees a few.
+    a = await startNode({ config: { p2p: { livenessPingMs: 1000 } } });
     b = await startNode();
     await connect(a, b);
   });
 
   afterAll(() => stopAll([a, b]));
+
+  it('probes a live connection for liveness and keeps it', async () => {
+    await waitFor(() => a.host.livenessStats.probes >= 2, 'two liveness probes');
+    expect(a.host.livenessStats.closed).toBe(0);
+    expect(a.host.libp2p.getConnections(b.host.peerIdOf(b.peerId)).some((c) => c.status === 'open')).toBe(true);
+  });
 
   it('moves 4 MiB each way at once through a 256 KiB yamux window, intact and in order', async () => {
     let atB: Promise<string> | undefined;
