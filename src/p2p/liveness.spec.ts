@@ -36,24 +36,28 @@ describe('LivenessProber', () => {
   });
 
   it('closes a connection whose probe fails and leaves an answering one alone', async () => {
-    const prober = new LivenessProber({ intervalMs: 1000, tickMs: 100, timeoutMs: 100, random: () => 0 }, log);
     const alive = conn('alive');
     const dead = conn('dead');
     const noPing = conn('no-ping');
     const unsupported = Object.assign(new Error('protocol selection failed'), { name: 'UnsupportedProtocolError' });
-    const host = {
-      getConnections: () => [alive, dead, noPing],
-      services: {
-        ping: {
-          ping: (peer: { toString(): string }) =>
-            peer.toString() === 'dead'
-              ? Promise.reject(new Error('timed out'))
-              : peer.toString() === 'no-ping'
-                ? Promise.reject(unsupported)
-                : Promise.resolve(3),
+    const prober = new LivenessProber(
+      {
+        intervalMs: 1000,
+        tickMs: 100,
+        timeoutMs: 100,
+        random: () => 0,
+        ping: (c) => {
+          const peer = c.remotePeer.toString();
+          return peer === 'dead'
+            ? Promise.reject(new Error('timed out'))
+            : peer === 'no-ping'
+              ? Promise.reject(unsupported)
+              : Promise.resolve();
         },
       },
-    } as unknown as LivenessHost;
+      log,
+    );
+    const host = { getConnections: () => [alive, dead, noPing] } as unknown as LivenessHost;
     prober.tick(host, 0);
     prober.tick(host, 1);
     await new Promise((r) => setImmediate(r));

@@ -8,8 +8,8 @@
  * point of the interval after it opens, and each later one an interval after the last, so the
  * probes of any set of connections spread evenly over time.
  */
+import { randomBytes } from 'node:crypto';
 import type { Connection } from '@libp2p/interface' with { 'resolution-mode': 'import' };
-import type { Ping } from '@libp2p/ping' with { 'resolution-mode': 'import' };
 import { describe } from './errors';
 import type { Logger } from './logging';
 
@@ -21,11 +21,45 @@ export interface LivenessOptions {
   /** A probe not answered in this long closes the connection. */
   timeoutMs: number;
   random?: () => number;
+  /** One ping over this very connection; the libp2p ping protocol unless a test swaps it. */
+  ping?: (conn: Connection, signal: AbortSignal) => Promise<void>;
 }
 
 export interface LivenessHost {
   getConnections(): Connection[];
-  services: { ping: Ping };
+}
+
+const PING_PROTOCOL = '/ipfs/ping/1.0.0';
+const PING_BYTES = 32;
+
+/**
+ * The libp2p ping exchange (32 random bytes, echoed) on a new stream of `conn` itself. The ping
+ * service would open its stream on any connection to the peer, so a dead connection beside a
+ * live one would never be found.
+ */
+export async function pingOver(conn: Connection, signal: AbortSignal): Promise<void> {
+  const stream = await conn.newStream(PING_PROTOCOL, { signal });
+  try {
+    const data = randomBytes(PING_BYTES);
+    const echo = await new Promise<Buffer>((resolve, reject) => {
+      const parts: Uint8Array[] = [];
+      let received = 0;
+      const onAbort = (): void => reject(new Error('ping timed out'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      stream.addEventListener('message', (evt) => {
+        const chunk = evt.data instanceof Uint8Array ? evt.data : evt.data.subarray();
+        parts.push(chunk);
+        received += chunk.length;
+        if (received < PING_BYTES) return;
+        signal.removeEventListener('abort', onAbort);
+        resolve(Buffer.concat(parts));
+      });
+      stream.send(data);
+    });
+    if (!echo.subarray(0, PING_BYTES).equals(data)) throw new Error('ping answered with other bytes');
+  } finally {
+    await stream.close().catch(() => stream.abort(new Error('ping stream close failed')));
+  }
 }
 
 export class LivenessProber {
@@ -66,13 +100,14 @@ export class LivenessProber {
   }
 
   tick(host: LivenessHost, now: number): void {
-    for (const conn of this.due(host.getConnections(), now)) void this.probe(host, conn);
+    for (const conn of this.due(host.getConnections(), now)) void this.probe(conn);
   }
 
-  private async probe(host: LivenessHost, conn: Connection): Promise<void> {
+  private async probe(conn: Connection): Promise<void> {
     this.stats.probes++;
+    const ping = this.opts.ping ?? pingOver;
     try {
-      await host.services.ping.ping(conn.remotePeer, { signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      await ping(conn, AbortSignal.timeout(this.opts.timeoutMs));
     } catch (err) {
       // A peer that refuses the ping protocol still answered multistream-select: it is alive.
       if (conn.status !== 'open' || (err as Error).name === 'UnsupportedProtocolError') return;
