@@ -109,6 +109,9 @@ async function until(cond: () => boolean | Promise<boolean>, what: string, timeo
 // ---------------------------------------------------------------------------------------------
 // Child process: hosts some nodes and obeys the parent.
 
+/** A child's event-loop utilization and delay since its last reset. */
+type Loop = { type: 'loop'; utilization: number; delayMs: { p50: number; p99: number; max: number } };
+
 type Command =
   | { type: 'start'; specs: NodeSpec[]; net: NetworkSpec; offset: number }
   | { type: 'tables' }
@@ -467,7 +470,6 @@ async function latencyBench(json: boolean) {
     await Promise.all(groups.map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
     await Promise.all(groups.map((g) => g.child.ask({ type: 'mesh', min: 3 }, 'meshed')));
     say(json, 'latency: network up; measuring...');
-    type Loop = { type: 'loop'; utilization: number; delayMs: { p50: number; p99: number; max: number } };
     await Promise.all(groups.map((g) => g.child.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
     const posters = groups[0] as (typeof groups)[number];
     const r = await posters.child.ask<{ type: 'latency'; samples: Array<[string, number, number, number]> }>(
@@ -606,7 +608,6 @@ async function settle(children: Child[], progress: (line: string) => void) {
  * start and re-provide every few hours, so the steady state is what a poster meets.
  */
 async function quiesce(children: Child[], maxUtilization = 0.35): Promise<{ seconds: number; utilization: number[] }> {
-  type Loop = { type: 'loop'; utilization: number };
   const t0 = Date.now();
   for (;;) {
     await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
@@ -692,7 +693,6 @@ async function discoveryBench(json: boolean) {
       if (q % 10 === 9) say(json, `  ${q + 1} queries, ${failures} failed, last ${Math.round(r.ms)} ms`);
       await sleep(QUERY_GAP_MS);
     }
-    type Loop = { type: 'loop'; utilization: number; delayMs: { p50: number; p99: number; max: number } };
     const loops = await Promise.all(groups.map((g) => g.child.ask<Loop>({ type: 'loop' }, 'loop')));
     return {
       nodes: N,
