@@ -259,7 +259,10 @@ test('the database unreachable at start and mid-run: clear errors, retries, no l
     await waitFor('the readiness to drop', async () =>
       (await fetch(`http://127.0.0.1:${p.port}/ready`)).status === 503 ? true : undefined,
     );
-    expect(p.output()).toMatch(/ingest step failed; retrying from the committed cursor/);
+    // The log line travels over the child's stdout pipe, the 503 over HTTP: either may arrive first.
+    await waitFor('the ingest failure in the log', async () =>
+      /ingest step failed; retrying from the committed cursor/.test(p.output()) ? true : undefined,
+    );
     expect(p.child.exitCode).toBeNull();
     await proxy.open();
     await waitReady(p);
