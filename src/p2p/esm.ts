@@ -18,6 +18,8 @@ export interface EsmModules {
   tcp: typeof import('@libp2p/tcp', { with: { 'resolution-mode': 'import' } });
   memory: typeof import('@libp2p/memory', { with: { 'resolution-mode': 'import' } });
   noise: typeof import('@chainsafe/libp2p-noise', { with: { 'resolution-mode': 'import' } });
+  noiseCrypto: typeof import('@chainsafe/libp2p-noise/crypto', { with: { 'resolution-mode': 'import' } });
+  utils: typeof import('@libp2p/utils', { with: { 'resolution-mode': 'import' } });
   yamux: typeof import('@chainsafe/libp2p-yamux', { with: { 'resolution-mode': 'import' } });
   yamuxStream: typeof import('@chainsafe/libp2p-yamux/stream', { with: { 'resolution-mode': 'import' } });
   identify: typeof import('@libp2p/identify', { with: { 'resolution-mode': 'import' } });
@@ -48,6 +50,8 @@ const SPECIFIERS: Record<keyof EsmModules, string> = {
   tcp: '@libp2p/tcp',
   memory: '@libp2p/memory',
   noise: '@chainsafe/libp2p-noise',
+  noiseCrypto: '@chainsafe/libp2p-noise/crypto',
+  utils: '@libp2p/utils',
   yamux: '@chainsafe/libp2p-yamux',
   yamuxStream: '@chainsafe/libp2p-yamux/stream',
   identify: '@libp2p/identify',

@@ -23,6 +23,8 @@ import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
 import { LivenessProber } from './liveness';
+import { installEmptyAwareLengthPrefix } from './length-prefix';
+import { sodiumChaChaPoly } from './noise-crypto';
 import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
@@ -136,6 +138,7 @@ export class P2pHost {
       throw new HostError('KEY_FILE_INVALID', 'the node identity must be Ed25519');
     this.localSigner = new LocalSigner(privateKey.raw);
     installLazyWindowUpdates(m.yamuxStream);
+    installEmptyAwareLengthPrefix(m.utils);
 
     const addrs = [...p2p.listen, ...p2p.bootstrap];
     const transports = [];
@@ -153,7 +156,7 @@ export class P2pHost {
       ...(logger ? { logger } : {}),
       addresses: { listen: p2p.listen },
       transports,
-      connectionEncrypters: [m.noise.noise()],
+      connectionEncrypters: [m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) })],
       streamMuxers: [m.yamux.yamux()],
       connectionGater: this.peers.gater,
       // Replaced by LivenessProber, which spreads the probes instead of sending them in one burst.
