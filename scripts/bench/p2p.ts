@@ -364,6 +364,8 @@ class Child {
         'tsx',
         '--max-old-space-size=8192',
         ...(process.env.CAIRN_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAIRN_BENCH_PROF}`] : []),
+        // CAIRN_BENCH_NODE_ARGS="--perf-basic-prof --trace-deopt": V8 flags NODE_OPTIONS refuses.
+        ...(process.env.CAIRN_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
       ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
