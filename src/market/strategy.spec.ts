@@ -9,6 +9,7 @@ const bid = (worker: string, price: bigint, reputation: number, digestByte: numb
     workerAddress: BigInt(worker.length),
     price,
     worker,
+    workerPeerId: new Uint8Array(38),
     digest: new Uint8Array(32).fill(digestByte),
     receivedAtMs: Math.random(),
   },

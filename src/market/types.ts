@@ -52,6 +52,8 @@ export interface BidPayload {
 export interface ReceivedBid extends BidPayload {
   /** The bidding peer (authenticated: transport and signature agree). */
   worker: string;
+  /** The same peer id as bytes (its identity multihash), as the outcome names the winner. */
+  workerPeerId: Uint8Array;
   /** SHA-256 of the bid envelope, named in the outcome. */
   digest: Uint8Array;
   receivedAtMs: number;

@@ -110,8 +110,16 @@ export function encodeBid(b: BidPayload): Uint8Array {
   }).finish();
 }
 
-export function decodeBid(payload: Uint8Array): BidPayload {
-  const pb = decode(BidPb, payload, 'bid');
+/** A bid as it came off the wire: schema-checked, its fields not yet validated. */
+export type RawBid = BidPb;
+
+/** Reads a bid far enough to find its job; a late bid needs nothing more. */
+export function readBid(payload: Uint8Array): RawBid {
+  return decode(BidPb, payload, 'bid');
+}
+
+/** Validates the rest of a bid read by readBid. */
+export function checkBid(pb: RawBid): BidPayload {
   if (pb.poster.length !== PEER_ID_BYTES) throw reject('INVALID_PAYLOAD', 'bid poster is not a peer id');
   if (pb.announcementDigest.length !== DIGEST_BYTES)
     throw reject('INVALID_PAYLOAD', 'bad announcement digest');
