@@ -16,6 +16,7 @@ import { ChainStakeRegistry } from './chain/stake-registry';
 import { loadConfig, type NodeConfig } from './config/config.schema';
 import { Market } from './market/market';
 import { P2pHost } from './p2p/host';
+import { SHUTDOWN_SIGNALS } from './shutdown-signals';
 
 const Deployment = z.looseObject({
   rpcUrl: z.string().url(),
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(sources), {
     logger: ['error', 'warn'],
   });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
   const host = app.get(P2pHost);
   const market = app.get(Market);
   host.log.info(

@@ -5,9 +5,11 @@
  * modules) over real TCP. Checks the persistent identity, bootstrap from configuration, a job
  * matched between two applications, and a clean shutdown.
  */
+import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { INestApplicationContext } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { AppModule, type AppModuleOptions } from '../../src/app.module';
 import type { NodeConfigInput } from '../../src/config/config.schema';
@@ -16,6 +18,7 @@ import { Market } from '../../src/market/market';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import { ESM_IMPORTER } from '../../src/p2p/esm';
 import { P2pHost } from '../../src/p2p/host';
+import { SHUTDOWN_SIGNALS } from '../../src/shutdown-signals';
 import { NETWORK, waitFor } from './support/cluster';
 
 type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
@@ -26,7 +29,7 @@ async function createApp(opts: AppModuleOptions): Promise<INestApplicationContex
   if (!load) throw new Error('run with the esm test environment');
   const { NestFactory } = (await load('@nestjs/core')) as NestCore;
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(opts), { logger: false });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
   return app;
 }
 
@@ -38,6 +41,38 @@ function config(dataDir: string, over: NodeConfigInput = {}): NodeConfigInput {
     ...over,
     p2p: { lan: true, simulation: true, listen: ['/ip4/127.0.0.1/tcp/0'], ...over.p2p },
   };
+}
+
+/** (module (memory 1) (func (export "f") (result i32) (i32.load (i32.const 70000)))) */
+const OUT_OF_BOUNDS = Uint8Array.from([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 5, 3, 1, 0, 1, 7, 5, 1, 1, 102, 0, 0, 10, 11,
+  1, 9, 0, 65, 240, 162, 4, 40, 2, 0, 11,
+]);
+
+/** Runs OUT_OF_BOUNDS in a worker thread; its trap's message, or why there was none. */
+async function outOfBoundsInAThread(): Promise<string> {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     try {
+       new WebAssembly.Instance(new WebAssembly.Module(workerData)).exports.f();
+       parentPort.postMessage('no trap');
+     } catch (e) {
+       parentPort.postMessage(String(e && e.message));
+     }`,
+    { eval: true, workerData: OUT_OF_BOUNDS },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      once(worker, 'message').then(([m]) => m as string),
+      new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('no answer within 10 s: the thread is stuck re-faulting'), 10_000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    void worker.terminate();
+  }
 }
 
 describe('the NestJS node', () => {
@@ -130,5 +165,18 @@ describe('the NestJS node', () => {
     await poster.close();
     expect(workerHost.started).toBe(false);
     expect(posterHost.started).toBe(false);
+  });
+
+  test('listens for SIGINT, SIGTERM and SIGHUP only: a module reading out of bounds still traps, during and after', async () => {
+    expect(SHUTDOWN_SIGNALS).toEqual(['SIGINT', 'SIGTERM', 'SIGHUP']);
+    const app = await createApp({ config: config(join(dir, 'signals')) });
+    apps.push(app);
+    // With a SIGSEGV listener (NestJS's default set), libuv's handler replaces V8's trap handler:
+    // the access then re-faults forever (checked: this test with enableShutdownHooks() and no
+    // arguments spins until killed), or kills the process when the thread is a pool's. Jobs run
+    // in worker threads, so this checks in one, with a deadline instead of a hang.
+    expect(await outOfBoundsInAThread()).toMatch(/memory access out of bounds/);
+    await app.close();
+    expect(await outOfBoundsInAThread()).toMatch(/memory access out of bounds/);
   });
 });
