@@ -602,6 +602,11 @@ async function settle(children: Child[], progress: (line: string) => void) {
   }
 }
 
+/** One line per process for the human-readable output. */
+function describeLoops(loops: Array<Pick<Loop, 'utilization' | 'delayMs'>>): string[] {
+  return loops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
+}
+
 /**
  * Waits until every child's event loop is less than 35% busy over a 2 s window (at most 90 s).
  * Publishing 80 provider records sets off minutes of routing-table updates and contact pings
@@ -633,9 +638,9 @@ async function discoveryBench(json: boolean) {
   const CAPABLE = 5;
   const QUERIES = 50;
   // Queries one at a time with a pause between them, as the latency bench spaces its jobs: one
-  // lookup costs the 200 nodes of this one event loop ~0.5 s of CPU in routing-table updates and
-  // contact pings after it has answered; back to back, each query would wait for the last one's
-  // aftermath, which measures the simulation's throughput rather than a lookup's latency.
+  // lookup costs the 200 nodes ~0.5 s of CPU in routing-table updates and contact pings after it
+  // has answered; back to back, each query would wait for the last one's aftermath, which
+  // measures the simulation's throughput rather than a lookup's latency.
   const QUERY_GAP_MS = Number(process.env.CAIRN_BENCH_DISCOVERY_GAP_MS ?? 500);
   const rand = seeded(7);
   // Worker indexes spread over the network; the first CAPABLE of them offer "threads" and 16 GiB.
@@ -732,7 +737,7 @@ function printLatency(lat: Latency): void {
   console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
   console.log(`    p50 ${f.p50} ms   p90 ${f.p90} ms   p99 ${f.p99} ms   max ${f.max} ms`);
   console.log(`    of which announce -> first bid sent: p50 ${a.p50} ms, p99 ${a.p99} ms; bid sent -> accepted: p50 ${b.p50} ms, p99 ${b.p99} ms`);
-  const loops = lat.eventLoops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
+  const loops = describeLoops(lat.eventLoops);
   console.log(`    event loops (posters; workers; workers): ${loops.join('; ')}`);
 }
 
@@ -748,7 +753,7 @@ function printDiscovery(d: Discovery): void {
   console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed; slowest ${d.slowestMs.join(', ')} ms)`);
   console.log(`    DHT (k=${d.dhtBucketSize}) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`);
   console.log(`    measured ${d.quietAfterProvideS} s after the provides, once the event loops were ${d.utilizationBeforeMeasuring.map((u) => `${Math.round(u * 100)}%`).join(' and ')} busy`);
-  const loops = d.eventLoops.map((l) => `${Math.round(l.utilization * 100)}% busy, delay p99 ${l.delayMs.p99} ms max ${l.delayMs.max} ms`);
+  const loops = describeLoops(d.eventLoops);
   console.log(`    event loop: ${loops.join('; ')}`);
 }
 

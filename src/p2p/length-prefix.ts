@@ -49,7 +49,7 @@ export function installEmptyAwareLengthPrefix(mod: { LengthPrefixedDecoder: { pr
   const proto = mod.LengthPrefixedDecoder.prototype as { decode(this: DecoderLike, buf: unknown): unknown };
   const decode = proto.decode;
   proto.decode = function (this: DecoderLike, buf: unknown) {
-    this.lengthDecoder = emptyAware(this.lengthDecoder);
+    if (!this.lengthDecoder[EMPTY_AWARE]) this.lengthDecoder = emptyAware(this.lengthDecoder);
     return decode.call(this, buf);
   };
 }

@@ -68,8 +68,8 @@ export class PeerManager {
   }
 
   stop(): void {
+    // The first-phase timeout or the interval after it: Node's clearTimeout clears either.
     clearTimeout(this.timer);
-    clearInterval(this.timer);
     this.libp2p = undefined;
   }
 
