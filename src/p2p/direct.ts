@@ -22,6 +22,13 @@
  * sat 2-25 ms behind the bid on a loaded worker process). Writes beyond WRITE_BUFFER_BYTES queued
  * on one stream are dropped (newest first) and logged: a peer that does not read its responses
  * loses them.
+ *
+ * Time limits (p2p.defence.streams): an inbound stream must deliver a whole first frame within
+ * firstFrameMs and every started frame must finish within partialFrameMs (both charged as
+ * STREAM_TIMEOUT, and the stream reset: a half-open stream held one of the peer's
+ * maxInboundStreams slots for as long as it liked); a stream with no frame either way for idleMs
+ * is closed politely, and a remote that does not close its side within closeMs of ours is reset.
+ * Remote resets past the per-minute allowance are charged as STREAM_RESET.
  */
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { Connection, PeerId, Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
@@ -32,6 +39,8 @@ import { HostError, reject } from './errors';
 import type { Logger } from './logging';
 import { describe, isValidationError, type Penalties } from './penalties';
 import type { PeerRateLimiter } from './rate-limit';
+import type { ResetMeter } from './resets';
+import type { DialBackoff } from './dial-backoff';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
 
 /** Frames of one stream being handled at once before reading pauses. */
@@ -67,7 +76,19 @@ export interface DirectDeps {
   penalties: Penalties;
   /** Called when a peer at or below the disconnect score is still sending: cut it off. */
   enforce(peerId: string, reason: string): void;
+  /** Called for every frame that passed admission (the peer proved itself a little). */
+  onValidMessage(peerId: string): void;
+  limits: StreamLimits;
+  resets: ResetMeter;
+  backoff: DialBackoff;
   log: Logger;
+}
+
+export interface StreamLimits {
+  idleMs: number;
+  firstFrameMs: number;
+  partialFrameMs: number;
+  closeMs: number;
 }
 
 export function encodeFrame(payload: Uint8Array): Uint8Array {
@@ -92,27 +113,60 @@ class Session {
   /** Frames written in this synchronous cascade, sent together by flush(). */
   private outbox: Uint8Array[] = [];
   private outboxBytes = 0;
+  private readonly openedMs = Date.now();
+  private lastFrameMs = this.openedMs;
+  private framesIn = 0;
+  /** When the bytes now in `leftover` began arriving; undefined while no frame is partial. */
+  private partialSinceMs: number | undefined;
 
   constructor(
     readonly stream: Stream,
     readonly peerId: string,
     private readonly peerBytes: Uint8Array,
     private readonly channel: DirectChannel,
+    private readonly inbound: boolean,
   ) {
     stream.maxReadBufferLength = READ_BUFFER_BYTES;
     stream.addEventListener('message', (evt) => {
       const data = evt.data;
       this.onData(data instanceof Uint8Array ? data : data.subarray());
     });
-    stream.addEventListener('close', () => {
+    stream.addEventListener('close', (evt) => {
       this.closed = true;
       channel.forget(this);
+      if (!evt.local && evt.error?.name === 'StreamResetError' && channel.deps.resets.overAllowance(peerId))
+        channel.deps.penalties.report(peerId, reject('STREAM_RESET', stream.protocol), stream.protocol, 'drop');
     });
     // The remote closed its end: close ours too, or the stream lingers half-open and counts
     // against maxInboundStreams.
-    stream.addEventListener('remoteCloseWrite', () => {
-      void stream.close().catch(() => stream.abort(new Error('close failed')));
-    });
+    stream.addEventListener('remoteCloseWrite', () => this.close('remote closed'));
+  }
+
+  /** Enforces the time limits; called by the channel's sweep. */
+  check(now: number): void {
+    if (this.closed) return;
+    const limits = this.channel.deps.limits;
+    if (this.inbound && this.framesIn === 0 && now - this.openedMs > limits.firstFrameMs)
+      return this.timeout(`no frame within ${limits.firstFrameMs} ms of opening`);
+    if (this.partialSinceMs !== undefined && this.inflight === 0 && now - this.partialSinceMs > limits.partialFrameMs)
+      return this.timeout(`frame unfinished after ${limits.partialFrameMs} ms`);
+    if (now - this.lastFrameMs > limits.idleMs) this.close(`idle for ${limits.idleMs} ms`);
+  }
+
+  private timeout(detail: string): void {
+    this.channel.deps.penalties.report(this.peerId, reject('STREAM_TIMEOUT', detail), this.stream.protocol, 'drop');
+    this.leftover = undefined;
+    this.abort(detail);
+  }
+
+  /** Closes our side; a remote that does not close its own within closeMs is reset. */
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.channel.forget(this);
+    this.channel.log.debug({ peer: this.peerId, reason }, 'closing session');
+    const signal = AbortSignal.timeout(this.channel.deps.limits.closeMs);
+    void this.stream.close({ signal }).catch(() => this.stream.abort(new Error(`close: ${reason}`)));
   }
 
   get open(): boolean {
@@ -130,6 +184,7 @@ class Session {
       return false;
     }
     const frame = encodeFrame(payload);
+    this.lastFrameMs = Date.now();
     this.outbox.push(frame);
     this.outboxBytes += frame.length;
     if (this.outbox.length === 1) queueMicrotask(() => this.flush());
@@ -202,6 +257,8 @@ class Session {
       return;
     }
     buf = buf.subarray(pos);
+    if (pos > 0 || buf.length === 0) this.partialSinceMs = buf.length > 0 ? Date.now() : undefined;
+    else this.partialSinceMs ??= Date.now();
     this.leftover = buf.length > 0 ? buf : undefined;
     if (this.inflight >= MAX_INFLIGHT) this.stream.pause();
   }
@@ -214,6 +271,8 @@ class Session {
 
   private dispatch(bytes: Uint8Array): void {
     const { deps } = this.channel;
+    this.framesIn++;
+    this.lastFrameMs = Date.now();
     if (deps.penalties.scores.score(this.peerId) <= MIN_SCORE_BEFORE_DISCONNECT) {
       // Already on its way out: do not spend another cycle on it.
       this.leftover = undefined;
@@ -239,6 +298,7 @@ class Session {
       this.onHandlerError(err);
       return;
     }
+    deps.onValidMessage(this.peerId);
     const frame: DirectFrame = { env, peerId: this.peerId, reply: (b) => this.write(b) };
     let result: void | Promise<void>;
     try {
@@ -292,6 +352,7 @@ export class DirectChannel {
   private readonly outbound = new Map<string, Session>();
   private readonly opening = new Map<string, Promise<Session>>();
   private readonly sessions = new Set<Session>();
+  private sweepTimer?: NodeJS.Timeout;
   readonly log: Logger;
 
   constructor(
@@ -309,9 +370,18 @@ export class DirectChannel {
         // One outbound session per peer suffices; a few spare cover a session being replaced.
         maxOutboundStreams: 4,
       });
+    const { idleMs, firstFrameMs, partialFrameMs } = this.deps.limits;
+    // A quarter of the shortest limit: a stream outstays its limit by at most that much.
+    const tickMs = Math.min(1000, Math.max(25, Math.min(idleMs, firstFrameMs, partialFrameMs) / 4));
+    this.sweepTimer = setInterval(() => {
+      const now = Date.now();
+      for (const s of this.sessions) s.check(now);
+    }, tickMs);
+    this.sweepTimer.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
     await this.deps
       .libp2p()
       .unhandle(this.init.protocol)
@@ -349,10 +419,11 @@ export class DirectChannel {
         if (addrs.length > 0 && libp2p.getConnections(peer).length === 0) {
           await libp2p.peerStore.merge(peer, { multiaddrs: addrs });
         }
-        const stream = await libp2p.dialProtocol(peer, this.init.protocol, {
-          signal: AbortSignal.timeout(10_000),
-        });
-        const session = new Session(stream, id, peer.toMultihash().bytes, this);
+        // Backoff only guards new connections: a stream on a live connection is cheap for both.
+        const dial = () => libp2p.dialProtocol(peer, this.init.protocol, { signal: AbortSignal.timeout(10_000) });
+        const stream =
+          libp2p.getConnections(peer).length > 0 ? await dial() : await this.deps.backoff.run(id, dial);
+        const session = new Session(stream, id, peer.toMultihash().bytes, this, false);
         this.sessions.add(session);
         this.outbound.set(id, session);
         return session;
@@ -364,7 +435,7 @@ export class DirectChannel {
 
   private accept(stream: Stream, connection: Connection): void {
     const peer = connection.remotePeer;
-    const session = new Session(stream, peer.toString(), peer.toMultihash().bytes, this);
+    const session = new Session(stream, peer.toString(), peer.toMultihash().bytes, this, true);
     this.sessions.add(session);
   }
 }
