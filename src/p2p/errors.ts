@@ -37,6 +37,8 @@ export type WireErrorCode =
   | 'DUPLICATE'
   /** A gossipsub frame that is not a valid RPC (or breaks its decode limits). */
   | 'INVALID_RPC'
+  /** A gossipsub frame far over maxInboundDataLength: gossipsub drops the stream and the peer with it. */
+  | 'OVERSIZED_FRAME'
   /** Gossip messages on a topic this node does not accept. */
   | 'UNKNOWN_TOPIC'
   /** A stream reset by the peer, past the per-minute allowance. */
@@ -64,10 +66,11 @@ export const ignore = (code: WireErrorCode, detail?: string): MessageValidationE
   new MessageValidationError('ignore', code, detail);
 
 /**
- * Graded peer actions, after lodestar's: a fatal action bans at once; the tolerance grades say
+ * Graded peer actions, after lodestar's: a fatal action bans at once, a severe one disconnects at
+ * once (one offence); the tolerance grades say
  * how many such errors a peer may make before it is disconnected (score -20) and banned (-50).
  */
-export type PeerAction = 'fatal' | 'low' | 'mid' | 'high';
+export type PeerAction = 'fatal' | 'severe' | 'low' | 'mid' | 'high';
 
 export const PENALTIES: Record<WireErrorCode, PeerAction> = {
   OVERSIZED: 'low',
@@ -92,6 +95,9 @@ export const PENALTIES: Record<WireErrorCode, PeerAction> = {
   DUPLICATE: 'high',
   // Frames no gossipsub implementation produces: garbage or an attack on the decoder.
   INVALID_RPC: 'low',
+  // Our messages are under 4 KiB and the frame cap is 64 KiB: no peer of this network sends one.
+  // Gossipsub forgets the peer's gossip state with the stream, so it is disconnected at once.
+  OVERSIZED_FRAME: 'severe',
   // Peers only send a topic to subscribers; we never subscribe to one we do not accept. Charged
   // once per RPC frame, however many messages it carries.
   UNKNOWN_TOPIC: 'mid',

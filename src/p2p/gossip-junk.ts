@@ -59,7 +59,7 @@ export function chargeGossipJunk(pubsub: GossipSub, opts: GossipJunkOptions): vo
     } catch (err) {
       const name = (err as { name?: string } | null)?.name;
       if (name === 'InvalidDataLengthError' || name === 'InvalidDataLengthLengthError')
-        opts.penalties.report(peer, reject('OVERSIZED', 'gossipsub frame over maxInboundDataLength'), VIA, 'drop');
+        opts.penalties.report(peer, reject('OVERSIZED_FRAME', 'over maxInboundDataLength'), VIA, 'drop');
       else if (name === 'StreamResetError' && opts.resets.overAllowance(peer))
         opts.penalties.report(peer, reject('STREAM_RESET', 'gossipsub stream'), VIA, 'drop');
       throw err;

@@ -171,6 +171,7 @@ export class P2pHost {
       // message here is small and latency-sensitive.
       transports.push(
         m.tcp.tcp({
+          // Passed to net.connect whole (TCPSocketOptions types only a subset, localAddress works).
           dialOpts: { noDelay: true, ...(p2p.dialFrom ? { localAddress: p2p.dialFrom } : {}) },
           listenOpts: { noDelay: true },
           inboundSocketInactivityTimeout: this.defence.connections.socketInactivityMs,

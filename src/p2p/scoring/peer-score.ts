@@ -16,6 +16,7 @@ export const MIN_SCORE_BEFORE_BAN = -50;
 
 export const ACTION_SCORE: Record<PeerAction, number> = {
   fatal: MIN_SCORE - MAX_SCORE,
+  severe: MIN_SCORE_BEFORE_DISCONNECT,
   low: -10,
   mid: -5,
   high: -1,
