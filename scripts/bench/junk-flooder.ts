@@ -3,8 +3,11 @@
  * gossipsub and writes junk on a gossipsub stream as fast as the connection takes it. When the
  * victim cuts it off (and then refuses it) it comes back under a fresh identity, which is what a
  * real flooder does once bans hold; each round rotates the kind of junk: messages on an unknown
- * topic (100 per frame), frames that are not RPCs, and 2 MiB frames.
+ * topic (100 per frame), frames that are not RPCs, and 2 MiB frames. It runs in a process of
+ * its own (`forkFlood`), so its work and garbage are its own.
  */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { loadEsm } from '../../src/p2p/esm';
 import { encodeFrame } from '../../src/p2p/direct';
 
@@ -45,7 +48,7 @@ const JUNK: Uint8Array[] = [
   encodeFrame(new Uint8Array(2 * 1024 * 1024).fill(7)),
 ];
 
-/** Floods `target` (a multiaddr with /p2p/) from local address `from` until `stop()` is called. */
+/** Floods `target` (a multiaddr ending in /p2p/<id>) from local address `from` until `stop()` is called. */
 export function startFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
   const stats: FloodStats = { identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 };
   let stopped = false;
@@ -76,18 +79,22 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
         const stream = await conn.newStream(GOSSIPSUB[1] as string, { signal: AbortSignal.timeout(5000) });
         const frame = JUNK[kind] as Uint8Array;
         while (!stopped && conn.status === 'open' && stream.writeStatus === 'writable') {
+          // As fast as the connection takes it, and no faster: at most 1 MiB queued.
+          if (stream.writeBufferLength > 1 << 20) {
+            // Polled: onDrain never settles on a stream whose connection the victim cut.
+            await new Promise((r) => setTimeout(r, 2));
+            continue;
+          }
           stats.frames++;
           stats.bytes += frame.length;
-          if (!stream.send(frame)) await stream.onDrain({ signal: AbortSignal.timeout(5000) });
+          stream.send(frame);
+          if (stats.frames % 64 === 0) await new Promise((r) => setImmediate(r));
         }
       } catch {
         stats.refusedOrFailed++;
       }
-      try {
-        await node.stop();
-      } catch {
-        // already torn down by the victim
-      }
+      // A connection the victim cut with megabytes still queued may never close gracefully.
+      await Promise.race([Promise.resolve(node.stop()).catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
     }
   })();
   return {
@@ -97,4 +104,27 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
       return stats;
     },
   };
+}
+
+/** Runs startFlood in a child process; stop() ends it and returns its figures. */
+export function forkFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
+  const proc = fork(__filename, ['--flood', target, from], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    stop: async () => {
+      const reply = once(proc, 'message');
+      proc.send('stop');
+      const [stats] = (await reply) as [FloodStats];
+      await once(proc, 'exit');
+      return stats;
+    },
+  };
+}
+
+if (process.argv[2] === '--flood') {
+  const flood = startFlood(process.argv[3] as string, process.argv[4] as string);
+  process.on('message', () => {
+    void flood.stop().then((stats) => {
+      process.send?.(stats, undefined, undefined, () => process.exit(0));
+    });
+  });
 }

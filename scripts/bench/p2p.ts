@@ -28,8 +28,8 @@
  *   provides (see quiesce). Each query comes from a random non-worker node, one at a time, 500 ms
  *   apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
  * - junk: one poster and 4 workers running the public defaults (no simulation relaxations), the
- *   poster's first-bid latency measured quiet, then again while a junk peer (junk-flooder.ts, in
- *   this parent process, from 127.0.0.2) floods the poster at full speed, returning under a fresh
+ *   poster's first-bid latency measured quiet, then again while a junk peer (junk-flooder.ts, a
+ *   process of its own, from 127.0.0.2) floods the poster at full speed, returning under a fresh
  *   identity whenever it is cut off. 150 jobs one at a time, 100 ms apart, after 20 warm-up jobs.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
@@ -45,7 +45,7 @@ import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stak
 import type { JobSpec } from '../../src/market/types';
 import { loadEsm } from '../../src/p2p/esm';
 import { createLogger } from '../../src/p2p/logging';
-import { startFlood, type FloodStats } from './junk-flooder';
+import { forkFlood, type FloodStats } from './junk-flooder';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -542,8 +542,9 @@ async function junkBench(json: boolean) {
     say(json, 'junk: measuring quiet...');
     const quiet = await measure();
     say(json, 'junk: measuring under flood...');
-    const target = `${p.addrs[0] as string}/p2p/${p.peerIds[0] as string}`;
-    const flood = startFlood(target, '127.0.0.2');
+    // The host's addresses end in /p2p/<its id>.
+    const target = p.addrs[0] as string;
+    const flood = forkFlood(target, '127.0.0.2');
     let flooded: Awaited<ReturnType<typeof measure>>;
     let stats: FloodStats;
     try {

@@ -64,7 +64,9 @@ export class PeerManager {
 
   isBanned(peerId: string): boolean {
     if (this.offences.bannedUntil(peerId) !== undefined) return true;
-    this.parole();
+    // Parole at once, not at the next heartbeat: a peer back before it would still sit at its
+    // old score and be cut off by its first frame.
+    if (this.offences.release(peerId)) this.onParole(peerId);
     return false;
   }
 
@@ -107,10 +109,12 @@ export class PeerManager {
 
   /** Refusals that ended: the peer may come back, one error away from its next offence. */
   private parole(): void {
-    for (const id of this.offences.expired()) {
-      this.scores.raiseTo(id, PAROLE_SCORE);
-      this.log.info({ peer: id, offences: this.offences.offences(id) }, 'ban expired; peer on parole');
-    }
+    for (const id of this.offences.expired()) this.onParole(id);
+  }
+
+  private onParole(peerId: string): void {
+    this.scores.raiseTo(peerId, PAROLE_SCORE);
+    this.log.info({ peer: peerId, offences: this.offences.offences(peerId) }, 'ban expired; peer on parole');
   }
 
   private disconnect(peerId: string, score: number, reason: string): void {

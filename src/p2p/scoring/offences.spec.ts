@@ -27,6 +27,12 @@ describe('offence book', () => {
     t = 1500;
     expect(book.expired()).toEqual(['p']);
     expect(book.expired()).toEqual([]);
+    book.offend('q');
+    expect(book.release('q')).toBe(false);
+    t = 3000;
+    expect(book.release('q')).toBe(true);
+    expect(book.release('q')).toBe(false);
+    expect(book.expired()).toEqual([]);
     t = 100_000;
     expect(book.offences('p')).toBe(0);
     expect(book.offend('p').durationMs).toBe(1000);

@@ -69,6 +69,14 @@ export class OffenceBook {
     return record.offences;
   }
 
+  /** True once, when the peer's refusal has ended (the caller puts it on parole). */
+  release(peerId: string): boolean {
+    const r = this.records.get(peerId);
+    if (!r || r.untilMs === 0 || r.untilMs > this.now()) return false;
+    r.untilMs = 0;
+    return true;
+  }
+
   /** Peers whose refusal ended since the last call (the caller puts them on parole). */
   expired(): string[] {
     const now = this.now();
