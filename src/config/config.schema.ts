@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { executorConfigSchema } from '../executor/config';
+import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
 
@@ -99,10 +100,8 @@ export const WorkerConfigSchema = z.object({
   address: Felt,
   cores: z.number().int().positive(),
   memoryMb: z.number().int().positive(),
-  wasmFeatures: z
-    .array(z.string().regex(/^[a-z0-9-]{1,32}$/))
-    .max(32)
-    .default([]),
+  /** Proposals the sandbox runs (src/executor/wasm/features.ts); all of them by default. */
+  wasmFeatures: z.array(z.enum(SANDBOX_WASM_FEATURES)).max(32).default([...SANDBOX_WASM_FEATURES]),
   fuelPerSecond: z.number().int().positive(),
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,

@@ -9,7 +9,7 @@ import { RpcProvider } from 'starknet';
 import { z } from 'zod';
 import { CairnClients } from '../chain/cairn';
 import type { CairnDeployment } from '../chain/deploy';
-import { ChainStakeRegistry } from '../chain/stake-registry';
+import { ChainStakeRegistry } from '../market/chain-stake-registry';
 import type { NodeConfig } from '../config/config.schema';
 import type { MarketModuleOptions } from '../market/market.module';
 import { ConfigError, issueLines } from '../shared/config-error';
