@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { config } from 'starknet';
 import { CairnClients } from '../src/chain/cairn';
 import { deployCairn } from '../src/chain/deploy';
-import { DEVNET_STRK_ADDRESS, Devnet } from '../src/chain/devnet';
+import { DEVNET_STRK_ADDRESS, Devnet } from './devnet';
 import { STRK } from '../src/chain/params';
 import { REPO_ROOT } from '../src/chain/toolchain';
 
