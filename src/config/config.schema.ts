@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { executorConfigSchema } from '../executor/config';
+import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
+import { proverConfigSchema } from '../prover/config';
+import { ConfigError, issueLines } from '../shared/config-error';
 import { DefenceSchema } from '../p2p/defence-config';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
@@ -105,10 +109,8 @@ export const WorkerConfigSchema = z.object({
   address: Felt,
   cores: z.number().int().positive(),
   memoryMb: z.number().int().positive(),
-  wasmFeatures: z
-    .array(z.string().regex(/^[a-z0-9-]{1,32}$/))
-    .max(32)
-    .default([]),
+  /** Proposals the sandbox runs (src/executor/wasm/features.ts); all of them by default. */
+  wasmFeatures: z.array(z.enum(SANDBOX_WASM_FEATURES)).max(32).default([...SANDBOX_WASM_FEATURES]),
   fuelPerSecond: z.number().int().positive(),
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,
@@ -138,6 +140,11 @@ export const ChainConfigSchema = z.object({
    * the file the node checks bids against an empty in-memory registry (and awards nothing).
    */
   deploymentFile: z.string().min(1).optional(),
+  /**
+   * The worker account's private key, in a file of mode 0600 (CAIRN_ACCOUNT_KEY_FILE); the
+   * account is market.worker.address. Used to bind the node's peer id (`npm run worker:bind`).
+   */
+  accountKeyFile: z.string().min(1).optional(),
 });
 
 export const NodeConfigSchema = z.object({
@@ -151,6 +158,10 @@ export const NodeConfigSchema = z.object({
   p2p: P2pConfigSchema.default(() => P2pConfigSchema.parse({})),
   market: MarketConfigSchema.default(() => MarketConfigSchema.parse({})),
   chain: ChainConfigSchema.default(() => ChainConfigSchema.parse({})),
+  /** The sandbox a worker runs jobs in (src/executor/config.ts); blobs default to <dataDir>/blobs. */
+  executor: executorConfigSchema.prefault({}),
+  /** The groth16 prover of a worker (src/prover/config.ts). */
+  prover: proverConfigSchema.prefault({}),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -159,21 +170,17 @@ export type P2pConfig = z.infer<typeof P2pConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export type MarketConfig = z.infer<typeof MarketConfigSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`invalid configuration:\n  ${issues.join('\n  ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Validates a configuration object; throws ConfigError listing every problem at once. */
 export function parseConfig(input: unknown): NodeConfig {
   const result = NodeConfigSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ConfigError(issueLines(result.error.issues));
   }
   const config = result.data;
   config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
+  config.executor.storeDir ??= join(config.dataDir, 'blobs');
   return config;
 }
 
@@ -208,8 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   set(merged, 'network', env.CAIRN_NETWORK);
   set(merged, 'dataDir', env.CAIRN_DATA_DIR);
   set(merged, 'logLevel', env.CAIRN_LOG_LEVEL);
-  if (env.CAIRN_DEPLOYMENT !== undefined) {
-    merged.chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}), deploymentFile: env.CAIRN_DEPLOYMENT };
-  }
+  const chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}) };
+  set(chain, 'deploymentFile', env.CAIRN_DEPLOYMENT);
+  set(chain, 'accountKeyFile', env.CAIRN_ACCOUNT_KEY_FILE);
+  merged.chain = chain;
   return parseConfig(merged);
 }

@@ -3,11 +3,13 @@
  * comparison decides whether a worker bids, whether a DHT-found worker is capable, and what a
  * no-bid explanation counts, so the three can never disagree.
  */
+import type { NodeConfig } from '../config/config.schema';
+
 export interface Capabilities {
   workerAddress: bigint;
   cores: number;
   memoryMb: number;
-  /** WebAssembly proposals the worker's runtime enables, e.g. "simd", "threads". */
+  /** WebAssembly proposals the worker's sandbox runs, e.g. "bulk-memory", "tail-call" (src/executor/wasm/features.ts). */
   wasmFeatures: string[];
   fuelPerSecond: bigint;
   /** Price floor, fri per unit of fuel. */
@@ -46,3 +48,17 @@ export function unmetRequirements(caps: Capabilities, req: JobRequirements, budg
 /** Feature names: short, lowercase, as in the WebAssembly proposal names. */
 export const FEATURE_NAME = /^[a-z0-9-]{1,32}$/;
 export const MAX_FEATURES = 32;
+
+/** The worker's capabilities as its configuration states them; none for a poster-only node. */
+export function capabilitiesFromConfig(config: NodeConfig): Capabilities | undefined {
+  const w = config.market.worker;
+  if (!w) return undefined;
+  return {
+    workerAddress: w.address,
+    cores: w.cores,
+    memoryMb: w.memoryMb,
+    wasmFeatures: w.wasmFeatures,
+    fuelPerSecond: BigInt(w.fuelPerSecond),
+    pricePerFuel: w.pricePerFuel,
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * Bad input against a real poster (V) over TCP, on both paths a peer can reach it: gossip (the
  * job_announcement topic) and the direct bid protocol. Each kind of bad message comes from a
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Message } from '@libp2p/gossipsub' with { 'resolution-mode': 'import' };
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import { decodeAnnouncement, encodeBid, encodeOutcome } from '../../src/market/wire';
@@ -20,6 +20,7 @@ import { Envelope } from '../../src/p2p/proto/generated/cairn';
 import { MIN_SCORE_BEFORE_DISCONNECT } from '../../src/p2p/scoring/peer-score';
 import { protocolId, stringifyTopic } from '../../src/p2p/topics';
 import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor, type LogLine } from './support/cluster';
+import { jobSpec } from '../support/job-spec';
 
 const requirements: JobRequirements = {
   minCores: 1,
@@ -50,18 +51,8 @@ describe('defence against bad input', () => {
   let openJob: { jobId: bigint; digest: Uint8Array } | undefined;
   let openJobResult: Promise<JobResult> | undefined;
 
-  const spec = (over: { bidWindowMs?: number; maxBids?: number } = {}) => ({
-    jobId: nextJob++,
-    posterAddress: 0xabcn,
-    manifestHash: 0x99n,
-    requirements,
-    budget: 1_000_000n,
-    collateral: 0n,
-    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
-    bidWindowMs: 1000,
-    maxBids: 1,
-    ...over,
-  });
+  const spec = (over: { bidWindowMs?: number; maxBids?: number } = {}) =>
+    jobSpec(nextJob++, { manifestHash: 0x99n, requirements, budget: 1_000_000n, bidWindowMs: 1000, ...over });
 
   const rejections = (code: WireErrorCode) => V.host.rejections.counts.get(code) ?? 0;
   const logged = (code: WireErrorCode, peer: string, via?: string) =>

@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * Attackers and honest peers behind one address (127.0.0.2, as behind an office NAT), against a
  * poster V on 127.0.0.1 running the public defaults (no simulation relaxations), with short bans
@@ -11,11 +11,12 @@
  */
 import type { Socket } from 'node:net';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import type { DefenceConfigInput } from '../../src/p2p/defence-config';
 import type { WireErrorCode } from '../../src/p2p/errors';
 import { protocolId } from '../../src/p2p/topics';
+import { jobSpec } from '../support/job-spec';
 import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
 import { INVALID_RPC, rawPeer, rpcWithMessage, stalledSocket, type RawPeer } from './support/raw-peer';
 
@@ -79,17 +80,9 @@ describe('attackers and honest peers sharing one address', () => {
   }
 
   async function honestKeepsWinning(): Promise<void> {
-    const result = await V.market.poster.announce({
-      jobId: nextJob++,
-      posterAddress: 0xabcn,
-      manifestHash: 0x99n,
-      requirements,
-      budget: 1_000_000n,
-      collateral: 0n,
-      executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
-      bidWindowMs: 1000,
-      maxBids: 1,
-    });
+    const result = await V.market.poster.announce(
+      jobSpec(nextJob++, { requirements, budget: 1_000_000n, bidWindowMs: 1000, maxBids: 1 }),
+    );
     expect(result.status === 'awarded' && result.winner.worker === H.peerId).toBe(true);
   }
 
