@@ -94,7 +94,10 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
         stats.refusedOrFailed++;
       }
       // A connection the victim cut with megabytes still queued may never close gracefully.
-      await Promise.race([Promise.resolve(node.stop()).catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+      await Promise.race([
+        Promise.resolve(node.stop()).catch(() => undefined),
+        new Promise((r) => setTimeout(r, 1000)),
+      ]);
     }
   })();
   return {
@@ -108,7 +111,10 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
 
 /** Runs startFlood in a child process; stop() ends it and returns its figures. */
 export function forkFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
-  const proc = fork(__filename, ['--flood', target, from], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(__filename, ['--flood', target, from], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return {
     stop: async () => {
       const reply = once(proc, 'message');

@@ -3,7 +3,12 @@ import { DialBackoff } from './dial-backoff';
 describe('dial backoff', () => {
   test('failures double the wait (with jitter) up to the cap; success clears it', async () => {
     let t = 0;
-    const backoff = new DialBackoff(1000, 8000, () => t, () => 0.5);
+    const backoff = new DialBackoff(
+      1000,
+      8000,
+      () => t,
+      () => 0.5,
+    );
     const fail = () => backoff.run('p', () => Promise.reject(new Error('refused')));
     await expect(fail()).rejects.toThrow('refused');
     expect(() => backoff.check('p')).toThrow(/not redialling p for another 1000 ms/);

@@ -131,7 +131,9 @@ export class PeerManager {
     const libp2p = this.libp2p;
     if (!libp2p || !this.gossipScore) return;
     const conns = libp2p.getConnections();
-    this.colocation.refresh(conns.map((c) => ({ peerId: c.remotePeer.toString(), ip: remoteIp(c.remoteAddr) })));
+    this.colocation.refresh(
+      conns.map((c) => ({ peerId: c.remotePeer.toString(), ip: remoteIp(c.remoteAddr) })),
+    );
     // getConnections, not getPeers: the latter parses every peer id from its string form again.
     const checked = new Set<string>();
     for (const conn of conns) {

@@ -125,13 +125,19 @@ describe('attackers and honest peers sharing one address', () => {
       send: (a) =>
         a.gossipFrames(
           V.peerId,
-          Array.from({ length: 50 }, (_, i) => rpcWithMessage('/cairn/other/job_announcement/1/proto', Uint8Array.of(i))),
+          Array.from({ length: 50 }, (_, i) =>
+            rpcWithMessage('/cairn/other/job_announcement/1/proto', Uint8Array.of(i)),
+          ),
         ),
     },
     {
       kind: 'frames that are not gossipsub RPCs',
       code: 'INVALID_RPC',
-      send: (a) => a.gossipFrames(V.peerId, Array.from({ length: 50 }, () => INVALID_RPC)),
+      send: (a) =>
+        a.gossipFrames(
+          V.peerId,
+          Array.from({ length: 50 }, () => INVALID_RPC),
+        ),
     },
     {
       kind: 'a 2 MiB gossip message',
@@ -199,10 +205,16 @@ describe('attackers and honest peers sharing one address', () => {
     // Two offences, so its ban (2.4 s) outlasts the loop's first redials.
     for (let offence = 1; offence <= 2; offence++) {
       if (offence > 1) {
-        await waitFor(() => !V.host.peers.isRefused(a.peerId) && !a.connected(V.peerId), 'the first ban to end');
+        await waitFor(
+          () => !V.host.peers.isRefused(a.peerId) && !a.connected(V.peerId),
+          'the first ban to end',
+        );
         await joinGossip(a);
       }
-      await a.gossipFrames(V.peerId, Array.from({ length: 50 }, () => INVALID_RPC));
+      await a.gossipFrames(
+        V.peerId,
+        Array.from({ length: 50 }, () => INVALID_RPC),
+      );
       await waitFor(() => V.host.peers.offences.offences(a.peerId) >= offence, 'the attacker to offend');
       await waitFor(() => !a.connected(V.peerId), 'V to disconnect the attacker');
     }
@@ -225,7 +237,10 @@ describe('attackers and honest peers sharing one address', () => {
 
   test('colocation weighs behaviour: a crowd on the address costs only its unproven members, and departed peers stop counting', async () => {
     const crowd = await Promise.all([1, 2, 3, 4].map(() => attacker()));
-    await waitFor(() => V.host.colocation.probationCount(SHARED) >= crowd.length, 'the census to see the crowd');
+    await waitFor(
+      () => V.host.colocation.probationCount(SHARED) >= crowd.length,
+      'the census to see the crowd',
+    );
     await waitFor(
       () => crowd.every((a) => V.host.colocation.penalty(a.peerId) < 0),
       'the unproven crowd to pay the colocation penalty',

@@ -86,7 +86,12 @@ function varint(n: number): number[] {
 }
 
 /** A TCP socket from `from` to the victim that sends `prefix` (possibly nothing) and then stalls. */
-export function stalledSocket(host: string, port: number, from: string, prefix?: Uint8Array): Promise<Socket> {
+export function stalledSocket(
+  host: string,
+  port: number,
+  from: string,
+  prefix?: Uint8Array,
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect({ host, port, localAddress: from }, () => {
       if (prefix) socket.write(prefix);
