@@ -7,7 +7,6 @@ import type { INestApplication } from '@nestjs/common' with { 'resolution-mode':
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from './db/data-source';
 import { type GraphqlOptions, IndexerGraphqlModule } from './graphql/graphql.module';
 import { installHttpGuard } from './graphql/http-guard';
 import { registerHttpRoutes } from './http-routes';
@@ -25,19 +24,6 @@ class UserErrorFilter {
   }
 }
 common.Catch(GraphQLError)(UserErrorFilter);
-
-/** The API's connections: `poolSize` of them, so ingest's pool is never drained by queries. */
-export function createApiDataSource(
-  url: string,
-  opts: { graphqlPoolSize: number; statementTimeoutMs: number; requestTimeoutMs: number },
-): DataSource {
-  return createDataSource(url, {
-    poolSize: opts.graphqlPoolSize,
-    statementTimeoutMs: opts.statementTimeoutMs,
-    acquireTimeoutMs: opts.requestTimeoutMs,
-    applicationName: 'cairn-indexer-graphql',
-  });
-}
 
 export async function createIndexerApp(
   apiDs: DataSource,

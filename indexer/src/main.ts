@@ -20,7 +20,8 @@ import { ConfigError, type IndexerConfig, loadConfig } from './config/indexer-co
 import { createDataSource } from './db/data-source';
 import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
 import { limitsFromConfig } from './graphql/limits';
-import { createApiDataSource, createIndexerApp } from './indexer-app';
+import { createApiDataSource } from './graphql/request-db';
+import { createIndexerApp } from './indexer-app';
 import { BuildMismatchError, IngestStore } from './ingest/ingest-store';
 import { Ingestor, ReorgTooDeepError } from './ingest/ingestor';
 import type { MetricsSource } from './http-routes';
@@ -96,7 +97,10 @@ async function httpWorker(cfg: IndexerConfig, url: string, log: Logger): Promise
   await retrying(log, `connecting to PostgreSQL at ${redact(url)}`, cfg, () => ds.initialize());
   const app = await createIndexerApp(ds, status, metrics, graphqlOptions(cfg, log));
   await app.listen(cfg.httpPort, cfg.httpHost);
-  process.once('SIGTERM', () => void app.close().finally(() => void ds.destroy().finally(() => process.exit(0))));
+  process.once(
+    'SIGTERM',
+    () => void app.close().finally(() => void ds.destroy().finally(() => process.exit(0))),
+  );
   // The ingest process is gone (even killed): no status any more, nothing to serve.
   process.once('disconnect', () => process.exit(0));
 }

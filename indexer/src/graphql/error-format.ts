@@ -46,7 +46,8 @@ export function errorFormatter(log: Logger) {
     const refused: string[] = [];
     for (const e of errors) {
       if (isUser(e)) {
-        const code = (e.extensions.code as string | undefined) ?? (e.originalError as Carrier | undefined)?.code;
+        const code =
+          (e.extensions.code as string | undefined) ?? (e.originalError as Carrier | undefined)?.code;
         refused.push(code ? `${code}: ${e.message}` : e.message);
         out.push({ ...e.toJSON(), extensions: { ...e.extensions, ...(code ? { code } : {}) } });
       } else {
@@ -58,7 +59,8 @@ export function errorFormatter(log: Logger) {
         });
       }
     }
-    if (refused.length) log.info({ errors: refused.slice(0, 5), count: refused.length }, 'GraphQL request refused');
+    if (refused.length)
+      log.info({ errors: refused.slice(0, 5), count: refused.length }, 'GraphQL request refused');
     let statusCode = execution.data ? 200 : (execution.statusCode ?? 200);
     if (!execution.data && execution.statusCode === undefined && raw.length === 1) {
       const status = (toGraphQLError(raw[0]).originalError as Carrier | undefined)?.statusCode;

@@ -24,18 +24,42 @@ export function requestProblem(
   maxQueryBytes: number,
 ): { status: number; message: string; code: string } | null {
   if (Array.isArray(params))
-    return { status: 400, message: 'batched requests are not accepted: send one query per request', code: 'BAD_REQUEST' };
+    return {
+      status: 400,
+      message: 'batched requests are not accepted: send one query per request',
+      code: 'BAD_REQUEST',
+    };
   if (typeof params !== 'object' || params === null)
-    return { status: 400, message: 'the body must be a JSON object with a "query" string', code: 'BAD_REQUEST' };
+    return {
+      status: 400,
+      message: 'the body must be a JSON object with a "query" string',
+      code: 'BAD_REQUEST',
+    };
   const { query, variables, operationName } = params as Record<string, unknown>;
   if (query === undefined || query === null || query === '')
-    return { status: 400, message: 'missing "query": send the GraphQL document as a string', code: 'BAD_REQUEST' };
+    return {
+      status: 400,
+      message: 'missing "query": send the GraphQL document as a string',
+      code: 'BAD_REQUEST',
+    };
   if (typeof query !== 'string')
-    return { status: 400, message: `"query" must be a string, not ${Array.isArray(query) ? 'an array' : typeof query}`, code: 'BAD_REQUEST' };
+    return {
+      status: 400,
+      message: `"query" must be a string, not ${Array.isArray(query) ? 'an array' : typeof query}`,
+      code: 'BAD_REQUEST',
+    };
   const bytes = Buffer.byteLength(query);
   if (bytes > maxQueryBytes)
-    return { status: 413, message: `the query is ${bytes} bytes; the limit is ${maxQueryBytes}`, code: 'QUERY_TOO_LARGE' };
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return {
+      status: 413,
+      message: `the query is ${bytes} bytes; the limit is ${maxQueryBytes}`,
+      code: 'QUERY_TOO_LARGE',
+    };
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== 'object' || Array.isArray(variables))
+  )
     return { status: 400, message: '"variables" must be a JSON object', code: 'BAD_REQUEST' };
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
     return { status: 400, message: '"operationName" must be a string', code: 'BAD_REQUEST' };

@@ -101,7 +101,9 @@ export function analyseCost(doc: DocumentNode, model: CostModel): CostAnalysis {
   const pageVariables = new Set<string>();
 
   const pageSize = (field: FieldNode): number => {
-    const arg = field.arguments?.find((a: ArgumentNode) => a.name.value === 'first' || a.name.value === 'last');
+    const arg = field.arguments?.find(
+      (a: ArgumentNode) => a.name.value === 'first' || a.name.value === 'last',
+    );
     if (!arg) return model.defaultPage;
     const v = arg.value;
     if (v.kind === Kind.VARIABLE) {
@@ -136,12 +138,18 @@ export function analyseCost(doc: DocumentNode, model: CostModel): CostAnalysis {
 
   const field = (f: FieldNode): Summary => {
     const name = f.name.value;
-    if (!f.selectionSet) return { rows: 1, perPage: 0, fixed: name === 'totalCount' ? model.countCost : 0, lists: 0 };
+    if (!f.selectionSet)
+      return { rows: 1, perPage: 0, fixed: name === 'totalCount' ? model.countCost : 0, lists: 0 };
     const c = selectionSet(f.selectionSet);
     const lists = c.lists + (INTROSPECTION_LISTS.has(name) ? 1 : 0);
     if (CONNECTIONS.has(name)) {
       // The connection's page size goes to its edges; nothing above multiplies it further.
-      return { rows: 1 + c.rows + pageSize(f) * c.perPage, perPage: 0, fixed: model.queryCost + c.fixed, lists };
+      return {
+        rows: 1 + c.rows + pageSize(f) * c.perPage,
+        perPage: 0,
+        fixed: model.queryCost + c.fixed,
+        lists,
+      };
     }
     const fixed = (QUERYING.has(name) ? model.queryCost : 0) + c.fixed;
     if (name === 'edges') return { rows: 1, perPage: c.rows + c.perPage, fixed, lists };

@@ -50,9 +50,15 @@ export interface GuardResult {
 const refusal = (message: string, code: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extra } });
 
-/** An Armor rule reporting through the validation context, with our code, instead of throwing. */
+type ArmorRule = (options: Parameters<typeof maxDepthRule>[0]) => ValidationRule;
+
+/**
+ * An Armor rule reporting through the validation context with our code and wording ("query
+ * depth 9 exceeds the limit of 8"), instead of throwing out of `validate`.
+ */
 function armor(
-  make: (options: Parameters<typeof maxDepthRule>[0]) => ValidationRule,
+  make: ArmorRule,
+  what: string,
   n: number,
   code: string,
   found: (n: number) => void,
@@ -65,13 +71,20 @@ function armor(
     propagateOnRejection: false,
     onAccept: [(_ctx, details: { n: number }) => found(details.n)],
     onReject: [
-      (ctx, err) =>
+      (ctx, err) => {
+        const count = /found (\d+)/.exec(err.message)?.[1];
         ctx?.reportError(
-          refusal(err.message.replace(/^Syntax Error: /, ''), code, { limit: n }),
-        ),
+          count
+            ? refusal(`${what} ${count} exceeds the limit of ${n}`, code, { found: Number(count), limit: n })
+            : refusal(err.message.replace(/^Syntax Error: /, ''), code, { limit: n }),
+        );
+      },
     ],
   });
 }
+
+const pageSizeMessage = (v: string) =>
+  Number(v) < 1 ? 'first must not be less than 1' : `first must not be greater than ${MAX_PAGE}`;
 
 export function guardDocument(schema: GraphQLSchema, doc: DocumentNode, limits: GraphqlLimits): GuardResult {
   const analysis = analyseCost(doc, {
@@ -99,10 +112,12 @@ export function guardDocument(schema: GraphQLSchema, doc: DocumentNode, limits: 
       ),
     );
   for (const name of analysis.cycles)
-    errors.push(refusal(`fragment ${name} spreads itself (directly or through other fragments)`, 'FRAGMENT_CYCLE'));
+    errors.push(
+      refusal(`fragment ${name} spreads itself (directly or through other fragments)`, 'FRAGMENT_CYCLE'),
+    );
   for (const bad of analysis.badPageSizes)
     errors.push(
-      refusal(`${bad.field}(first: ${bad.value}): first must be between 1 and ${MAX_PAGE}`, 'BAD_USER_INPUT'),
+      refusal(`${bad.field}(first: ${bad.value}): ${pageSizeMessage(bad.value)}`, 'BAD_USER_INPUT'),
     );
   if (analysis.introspectionLists > limits.maxIntrospectionLists)
     errors.push(
@@ -132,15 +147,23 @@ export function guardDocument(schema: GraphQLSchema, doc: DocumentNode, limits: 
     errors.push(
       ...validate(schema, doc, [
         countLookups,
-        armor(maxDepthRule as (o: Parameters<typeof maxDepthRule>[0]) => ValidationRule, limits.maxDepth, 'QUERY_TOO_DEEP', (n) => (work.depth = Math.max(work.depth ?? 0, n))),
         armor(
-          maxAliasesRule as (o: Parameters<typeof maxDepthRule>[0]) => ValidationRule,
+          maxDepthRule as ArmorRule,
+          'query depth',
+          limits.maxDepth,
+          'QUERY_TOO_DEEP',
+          (n) => (work.depth = Math.max(work.depth ?? 0, n)),
+        ),
+        armor(
+          maxAliasesRule as ArmorRule,
+          'aliases',
           limits.maxAliases,
           'TOO_MANY_ALIASES',
           (n) => (work.aliases = Math.max(work.aliases ?? 0, n)),
         ),
         armor(
-          maxDirectivesRule as (o: Parameters<typeof maxDepthRule>[0]) => ValidationRule,
+          maxDirectivesRule as ArmorRule,
+          'directives',
           limits.maxDirectives,
           'TOO_MANY_DIRECTIVES',
           (n) => (work.directives = Math.max(work.directives ?? 0, n)),
@@ -152,14 +175,20 @@ export function guardDocument(schema: GraphQLSchema, doc: DocumentNode, limits: 
 }
 
 /** A `first`/`last` variable's value must be an Int in 1..MAX_PAGE (absent: the default applies). */
-export function checkPageVariables(names: string[], variables: Record<string, unknown> | undefined): GraphQLError[] {
+export function checkPageVariables(
+  names: string[],
+  variables: Record<string, unknown> | undefined,
+): GraphQLError[] {
   const errors: GraphQLError[] = [];
   for (const name of names) {
     const v = variables?.[name];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_PAGE)
       errors.push(
-        refusal(`variable $${name} = ${JSON.stringify(v)}: first must be between 1 and ${MAX_PAGE}`, 'BAD_USER_INPUT'),
+        refusal(
+          `variable $${name} = ${JSON.stringify(v)}: ${typeof v === 'number' ? pageSizeMessage(String(v)) : `first must be an integer from 1 to ${MAX_PAGE}`}`,
+          'BAD_USER_INPUT',
+        ),
       );
   }
   return errors;

@@ -5,6 +5,8 @@
  * to the client as what it is, not as the driver's text.
  */
 import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../db/data-source';
 
 export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<unknown>;
@@ -43,4 +45,17 @@ export class DeadlineDb implements SqlRunner {
       throw err;
     }
   }
+}
+
+/** The API's connections: `poolSize` of them, so ingest's pool is never drained by queries. */
+export function createApiDataSource(
+  url: string,
+  opts: { graphqlPoolSize: number; statementTimeoutMs: number; requestTimeoutMs: number },
+): DataSource {
+  return createDataSource(url, {
+    poolSize: opts.graphqlPoolSize,
+    statementTimeoutMs: opts.statementTimeoutMs,
+    acquireTimeoutMs: opts.requestTimeoutMs,
+    applicationName: 'cairn-indexer-graphql',
+  });
 }

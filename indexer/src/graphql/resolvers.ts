@@ -118,12 +118,20 @@ export class WorkerResolver {
   }
 
   @Query(() => WorkerConnection, { description: 'Workers, highest score or stake first' })
-  workers(@valid(WorkersArgs) args: WorkersArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
+  workers(
+    @valid(WorkersArgs) args: WorkersArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ) {
     return ctx.q.workers(args, wantsCount(info));
   }
 
   @Query(() => SlashConnection, { description: 'Slashes, newest first' })
-  slashes(@valid(WorkerEventsArgs) args: WorkerEventsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
+  slashes(
+    @valid(WorkerEventsArgs) args: WorkerEventsArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ) {
     return ctx.q.slashes(args, wantsCount(info));
   }
 
