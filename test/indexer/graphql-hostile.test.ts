@@ -245,6 +245,10 @@ test('bodies that are not one GraphQL request get 400 and a GraphQL error, never
     expect(a.status).toBe(400);
     expect(a.body.errors!.length).toBeGreaterThan(0);
   }
+  // A resolver's argument check: answered with its message (and logged without a stack, below).
+  const pipe = await ask('{ worker(address: "alice") { address } }');
+  expect([pipe.status, codes(pipe)]).toEqual([200, ['BAD_USER_INPUT']]);
+  expect(pipe.body.errors![0]!.message).toMatch(/address must be a 0x-prefixed address/);
   const syntax = await ask('{ jobs(');
   expect(syntax.status).toBe(400);
   expect(syntax.body.errors![0]!.message).toMatch(/Syntax Error/);
