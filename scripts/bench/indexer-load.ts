@@ -2,8 +2,10 @@
  * The indexer's GraphQL under a crowd (for `npm run bench:indexer`): CLIENTS clients, each from
  * its own loopback address (127.0.1.x, so the per-IP rate limit sees 200 clients, as it would
  * in production), send the most expensive queries the limits allow, back to back, for SECONDS;
- * one more client probes /health every PROBE_MS. Reported: latency p50/p99, answers, errors
- * and rate-limited answers, /health probes answered, and the server's peak RSS against a bound.
+ * one more client probes /health every PROBE_MS. A client told 503 (the cost budget is taken)
+ * or 429 waits Retry-After, as a well-behaved client does. Reported: latency p50/p99 of every
+ * request (refusals included) and of the answered ones, answers, errors, busy and rate-limited
+ * answers, /health probes answered, and the server's peak RSS against a bound.
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -27,8 +29,12 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  answeredP50Ms: number;
+  answeredP99Ms: number;
   answered: number;
   errors: number;
+  /** 503 BUSY: the process's cost budget was taken; the client waited Retry-After and went on. */
+  busy: number;
   rateLimited: number;
   errorSamples: string[];
   health: { probes: number; answered: number; p99Ms: number; maxMs: number };
@@ -40,32 +46,35 @@ export interface LoadResult {
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
 function post(agent: Agent, port: number, localAddress: string, body: string) {
-  return new Promise<{ status: number; text: string; work: string | undefined }>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        localAddress,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString(),
-            work: res.headers['cairn-graphql-work'] as string | undefined,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return new Promise<{ status: number; text: string; work: string | undefined; retryAfter?: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          localAddress,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString(),
+              work: res.headers['cairn-graphql-work'] as string | undefined,
+              retryAfter: res.headers['retry-after'],
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 function rssMiB(pid: number): number {
@@ -88,9 +97,11 @@ export async function crowd(
   }
   const bodies = Object.values(EXPENSIVE_QUERIES).map((query) => JSON.stringify({ query }));
   const lat: number[] = [];
+  const answeredLat: number[] = [];
   let answered = 0;
   let errors = 0;
   let rateLimited = 0;
+  let busy = 0;
   const errorSamples = new Set<string>();
   const end = performance.now() + opts.seconds * 1000;
 
@@ -123,11 +134,19 @@ export async function crowd(
           status: 0,
           text: e.message,
           work: undefined,
+          retryAfter: undefined,
         }));
-        lat.push(performance.now() - t);
-        if (r.status === 200 && !r.text.includes('"errors"')) answered++;
-        else if (r.status === 429) rateLimited++;
-        else {
+        const ms = performance.now() - t;
+        lat.push(ms);
+        if (r.status === 200 && !r.text.includes('"errors"')) {
+          answered++;
+          answeredLat.push(ms);
+        } else if (r.status === 429 || r.status === 503) {
+          if (r.status === 429) rateLimited++;
+          else busy++;
+          // As a well-behaved client does: wait what the server asks before the next request.
+          await new Promise((res) => setTimeout(res, Number(r.retryAfter ?? 1) * 1000));
+        } else {
           errors++;
           if (errorSamples.size < 5) errorSamples.add(`HTTP ${r.status}: ${r.text.slice(0, 200)}`);
         }
@@ -140,6 +159,7 @@ export async function crowd(
   clearInterval(rssTimer);
   peakRss = Math.max(peakRss, rssMiB(serverPid));
   lat.sort((a, b) => a - b);
+  answeredLat.sort((a, b) => a - b);
   health.lat.sort((a, b) => a - b);
   const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
   return {
@@ -150,8 +170,11 @@ export async function crowd(
     p50Ms: round(q(lat, 0.5)),
     p99Ms: round(q(lat, 0.99)),
     maxMs: round(lat.at(-1) ?? 0),
+    answeredP50Ms: round(q(answeredLat, 0.5)),
+    answeredP99Ms: round(q(answeredLat, 0.99)),
     answered,
     errors,
+    busy,
     rateLimited,
     errorSamples: [...errorSamples],
     health: {

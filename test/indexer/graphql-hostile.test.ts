@@ -310,6 +310,43 @@ test('per-IP rate limit and introspection off: 429 with a GraphQL error past the
     expect(codes(answers[4]!)).toEqual(['RATE_LIMITED']);
     expect(answers[4]!.body.errors![0]!.message).toMatch(/5 GraphQL requests a minute per client/);
     for (let i = 0; i < 20; i++) expect((await fetch(`http://127.0.0.1:${p.port}/health`)).status).toBe(200);
+  } finally {
+    await stopIndexer(p);
+  }
+});
+
+test('a cost budget per process: past it, 503 with Retry-After at once; the budget comes back as responses close', async () => {
+  // A budget of one priciest query: ten of them at once cannot all run.
+  const p = await spawnIndexer({
+    INDEXER_RPC_URL: `replay:${replay}`,
+    DATABASE_URL: url,
+    INDEXER_RATE_LIMIT_PER_MINUTE: '0',
+    INDEXER_MAX_COST_IN_FLIGHT: '10000',
+  });
+  try {
+    await waitReady(p);
+    const body = JSON.stringify({ query: countFlood(18) });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(`http://127.0.0.1:${p.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+      ),
+    );
+    const texts = await Promise.all(answers.map((r) => r.text()));
+    const busy = answers.findIndex((r) => r.status === 503);
+    expect(busy).toBeGreaterThanOrEqual(0);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(answers.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(answers[busy]!.headers.get('retry-after')).toBe('1');
+    const err = (JSON.parse(texts[busy]!) as Answer['body']).errors![0]!;
+    expect(err.extensions?.code).toBe('BUSY');
+    // Every response has closed: the whole budget is free again.
+    const again = await send(p, body);
+    expect(again.status).toBe(200);
+    expect(Object.keys(again.body.data!)).toHaveLength(18);
     expect((await fetch(`http://127.0.0.1:${p.port}/ready`)).status).toBe(200);
   } finally {
     await stopIndexer(p);

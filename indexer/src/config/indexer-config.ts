@@ -76,6 +76,11 @@ export const IndexerConfigSchema = z.object({
   statementTimeoutMs: Int(10).default(3_000),
   /** Per-request deadline: after it no further SQL starts and the request ends with an error. */
   requestTimeoutMs: Int(50).default(8_000),
+  /**
+   * Query cost one HTTP process runs at once (graphql/admission.ts); beyond it a request gets
+   * 503 and Retry-After at once. 50,000 is five of the priciest allowed queries.
+   */
+  maxCostInFlight: Int(1).default(50_000),
   /** GraphQL requests per client IP per minute (0: no limit); /health, /ready, /metrics are exempt. */
   rateLimitPerMinute: Int(0).default(600),
   /** Drop everything and start over when the database was built for another chain or schema. */
@@ -91,6 +96,20 @@ export const IndexerConfigSchema = z.object({
 });
 
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;
+
+/** Settings that only make sense together, checked with the rest at start. */
+function crossChecks(cfg: IndexerConfig): string[] {
+  const issues: string[] = [];
+  if (cfg.maxCostInFlight < cfg.maxQueryCost)
+    issues.push(
+      `maxCostInFlight: ${cfg.maxCostInFlight} is below maxQueryCost (${cfg.maxQueryCost}); the priciest allowed query could never run beside another`,
+    );
+  if (cfg.statementTimeoutMs > cfg.requestTimeoutMs)
+    issues.push(
+      `statementTimeoutMs: ${cfg.statementTimeoutMs} exceeds requestTimeoutMs (${cfg.requestTimeoutMs}); one statement could outlast the request's deadline`,
+    );
+  return issues;
+}
 export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
 
 export class ConfigError extends Error {
@@ -109,6 +128,8 @@ export function parseConfig(input: unknown): IndexerConfig {
   if (!r.success) {
     throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
+  const issues = crossChecks(r.data);
+  if (issues.length) throw new ConfigError(issues);
   return r.data;
 }
 
@@ -152,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     graphqlPoolSize: pick('INDEXER_GRAPHQL_POOL_SIZE'),
     statementTimeoutMs: pick('INDEXER_STATEMENT_TIMEOUT_MS'),
     requestTimeoutMs: pick('INDEXER_REQUEST_TIMEOUT_MS'),
+    maxCostInFlight: pick('INDEXER_MAX_COST_IN_FLIGHT'),
     rateLimitPerMinute: pick('INDEXER_RATE_LIMIT_PER_MINUTE'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
     abiDir: pick('INDEXER_ABI_DIR'),

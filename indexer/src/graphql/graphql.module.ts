@@ -4,13 +4,16 @@
  * (query-guard.ts) and, per request, DataLoaders over the API's own pool with a deadline.
  *
  * Mercurius (the default) runs the guards from its preValidation hook, before the standard
- * rules, and checks `first` variables in preExecution, on every request (parse and validation
- * are cached per query text, variables are not). Apollo runs them as a validation rule.
+ * rules, and in preExecution, on every request (parse and validation are cached per query
+ * text, variables are not), checks `first` variables and admits the query's cost against the
+ * process's budget (admission.ts). Apollo runs the guards as a validation rule, without the
+ * variable check (the argument pipes still refuse such values) or the cost budget.
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { FastifyReply } from 'fastify';
 import {
   type DocumentNode,
+  GraphQLError,
   type GraphQLSchema,
   NoSchemaIntrospectionCustomRule,
   type ValidationRule,
@@ -20,6 +23,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { IngestStatus } from '../ingest/ingestor';
 import { apollo, gql, mercurius } from '../nest';
+import { CostAdmission } from './admission';
 import { errorFormatter, refusedRequest } from './error-format';
 import type { GraphqlLimits } from './limits';
 import { MarketQueries } from './market-queries';
@@ -36,6 +40,31 @@ export interface GraphqlOptions {
 /** Response header with the guards' work on a query seen for the first time (JSON). */
 export const WORK_HEADER = 'cairn-graphql-work';
 
+/** Takes the request's share of the cost budget until its response closes, or refuses it (503). */
+function admit(admission: CostAdmission, cost: number, reply: FastifyReply | undefined): void {
+  if (!admission.admit(cost)) {
+    reply?.header('retry-after', '1');
+    throw refusedRequest(
+      [
+        new GraphQLError(
+          `the server is running ${admission.costInFlight} of its ${admission.budget} query cost at once; this query (${cost}) must wait: retry in a second`,
+          {
+            extensions: {
+              code: 'BUSY',
+              cost,
+              costInFlight: admission.costInFlight,
+              budget: admission.budget,
+            },
+          },
+        ),
+      ],
+      503,
+    );
+  }
+  if (reply) reply.raw.once('close', () => admission.release(cost));
+  else admission.release(cost);
+}
+
 export class IndexerGraphqlModule {
   static forRoot(ds: DataSource, status: IngestStatus, opts: GraphqlOptions): DynamicModule {
     const { limits } = opts;
@@ -47,8 +76,9 @@ export class IndexerGraphqlModule {
       }
       return r;
     };
-    /** `first` variables per document: parsed documents are cached by mercurius, so are these. */
-    const pageVariables = new WeakMap<DocumentNode, string[]>();
+    /** Per document, as mercurius caches parsed documents: its `first` variables and its cost. */
+    const checked = new WeakMap<DocumentNode, { pageVariables: string[]; cost: number }>();
+    const admission = new CostAdmission(limits.maxCostInFlight);
     const context = (_req: unknown, reply?: FastifyReply): GqlContext => {
       const db = new DeadlineDb(ds, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs);
       const q = new MarketQueries(db);
@@ -72,19 +102,24 @@ export class IndexerGraphqlModule {
                   const r = guard(schema, doc);
                   ctx.reply?.header(WORK_HEADER, JSON.stringify(r.work satisfies GuardWork));
                   if (r.errors.length) throw refusedRequest(r.errors);
-                  pageVariables.set(doc, r.analysis.pageVariables);
+                  checked.set(doc, { pageVariables: r.analysis.pageVariables, cost: r.work.cost });
                 },
               ],
               preExecution: [
                 async (
                   schema: GraphQLSchema,
                   doc: DocumentNode,
-                  _ctx: GqlContext,
+                  ctx: GqlContext,
                   variables: Record<string, unknown> | undefined,
                 ) => {
-                  const names = pageVariables.get(doc) ?? guard(schema, doc).analysis.pageVariables;
-                  const errors = checkPageVariables(names, variables);
+                  const known =
+                    checked.get(doc) ??
+                    (({ analysis, work }) => ({ pageVariables: analysis.pageVariables, cost: work.cost }))(
+                      guard(schema, doc),
+                    );
+                  const errors = checkPageVariables(known.pageVariables, variables);
                   if (errors.length) throw refusedRequest(errors);
+                  admit(admission, known.cost, ctx.reply);
                 },
               ],
             },

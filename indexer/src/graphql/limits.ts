@@ -17,6 +17,7 @@ export interface GraphqlLimits {
   maxIntrospectionLists: number;
   introspection: boolean;
   requestTimeoutMs: number;
+  maxCostInFlight: number;
   rateLimitPerMinute: number;
 }
 
@@ -34,6 +35,7 @@ export function limitsFromConfig(cfg: {
   maxIntrospectionLists: number;
   introspection: boolean;
   requestTimeoutMs: number;
+  maxCostInFlight: number;
   rateLimitPerMinute: number;
 }): GraphqlLimits {
   return {
@@ -49,6 +51,7 @@ export function limitsFromConfig(cfg: {
     maxIntrospectionLists: cfg.maxIntrospectionLists,
     introspection: cfg.introspection,
     requestTimeoutMs: cfg.requestTimeoutMs,
+    maxCostInFlight: cfg.maxCostInFlight,
     rateLimitPerMinute: cfg.rateLimitPerMinute,
   };
 }

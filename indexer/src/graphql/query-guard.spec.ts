@@ -18,6 +18,7 @@ const LIMITS: GraphqlLimits = {
   maxIntrospectionLists: 3,
   introspection: true,
   requestTimeoutMs: 8_000,
+  maxCostInFlight: 50_000,
   rateLimitPerMinute: 600,
 };
 const guard = (q: string, limits: Partial<GraphqlLimits> = {}) =>
