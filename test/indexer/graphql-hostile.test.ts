@@ -281,7 +281,8 @@ test('all of it at once, 40 at a time: /health answers every probe during and af
   const health = await stop();
   expect(health.failures).toEqual([]);
   expect(health.ok).toBeGreaterThan(0);
-  expect(statuses.every((s) => s === 200 || s === 400)).toBe(true);
+  // Answered, refused, or (40 pricey ones at once exceed the cost budget) told to come back.
+  expect(statuses.filter((s) => s !== 200 && s !== 400 && s !== 503)).toEqual([]);
   expect((await fetch(`http://127.0.0.1:${indexer.port}/health`)).status).toBe(200);
   expect((await ask('{ jobs { totalCount } }')).body).toEqual({ data: { jobs: { totalCount: 8 } } });
   const log = indexer.output();
