@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError, issueLines } from '../../../src/shared/config-error';
 
 const Address = z
   .string()
@@ -112,12 +113,7 @@ function crossChecks(cfg: IndexerConfig): string[] {
 }
 export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`invalid indexer configuration:\n  ${issues.join('\n  ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function normalizeAddress(address: string): string {
   return '0x' + BigInt(address).toString(16).padStart(64, '0');
@@ -126,7 +122,7 @@ export function normalizeAddress(address: string): string {
 export function parseConfig(input: unknown): IndexerConfig {
   const r = IndexerConfigSchema.safeParse(input);
   if (!r.success) {
-    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ConfigError(issueLines(r.error.issues), 'indexer configuration');
   }
   const issues = crossChecks(r.data);
   if (issues.length) throw new ConfigError(issues);
