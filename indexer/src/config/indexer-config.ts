@@ -125,7 +125,7 @@ export function parseConfig(input: unknown): IndexerConfig {
     throw new ConfigError(issueLines(r.error.issues), 'indexer configuration');
   }
   const issues = crossChecks(r.data);
-  if (issues.length) throw new ConfigError(issues);
+  if (issues.length) throw new ConfigError(issues, 'indexer configuration');
   return r.data;
 }
 
