@@ -5,7 +5,6 @@
  */
 import type { INestApplication } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { type GraphqlOptions, IndexerGraphqlModule } from './graphql/graphql.module';
 import { installHttpGuard } from './graphql/http-guard';
@@ -15,15 +14,16 @@ import type { MetricsSource } from './http-routes';
 import { common, core, fastifyPlatform } from './nest';
 
 /**
- * A GraphQLError thrown by a resolver or an argument pipe is the client's mistake: hand it back
- * to GraphQL as is. Without this, Nest's default handler logs each one at ERROR with its stack.
+ * Errors thrown in resolvers and argument pipes go back to GraphQL as they are, and the error
+ * formatter logs them once (graphql/error-format.ts): without this, Nest's default handler
+ * logs each one at ERROR with its stack, a user's typo included.
  */
-class UserErrorFilter {
-  catch(exception: GraphQLError): GraphQLError {
+class GraphqlErrorPassThrough {
+  catch(exception: unknown): unknown {
     return exception;
   }
 }
-common.Catch(GraphQLError)(UserErrorFilter);
+common.Catch()(GraphqlErrorPassThrough);
 
 export async function createIndexerApp(
   apiDs: DataSource,
@@ -38,7 +38,7 @@ export async function createIndexerApp(
   const app = await core().NestFactory.create(IndexerGraphqlModule.forRoot(apiDs, status, opts), adapter, {
     logger: ['error', 'warn'],
   });
-  app.useGlobalFilters(new UserErrorFilter());
+  app.useGlobalFilters(new GraphqlErrorPassThrough());
   registerHttpRoutes(app.getHttpAdapter().getInstance() as FastifyInstance, status, metrics);
   return app;
 }

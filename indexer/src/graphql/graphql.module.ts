@@ -27,7 +27,7 @@ import { CostAdmission } from './admission';
 import { errorFormatter, refusedRequest } from './error-format';
 import type { GraphqlLimits } from './limits';
 import { MarketQueries } from './market-queries';
-import { type GuardWork, checkPageVariables, guardDocument } from './query-guard';
+import { type GuardResult, type GuardWork, checkPageVariables, guardDocument } from './query-guard';
 import { DeadlineDb } from './request-db';
 import { type GqlContext, INGEST_STATUS, RESOLVERS, createLoaders } from './resolvers';
 
@@ -64,6 +64,9 @@ function admit(admission: CostAdmission, cost: number, reply: FastifyReply | und
   if (reply) reply.raw.once('close', () => admission.release(cost));
   else admission.release(cost);
 }
+
+/** What execution needs to remember of a checked document. */
+const summary = (r: GuardResult) => ({ pageVariables: r.analysis.pageVariables, cost: r.work.cost });
 
 export class IndexerGraphqlModule {
   static forRoot(ds: DataSource, status: IngestStatus, opts: GraphqlOptions): DynamicModule {
@@ -102,7 +105,7 @@ export class IndexerGraphqlModule {
                   const r = guard(schema, doc);
                   ctx.reply?.header(WORK_HEADER, JSON.stringify(r.work satisfies GuardWork));
                   if (r.errors.length) throw refusedRequest(r.errors);
-                  checked.set(doc, { pageVariables: r.analysis.pageVariables, cost: r.work.cost });
+                  checked.set(doc, summary(r));
                 },
               ],
               preExecution: [
@@ -112,11 +115,7 @@ export class IndexerGraphqlModule {
                   ctx: GqlContext,
                   variables: Record<string, unknown> | undefined,
                 ) => {
-                  const known =
-                    checked.get(doc) ??
-                    (({ analysis, work }) => ({ pageVariables: analysis.pageVariables, cost: work.cost }))(
-                      guard(schema, doc),
-                    );
+                  const known = checked.get(doc) ?? summary(guard(schema, doc));
                   const errors = checkPageVariables(known.pageVariables, variables);
                   if (errors.length) throw refusedRequest(errors);
                   admit(admission, known.cost, ctx.reply);

@@ -16,7 +16,7 @@ export interface SqlRunner {
 const QUERY_CANCELED = '57014';
 
 export class DeadlineDb implements SqlRunner {
-  /** SQL statements this request has started: for the logs and the tests' work figures. */
+  /** SQL statements this request has started. */
   statements = 0;
 
   constructor(
