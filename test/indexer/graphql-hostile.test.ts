@@ -353,3 +353,32 @@ test('a cost budget per process: past it, 503 with Retry-After at once; the budg
     await stopIndexer(p);
   }
 });
+
+test('the Apollo driver gets the same document checks', async () => {
+  const p = await spawnIndexer({
+    INDEXER_RPC_URL: `replay:${replay}`,
+    DATABASE_URL: url,
+    INDEXER_GRAPHQL_DRIVER: 'apollo',
+    INDEXER_RATE_LIMIT_PER_MINUTE: '0',
+  });
+  try {
+    await waitReady(p);
+    const post = (query: string) => send(p, JSON.stringify({ query }));
+    // Apollo files every validation error under its own code; the messages are ours.
+    const messages = async (query: string) =>
+      (await post(query)).body.errors!.map((e) => e.message).join('\n');
+    expect(await messages(doublingChain(20))).toMatch(/query cost \d+ exceeds the limit of 10000/);
+    expect(await messages(fragmentCycle(3, 3))).toMatch(/fragment C\d spreads itself/);
+    expect(await messages(countFlood(19))).toMatch(/query cost 10488 exceeds/);
+    expect(await messages(deepIntrospection(6))).toMatch(/introspection lists nested 6 deep/);
+    expect(Buffer.byteLength(aliasFlood(520))).toBeLessThan(16_384);
+    expect(await messages(aliasFlood(520))).toMatch(/more tha\w? 3000 tokens/);
+    expect([(await send(p, JSON.stringify({ query: 5 }))).status]).toEqual([400]);
+    const std = await post(getIntrospectionQuery());
+    expect(std.body.errors).toBeUndefined();
+    expect((await post('{ jobs { totalCount } }')).body).toEqual({ data: { jobs: { totalCount: 8 } } });
+    expect((await fetch(`http://127.0.0.1:${p.port}/health`)).status).toBe(200);
+  } finally {
+    await stopIndexer(p);
+  }
+});
