@@ -36,6 +36,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config/config.schema';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import { type CairnNode, startNode } from '../../src/node/start-node';
+import { jobSpec as baseJobSpec } from '../../test/support/job-spec';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stake';
 import type { JobSpec } from '../../src/market/types';
@@ -65,20 +66,7 @@ const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFe
 const REQ: JobRequirements = { minCores: 1, minMemoryMb: 1024, wasmFeatures: ['multi-value'], minFuelPerSecond: 1n, fuelLimit: 1000n };
 
 function jobSpec(jobId: bigint, over: Partial<JobSpec> = {}): JobSpec {
-  return {
-    jobId,
-    posterAddress: 0xabcn,
-    manifestHash: 0x1234n,
-    requirements: REQ,
-    budget: 10n ** 18n,
-    collateralBps: 0,
-    execDurationS: 3600n,
-    attempt: 1,
-    maxAttempts: 1,
-    bidWindowMs: 2000,
-    maxBids: 1,
-    ...over,
-  };
+  return baseJobSpec(jobId, { requirements: REQ, ...over });
 }
 
 function workerSpec(i: number, over: Partial<NonNullable<NodeSpec['worker']>> = {}): NodeSpec['worker'] {

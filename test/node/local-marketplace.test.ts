@@ -18,6 +18,7 @@ import { chainSources } from '../../src/node/deployment';
 import { type CairnNode, startNode } from '../../src/node/start-node';
 import { freePort } from '../../src/shared/free-port';
 import { waitFor } from '../p2p/support/cluster';
+import { jobSpec } from '../support/job-spec';
 
 const REPO = join(__dirname, '..', '..');
 const NODES = ['poster', 'worker-1', 'worker-2'];
@@ -126,19 +127,9 @@ describe('the local marketplace (npm start)', () => {
     await waitFor(() => node.host.gossip.subscribers('job_announcement') >= 2, 'both workers on the topic', 60_000);
     // The collateral rate is the deployed market's.
     const params = (await clients.market.read.params()) as unknown as { collateral_bps: unknown };
-    const result = await node.market.poster.announce({
-      jobId: 1n,
-      posterAddress: 0xabcn,
-      manifestHash: 0x1n,
-      requirements: { minCores: 1, minMemoryMb: 512, wasmFeatures: [], minFuelPerSecond: 1n, fuelLimit: 1000n },
-      budget: 10n ** 18n,
-      collateralBps: Number(toBigInt(params.collateral_bps)),
-      execDurationS: 600n,
-      attempt: 1,
-      maxAttempts: 3,
-      bidWindowMs: 5000,
-      maxBids: 2,
-    });
+    const result = await node.market.poster.announce(
+      jobSpec(1n, { collateralBps: Number(toBigInt(params.collateral_bps)), bidWindowMs: 5000, maxBids: 2 }),
+    );
     expect(result.status).toBe('awarded');
     if (result.status !== 'awarded') return;
     // The winner passed the chain's check: staked, and bound to the peer that bid.
