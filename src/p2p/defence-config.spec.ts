@@ -16,11 +16,14 @@ describe('defence config', () => {
     expect(sim.connections.inboundPerIpPerSecond).toBe(SIMULATION_RELAXATIONS.inboundPerIpPerSecond);
     expect(sim.connections.maxPendingInbound).toBe(SIMULATION_RELAXATIONS.maxPendingInbound);
     expect(sim.colocation.weight).toBe(0);
-    expect({ ...sim, connections: undefined, colocation: undefined }).toEqual({
-      ...pub,
+    expect(sim.addressThrottle.offenders).toBe(SIMULATION_RELAXATIONS.addressThrottleOffenders);
+    const rest = (d: typeof pub) => ({
+      ...d,
       connections: undefined,
       colocation: undefined,
+      addressThrottle: undefined,
     });
+    expect(rest(sim)).toEqual(rest(pub));
     expect(sim.connections.upgradeTimeoutMs).toBe(pub.connections.upgradeTimeoutMs);
   });
 

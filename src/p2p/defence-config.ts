@@ -63,6 +63,14 @@ export const ConnectionLimitsSchema = z.object({
   socketInactivityMs: ms(1000).default(120_000),
 });
 
+export const AddressThrottleSchema = z.object({
+  /** Distinct offending peer ids from one IP within windowMs before that IP is throttled. */
+  offenders: z.number().int().min(1).default(5),
+  windowMs: ms(1000).default(60_000),
+  /** New inbound connections per second admitted from a throttled IP (before the handshake). */
+  perSecond: z.number().min(0.1).default(2),
+});
+
 export const DialBackoffSchema = z.object({
   /** After a failed or refused dial, the next dial to that peer waits this long, doubling per failure. */
   firstMs: ms(0).default(1_000),
@@ -75,6 +83,7 @@ export const DefenceSchema = z.object({
   streams: StreamLimitsSchema.default(() => StreamLimitsSchema.parse({})),
   connections: ConnectionLimitsSchema.default(() => ConnectionLimitsSchema.parse({})),
   dialBackoff: DialBackoffSchema.default(() => DialBackoffSchema.parse({})),
+  addressThrottle: AddressThrottleSchema.default(() => AddressThrottleSchema.parse({})),
 });
 
 export type DefenceConfig = z.infer<typeof DefenceSchema>;
@@ -90,6 +99,8 @@ export const SIMULATION_RELAXATIONS = {
   maxPendingInbound: 1000,
   /** Every peer shares 127.0.0.1. */
   colocationWeight: 0,
+  /** Every offender shares 127.0.0.1 with every honest node of the simulation. */
+  addressThrottleOffenders: Number.MAX_SAFE_INTEGER,
 } as const;
 
 /** The limits in force: the configured ones, relaxed where a simulation needs it. */
@@ -98,6 +109,7 @@ export function effectiveDefence(defence: DefenceConfig, simulation: boolean): D
   return {
     ...defence,
     colocation: { ...defence.colocation, weight: SIMULATION_RELAXATIONS.colocationWeight },
+    addressThrottle: { ...defence.addressThrottle, offenders: SIMULATION_RELAXATIONS.addressThrottleOffenders },
     connections: {
       ...defence.connections,
       inboundPerIpPerSecond: SIMULATION_RELAXATIONS.inboundPerIpPerSecond,

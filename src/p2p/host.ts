@@ -28,6 +28,7 @@ import { DialBackoff } from './dial-backoff';
 import { effectiveDefence, type DefenceConfig } from './defence-config';
 import { chargeGossipJunk } from './gossip-junk';
 import { Colocation } from './scoring/colocation';
+import { AddressWatch } from './address-watch';
 import { LivenessProber } from './liveness';
 import { installEmptyAwareLengthPrefix } from './length-prefix';
 import { sodiumChaChaPoly } from './noise-crypto';
@@ -99,6 +100,7 @@ export class P2pHost {
     this.peers = new PeerManager(
       this.scores,
       this.colocation,
+      new AddressWatch({ ...defence.addressThrottle, whitelist: new Set(defence.colocation.whitelist) }),
       {
         bans: defence.bans,
         heartbeatMs: opts.config.p2p.heartbeatMs,

@@ -15,6 +15,7 @@ import type { ConnectionGater, PeerId } from '@libp2p/interface' with { 'resolut
 import type { PeerAction } from './errors';
 import type { Logger } from '../shared/logging';
 import { remoteIp } from './addresses';
+import type { AddressWatch } from './address-watch';
 import type { Colocation } from './scoring/colocation';
 import { OffenceBook, type BanPolicy } from './scoring/offences';
 import { PAROLE_SCORE, PeerScoreStore, scoreState } from './scoring/peer-score';
@@ -37,6 +38,7 @@ export class PeerManager {
   constructor(
     readonly scores: PeerScoreStore,
     readonly colocation: Colocation,
+    readonly addresses: AddressWatch,
     private readonly opts: PeerManagerOptions,
     private readonly log: Logger,
   ) {
@@ -46,6 +48,8 @@ export class PeerManager {
 
   /** Consulted by libp2p for every dial and every secured connection. */
   readonly gater: ConnectionGater = {
+    // Before the handshake: only an address whose identities keep offending is slowed down.
+    denyInboundConnection: (maConn) => !this.addresses.admit(remoteIp(maConn.remoteAddr)),
     denyDialPeer: (peerId: PeerId) => this.refuse(peerId.toString()),
     denyInboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),
     denyOutboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),
@@ -99,6 +103,8 @@ export class PeerManager {
     if (state === 'healthy') return;
     if (!this.isBanned(peerId)) {
       const ban = this.offences.offend(peerId, state === 'ban' ? 2 : 1);
+      for (const conn of this.libp2p?.getConnections() ?? [])
+        if (conn.remotePeer.toString() === peerId) this.addresses.offended(remoteIp(conn.remoteAddr), peerId);
       this.log.warn(
         { peer: peerId, score, action, reason, offences: ban.offences, banMs: ban.durationMs },
         ban.offences > 1 ? 'banning peer' : 'refusing peer after its first offence',
@@ -149,5 +155,6 @@ export class PeerManager {
     }
     this.parole();
     this.offences.sweep();
+    this.addresses.sweep();
   }
 }

@@ -18,6 +18,7 @@ import type { WireErrorCode } from '../../src/p2p/errors';
 import { protocolId } from '../../src/p2p/topics';
 import { jobSpec } from '../support/job-spec';
 import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
+import { esm } from '../../src/p2p/esm';
 import { INVALID_RPC, rawPeer, rpcWithMessage, stalledSocket, type RawPeer } from './support/raw-peer';
 
 const SHARED = '127.0.0.2';
@@ -29,6 +30,8 @@ const defence: DefenceConfigInput = {
   streams: { firstFrameMs: 500, partialFrameMs: 500, idleMs: 1500, closeMs: 500, resetsPerMinute: 2 },
   connections: { upgradeTimeoutMs: 1000 },
   colocation: { threshold: 2 },
+  // This suite's many attackers all come from 127.0.0.2; the address throttle has its own test below.
+  addressThrottle: { offenders: 1000 },
 };
 const publicNode = (listen: string, extra: { dialFrom?: string; defence?: DefenceConfigInput } = {}) => ({
   p2p: { simulation: false, listen: [`/ip4/${listen}/tcp/0`], defence, ...extra },
@@ -304,3 +307,75 @@ describe('attackers and honest peers sharing one address', () => {
     for (const ms of times) expect(ms).toBeGreaterThanOrEqual(500);
   });
 });
+
+describe('identities rotating from one address', () => {
+  let V: CairnNode;
+  const raw: RawPeer[] = [];
+  const extra: CairnNode[] = [];
+
+  afterAll(async () => {
+    await Promise.all(raw.map((a) => a.stop().catch(() => undefined)));
+    await stopAll([V, ...extra]);
+  });
+
+  test('slow that address down before the handshake; honest nodes on it still get in, other addresses are untouched', async () => {
+    V = await startNode({
+      config: publicNode('127.0.0.1', {
+        defence: { ...defence, addressThrottle: { offenders: 3, windowMs: 20_000, perSecond: 1 } },
+      }),
+    });
+    const vAddr = V.host.multiaddrs()[0] as string;
+    const watch = V.host.peers.addresses;
+    for (let i = 0; i < 3; i++) {
+      const a = await rawPeer(SHARED);
+      raw.push(a);
+      await a.dial(vAddr);
+      await waitFor(
+        () => V.host.libp2p.services.pubsub.getPeers().some((p) => p.toString() === a.peerId),
+        'V to add the attacker as a gossip peer',
+      );
+      await a.gossipFrames(
+        V.peerId,
+        Array.from({ length: 50 }, () => INVALID_RPC),
+      );
+      await waitFor(() => V.host.peers.offences.offences(a.peerId) === 1, 'an offence');
+    }
+    expect(watch.throttled(SHARED)).toBe(true);
+
+    // Ten fresh identities at once: most are refused before any handshake.
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const a = await rawPeer(SHARED);
+        raw.push(a);
+        return a.dial(vAddr).then(
+          () => true,
+          () => false,
+        );
+      }),
+    );
+    expect(burst.filter((ok) => !ok).length).toBeGreaterThan(0);
+    expect(watch.refused.get(SHARED) ?? 0).toBeGreaterThan(0);
+
+    // An honest node on the address gets in at the throttled rate (1/s), retrying as a dialler would.
+    const F = await startNode({ config: publicNode(SHARED, { dialFrom: SHARED }) });
+    extra.push(F);
+    const t0 = Date.now();
+    while (V.host.libp2p.getConnections(F.host.libp2p.peerId).length === 0) {
+      await F.host.libp2p.dial(esmMultiaddr(vAddr)).catch(() => undefined);
+      if (Date.now() - t0 > 5000) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F', 1000);
+    expect(Date.now() - t0).toBeLessThan(2000);
+
+    // Another address is not throttled at all.
+    const G = await startNode({ config: publicNode('127.0.0.3', { dialFrom: '127.0.0.3' }) });
+    extra.push(G);
+    await connect(G, V);
+    expect(watch.throttled('127.0.0.3')).toBe(false);
+  });
+});
+
+function esmMultiaddr(addr: string) {
+  return esm().multiaddr.multiaddr(addr);
+}
