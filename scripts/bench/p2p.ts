@@ -29,7 +29,7 @@
  *   apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
  * - junk: one poster and 4 workers running the public defaults (no simulation relaxations), the
  *   poster's first-bid latency measured quiet, then again while a junk peer (junk-flooder.ts, a
- *   process of its own, from 127.0.0.2) floods the poster at full speed, returning under a fresh
+ *   process of its own at nice 19, from 127.0.0.2) floods the poster at full speed, returning under a fresh
  *   identity whenever it is cut off. 150 jobs one at a time, 100 ms apart, after 20 warm-up jobs.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
