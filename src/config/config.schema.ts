@@ -10,7 +10,7 @@ import { executorConfigSchema } from '../executor/config';
 import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
-import { DefenceSchema } from '../p2p/defence-config';
+import { DefenceSchema } from './p2p-defence';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -51,7 +51,7 @@ export const P2pConfigSchema = z.object({
   /**
    * Many nodes on one host (tests, benchmarks). Turns off the gossipsub IP-colocation penalty,
    * which would otherwise score every peer behind 127.0.0.1 as a Sybil, and lifts the connection
-   * manager's per-host inbound rate limit (SIMULATION_RELAXATIONS in src/p2p/defence-config.ts
+   * manager's per-host inbound rate limit (SIMULATION_RELAXATIONS in src/config/p2p-defence.ts
    * lists all it changes). Never set this on a public node.
    */
   simulation: z.boolean().default(false),
@@ -101,7 +101,7 @@ export const P2pConfigSchema = z.object({
    * several nodes behind one loopback address). Unset: the OS picks.
    */
   dialFrom: z.ipv4().or(z.ipv6()).optional(),
-  /** Bans, colocation, stream and connection time limits (src/p2p/defence-config.ts). */
+  /** Bans, colocation, stream and connection time limits (src/config/p2p-defence.ts). */
   defence: DefenceSchema.default(() => DefenceSchema.parse({})),
 });
 

@@ -7,7 +7,16 @@ import { admit, type AdmittedEnvelope } from './envelope';
 import { reject } from './errors';
 import { describe, isValidationError } from './penalties';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
-import type { DirectChannel, DirectFrame } from './direct';
+import type { Logger } from '../shared/logging';
+import type { DirectChannelInit, DirectDeps, DirectFrame } from './direct-types';
+
+/** What a session needs from the channel that owns it (DirectChannel). */
+export interface SessionOwner {
+  readonly init: DirectChannelInit;
+  readonly deps: DirectDeps;
+  readonly log: Logger;
+  forget(session: Session): void;
+}
 
 /** Frames of one stream being handled at once before reading pauses. */
 const MAX_INFLIGHT = 32;
@@ -49,7 +58,7 @@ export class Session {
     readonly stream: Stream,
     readonly peerId: string,
     private readonly peerBytes: Uint8Array,
-    private readonly channel: DirectChannel,
+    private readonly channel: SessionOwner,
     private readonly inbound: boolean,
   ) {
     stream.maxReadBufferLength = READ_BUFFER_BYTES;

@@ -30,60 +30,15 @@
  * is closed politely, and a remote that does not close its side within closeMs of ours is reset.
  * Remote resets past the per-minute allowance are charged as STREAM_RESET.
  */
-import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { Connection, PeerId, Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { Multiaddr } from '@multiformats/multiaddr' with { 'resolution-mode': 'import' };
-import type { SignatureVerifier } from './crypto';
-import type { AdmittedEnvelope, Kind, ReplayCache } from './envelope';
 import { HostError } from './errors';
 import type { Logger } from '../shared/logging';
-import type { Penalties } from './penalties';
-import type { PeerRateLimiter } from './rate-limit';
-import type { ResetMeter } from './resets';
-import type { DialBackoff } from './dial-backoff';
+import type { DirectChannelInit, DirectDeps } from './direct-types';
 import { Session } from './direct-session';
 
 export { encodeFrame } from './direct-session';
-
-export interface DirectFrame {
-  readonly env: AdmittedEnvelope;
-  /** The remote peer, which is also the envelope's signer. */
-  readonly peerId: string;
-  /** Queues a frame back on the stream this one came on; false if it was dropped. */
-  reply(bytes: Uint8Array): boolean;
-}
-
-export interface DirectChannelInit {
-  protocol: string;
-  kinds: ReadonlySet<Kind>;
-  onFrame(frame: DirectFrame): void | Promise<void>;
-}
-
-export interface DirectDeps {
-  libp2p: () => Libp2p;
-  maxMessageBytes: number;
-  freshnessMs: number;
-  maxInboundStreams: number;
-  replay: ReplayCache;
-  verifier: SignatureVerifier;
-  limiter: PeerRateLimiter;
-  penalties: Penalties;
-  /** Called when a peer at or below the disconnect score is still sending: cut it off. */
-  enforce(peerId: string, reason: string): void;
-  /** Called for every frame that passed admission (the peer proved itself a little). */
-  onValidMessage(peerId: string): void;
-  limits: StreamLimits;
-  resets: ResetMeter;
-  backoff: DialBackoff;
-  log: Logger;
-}
-
-export interface StreamLimits {
-  idleMs: number;
-  firstFrameMs: number;
-  partialFrameMs: number;
-  closeMs: number;
-}
+export type { DirectChannelInit, DirectDeps, DirectFrame, StreamLimits } from './direct-types';
 
 export class DirectChannel {
   private readonly outbound = new Map<string, Session>();

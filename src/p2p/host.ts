@@ -25,7 +25,7 @@ import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
 import { ResetMeter } from './resets';
 import { DialBackoff } from './dial-backoff';
-import { effectiveDefence, type DefenceConfig } from './defence-config';
+import { effectiveDefence, type DefenceConfig } from '../config/p2p-defence';
 import { chargeGossipJunk } from './gossip-junk';
 import { Colocation } from './scoring/colocation';
 import { AddressWatch } from './address-watch';

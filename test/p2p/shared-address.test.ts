@@ -13,7 +13,7 @@ import type { Socket } from 'node:net';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/node/start-node';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
-import type { DefenceConfigInput } from '../../src/p2p/defence-config';
+import type { DefenceConfigInput } from '../../src/config/p2p-defence';
 import type { WireErrorCode } from '../../src/p2p/errors';
 import { protocolId } from '../../src/p2p/topics';
 import { jobSpec } from '../support/job-spec';

@@ -1,5 +1,5 @@
 import { parseConfig } from '../config/config.schema';
-import { SIMULATION_RELAXATIONS, effectiveDefence } from './defence-config';
+import { SIMULATION_RELAXATIONS, effectiveDefence } from './p2p-defence';
 
 describe('defence config', () => {
   test('public defaults, and a simulation relaxes only the per-address limits', () => {
