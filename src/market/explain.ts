@@ -10,7 +10,7 @@ import {
   type JobRequirements,
   type Requirement,
 } from '../discovery/capabilities';
-import { feltHex } from './felt';
+import { feltHex } from '../shared/felt';
 import type { StakeVerifier } from './stake';
 
 export interface NoBidExplanation {

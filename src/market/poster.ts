@@ -18,7 +18,7 @@ import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../p2p/logging';
 import { explainNoBids, type NoBidExplanation } from './explain';
-import { feltHex } from './felt';
+import { feltHex } from '../shared/felt';
 import type { ReputationSource, StakeVerifier } from './stake';
 import type { ChooseStrategy, RankedBid } from './strategy';
 import type { JobSpec, ReceivedBid } from './types';

@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { normalizeAddress } from '../../../src/shared/felt';
 
 const Address = z
   .string()
@@ -53,13 +54,6 @@ export const IndexerConfigSchema = z.object({
   maxQueryCost: Int(1).default(10_000),
   /** Drop everything and start over when the database was built for another chain or schema. */
   reset: z.coerce.boolean().default(false),
-  /** Directory with `<Contract>.contract_class.json` from `npm run contracts:build`. */
-  abiDir: z.string().optional(),
-  /**
-   * `compiled` (always, against a real chain) or `sources`: the layouts transcribed from the Cairo
-   * sources, only for replaying scripted chains (tests, bench) when no build exists.
-   */
-  abiSource: z.enum(['compiled', 'sources']).default('compiled'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
@@ -71,10 +65,6 @@ export class ConfigError extends Error {
     super(`invalid indexer configuration:\n  ${issues.join('\n  ')}`);
     this.name = 'ConfigError';
   }
-}
-
-export function normalizeAddress(address: string): string {
-  return '0x' + BigInt(address).toString(16).padStart(64, '0');
 }
 
 export function parseConfig(input: unknown): IndexerConfig {
@@ -111,8 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     maxQueryDepth: pick('INDEXER_MAX_QUERY_DEPTH'),
     maxQueryCost: pick('INDEXER_MAX_QUERY_COST'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
-    abiDir: pick('INDEXER_ABI_DIR'),
-    abiSource: pick('INDEXER_ABI_SOURCE'),
     logLevel: pick('INDEXER_LOG_LEVEL'),
   });
 }

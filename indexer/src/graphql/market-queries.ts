@@ -3,7 +3,7 @@
  * the last row, so a page costs the same at any depth) and batched for the loaders.
  */
 import type { DataSource } from 'typeorm';
-import { normalizeAddress } from '../config/indexer-config';
+import { normalizeAddress } from '../../../src/shared/felt';
 import { JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
 import {
   type Job,

@@ -5,9 +5,9 @@
  * tag from a chosen block on: the prefix is identical, block hashes diverge at the fork.
  */
 import { createHash } from 'node:crypto';
-import type { RawEvent } from '../../../indexer/src/chain/chain-source';
-import type { AbiCodec, ContractRole, Value } from '../../../indexer/src/chain/event-codec';
-import { MemoryChain, type RecordedBlock } from '../../../indexer/src/chain/memory-chain';
+import type { RawEvent } from '../../../src/chain/events/chain-source';
+import type { AbiCodec, ContractRole, Value } from '../../../src/chain/events/event-codec';
+import { MemoryChain, type RecordedBlock } from '../../../src/chain/events/memory-chain';
 
 const hex = (s: string) => '0x0' + createHash('sha256').update(s).digest('hex').slice(1);
 const short = (s: string) => '0x' + Buffer.from(s).toString('hex');

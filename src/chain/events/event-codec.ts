@@ -7,9 +7,11 @@
  * A table built once per ABI maps (contract address, selector) to a precomputed layout, so the
  * hot path is a Map lookup and a walk over felts: starknet.js's generic `events.parseEvents`
  * re-derives the layout per event, which costs more than the database write at bench volumes.
+ *
+ * Generic over any Sierra ABI; cairn's contracts are bound to theirs in cairn-codec.ts.
  */
 import { hash } from 'starknet';
-import { normalizeAddress } from '../config/indexer-config';
+import { normalizeAddress } from '../../shared/felt';
 
 export type ContractRole = 'market' | 'registry' | 'reputation';
 
