@@ -1,17 +1,13 @@
 /**
- * NestJS 12 and its GraphQL/HTTP packages are ES modules; the project compiles to CommonJS under
- * `module: node16`, where a static `import` of them is a type error (TS1479). Node 24 loads an
- * ES module through `require` when it has no top-level await, so they are required here once,
- * synchronously (code-first GraphQL needs the decorators while classes are being defined), and
- * typed through `import()` types, which are erased.
+ * NestJS 12 and its GraphQL/HTTP packages are ES modules, required here once, synchronously
+ * (code-first GraphQL needs the decorators while classes are being defined) through the shared
+ * loader's `requireEsm` (src/shared/esm.ts says why).
  *
  * Only real Node processes load this file (the indexer binary, the schema printer, the bench):
  * jest's module registry cannot load ES modules, so the GraphQL layer is tested over HTTP
  * against a spawned indexer, never inside the jest sandbox.
  */
-import { createRequire } from 'node:module';
-
-const load = createRequire(__filename);
+import { requireEsm as load } from '../../src/shared/esm';
 
 export type NestCommon = typeof import('@nestjs/common', { with: { 'resolution-mode': 'import' } });
 export type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });

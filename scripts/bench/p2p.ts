@@ -35,12 +35,12 @@ import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config/config.schema';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import { CairnNode } from '../../src/market/cairn-node';
+import { type CairnNode, startNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stake';
 import type { JobSpec } from '../../src/market/types';
 import { loadEsm } from '../../src/p2p/esm';
-import { createLogger } from '../../src/p2p/logging';
+import { createLogger } from '../../src/shared/logging';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -163,7 +163,8 @@ async function child(): Promise<void> {
                 pricePerFuel: BigInt(spec.worker.pricePerFuel),
               };
               nodes.push(
-                await CairnNode.start({
+                await startNode({
+                  bidOnly: true,
                   config: parseConfig({
                     network: NETWORK,
                     p2p: {

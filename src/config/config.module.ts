@@ -15,7 +15,11 @@ export const NODE_CONFIG = Symbol('NODE_CONFIG');
 export class ConfigModule {
   /** Reads the environment when no input is given; tests and simulations pass an object. */
   static forRoot(input?: NodeConfigInput): DynamicModule {
-    const config: NodeConfig = input === undefined ? loadConfig() : parseConfig(input);
+    return ConfigModule.forConfig(input === undefined ? loadConfig() : parseConfig(input));
+  }
+
+  /** An already validated configuration (the node's assembly parses it once, up front). */
+  static forConfig(config: NodeConfig): DynamicModule {
     return {
       module: ConfigModule,
       global: true,

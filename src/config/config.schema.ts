@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { executorConfigSchema } from '../executor/config';
+import { proverConfigSchema } from '../prover/config';
+import { ConfigError, issueLines } from '../shared/config-error';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -142,6 +145,10 @@ export const NodeConfigSchema = z.object({
   p2p: P2pConfigSchema.default(() => P2pConfigSchema.parse({})),
   market: MarketConfigSchema.default(() => MarketConfigSchema.parse({})),
   chain: ChainConfigSchema.default(() => ChainConfigSchema.parse({})),
+  /** The sandbox a worker runs jobs in (src/executor/config.ts); blobs default to <dataDir>/blobs. */
+  executor: executorConfigSchema.prefault({}),
+  /** The groth16 prover of a worker (src/prover/config.ts). */
+  prover: proverConfigSchema.prefault({}),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -150,21 +157,17 @@ export type P2pConfig = z.infer<typeof P2pConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export type MarketConfig = z.infer<typeof MarketConfigSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`invalid configuration:\n  ${issues.join('\n  ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Validates a configuration object; throws ConfigError listing every problem at once. */
 export function parseConfig(input: unknown): NodeConfig {
   const result = NodeConfigSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ConfigError(issueLines(result.error.issues));
   }
   const config = result.data;
   config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
+  config.executor.storeDir ??= join(config.dataDir, 'blobs');
   return config;
 }
 

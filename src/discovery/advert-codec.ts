@@ -1,4 +1,4 @@
-import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../market/felt';
+import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
 import { reject } from '../p2p/errors';
 import { WorkerAdvert as WorkerAdvertPb } from '../p2p/proto/generated/cairn';
 import { FEATURE_NAME, MAX_FEATURES, type Capabilities } from './capabilities';

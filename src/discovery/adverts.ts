@@ -10,7 +10,7 @@ import type { DirectChannel, DirectFrame } from '../p2p/direct';
 import { Kind, seal } from '../p2p/envelope';
 import { describe, reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
-import type { Logger } from '../p2p/logging';
+import type { Logger } from '../shared/logging';
 import { protocolId } from '../p2p/topics';
 import { decodeAdvert, encodeAdvert } from './advert-codec';
 import type { AdvertBook, KnownAdvert } from './advert-book';

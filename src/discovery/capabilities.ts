@@ -3,6 +3,8 @@
  * comparison decides whether a worker bids, whether a DHT-found worker is capable, and what a
  * no-bid explanation counts, so the three can never disagree.
  */
+import type { NodeConfig } from '../config/config.schema';
+
 export interface Capabilities {
   workerAddress: bigint;
   cores: number;
@@ -46,3 +48,17 @@ export function unmetRequirements(caps: Capabilities, req: JobRequirements, budg
 /** Feature names: short, lowercase, as in the WebAssembly proposal names. */
 export const FEATURE_NAME = /^[a-z0-9-]{1,32}$/;
 export const MAX_FEATURES = 32;
+
+/** The worker's capabilities as its configuration states them; none for a poster-only node. */
+export function capabilitiesFromConfig(config: NodeConfig): Capabilities | undefined {
+  const w = config.market.worker;
+  if (!w) return undefined;
+  return {
+    workerAddress: w.address,
+    cores: w.cores,
+    memoryMb: w.memoryMb,
+    wasmFeatures: w.wasmFeatures,
+    fuelPerSecond: BigInt(w.fuelPerSecond),
+    pricePerFuel: w.pricePerFuel,
+  };
+}

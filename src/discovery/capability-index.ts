@@ -10,7 +10,7 @@ import type { CID } from 'multiformats/cid' with { 'resolution-mode': 'import' }
 import { esm } from '../p2p/esm';
 import { describe } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
-import type { Logger } from '../p2p/logging';
+import type { Logger } from '../shared/logging';
 import type { AdvertService } from './adverts';
 import type { KnownAdvert } from './advert-book';
 import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
@@ -74,6 +74,19 @@ export class CapabilityIndex {
     const { cid, sha2 } = esm();
     const digest = await sha2.sha256.digest(new TextEncoder().encode(key));
     return cid.CID.createV1(RAW_CODEC, digest);
+  }
+
+  /**
+   * (Re)publishes the worker's own provider records; never rejects (a failed provide is logged,
+   * and kad-dht re-provides on its own schedule). Resolves to the number published.
+   */
+  provideInBackground(): Promise<number> {
+    const caps = this.adverts.caps;
+    if (!caps) return Promise.resolve(0);
+    return this.provide(caps).catch((err: unknown) => {
+      this.log.warn({ err: describe(err) }, 'capability provide failed');
+      return 0;
+    });
   }
 
   /** Publishes provider records for every key of `caps`; resolves to how many succeeded. */

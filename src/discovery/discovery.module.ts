@@ -2,13 +2,30 @@
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
-import { capabilitiesFromConfig } from '../market/cairn-node';
-import { describe } from '../p2p/errors';
+import { type Capabilities, capabilitiesFromConfig } from './capabilities';
 import { P2pHost } from '../p2p/host';
 import { P2pModule } from '../p2p/p2p.module';
 import { AdvertBook } from './advert-book';
 import { AdvertService } from './adverts';
 import { CapabilityIndex } from './capability-index';
+
+/** What the node's assembly may set besides configuration. */
+export interface DiscoveryOptions {
+  /** The worker's capabilities, instead of config.market.worker's (simulations build them directly). */
+  worker?: Capabilities;
+  /** Publish DHT provider records for the worker's capabilities on start (default true). */
+  provide?: boolean;
+  /** Publish the advert on gossip at start and periodically (default true); queries are answered either way. */
+  advertise?: boolean;
+}
+
+/** Injection token for DiscoveryOptions (optional). */
+export const DISCOVERY_OPTIONS = Symbol('DISCOVERY_OPTIONS');
+
+/** The worker's capabilities: the assembly's, else the configuration's; none for a poster. */
+export function workerCapabilities(config: NodeConfig, opts?: DiscoveryOptions): Capabilities | undefined {
+  return opts?.worker ?? capabilitiesFromConfig(config);
+}
 
 export class DiscoveryModule {
   static forRoot(): DynamicModule {
@@ -19,30 +36,27 @@ export class DiscoveryModule {
         { provide: AdvertBook, useFactory: () => new AdvertBook() },
         {
           provide: AdvertService,
-          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig) => {
+          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig, opts?: DiscoveryOptions) => {
             const adverts = new AdvertService(host, book, {
-              caps: capabilitiesFromConfig(config),
+              caps: workerCapabilities(config, opts),
+              gossip: opts?.advertise !== false,
               intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
             });
             await adverts.start();
             return adverts;
           },
-          inject: [P2pHost, AdvertBook, NODE_CONFIG],
+          inject: [P2pHost, AdvertBook, NODE_CONFIG, { token: DISCOVERY_OPTIONS, optional: true }],
         },
         {
           provide: CapabilityIndex,
-          useFactory: (host: P2pHost, adverts: AdvertService) => {
+          useFactory: (host: P2pHost, adverts: AdvertService, opts?: DiscoveryOptions) => {
             const index = new CapabilityIndex(host, adverts);
-            const caps = adverts.caps;
             // In the background: a provide walks the DHT, and a node that just started may not
             // have peers yet (kad-dht re-provides on its own schedule afterwards).
-            if (caps)
-              void index
-                .provide(caps)
-                .catch((err: unknown) => host.log.warn({ err: describe(err) }, 'provide failed'));
+            if (adverts.caps && opts?.provide !== false) void index.provideInBackground();
             return index;
           },
-          inject: [P2pHost, AdvertService],
+          inject: [P2pHost, AdvertService, { token: DISCOVERY_OPTIONS, optional: true }],
         },
       ],
       exports: [AdvertBook, AdvertService, CapabilityIndex, P2pModule],

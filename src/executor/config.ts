@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ConfigError, issueLines } from '../shared/config-error';
 
 export const executorConfigSchema = z
   .object({
@@ -47,15 +48,10 @@ export const executorConfigSchema = z
 export type ExecutorConfig = z.output<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function parseExecutorConfig(input: unknown): ExecutorConfig {
   const r = executorConfigSchema.safeParse(input ?? {});
-  if (!r.success) throw new ConfigError(`invalid executor config:\n${z.prettifyError(r.error)}`);
+  if (!r.success) throw new ConfigError(issueLines(r.error.issues), 'executor configuration');
   return r.data;
 }

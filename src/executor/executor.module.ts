@@ -7,15 +7,21 @@
  * ProverModule, the executor proves groth16 jobs with it; otherwise it refuses them.
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
-import type { Logger } from 'pino';
-import { LOGGER } from '../p2p/logging';
-import { ProverService } from '../prover/prover.service';
+import type { Logger } from '../shared/logging';
+import { LOGGER } from '../shared/logging';
 import { BlobStore } from './blob-store';
 import { type ExecutorConfig, type ExecutorConfigInput, parseExecutorConfig } from './config';
-import { ExecutorService } from './executor.service';
+import { ExecutorService, type JobProver } from './executor.service';
 
 /** Injection token for the validated ExecutorConfig. */
 export const EXECUTOR_CONFIG = Symbol('EXECUTOR_CONFIG');
+
+/**
+ * Injection token for the JobProver a node offers groth16 jobs to. The executor owns the
+ * interface; a prover module provides it (src/prover's ProverModule does), so the executor never
+ * depends on a concrete prover.
+ */
+export const JOB_PROVER = Symbol('JOB_PROVER');
 
 export class ExecutorModule {
   static forRoot(input: ExecutorConfigInput = {}): DynamicModule {
@@ -31,14 +37,14 @@ export class ExecutorModule {
         },
         {
           provide: ExecutorService,
-          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger, prover?: ProverService) =>
+          useFactory: (c: ExecutorConfig, store: BlobStore, log?: Logger, prover?: JobProver) =>
             ExecutorService.create(c, store, log, prover),
           // The prover is optional: a node that imports ProverModule (global) takes groth16 jobs.
           inject: [
             EXECUTOR_CONFIG,
             BlobStore,
             { token: LOGGER, optional: true },
-            { token: ProverService, optional: true },
+            { token: JOB_PROVER, optional: true },
           ],
         },
       ],

@@ -1,15 +1,14 @@
 /**
- * NestJS wiring of the market. The stake and reputation sources are injection tokens: the
- * in-memory implementations stand in until the settlement work provides starknet.js ones
- * (`MarketModule.forRoot({ stake, reputation })`).
+ * NestJS wiring of the market: the poster role on every node, the worker role when the node has
+ * capabilities. Bids are checked against the stake and reputation sources the assembly hands in
+ * (the deployed StakingRegistry and Reputation, or the in-memory ones with nobody staked).
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { AdvertBook } from '../discovery/advert-book';
-import { DiscoveryModule } from '../discovery/discovery.module';
+import { DISCOVERY_OPTIONS, DiscoveryModule, type DiscoveryOptions, workerCapabilities } from '../discovery/discovery.module';
 import { P2pHost } from '../p2p/host';
-import { capabilitiesFromConfig } from './cairn-node';
 import { Market } from './market';
 import {
   InMemoryReputation,
@@ -17,15 +16,17 @@ import {
   type ReputationSource,
   type StakeRegistry,
 } from './stake';
-import { STRATEGIES } from './strategy';
+import { STRATEGIES, type ChooseStrategy } from './strategy';
 
 export const STAKE_REGISTRY = Symbol('STAKE_REGISTRY');
 export const REPUTATION_SOURCE = Symbol('REPUTATION_SOURCE');
 
 export interface MarketModuleOptions {
-  /** The StakingRegistry's views; the settlement work passes its starknet.js client here. */
+  /** The StakingRegistry's views (ChainStakeRegistry on a deployment); in memory, empty, if absent. */
   stake?: StakeRegistry;
   reputation?: ReputationSource;
+  /** Overrides config.market.strategy (tests and benches pass their own). */
+  strategy?: ChooseStrategy;
 }
 
 /** Tears the market down with the app: open bid windows are closed and their posters answered. */
@@ -52,15 +53,16 @@ export class MarketModule {
             config: NodeConfig,
             stake: StakeRegistry,
             reputation: ReputationSource,
+            discovery?: DiscoveryOptions,
           ) => {
-            const strategy = STRATEGIES[config.market.strategy];
+            const strategy = opts.strategy ?? STRATEGIES[config.market.strategy];
             if (!strategy) throw new Error(`unknown strategy ${config.market.strategy}`);
             const market = new Market(host, {
               book,
               stake,
               reputation,
               strategy,
-              worker: capabilitiesFromConfig(config),
+              worker: workerCapabilities(config, discovery),
               defaultBidWindowMs: config.market.defaultBidWindowMs,
               defaultMaxBids: config.market.defaultMaxBids,
               relayAnnouncements: config.market.relayAnnouncements,
@@ -68,7 +70,14 @@ export class MarketModule {
             await market.start();
             return market;
           },
-          inject: [P2pHost, AdvertBook, NODE_CONFIG, STAKE_REGISTRY, REPUTATION_SOURCE],
+          inject: [
+            P2pHost,
+            AdvertBook,
+            NODE_CONFIG,
+            STAKE_REGISTRY,
+            REPUTATION_SOURCE,
+            { token: DISCOVERY_OPTIONS, optional: true },
+          ],
         },
         {
           provide: MarketLifecycle,
@@ -76,7 +85,7 @@ export class MarketModule {
           inject: [Market],
         },
       ],
-      exports: [Market, STAKE_REGISTRY, REPUTATION_SOURCE],
+      exports: [Market, STAKE_REGISTRY, REPUTATION_SOURCE, DiscoveryModule],
     };
   }
 }

@@ -16,7 +16,7 @@ import type { DirectFrame } from '../p2p/direct';
 import { Kind, seal } from '../p2p/envelope';
 import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
-import type { Logger } from '../p2p/logging';
+import type { Logger } from '../shared/logging';
 import { explainNoBids, type NoBidExplanation } from './explain';
 import { feltHex } from '../shared/felt';
 import type { ReputationSource, StakeVerifier } from './stake';

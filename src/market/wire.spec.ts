@@ -1,5 +1,5 @@
 import { MessageValidationError } from '../p2p/errors';
-import { FIELD_PRIME, feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from './felt';
+import { FIELD_PRIME, feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
 import type { AnnouncementFields } from './types';
 import { decodeAnnouncement, encodeAnnouncement } from './wire';
 

@@ -15,7 +15,7 @@ import {
   Outcome as OutcomePb,
   RejectCode,
 } from '../p2p/proto/generated/cairn';
-import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from './felt';
+import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
 import type { AnnouncementFields, BidPayload, OutcomePayload } from './types';
 
 export { RejectCode };

@@ -15,7 +15,7 @@ import { Kind, seal } from '../p2p/envelope';
 import { esm } from '../p2p/esm';
 import { describe, reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
-import type { Logger } from '../p2p/logging';
+import type { Logger } from '../shared/logging';
 import type { Announcement } from './types';
 import { RejectCode, decodeOutcome, decodeRejection, encodeBid } from './wire';
 

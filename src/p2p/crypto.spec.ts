@@ -1,4 +1,4 @@
-/** @jest-environment ./test/p2p/support/esm-environment.cjs */
+/** @jest-environment ./test/support/esm-environment.cjs */
 import { LocalSigner, PEER_ID_BYTES, SignatureVerifier, ed25519KeyOf } from './crypto';
 import { loadEsm } from './esm';
 

@@ -29,7 +29,7 @@ import type { Multiaddr } from '@multiformats/multiaddr' with { 'resolution-mode
 import type { SignatureVerifier } from './crypto';
 import { admit, type AdmittedEnvelope, type Kind, type ReplayCache } from './envelope';
 import { HostError, reject } from './errors';
-import type { Logger } from './logging';
+import type { Logger } from '../shared/logging';
 import { describe, isValidationError, type Penalties } from './penalties';
 import type { PeerRateLimiter } from './rate-limit';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';

@@ -1,18 +1,10 @@
 /**
- * The libp2p 3 packages are ESM-only; the node is CommonJS (module node16). Their `exports` maps
- * offer only `import` (some add `module-sync`), so neither Node's `require(esm)` nor tsx's
- * require hook can load all of them (`@chainsafe/libp2p-noise`, `-yamux` and `protons-runtime`
- * have no `require` or `module-sync` entry). TypeScript under node16 also refuses a static
- * `import` of them from a CommonJS file (TS1479).
- *
- * So every ESM dependency is loaded once, here, with a real dynamic `import()` (tsc under node16
- * and tsx both keep it as one) and handed out synchronously afterwards through `esm()`. Type-only
- * imports elsewhere carry `with { 'resolution-mode': 'import' }` and are erased.
- *
- * Jest compiles `import()` to `require()` and has no ESM loader without
- * --experimental-vm-modules, so its test environment (test/p2p/support/esm-environment.cjs)
- * installs a native importer under a global symbol, which this module prefers when present.
+ * libp2p 3 and its companions, all ESM-only, loaded once through the shared ES-module loader
+ * (src/shared/esm.ts, which says why) and handed out synchronously afterwards through `esm()`.
+ * Type-only imports elsewhere carry `with { 'resolution-mode': 'import' }` and are erased.
  */
+import { importEsm } from '../shared/esm';
+
 export interface EsmModules {
   libp2p: typeof import('libp2p', { with: { 'resolution-mode': 'import' } });
   tcp: typeof import('@libp2p/tcp', { with: { 'resolution-mode': 'import' } });
@@ -32,16 +24,6 @@ export interface EsmModules {
   cid: typeof import('multiformats/cid', { with: { 'resolution-mode': 'import' } });
   sha2: typeof import('multiformats/hashes/sha2', { with: { 'resolution-mode': 'import' } });
   base58: typeof import('multiformats/bases/base58', { with: { 'resolution-mode': 'import' } });
-}
-
-type Importer = (specifier: string) => Promise<unknown>;
-
-/** Set by the jest environment; see the module comment. */
-export const ESM_IMPORTER = Symbol.for('cairn.esmImport');
-
-function importer(): Importer {
-  const injected = (globalThis as { [ESM_IMPORTER]?: Importer })[ESM_IMPORTER];
-  return injected ?? ((specifier: string) => import(specifier));
 }
 
 /** Where each module comes from. */
@@ -73,9 +55,8 @@ let loading: Promise<EsmModules> | undefined;
 export function loadEsm(): Promise<EsmModules> {
   if (loaded) return Promise.resolve(loaded);
   loading ??= (async () => {
-    const load = importer();
     const entries = await Promise.all(
-      Object.entries(SPECIFIERS).map(async ([name, specifier]) => [name, await load(specifier)] as const),
+      Object.entries(SPECIFIERS).map(async ([name, specifier]) => [name, await importEsm(specifier)] as const),
     );
     loaded = Object.fromEntries(entries) as unknown as EsmModules;
     return loaded;

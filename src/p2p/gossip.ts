@@ -17,7 +17,7 @@ import type { SignatureVerifier } from './crypto';
 import { open, type AdmittedEnvelope, type ReplayCache } from './envelope';
 import { esm } from './esm';
 import { MessageValidationError, reject, type GossipAction } from './errors';
-import type { Logger } from './logging';
+import type { Logger } from '../shared/logging';
 import { describe, isValidationError, type Penalties } from './penalties';
 import { TOPIC_KINDS, stringifyTopic, type GossipTopicType } from './topics';
 

@@ -1,4 +1,4 @@
-/** @jest-environment ./test/p2p/support/esm-environment.cjs */
+/** @jest-environment ./test/support/esm-environment.cjs */
 import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

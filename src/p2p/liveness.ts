@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { describe } from './errors';
-import type { Logger } from './logging';
+import type { Logger } from '../shared/logging';
 
 export interface LivenessOptions {
   /** Each connection is probed once per interval. */

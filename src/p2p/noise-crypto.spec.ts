@@ -1,4 +1,4 @@
-/** @jest-environment ./test/p2p/support/esm-environment.cjs */
+/** @jest-environment ./test/support/esm-environment.cjs */
 import { loadEsm } from './esm';
 import { NoiseDecryptError, sodiumChaChaPoly } from './noise-crypto';
 

@@ -4,10 +4,20 @@
  * running peer, and stopped by Nest's shutdown hook.
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { P2pHost } from './host';
-import { LOGGER, type Logger } from './logging';
+import { LOGGER, type Logger } from '../shared/logging';
+
+/** What the node's assembly may hand the host besides configuration. */
+export interface P2pOptions {
+  /** The peer key; read from (or created in) config.p2p.keyFile when absent. */
+  privateKey?: PrivateKey;
+}
+
+/** Injection token for P2pOptions (optional). */
+export const P2P_OPTIONS = Symbol('P2P_OPTIONS');
 
 export class P2pModule {
   static forRoot(): DynamicModule {
@@ -16,12 +26,12 @@ export class P2pModule {
       providers: [
         {
           provide: P2pHost,
-          useFactory: async (config: NodeConfig, log: Logger) => {
-            const host = new P2pHost({ config, log });
+          useFactory: async (config: NodeConfig, log: Logger, opts?: P2pOptions) => {
+            const host = new P2pHost({ config, log, privateKey: opts?.privateKey });
             await host.start();
             return host;
           },
-          inject: [NODE_CONFIG, LOGGER],
+          inject: [NODE_CONFIG, LOGGER, { token: P2P_OPTIONS, optional: true }],
         },
       ],
       exports: [P2pHost],

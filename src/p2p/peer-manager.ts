@@ -10,7 +10,7 @@
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { ConnectionGater, PeerId } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { PeerAction } from './errors';
-import type { Logger } from './logging';
+import type { Logger } from '../shared/logging';
 import { PeerScoreStore, scoreState } from './scoring/peer-score';
 
 export interface PeerManagerOptions {

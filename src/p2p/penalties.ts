@@ -3,7 +3,7 @@
  * path (gossip validator, direct stream) caught it.
  */
 import { MessageValidationError, PENALTIES, describe, type GossipAction } from './errors';
-import type { RejectionLog } from './logging';
+import type { RejectionLog } from './rejection-log';
 import type { PeerScoreStore } from './scoring/peer-score';
 
 export class Penalties {

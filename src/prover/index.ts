@@ -13,9 +13,7 @@ export {
   checkPublicSignals,
   encodePublicSignals,
   type Groth16JobResult,
-  parseProverConfig,
   type ProofResult,
-  type ProverConfig,
-  type ProverConfigInput,
   ProverService,
 } from './prover.service';
+export { parseProverConfig, type ProverConfig, type ProverConfigInput, proverConfigSchema } from './config';

@@ -4,9 +4,10 @@
  * the prover thread is started by the factory and stopped by Nest's shutdown hook.
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
-import type { Logger } from 'pino';
-import { LOGGER } from '../p2p/logging';
-import { parseProverConfig, type ProverConfigInput, ProverService } from './prover.service';
+import { JOB_PROVER } from '../executor/executor.module';
+import { LOGGER, type Logger } from '../shared/logging';
+import { parseProverConfig, type ProverConfigInput } from './config';
+import { ProverService } from './prover.service';
 
 export class ProverModule {
   static forRoot(input: ProverConfigInput = {}): DynamicModule {
@@ -21,8 +22,10 @@ export class ProverModule {
           useFactory: (log?: Logger) => ProverService.create(config, log),
           inject: [{ token: LOGGER, optional: true }],
         },
+        // What the executor asks for: its own JobProver interface, served by this prover.
+        { provide: JOB_PROVER, useExisting: ProverService },
       ],
-      exports: [ProverService],
+      exports: [ProverService, JOB_PROVER],
     };
   }
 }

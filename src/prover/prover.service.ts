@@ -7,32 +7,15 @@
  */
 import pino, { type Logger } from 'pino';
 import type { Groth16Proof, VerificationKey } from 'snarkjs';
-import { z } from 'zod';
 import { type BlobSource, sha256Hex } from '../executor/blob-store';
 import type { Groth16Verification } from '../manifest/types';
 import { resultCommitment } from '../shared/commitment';
 import { ProverError } from './errors';
+import { type ProverConfig, type ProverConfigInput, parseProverConfig } from './config';
 import { ProverClient } from './prover-client';
 
 /** The BN254 scalar field: every public signal is an element of it. */
 export const BN254_R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
-
-export const proverConfigSchema = z
-  .object({
-    proveTimeoutMs: z.number().int().positive().default(120_000),
-    verifyTimeoutMs: z.number().int().positive().default(10_000),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .strict();
-
-export type ProverConfig = z.output<typeof proverConfigSchema>;
-export type ProverConfigInput = z.input<typeof proverConfigSchema>;
-
-export function parseProverConfig(input: unknown): ProverConfig {
-  const r = proverConfigSchema.safeParse(input ?? {});
-  if (!r.success) throw new Error(`invalid prover config:\n${z.prettifyError(r.error)}`);
-  return r.data;
-}
 
 export interface ProofResult {
   proof: Groth16Proof;

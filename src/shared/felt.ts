@@ -12,7 +12,7 @@
  * - **Any other felt value** (a hash, a commitment, a selector written into calldata) is `0x` +
  *   lowercase hex without leading zeros, as starknet.js's `num.toHex` writes it: `feltHex`.
  *
- * The wire encoding of felts (32 bytes big-endian) is `src/market/felt.ts`.
+ * The wire encoding of felts (32 bytes big-endian) is `src/p2p/felt-codec.ts`.
  */
 
 /** The canonical text of a contract address: 0x + 64 lowercase hex digits. */

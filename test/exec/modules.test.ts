@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  */
 /**
  * The NestJS wiring: the manifest, executor and prover modules in one application context, the
@@ -12,17 +12,11 @@ import { circuitManifest, kernelManifest } from '../../examples/manifests';
 import { ConfigError, ExecutorModule, ExecutorService, sha256Hex } from '../../src/executor';
 import { type Groth16Verification, ManifestModule, ManifestService } from '../../src/manifest';
 import { ProverModule, ProverService } from '../../src/prover';
+import { importEsm } from '../../src/shared/esm';
 import { sha256Chain } from './support/expected';
 import { BUILD_TIMEOUT_MS } from './support/harness';
 
 type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
-
-/** Node's own import(), installed by the jest environment (NestJS 12 is ESM-only). */
-function nativeImport<T>(specifier: string): Promise<T> {
-  const imp = (globalThis as Record<symbol, (s: string) => Promise<unknown>>)[Symbol.for('cairn.esmImport')];
-  if (!imp) throw new Error('run with the esm jest environment');
-  return imp(specifier) as Promise<T>;
-}
 
 beforeAll(async () => {
   await buildExamples({ circuits: ['square-chain-64'] });
@@ -34,7 +28,7 @@ it('refuses invalid executor configuration when the module is built', () => {
 });
 
 it('runs jobs through the services Nest injects, proving with the global prover, and stops them on close', async () => {
-  const { NestFactory } = await nativeImport<NestCore>('@nestjs/core');
+  const { NestFactory } = await importEsm<NestCore>('@nestjs/core');
   class TestModule {}
   const app = await NestFactory.createApplicationContext(
     {

@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * Six real nodes over TCP on loopback: one poster and five workers, in a tree so that some
  * workers hear announcements only through gossip relays and must dial the poster to bid.
@@ -8,7 +8,7 @@
  *   └─── W2 ── W4
  */
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryReputation, InMemoryStakeRegistry, STAKE_REASONS } from '../../src/market/stake';
 import { lowestPrice, reputationWeighted } from '../../src/market/strategy';

@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * Bad input against a real poster (V) over TCP, on both paths a peer can reach it: gossip (the
  * job_announcement topic) and the direct bid protocol. Each kind of bad message comes from a
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Message } from '@libp2p/gossipsub' with { 'resolution-mode': 'import' };
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import { decodeAnnouncement, encodeBid, encodeOutcome } from '../../src/market/wire';

@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * Capability discovery through kad-dht provider records, on 16 real nodes over libp2p's
  * in-memory transport (Noise and Yamux still run; only the sockets are simulated, so a network
@@ -7,7 +7,7 @@
  * the querier learns, it learns from the DHT and a direct advert query.
  */
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import { startNode, stopAll, waitFor } from './support/cluster';
 
 const N = 16;

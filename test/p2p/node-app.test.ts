@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * The node as `src/main.ts` runs it: the NestJS application (config, p2p, discovery and market
  * modules) over real TCP. Checks the persistent identity, bootstrap from configuration, a job
@@ -10,37 +10,27 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { INestApplicationContext } from '@nestjs/common' with { 'resolution-mode': 'import' };
-import { AppModule, type AppModuleOptions } from '../../src/app.module';
-import type { NodeConfigInput } from '../../src/config/config.schema';
-import { AdvertBook } from '../../src/discovery/advert-book';
-import { Market } from '../../src/market/market';
+import { type NodeConfig, type NodeConfigInput, parseConfig } from '../../src/config/config.schema';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
-import { ESM_IMPORTER } from '../../src/p2p/esm';
-import { P2pHost } from '../../src/p2p/host';
-import { SHUTDOWN_SIGNALS } from '../../src/shutdown-signals';
+import { type CairnNode, type StartNodeOptions, startNode } from '../../src/node/start-node';
+import { SHUTDOWN_SIGNALS } from '../../src/shared/shutdown-signals';
 import { NETWORK, waitFor } from './support/cluster';
 
-type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
-
-/** NestJS 12 is ESM-only: loaded through the environment's native import(), as esm.ts does. */
-async function createApp(opts: AppModuleOptions): Promise<INestApplicationContext> {
-  const load = (globalThis as unknown as Record<symbol, (s: string) => Promise<unknown>>)[ESM_IMPORTER];
-  if (!load) throw new Error('run with the esm test environment');
-  const { NestFactory } = (await load('@nestjs/core')) as NestCore;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(opts), { logger: false });
-  app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
-  return app;
+/** The node exactly as src/main.ts starts it (signal handlers included). */
+function createApp(opts: Omit<StartNodeOptions, 'shutdownOnSignals'>): Promise<CairnNode> {
+  return startNode({ ...opts, shutdownOnSignals: true });
 }
 
-function config(dataDir: string, over: NodeConfigInput = {}): NodeConfigInput {
-  return {
+function config(dataDir: string, over: NodeConfigInput = {}): NodeConfig {
+  return parseConfig({
     network: NETWORK,
     dataDir,
     logLevel: 'warn',
     ...over,
     p2p: { lan: true, simulation: true, listen: ['/ip4/127.0.0.1/tcp/0'], ...over.p2p },
-  };
+    executor: { threads: 1, ...over.executor },
+    prover: { enabled: false, ...over.prover },
+  });
 }
 
 /** (module (memory 1) (func (export "f") (result i32) (i32.load (i32.const 70000)))) */
@@ -77,42 +67,42 @@ async function outOfBoundsInAThread(): Promise<string> {
 
 describe('the NestJS node', () => {
   let dir: string;
-  const apps: INestApplicationContext[] = [];
+  const apps: CairnNode[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-node-app-'));
   });
 
   afterAll(async () => {
-    await Promise.all(apps.map((a) => a.close().catch(() => undefined)));
+    await Promise.all(apps.map((a) => a.stop().catch(() => undefined)));
     await rm(dir, { recursive: true, force: true });
   });
 
   test('creates its key file with mode 0600 on first start, keeps its peer id across restarts, stops cleanly', async () => {
     const dataDir = join(dir, 'identity');
     const first = await createApp({ config: config(dataDir) });
-    const host = first.get(P2pHost);
+    const host = first.host;
     expect(host.started).toBe(true);
     expect(host.libp2p.status).toBe('started');
     const peerId = host.peerId;
     const info = await stat(join(dataDir, 'peer.key'));
     expect(info.mode & 0o777).toBe(0o600);
     const libp2p = host.libp2p;
-    await first.close();
+    await first.stop();
     expect(host.started).toBe(false);
     expect(libp2p.status).toBe('stopped');
 
     const second = await createApp({ config: config(dataDir) });
     apps.push(second);
-    expect(second.get(P2pHost).peerId).toBe(peerId);
-    await second.close();
+    expect(second.host.peerId).toBe(peerId);
+    await second.stop();
   });
 
   test('a worker bootstraps to a poster from configuration and wins its job', async () => {
     const stake = new InMemoryStakeRegistry(0n);
     const poster = await createApp({ config: config(join(dir, 'poster')), stake });
     apps.push(poster);
-    const posterHost = poster.get(P2pHost);
+    const posterHost = poster.host;
     const worker = await createApp({
       config: config(join(dir, 'worker'), {
         p2p: { bootstrap: [posterHost.multiaddrs()[0] as string] },
@@ -132,7 +122,10 @@ describe('the NestJS node', () => {
       stake,
     });
     apps.push(worker);
-    const workerHost = worker.get(P2pHost);
+    const workerHost = worker.host;
+    // The assembly gives a worker its sandbox (and a poster-only node none).
+    expect(worker.executor?.pool.threads).toBe(1);
+    expect(poster.executor).toBeUndefined();
     stake.stake('0x4242', 10n).bindPeer('0x4242', workerHost.peerId);
 
     await waitFor(
@@ -141,9 +134,9 @@ describe('the NestJS node', () => {
       () => posterHost.gossip.subscribers('job_announcement') >= 1,
       'the bootstrap connection and gossip mesh',
     );
-    await waitFor(() => poster.get(AdvertBook).get(workerHost.peerId) !== undefined, "the worker's advert");
+    await waitFor(() => poster.book.get(workerHost.peerId) !== undefined, "the worker's advert");
 
-    const result = await poster.get(Market).poster.announce({
+    const result = await poster.market.poster.announce({
       jobId: 1n,
       posterAddress: 0xabcn,
       manifestHash: 0x1n,
@@ -158,11 +151,11 @@ describe('the NestJS node', () => {
     if (result.status !== 'awarded') return;
     expect(result.winner.worker).toBe(workerHost.peerId);
     expect(result.winner.price).toBe(700n);
-    expect(worker.get(Market).worker?.stats.bids).toBe(1);
-    await waitFor(() => worker.get(Market).worker?.stats.won === 1, 'the award notice');
+    expect(worker.market.worker?.stats.bids).toBe(1);
+    await waitFor(() => worker.market.worker?.stats.won === 1, 'the award notice');
 
-    await worker.close();
-    await poster.close();
+    await worker.stop();
+    await poster.stop();
     expect(workerHost.started).toBe(false);
     expect(posterHost.started).toBe(false);
   });
@@ -176,7 +169,7 @@ describe('the NestJS node', () => {
     // arguments spins until killed), or kills the process when the thread is a pool's. Jobs run
     // in worker threads, so this checks in one, with a deadline instead of a hang.
     expect(await outOfBoundsInAThread()).toMatch(/memory access out of bounds/);
-    await app.close();
+    await app.stop();
     expect(await outOfBoundsInAThread()).toMatch(/memory access out of bounds/);
   });
 });

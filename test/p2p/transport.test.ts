@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/p2p/support/esm-environment.cjs
+ * @jest-environment ./test/support/esm-environment.cjs
  *
  * The transport under the protocols, with the node's changes to it (src/p2p/wire-batching.ts):
  * yamux window updates only at half a window, socket writes batched per turn. Flow control must
@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
-import type { CairnNode } from '../../src/market/cairn-node';
+import type { CairnNode } from '../../src/node/start-node';
 import { connect, startNode, stopAll, waitFor } from './support/cluster';
 
 const PROTOCOL = '/cairn-test/bulk/1';

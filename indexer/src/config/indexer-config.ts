@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { normalizeAddress } from '../../../src/shared/felt';
+import { ConfigError, issueLines } from '../../../src/shared/config-error';
 
 const Address = z
   .string()
@@ -60,17 +61,12 @@ export const IndexerConfigSchema = z.object({
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;
 export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`invalid indexer configuration:\n  ${issues.join('\n  ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function parseConfig(input: unknown): IndexerConfig {
   const r = IndexerConfigSchema.safeParse(input);
   if (!r.success) {
-    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ConfigError(issueLines(r.error.issues), 'indexer configuration');
   }
   return r.data;
 }

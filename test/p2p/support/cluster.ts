@@ -6,7 +6,6 @@
 import pino from 'pino';
 import { parseConfig, type NodeConfigInput } from '../../../src/config/config.schema';
 import type { Capabilities } from '../../../src/discovery/capabilities';
-import { CairnNode } from '../../../src/market/cairn-node';
 import {
   InMemoryReputation,
   InMemoryStakeRegistry,
@@ -14,8 +13,9 @@ import {
   type StakeRegistry,
 } from '../../../src/market/stake';
 import type { ChooseStrategy } from '../../../src/market/strategy';
+import { type CairnNode, startNode as startAssembledNode } from '../../../src/node/start-node';
 import { loadEsm } from '../../../src/p2p/esm';
-import type { Logger } from '../../../src/p2p/logging';
+import type { Logger } from '../../../src/shared/logging';
 
 export interface LogLine {
   level: number;
@@ -60,9 +60,15 @@ export interface StartOptions {
   advertise?: boolean;
 }
 
+/**
+ * A node from the same assembly `src/main.ts` runs, on loopback with a throwaway key. Workers
+ * here bid but run nothing (no sandbox threads or prover per node): these suites test the
+ * network, and a dozen nodes share one process.
+ */
 export async function startNode(opts: StartOptions = {}): Promise<CairnNode> {
   const m = await loadEsm();
-  return CairnNode.start({
+  return startAssembledNode({
+    bidOnly: true,
     config: testConfig(opts.config),
     log: opts.log ?? memoryLogger('warn').log,
     stake: opts.stake ?? new InMemoryStakeRegistry(0n),

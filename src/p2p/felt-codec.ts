@@ -3,7 +3,7 @@
  * Starknet field prime; a u256 is big-endian without leading zero bytes, so every value has
  * exactly one encoding. Their text forms are in src/shared/felt.ts.
  */
-import { reject } from '../p2p/errors';
+import { reject } from './errors';
 
 /** The Starknet field prime, 2^251 + 17 * 2^192 + 1. */
 export const FIELD_PRIME = (1n << 251n) + 17n * (1n << 192n) + 1n;

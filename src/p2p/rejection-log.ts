@@ -1,5 +1,5 @@
 /**
- * Structured logging for the p2p layer. A flood of bad messages must not become a flood of log
+ * How the p2p layer logs what it refuses, and libp2p's own debug logging. A flood of bad messages must not become a flood of log
  * lines (10,000 garbage frames would otherwise cost more in logging than in rejecting), so
  * rejections are logged per (peer, code, path) at most once per second, with the count suppressed
  * since the last line.
@@ -8,14 +8,8 @@ import type {
   ComponentLogger,
   Logger as Libp2pLogger,
 } from '@libp2p/interface' with { 'resolution-mode': 'import' };
-import pino, { type Logger } from 'pino';
+import type { Logger } from '../shared/logging';
 import type { GossipAction, PeerAction, WireErrorCode } from './errors';
-
-export type { Logger };
-
-export function createLogger(level: string, name = 'cairn'): Logger {
-  return pino({ name, level });
-}
 
 const silent: Libp2pLogger = Object.assign(() => undefined, {
   error: () => undefined,
@@ -71,6 +65,3 @@ export class RejectionLog {
     this.log.warn({ ...r, suppressed: prev?.suppressed ?? 0 }, `rejected message: ${r.code}`);
   }
 }
-
-/** Injection token for the node's root pino logger. */
-export const LOGGER = Symbol('LOGGER');

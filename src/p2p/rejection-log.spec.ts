@@ -1,4 +1,4 @@
-import { libp2pLogger } from './logging';
+import { libp2pLogger } from './rejection-log';
 
 describe("libp2p's internal logger", () => {
   it('is a silent logger unless DEBUG asks for libp2p debug output', () => {

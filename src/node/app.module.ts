@@ -1,0 +1,63 @@
+/**
+ * The node, assembled: the one wiring that `src/main.ts`, the tests and the benches all run.
+ * Configuration, logging, the p2p host, discovery and the market on every node; manifest
+ * validation on every node (a poster checks what it posts); the executor and the prover on a
+ * worker. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
+ * CommonJS (see src/config/config.module.ts).
+ */
+import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import { ConfigModule } from '../config/config.module';
+import type { NodeConfig } from '../config/config.schema';
+import type { Capabilities } from '../discovery/capabilities';
+import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
+import { ExecutorModule } from '../executor/executor.module';
+import { ManifestModule } from '../manifest/manifest.module';
+import { MarketModule, type MarketModuleOptions } from '../market/market.module';
+import { P2P_OPTIONS } from '../p2p/p2p.module';
+import { ProverModule } from '../prover/prover.module';
+import { LOGGER, createLogger, type Logger } from '../shared/logging';
+
+export interface NodeOptions extends MarketModuleOptions {
+  /** Validated configuration (parseConfig / loadConfig). */
+  config: NodeConfig;
+  /** The root logger; a pino logger at config.logLevel when absent. */
+  log?: Logger;
+  /** The peer key; read from (or created in) config.p2p.keyFile when absent. */
+  privateKey?: PrivateKey;
+  /** The worker's capabilities, instead of config.market.worker's. */
+  worker?: Capabilities;
+  /** Publish DHT provider records for the worker's capabilities on start (default true). */
+  provide?: boolean;
+  /** Publish the worker's advert on gossip (default true). */
+  advertise?: boolean;
+  /**
+   * A simulated worker that bids but never runs a job: no sandbox threads, no prover process.
+   * Only for simulations that put dozens of workers in one process (the p2p benches and tests).
+   */
+  bidOnly?: boolean;
+}
+
+export class AppModule {
+  static forRoot(opts: NodeOptions): DynamicModule {
+    const { config } = opts;
+    const runsJobs = workerCapabilities(config, opts) !== undefined && !opts.bidOnly;
+    const jobModules = runsJobs
+      ? [ExecutorModule.forRoot(config.executor), ...(config.prover.enabled ? [ProverModule.forRoot(config.prover)] : [])]
+      : [];
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forConfig(config), MarketModule.forRoot(opts), ManifestModule.forRoot(), ...jobModules],
+      providers: [
+        { provide: LOGGER, useValue: opts.log ?? createLogger(config.logLevel, 'cairn-node') },
+        { provide: P2P_OPTIONS, useValue: { privateKey: opts.privateKey } },
+        {
+          provide: DISCOVERY_OPTIONS,
+          useValue: { worker: opts.worker, provide: opts.provide, advertise: opts.advertise },
+        },
+      ],
+      exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS],
+      global: true,
+    };
+  }
+}
