@@ -13,8 +13,8 @@ import { ConfigError } from './shared/config-error';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { from, clients: _clients, ...sources } = chainSources(config);
-  const node = await startNode({ config, ...sources, shutdownOnSignals: true });
+  const { from, stake, reputation } = chainSources(config);
+  const node = await startNode({ config, stake, reputation, shutdownOnSignals: true });
   node.host.log.info(
     {
       peerId: node.peerId,

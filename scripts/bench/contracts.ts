@@ -9,7 +9,7 @@
 import { config, type Account, type GetTransactionReceiptResponse } from 'starknet';
 import { CairnClients } from '../../src/chain/cairn';
 import { deployCairn } from '../../src/chain/deploy';
-import { DEVNET_STRK_ADDRESS, Devnet } from '../../src/chain/devnet';
+import { DEVNET_STRK_ADDRESS, Devnet } from '../devnet';
 import { DEFAULT_MARKET_PARAMS, STRK } from '../../src/chain/params';
 import { toBigInt } from '../../src/chain/values';
 

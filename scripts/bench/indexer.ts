@@ -27,7 +27,7 @@ import { startEmbeddedPostgres } from '../../indexer/src/db/embedded-postgres';
 import { IngestStore } from '../../indexer/src/ingest/ingest-store';
 import { Ingestor } from '../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../indexer/src/metrics';
-import { freePort } from '../../src/chain/devnet';
+import { freePort } from '../../src/shared/free-port';
 import { CONTRACTS, scriptCodec } from '../../test/indexer/support/harness';
 import { MarketScript, address } from '../../test/indexer/support/market-script';
 

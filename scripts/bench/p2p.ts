@@ -36,6 +36,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config/config.schema';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import { type CairnNode, startNode } from '../../src/node/start-node';
+import { jobSpec as baseJobSpec } from '../../test/support/job-spec';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stake';
 import type { JobSpec } from '../../src/market/types';
@@ -60,27 +61,16 @@ interface NetworkSpec {
   advertise?: boolean;
 }
 
-const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['threads'], minFuelPerSecond: 1n, fuelLimit: 1000n };
+const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['tail-call'], minFuelPerSecond: 1n, fuelLimit: 1000n };
 
-const REQ: JobRequirements = { minCores: 1, minMemoryMb: 1024, wasmFeatures: ['simd'], minFuelPerSecond: 1n, fuelLimit: 1000n };
+const REQ: JobRequirements = { minCores: 1, minMemoryMb: 1024, wasmFeatures: ['multi-value'], minFuelPerSecond: 1n, fuelLimit: 1000n };
 
 function jobSpec(jobId: bigint, over: Partial<JobSpec> = {}): JobSpec {
-  return {
-    jobId,
-    posterAddress: 0xabcn,
-    manifestHash: 0x1234n,
-    requirements: REQ,
-    budget: 10n ** 18n,
-    collateral: 0n,
-    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
-    bidWindowMs: 2000,
-    maxBids: 1,
-    ...over,
-  };
+  return baseJobSpec(jobId, { requirements: REQ, ...over });
 }
 
 function workerSpec(i: number, over: Partial<NonNullable<NodeSpec['worker']>> = {}): NodeSpec['worker'] {
-  return { address: `0x${(0x1000 + i).toString(16)}`, cores: 8, memoryMb: 8192, wasmFeatures: ['simd'], pricePerFuel: String(10 + (i % 7)), ...over };
+  return { address: `0x${(0x1000 + i).toString(16)}`, cores: 8, memoryMb: 8192, wasmFeatures: ['multi-value'], pricePerFuel: String(10 + (i % 7)), ...over };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -644,14 +634,14 @@ async function discoveryBench(json: boolean) {
   // measures the simulation's throughput rather than a lookup's latency.
   const QUERY_GAP_MS = Number(process.env.CAIRN_BENCH_DISCOVERY_GAP_MS ?? 500);
   const rand = seeded(7);
-  // Worker indexes spread over the network; the first CAPABLE of them offer "threads" and 16 GiB.
+  // Worker indexes spread over the network; the first CAPABLE of them offer "tail-call" and 16 GiB.
   const workerIdx = new Set<number>();
   while (workerIdx.size < WORKERS) workerIdx.add(10 + Math.floor(rand() * (N - 10)));
   const capableIdx = new Set([...workerIdx].slice(0, CAPABLE));
   const specs = Array.from({ length: N }, (_, i): NodeSpec => {
     if (!workerIdx.has(i)) return {};
     const capable = capableIdx.has(i);
-    return { worker: workerSpec(i, { memoryMb: capable ? 16384 : 8192, wasmFeatures: capable ? ['simd', 'threads'] : ['simd'] }) };
+    return { worker: workerSpec(i, { memoryMb: capable ? 16384 : 8192, wasmFeatures: capable ? ['multi-value', 'tail-call'] : ['multi-value'] }) };
   });
   // Gossip heartbeats every 5 s instead of 1: 200 idle gossipsub routers heartbeating every
   // second cost a third of a core here, and this measurement does not use gossip. No adverts on

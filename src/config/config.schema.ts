@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { executorConfigSchema } from '../executor/config';
+import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
 
@@ -99,10 +100,8 @@ export const WorkerConfigSchema = z.object({
   address: Felt,
   cores: z.number().int().positive(),
   memoryMb: z.number().int().positive(),
-  wasmFeatures: z
-    .array(z.string().regex(/^[a-z0-9-]{1,32}$/))
-    .max(32)
-    .default([]),
+  /** Proposals the sandbox runs (src/executor/wasm/features.ts); all of them by default. */
+  wasmFeatures: z.array(z.enum(SANDBOX_WASM_FEATURES)).max(32).default([...SANDBOX_WASM_FEATURES]),
   fuelPerSecond: z.number().int().positive(),
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,
@@ -132,6 +131,11 @@ export const ChainConfigSchema = z.object({
    * the file the node checks bids against an empty in-memory registry (and awards nothing).
    */
   deploymentFile: z.string().min(1).optional(),
+  /**
+   * The worker account's private key, in a file of mode 0600 (CAIRN_ACCOUNT_KEY_FILE); the
+   * account is market.worker.address. Used to bind the node's peer id (`npm run worker:bind`).
+   */
+  accountKeyFile: z.string().min(1).optional(),
 });
 
 export const NodeConfigSchema = z.object({
@@ -202,8 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   set(merged, 'network', env.CAIRN_NETWORK);
   set(merged, 'dataDir', env.CAIRN_DATA_DIR);
   set(merged, 'logLevel', env.CAIRN_LOG_LEVEL);
-  if (env.CAIRN_DEPLOYMENT !== undefined) {
-    merged.chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}), deploymentFile: env.CAIRN_DEPLOYMENT };
-  }
+  const chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}) };
+  set(chain, 'deploymentFile', env.CAIRN_DEPLOYMENT);
+  set(chain, 'accountKeyFile', env.CAIRN_ACCOUNT_KEY_FILE);
+  merged.chain = chain;
   return parseConfig(merged);
 }

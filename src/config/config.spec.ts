@@ -62,5 +62,24 @@ describe('node configuration', () => {
     });
     expect(c.market.worker?.address).toBe(0xabcn);
     expect(c.market.worker?.pricePerFuel).toBe(10n ** 21n);
+    // A worker advertises what its sandbox runs, unless it says less.
+    expect(c.market.worker?.wasmFeatures).toContain('bulk-memory');
+    expect(c.market.worker?.wasmFeatures).not.toContain('simd');
+  });
+
+  test('a worker cannot advertise a WebAssembly feature its sandbox refuses', () => {
+    const worker = { address: '0xabc', cores: 4, memoryMb: 8192, fuelPerSecond: 1000, pricePerFuel: 1 };
+    expect(() => parseConfig({ market: { worker: { ...worker, wasmFeatures: ['simd'] } } })).toThrow(
+      /market\.worker\.wasmFeatures\.0/,
+    );
+    expect(() => parseConfig({ market: { worker: { ...worker, wasmFeatures: ['threads'] } } })).toThrow(ConfigError);
+  });
+
+  test('the executor and prover sections are validated with the rest, blobs kept in the data dir', () => {
+    const c = parseConfig({ dataDir: '/srv/cairn' });
+    expect(c.executor.storeDir).toBe('/srv/cairn/blobs');
+    expect(c.prover.enabled).toBe(true);
+    expect(() => parseConfig({ executor: { threads: 0 } })).toThrow(/executor\.threads/);
+    expect(() => parseConfig({ prover: { proveTimeoutMs: -1 } })).toThrow(/prover\.proveTimeoutMs/);
   });
 });

@@ -5,14 +5,14 @@ const caps: Capabilities = {
   workerAddress: 1n,
   cores: 6,
   memoryMb: 12_288,
-  wasmFeatures: ['simd'],
+  wasmFeatures: ['multi-value'],
   fuelPerSecond: 500n,
   pricePerFuel: 3n,
 };
 const req: JobRequirements = {
   minCores: 4,
   minMemoryMb: 8192,
-  wasmFeatures: ['simd'],
+  wasmFeatures: ['multi-value'],
   minFuelPerSecond: 100n,
   fuelLimit: 10n,
 };
@@ -26,7 +26,7 @@ describe('capabilities', () => {
     const hard = {
       minCores: 8,
       minMemoryMb: 16_384,
-      wasmFeatures: ['threads'],
+      wasmFeatures: ['tail-call'],
       minFuelPerSecond: 1000n,
       fuelLimit: 10n,
     };
@@ -36,11 +36,11 @@ describe('capabilities', () => {
   test('DHT keys: any, each feature, the memory and core classes; searches use the most selective', () => {
     expect(capabilityKeys('n', caps)).toEqual([
       '/cairn/n/cap/any',
-      '/cairn/n/cap/feature/simd',
+      '/cairn/n/cap/feature/multi-value',
       '/cairn/n/cap/memory/8',
       '/cairn/n/cap/cores/4',
     ]);
-    expect(searchKeys('n', req)).toEqual(['/cairn/n/cap/feature/simd']);
+    expect(searchKeys('n', req)).toEqual(['/cairn/n/cap/feature/multi-value']);
     expect(searchKeys('n', { ...req, wasmFeatures: [] })[0]).toBe('/cairn/n/cap/memory/8');
     expect(searchKeys('n', { ...req, wasmFeatures: [], minMemoryMb: 256 })).toEqual(['/cairn/n/cap/any']);
   });

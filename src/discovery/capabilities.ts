@@ -9,7 +9,7 @@ export interface Capabilities {
   workerAddress: bigint;
   cores: number;
   memoryMb: number;
-  /** WebAssembly proposals the worker's runtime enables, e.g. "simd", "threads". */
+  /** WebAssembly proposals the worker's sandbox runs, e.g. "bulk-memory", "tail-call" (src/executor/wasm/features.ts). */
   wasmFeatures: string[];
   fuelPerSecond: bigint;
   /** Price floor, fri per unit of fuel. */

@@ -21,7 +21,9 @@ export type ManifestErrorCode =
   /** A number is out of range (a price above u256, a limit above the node's ceiling). */
   | 'OUT_OF_RANGE'
   /** Fields that cannot go together. */
-  | 'CONFLICT';
+  | 'CONFLICT'
+  /** Valid in the job language, but this node does not carry it out (a verification mode). */
+  | 'UNSUPPORTED';
 
 export interface ManifestIssue {
   /** Where, e.g. `resources.fuel` or `tasklets[1].input.from[0]`; empty for the whole document. */

@@ -3,8 +3,10 @@
  * fail each requirement, so the user reads "12 workers known: 5 have too little memory (job needs
  * 4096 MB), 3 lack the WASM feature threads, ..." instead of a bare "no bids".
  */
+import { collateralFor } from '../chain/job';
 import type { KnownAdvert } from '../discovery/advert-book';
 import {
+  priceFor,
   REQUIREMENTS,
   unmetRequirements,
   type JobRequirements,
@@ -27,7 +29,8 @@ export interface NoBidExplanation {
 export interface ExplainInput {
   requirements: JobRequirements;
   budget: bigint;
-  collateral: bigint;
+  /** The market's collateral rate: each worker would lock this share of its own quote. */
+  collateralBps: number;
   adverts: KnownAdvert[];
   stake: StakeVerifier;
   /** Reasons already learnt from bids that were refused as ineligible. */
@@ -49,7 +52,11 @@ export async function explainNoBids(input: ExplainInput): Promise<NoBidExplanati
       let reason = refused.get(a.peerId);
       if (reason === undefined) {
         const e = await input.stake
-          .verify(feltHex(a.caps.workerAddress), a.peerId, input.collateral)
+          .verify(
+            feltHex(a.caps.workerAddress),
+            a.peerId,
+            collateralFor(priceFor(a.caps, input.requirements), input.collateralBps),
+          )
           .catch((err: unknown) => ({
             ok: false as const,
             reason: `stake lookup failed: ${(err as Error).message}`,

@@ -11,6 +11,7 @@
  * outcome is signed once per job, whatever the number of bidders.
  */
 import { createHash } from 'node:crypto';
+import { collateralFor } from '../chain/job';
 import type { AdvertBook } from '../discovery/advert-book';
 import type { DirectFrame } from '../p2p/direct';
 import { Kind, seal } from '../p2p/envelope';
@@ -229,7 +230,7 @@ export class Poster {
         const e = await stake.verify(
           feltHex(candidate.bid.workerAddress),
           candidate.bid.worker,
-          job.spec.collateral,
+          collateralFor(candidate.bid.price, job.spec.collateralBps),
         );
         if (e.ok) {
           winner = candidate;
@@ -266,7 +267,7 @@ export class Poster {
         const explanation = await explainNoBids({
           requirements: job.spec.requirements,
           budget: job.spec.budget,
-          collateral: job.spec.collateral,
+          collateralBps: job.spec.collateralBps,
           adverts: this.deps.book.all(),
           stake,
           refused,

@@ -1,18 +1,25 @@
 import type { JobRequirements } from '../discovery/capabilities';
 
-/** The terms of a job, as the poster states them and the announcement carries them. */
+/**
+ * The terms of a job as the announcement carries them: the on-chain job (src/chain/job.ts) as
+ * its poster created it, and the market's collateral rate, which the poster reads from the
+ * contract. Nothing here is the poster's own invention: a worker can check each on chain.
+ */
 export interface JobTerms {
-  /** u64, as the JobMarket contract numbers jobs. */
+  /** The JobMarket's id (create_job's return value), a u64 from 1. */
   jobId: bigint;
   posterAddress: bigint;
   manifestHash: bigint;
   requirements: JobRequirements;
-  /** The most the poster pays for the job, fri. */
+  /** The budget escrowed on chain: the most the poster pays for the job, fri. */
   budget: bigint;
-  /** Stake the winner must have free to lock, fri. */
-  collateral: bigint;
-  /** Unix seconds, as on chain. */
-  executionDeadlineS: bigint;
+  /** The market's collateral_bps: the winner locks this share of its price (collateralFor). */
+  collateralBps: number;
+  /** The job's exec_duration: seconds from accept to submit. */
+  execDurationS: bigint;
+  /** This award's number (1 for a fresh job) and the job's max_attempts. */
+  attempt: number;
+  maxAttempts: number;
 }
 
 /** What a poster asks the network for. */

@@ -35,16 +35,18 @@ describe('market wire formats', () => {
     requirements: {
       minCores: 2,
       minMemoryMb: 4096,
-      wasmFeatures: ['simd'],
+      wasmFeatures: ['multi-value'],
       minFuelPerSecond: 10n,
       fuelLimit: 1000n,
     },
     budget: 10n ** 21n,
-    collateral: 5n,
     bidDeadlineMs: now + 2000,
     maxBids: 3,
-    executionDeadlineS: 1_900_000_000n,
     posterAddrs: ['/ip4/127.0.0.1/tcp/4001'],
+    collateralBps: 5000,
+    execDurationS: 3600n,
+    attempt: 2,
+    maxAttempts: 3,
   };
 
   test('an announcement round-trips, u64 job ids and u256 budgets included', () => {
@@ -57,6 +59,13 @@ describe('market wire formats', () => {
     ['too many bids', { maxBids: 1000 }],
     ['zero fuel', { requirements: { ...fields.requirements, fuelLimit: 0n } }],
     ['a bad feature name', { requirements: { ...fields.requirements, wasmFeatures: ['SIMD!'] } }],
+    // The contract's bounds: ids from 1, collateral at most 5x the price, 1..10 attempts.
+    ['job id 0', { jobId: 0n }],
+    ['a collateral rate above the contract maximum', { collateralBps: 50_001 }],
+    ['no execution time', { execDurationS: 0n }],
+    ['an attempt past the last', { attempt: 4 }],
+    ['attempt 0', { attempt: 0 }],
+    ['more attempts than the contract allows', { maxAttempts: 11, attempt: 1 }],
   ])('refuses %s', (_name, over) => {
     expect(code(() => decodeAnnouncement(encodeAnnouncement({ ...fields, ...over }), now))).toBe(
       'INVALID_PAYLOAD',

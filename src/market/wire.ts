@@ -26,6 +26,9 @@ export const MAX_BIDS_LIMIT = 256;
 const MAX_POSTER_ADDRS = 4;
 const MAX_ADDR_LENGTH = 200;
 const DIGEST_BYTES = 32;
+/** The JobMarket's bounds (create_job: 1..10 attempts; a collateral of at most 5x the price). */
+const MAX_ATTEMPTS = 10;
+const MAX_COLLATERAL_BPS = 50_000;
 
 function decode<T>(codec: { decode(b: Uint8Array): T }, bytes: Uint8Array, what: string): T {
   try {
@@ -65,11 +68,13 @@ export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {
       fuelLimit: a.requirements.fuelLimit,
     },
     budget: u256ToBytes(a.budget),
-    collateral: u256ToBytes(a.collateral),
     bidDeadlineMs: BigInt(a.bidDeadlineMs),
     maxBids: a.maxBids,
-    executionDeadlineS: a.executionDeadlineS,
     posterAddrs: a.posterAddrs,
+    collateralBps: a.collateralBps,
+    execDurationS: a.execDurationS,
+    attempt: a.attempt,
+    maxAttempts: a.maxAttempts,
   }).finish();
 }
 
@@ -86,17 +91,26 @@ export function decodeAnnouncement(payload: Uint8Array, nowMs: number): Announce
   ) {
     throw reject('INVALID_PAYLOAD', 'bad poster addresses');
   }
+  // The contract's own bounds: a job id from 1, a rate of at most 100%, 1..10 attempts.
+  if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'job_id 0 is no on-chain job');
+  if (pb.collateralBps > MAX_COLLATERAL_BPS) throw reject('INVALID_PAYLOAD', 'collateral_bps above the contract maximum (50000)');
+  if (pb.execDurationS === 0n) throw reject('INVALID_PAYLOAD', 'exec_duration_s must be positive');
+  if (pb.maxAttempts < 1 || pb.maxAttempts > MAX_ATTEMPTS || pb.attempt < 1 || pb.attempt > pb.maxAttempts) {
+    throw reject('INVALID_PAYLOAD', 'attempt out of range');
+  }
   return {
     jobId: pb.jobId,
     posterAddress: feltFromBytes(pb.posterAddress, 'poster_address'),
     manifestHash: feltFromBytes(pb.manifestHash, 'manifest_hash'),
     requirements: checkRequirements(pb.requirements),
     budget: u256FromBytes(pb.budget, 'budget'),
-    collateral: u256FromBytes(pb.collateral, 'collateral'),
     bidDeadlineMs,
     maxBids: pb.maxBids,
-    executionDeadlineS: pb.executionDeadlineS,
     posterAddrs: pb.posterAddrs,
+    collateralBps: pb.collateralBps,
+    execDurationS: pb.execDurationS,
+    attempt: pb.attempt,
+    maxAttempts: pb.maxAttempts,
   };
 }
 

@@ -13,6 +13,7 @@ import type { Capabilities } from '../discovery/capabilities';
 import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
 import { ExecutorModule } from '../executor/executor.module';
 import { ManifestModule } from '../manifest/manifest.module';
+import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
 import { MarketModule, type MarketModuleOptions } from '../market/market.module';
 import { P2P_OPTIONS } from '../p2p/p2p.module';
 import { ProverModule } from '../prover/prover.module';
@@ -43,11 +44,19 @@ export class AppModule {
     const { config } = opts;
     const runsJobs = workerCapabilities(config, opts) !== undefined && !opts.bidOnly;
     const jobModules = runsJobs
-      ? [ExecutorModule.forRoot(config.executor), ...(config.prover.enabled ? [ProverModule.forRoot(config.prover)] : [])]
+      ? [
+          ExecutorModule.forRoot(config.executor),
+          ...(config.prover.enabled ? [ProverModule.forRoot(config.prover)] : []),
+        ]
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), MarketModule.forRoot(opts), ManifestModule.forRoot(), ...jobModules],
+      imports: [
+        ConfigModule.forConfig(config),
+        MarketModule.forRoot(opts),
+        ManifestModule.forRoot({ verificationModes: NODE_VERIFICATION_MODES }),
+        ...jobModules,
+      ],
       providers: [
         { provide: LOGGER, useValue: opts.log ?? createLogger(config.logLevel, 'cairn-node') },
         { provide: P2P_OPTIONS, useValue: { privateKey: opts.privateKey } },

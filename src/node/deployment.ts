@@ -9,7 +9,7 @@ import { RpcProvider } from 'starknet';
 import { z } from 'zod';
 import { CairnClients } from '../chain/cairn';
 import type { CairnDeployment } from '../chain/deploy';
-import { ChainStakeRegistry } from '../chain/stake-registry';
+import { ChainStakeRegistry } from '../market/chain-stake-registry';
 import type { NodeConfig } from '../config/config.schema';
 import type { MarketModuleOptions } from '../market/market.module';
 import { ConfigError, issueLines } from '../shared/config-error';
@@ -27,6 +27,7 @@ export interface ChainSources extends Pick<MarketModuleOptions, 'stake' | 'reput
   /** The deployment file read, if any. */
   from?: string;
   clients?: CairnClients;
+  provider?: RpcProvider;
 }
 
 export function chainSources(config: NodeConfig): ChainSources {
@@ -49,5 +50,5 @@ export function chainSources(config: NodeConfig): ChainSources {
   const provider = new RpcProvider({ nodeUrl: parsed.data.rpcUrl });
   const clients = new CairnClients(parsed.data as unknown as CairnDeployment, provider);
   const registry = new ChainStakeRegistry(clients);
-  return { stake: registry, reputation: registry, from: file, clients };
+  return { stake: registry, reputation: registry, from: file, clients, provider };
 }

@@ -2,7 +2,7 @@
  * The node's bid check against the real StakingRegistry: the same reasons the in-memory
  * registry gives in the p2p suites, read from the contract, plus the peer-binding check.
  */
-import { ChainStakeRegistry } from '../../src/chain/stake-registry';
+import { ChainStakeRegistry } from '../../src/market/chain-stake-registry';
 import { STRK } from '../../src/chain/params';
 import { RegistryStakeVerifier, STAKE_REASONS } from '../../src/market/stake';
 import { ChainFixture } from './support/chain';

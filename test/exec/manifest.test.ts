@@ -3,7 +3,13 @@
  * refused with a code, the path of the offending field and a reason.
  */
 import { stringify } from 'yaml';
-import { ManifestError, type ManifestErrorCode, ManifestService, type Manifest } from '../../src/manifest';
+import {
+  ManifestError,
+  type ManifestErrorCode,
+  ManifestService,
+  type Manifest,
+  NODE_VERIFICATION_MODES,
+} from '../../src/manifest';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -99,6 +105,28 @@ describe('valid manifests', () => {
     const text = stringify(base());
     expect(svc.hash(text)).toBe(svc.hash(new TextEncoder().encode(text)));
     expect(svc.hash(text)).not.toBe(svc.hash(`${text}\n`));
+  });
+});
+
+describe("a node's manifests", () => {
+  const node = new ManifestService({ verificationModes: NODE_VERIFICATION_MODES });
+
+  it('refuses a verification mode the node does not carry out, saying which it does', () => {
+    let err: unknown;
+    try {
+      node.validate(edit((m) => (m.verification = { mode: 'redundancy', k: 2 })));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ManifestError);
+    expect((err as ManifestError).code).toBe('UNSUPPORTED');
+    expect((err as ManifestError).message).toBe(
+      'invalid manifest (unsupported): verification.mode: "redundancy" is not carried out by this node (it runs "none", "groth16")',
+    );
+  });
+
+  it('accepts the modes it runs', () => {
+    expect(node.validate(edit((m) => (m.verification = { mode: 'none' }))).manifest.verification.mode).toBe('none');
   });
 });
 

@@ -21,7 +21,7 @@ const FUEL = 1000n;
 const requirements: JobRequirements = {
   minCores: 2,
   minMemoryMb: 4096,
-  wasmFeatures: ['simd'],
+  wasmFeatures: ['multi-value'],
   minFuelPerSecond: 1000n,
   fuelLimit: FUEL,
 };
@@ -38,11 +38,11 @@ function caps(
 
 // Prices per fuel: W3 is cheapest, W1 the dearest but with the best record.
 const WORKERS: Record<string, Capabilities> = {
-  W1: caps(0x101n, 8, 16384, ['simd', 'bulk-memory'], 12n),
-  W2: caps(0x102n, 4, 8192, ['simd'], 11n),
-  W3: caps(0x103n, 4, 8192, ['simd', 'threads'], 10n),
-  W4: caps(0x104n, 2, 2048, ['simd'], 1n), // too little memory
-  W5: caps(0x105n, 16, 32768, [], 1n), // no simd
+  W1: caps(0x101n, 8, 16384, ['multi-value', 'bulk-memory'], 12n),
+  W2: caps(0x102n, 4, 8192, ['multi-value'], 11n),
+  W3: caps(0x103n, 4, 8192, ['multi-value', 'tail-call'], 10n),
+  W4: caps(0x104n, 2, 2048, ['multi-value'], 1n), // too little memory
+  W5: caps(0x105n, 16, 32768, [], 1n), // no multi-value
 };
 
 describe('bidding between real nodes', () => {
@@ -62,8 +62,11 @@ describe('bidding between real nodes', () => {
     manifestHash: 0x1234n,
     requirements,
     budget: 20_000n,
-    collateral: 100n,
-    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
+    // 1% of a 10,000-12,000 fri price: well within every worker's free stake.
+    collateralBps: 100,
+    execDurationS: 3600n,
+    attempt: 1,
+    maxAttempts: 1,
     bidWindowMs: 4000,
     maxBids: 10,
     ...over,
@@ -163,10 +166,10 @@ describe('bidding between real nodes', () => {
   });
 
   test('an ineligible cheapest bidder is refused with the registry reason and the next one wins', async () => {
-    // W3 has 1000 staked; a collateral of 1500 leaves it short of free stake. So are the others,
-    // until W2 gets more stake.
+    // W3 has 1000 staked; 15% of its 10,000 price is 1500, which leaves it short of free stake.
+    // So are the others, until W2 gets more stake.
     stake.stake('0x102', 1000n);
-    const spec = job({ collateral: 1500n, maxBids: 3 });
+    const spec = job({ collateralBps: 1500, maxBids: 3 });
     const result = awarded(await P.market.poster.announce(spec, { strategy: lowestPrice }));
     expect(name(result.winner.worker)).toBe('W2');
     expect(result.refused).toEqual([{ worker: W.W3?.peerId, reason: STAKE_REASONS.INSUFFICIENT_FREE_STAKE }]);
@@ -180,7 +183,7 @@ describe('bidding between real nodes', () => {
 
   test('with no bids, the poster says how many known workers fail each requirement', async () => {
     const spec = job({
-      requirements: { ...requirements, minMemoryMb: 65536, wasmFeatures: ['simd', 'threads'] },
+      requirements: { ...requirements, minMemoryMb: 65536, wasmFeatures: ['multi-value', 'tail-call'] },
       bidWindowMs: 1500,
     });
     const result = await P.market.poster.announce(spec);
@@ -191,7 +194,7 @@ describe('bidding between real nodes', () => {
     const e = result.explanation;
     expect(e.knownWorkers).toBe(5);
     expect(e.failing.memory).toBe(5);
-    // Only W3 offers threads; W5 lacks simd as well.
+    // Only W3 offers tail-call; W5 lacks multi-value as well.
     expect(e.failing.features).toBe(4);
     expect(e.failing.cores).toBe(0);
     expect(e.summary).toContain('5 workers known');
@@ -204,7 +207,7 @@ describe('bidding between real nodes', () => {
   test('stake problems are named in the explanation', async () => {
     // Nobody can lock this much: every worker is refused, with the registry's reason.
     const result = await P.market.poster.announce(
-      job({ collateral: 1_000_000n, maxBids: 3, bidWindowMs: 3000 }),
+      job({ collateralBps: 50_000, maxBids: 3, bidWindowMs: 3000 }),
       { strategy: lowestPrice },
     );
     expect(result.status).toBe('unawarded');

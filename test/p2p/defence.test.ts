@@ -20,6 +20,7 @@ import { Envelope } from '../../src/p2p/proto/generated/cairn';
 import { MIN_SCORE_BEFORE_DISCONNECT } from '../../src/p2p/scoring/peer-score';
 import { protocolId, stringifyTopic } from '../../src/p2p/topics';
 import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor, type LogLine } from './support/cluster';
+import { jobSpec } from '../support/job-spec';
 
 const requirements: JobRequirements = {
   minCores: 1,
@@ -50,18 +51,8 @@ describe('defence against bad input', () => {
   let openJob: { jobId: bigint; digest: Uint8Array } | undefined;
   let openJobResult: Promise<JobResult> | undefined;
 
-  const spec = (over: { bidWindowMs?: number; maxBids?: number } = {}) => ({
-    jobId: nextJob++,
-    posterAddress: 0xabcn,
-    manifestHash: 0x99n,
-    requirements,
-    budget: 1_000_000n,
-    collateral: 0n,
-    executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 3600),
-    bidWindowMs: 1000,
-    maxBids: 1,
-    ...over,
-  });
+  const spec = (over: { bidWindowMs?: number; maxBids?: number } = {}) =>
+    jobSpec(nextJob++, { manifestHash: 0x99n, requirements, budget: 1_000_000n, bidWindowMs: 1000, ...over });
 
   const rejections = (code: WireErrorCode) => V.host.rejections.counts.get(code) ?? 0;
   const logged = (code: WireErrorCode, peer: string, via?: string) =>

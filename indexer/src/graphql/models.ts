@@ -3,7 +3,7 @@
  * runs under tsx, whose esbuild emits no decorator metadata to infer types from. Amounts are
  * decimal strings (u256 does not fit a GraphQL Int or Float); timestamps are Unix seconds.
  */
-import { JOB_STATUSES, type JobStatus as ChainJobStatus } from '../../../src/chain/cairn';
+import { JOB_STATUSES, type JobStatus as ChainJobStatus } from '../../../src/chain/job';
 import { gql } from '../nest';
 
 const { ObjectType, Field, Int, ID, registerEnumType } = gql;

@@ -3,7 +3,7 @@
  * case), amounts as decimal strings. The entities (db/entities) describe the same tables for
  * TypeORM reads; these are the batch writer's view, kept JSON-ready for jsonb_populate_recordset.
  */
-import type { JobStatus } from '../../../src/chain/cairn';
+import type { JobStatus } from '../../../src/chain/job';
 
 export interface JobRow {
   id: number;

@@ -8,7 +8,7 @@ import type { Account, RpcProvider } from 'starknet';
 import { CairnClients, JOB_STATUSES, type JobStatus } from '../../../src/chain/cairn';
 import { ChainError } from '../../../src/chain/errors';
 import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../src/chain/deploy';
-import { DEVNET_STRK_ADDRESS, Devnet } from '../../../src/chain/devnet';
+import { DEVNET_STRK_ADDRESS, Devnet } from '../../../scripts/devnet';
 import { STRK } from '../../../src/chain/params';
 import { CairnEventDecoder, type RawEvent } from './events';
 import { toBigInt } from '../../../src/chain/values';

@@ -6,7 +6,7 @@
 import type { Account, RpcProvider } from 'starknet';
 import type { CairnClients } from '../../../src/chain/cairn';
 import type { CairnDeployment } from '../../../src/chain/deploy';
-import type { Devnet } from '../../../src/chain/devnet';
+import type { Devnet } from '../../../scripts/devnet';
 import { STRK } from '../../../src/chain/params';
 import { ChainFixture } from '../../contracts/support/chain';
 

@@ -37,7 +37,7 @@ class ServerProcess {
   ) {}
 
   static async start(dir: string): Promise<ServerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/src/db/serve-postgres.ts', dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/indexer/support/serve-postgres.ts', dir], {
       cwd: join(__dirname, '..', '..', '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

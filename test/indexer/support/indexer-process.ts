@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../../../src/chain/devnet';
+import { freePort } from '../../../src/shared/free-port';
 import { CONTRACTS } from './harness';
 
 export const REPO = join(__dirname, '..', '..', '..');

@@ -5,7 +5,7 @@
 // source: cairn.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 
 /**
  * Wire formats of the cairn peer-to-peer layer, version 1.
@@ -69,24 +69,30 @@ export interface JobRequirements {
 }
 
 export interface JobAnnouncement {
+  /** The JobMarket's id for the job (create_job's return value): the job's only identity. */
   jobId: bigint;
   posterAddress: Uint8Array;
   manifestHash: Uint8Array;
-  requirements: JobRequirements | undefined;
-  /** The most the poster pays for the whole job (u256). */
+  requirements:
+    | JobRequirements
+    | undefined;
+  /** The most the poster pays for the whole job (u256): the budget escrowed on chain. */
   budget: Uint8Array;
-  /** Stake the winner must lock for the job (u256). */
-  collateral: Uint8Array;
   /** Bids are taken until this time or until max_bids have arrived, whichever is first. */
   bidDeadlineMs: bigint;
   maxBids: number;
-  /** The job must be finished and proven by this time (unix seconds, as on chain). */
-  executionDeadlineS: bigint;
   /**
    * Multiaddrs of the poster, vouched for by its signature, so a worker that is not connected to
    * it can send a bid without a DHT lookup first.
    */
   posterAddrs: string[];
+  /** The market's collateral rate: the winner locks collateral_bps / 10000 of its price on accept. */
+  collateralBps: number;
+  /** Seconds the winner has from accepting to submitting (the job's exec_duration on chain). */
+  execDurationS: bigint;
+  /** Which award this announcement is for (1 for a new job; more after expiries), of max_attempts. */
+  attempt: number;
+  maxAttempts: number;
 }
 
 export interface WorkerAdvert {
@@ -132,7 +138,8 @@ export interface BidRejected {
   detail: string;
 }
 
-export interface AdvertQuery {}
+export interface AdvertQuery {
+}
 
 function createBaseEnvelope(): Envelope {
   return {
@@ -159,13 +166,13 @@ export const Envelope: MessageFns<Envelope> = {
     }
     if (message.timestampMs !== 0n) {
       if (BigInt.asUintN(64, message.timestampMs) !== message.timestampMs) {
-        throw new globalThis.Error('value provided for field message.timestampMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.timestampMs of type uint64 too large");
       }
       writer.uint32(32).uint64(message.timestampMs);
     }
     if (message.nonce !== 0n) {
       if (BigInt.asUintN(64, message.nonce) !== message.nonce) {
-        throw new globalThis.Error('value provided for field message.nonce of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.nonce of type uint64 too large");
       }
       writer.uint32(40).uint64(message.nonce);
     }
@@ -182,7 +189,7 @@ export const Envelope: MessageFns<Envelope> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -271,7 +278,7 @@ export const JobRequirements: MessageFns<JobRequirements> = {
     }
     if (message.minMemoryMb !== 0n) {
       if (BigInt.asUintN(64, message.minMemoryMb) !== message.minMemoryMb) {
-        throw new globalThis.Error('value provided for field message.minMemoryMb of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.minMemoryMb of type uint64 too large");
       }
       writer.uint32(16).uint64(message.minMemoryMb);
     }
@@ -280,15 +287,13 @@ export const JobRequirements: MessageFns<JobRequirements> = {
     }
     if (message.minFuelPerSecond !== 0n) {
       if (BigInt.asUintN(64, message.minFuelPerSecond) !== message.minFuelPerSecond) {
-        throw new globalThis.Error(
-          'value provided for field message.minFuelPerSecond of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.minFuelPerSecond of type uint64 too large");
       }
       writer.uint32(32).uint64(message.minFuelPerSecond);
     }
     if (message.fuelLimit !== 0n) {
       if (BigInt.asUintN(64, message.fuelLimit) !== message.fuelLimit) {
-        throw new globalThis.Error('value provided for field message.fuelLimit of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.fuelLimit of type uint64 too large");
       }
       writer.uint32(40).uint64(message.fuelLimit);
     }
@@ -299,7 +304,7 @@ export const JobRequirements: MessageFns<JobRequirements> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -368,11 +373,13 @@ function createBaseJobAnnouncement(): JobAnnouncement {
     manifestHash: new Uint8Array(0),
     requirements: undefined,
     budget: new Uint8Array(0),
-    collateral: new Uint8Array(0),
     bidDeadlineMs: 0n,
     maxBids: 0,
-    executionDeadlineS: 0n,
     posterAddrs: [],
+    collateralBps: 0,
+    execDurationS: 0n,
+    attempt: 0,
+    maxAttempts: 0,
   };
 }
 
@@ -380,7 +387,7 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
   encode(message: JobAnnouncement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.jobId !== 0n) {
       if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
-        throw new globalThis.Error('value provided for field message.jobId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.jobId);
     }
@@ -396,28 +403,32 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
     if (message.budget.length !== 0) {
       writer.uint32(42).bytes(message.budget);
     }
-    if (message.collateral.length !== 0) {
-      writer.uint32(50).bytes(message.collateral);
-    }
     if (message.bidDeadlineMs !== 0n) {
       if (BigInt.asUintN(64, message.bidDeadlineMs) !== message.bidDeadlineMs) {
-        throw new globalThis.Error('value provided for field message.bidDeadlineMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.bidDeadlineMs of type uint64 too large");
       }
       writer.uint32(56).uint64(message.bidDeadlineMs);
     }
     if (message.maxBids !== 0) {
       writer.uint32(64).uint32(message.maxBids);
     }
-    if (message.executionDeadlineS !== 0n) {
-      if (BigInt.asUintN(64, message.executionDeadlineS) !== message.executionDeadlineS) {
-        throw new globalThis.Error(
-          'value provided for field message.executionDeadlineS of type uint64 too large',
-        );
-      }
-      writer.uint32(72).uint64(message.executionDeadlineS);
-    }
     for (const v of message.posterAddrs) {
       writer.uint32(82).string(v!);
+    }
+    if (message.collateralBps !== 0) {
+      writer.uint32(88).uint32(message.collateralBps);
+    }
+    if (message.execDurationS !== 0n) {
+      if (BigInt.asUintN(64, message.execDurationS) !== message.execDurationS) {
+        throw new globalThis.Error("value provided for field message.execDurationS of type uint64 too large");
+      }
+      writer.uint32(96).uint64(message.execDurationS);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(104).uint32(message.attempt);
+    }
+    if (message.maxAttempts !== 0) {
+      writer.uint32(112).uint32(message.maxAttempts);
     }
     return writer;
   },
@@ -426,7 +437,7 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -475,14 +486,6 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
             message.budget = reader.bytes();
             continue;
           }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.collateral = reader.bytes();
-            continue;
-          }
           case 7: {
             if (tag !== 56) {
               break;
@@ -499,20 +502,44 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
             message.maxBids = reader.uint32();
             continue;
           }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.executionDeadlineS = reader.uint64() as bigint;
-            continue;
-          }
           case 10: {
             if (tag !== 82) {
               break;
             }
 
             message.posterAddrs.push(reader.string());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.collateralBps = reader.uint32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.execDurationS = reader.uint64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.attempt = reader.uint32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.maxAttempts = reader.uint32();
             continue;
           }
         }
@@ -550,7 +577,7 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
     }
     if (message.memoryMb !== 0n) {
       if (BigInt.asUintN(64, message.memoryMb) !== message.memoryMb) {
-        throw new globalThis.Error('value provided for field message.memoryMb of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.memoryMb of type uint64 too large");
       }
       writer.uint32(24).uint64(message.memoryMb);
     }
@@ -559,7 +586,7 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
     }
     if (message.fuelPerSecond !== 0n) {
       if (BigInt.asUintN(64, message.fuelPerSecond) !== message.fuelPerSecond) {
-        throw new globalThis.Error('value provided for field message.fuelPerSecond of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.fuelPerSecond of type uint64 too large");
       }
       writer.uint32(40).uint64(message.fuelPerSecond);
     }
@@ -568,7 +595,7 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
     }
     if (message.sequence !== 0n) {
       if (BigInt.asUintN(64, message.sequence) !== message.sequence) {
-        throw new globalThis.Error('value provided for field message.sequence of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.sequence of type uint64 too large");
       }
       writer.uint32(56).uint64(message.sequence);
     }
@@ -579,7 +606,7 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -671,7 +698,7 @@ export const Bid: MessageFns<Bid> = {
   encode(message: Bid, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.jobId !== 0n) {
       if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
-        throw new globalThis.Error('value provided for field message.jobId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.jobId);
     }
@@ -694,7 +721,7 @@ export const Bid: MessageFns<Bid> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -771,7 +798,7 @@ export const Outcome: MessageFns<Outcome> = {
   encode(message: Outcome, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.jobId !== 0n) {
       if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
-        throw new globalThis.Error('value provided for field message.jobId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.jobId);
     }
@@ -797,7 +824,7 @@ export const Outcome: MessageFns<Outcome> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -868,21 +895,21 @@ export const Outcome: MessageFns<Outcome> = {
 };
 
 function createBaseBidRejected(): BidRejected {
-  return { jobId: 0n, code: 0, detail: '' };
+  return { jobId: 0n, code: 0, detail: "" };
 }
 
 export const BidRejected: MessageFns<BidRejected> = {
   encode(message: BidRejected, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.jobId !== 0n) {
       if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
-        throw new globalThis.Error('value provided for field message.jobId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.jobId);
     }
     if (message.code !== 0) {
       writer.uint32(16).int32(message.code);
     }
-    if (message.detail !== '') {
+    if (message.detail !== "") {
       writer.uint32(26).string(message.detail);
     }
     return writer;
@@ -892,7 +919,7 @@ export const BidRejected: MessageFns<BidRejected> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -951,7 +978,7 @@ export const AdvertQuery: MessageFns<AdvertQuery> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {

