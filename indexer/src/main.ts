@@ -17,6 +17,8 @@ import { RpcChainSource } from '../../src/chain/events/rpc-chain-source';
 import { ConfigError, type IndexerConfig, loadConfig } from './config/indexer-config';
 import { createDataSource } from './db/data-source';
 import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
+import { limitsFromConfig } from './graphql/limits';
+import { createApiDataSource } from './graphql/request-db';
 import { createIndexerApp } from './indexer-app';
 import { BuildMismatchError, IngestStore } from './ingest/ingest-store';
 import { Ingestor, ReorgTooDeepError } from './ingest/ingestor';
@@ -62,6 +64,10 @@ function chainSource(cfg: IndexerConfig): ChainSource {
     : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
 }
 
+function graphqlOptions(cfg: IndexerConfig, log: Logger) {
+  return { driver: cfg.graphqlDriver, limits: limitsFromConfig(cfg), log: log.child({ part: 'graphql' }) };
+}
+
 /** An HTTP worker of the cluster: GraphQL over the database, status and metrics from the ingest process. */
 async function httpWorker(cfg: IndexerConfig, url: string, log: Logger): Promise<void> {
   const status: IngestStatus = { head: -1, cursor: -1, caughtUp: false, lastError: 'starting', fatal: null };
@@ -75,15 +81,14 @@ async function httpWorker(cfg: IndexerConfig, url: string, log: Logger): Promise
     Object.assign(status, m.status);
     metricsText = m.metrics;
   });
-  const ds = createDataSource(url);
+  const ds = createApiDataSource(url, cfg);
   await retrying(log, `connecting to PostgreSQL at ${redact(url)}`, cfg, () => ds.initialize());
-  const app = await createIndexerApp(ds, status, metrics, {
-    driver: cfg.graphqlDriver,
-    maxDepth: cfg.maxQueryDepth,
-    maxCost: cfg.maxQueryCost,
-  });
+  const app = await createIndexerApp(ds, status, metrics, graphqlOptions(cfg, log));
   await app.listen(cfg.httpPort, cfg.httpHost);
-  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () => void app.close().finally(() => void ds.destroy().finally(() => process.exit(0))),
+  );
   // The ingest process is gone (even killed): no status any more, nothing to serve.
   process.once('disconnect', () => process.exit(0));
 }
@@ -161,13 +166,17 @@ async function main(): Promise<void> {
       },
     };
   } else {
-    const nest = await createIndexerApp(ds, ingestor.status, metrics.source, {
-      driver: cfg.graphqlDriver,
-      maxDepth: cfg.maxQueryDepth,
-      maxCost: cfg.maxQueryCost,
-    });
+    // The API gets its own pool: however busy GraphQL is, ingest keeps its connections.
+    const apiDs = createApiDataSource(url, cfg);
+    await retrying(log, `connecting the API to PostgreSQL at ${redact(url)}`, cfg, () => apiDs.initialize());
+    const nest = await createIndexerApp(apiDs, ingestor.status, metrics.source, graphqlOptions(cfg, log));
     await nest.listen(cfg.httpPort, cfg.httpHost);
-    app = nest;
+    app = {
+      close: async () => {
+        await nest.close();
+        await apiDs.destroy();
+      },
+    };
   }
   log.info(
     {

@@ -7,6 +7,10 @@
  *   lookup     job(id) at 50 concurrent clients: requests/s, p50, p99         (target p99 < 25 ms)
  *   page       jobs(first: 50) with nested workers and their reputation at 50 clients
  *                                                                              (target >= 1,000 req/s)
+ *   crowd      200 clients (each its own loopback IP) of the most expensive queries the limits
+ *              allow, for 20 s (--crowd-seconds), plus one /health client: p50/p99, errors,
+ *              rate-limited answers, /health probes answered, server peak RSS   (bound 1 GiB)
+ *              (indexer-load.ts). --crowd-only skips lookup and page.
  *
  * GraphQL is measured against the indexer process itself (indexer/src/main.ts over the ingested
  * database), once per driver (mercurius, apollo), from this process over keep-alive HTTP; the
@@ -30,6 +34,7 @@ import { IndexerMetrics } from '../../indexer/src/metrics';
 import { freePort } from '../../src/shared/free-port';
 import { CONTRACTS, scriptCodec } from '../../test/indexer/support/harness';
 import { MarketScript, address } from '../../test/indexer/support/market-script';
+import { type LoadResult, crowd } from './indexer-load';
 
 const JSON_OUT = process.argv.includes('--json');
 const arg = (name: string, dflt: number) => {
@@ -46,6 +51,10 @@ const DRIVERS = (
     : 'mercurius,apollo'
 ).split(',') as ('mercurius' | 'apollo')[];
 const SECONDS = arg('seconds', 8);
+const CROWD_SECONDS = arg('crowd-seconds', 20);
+const CROWD_ONLY = process.argv.includes('--crowd-only');
+/** What the server may use at most while the crowd runs (peak RSS). */
+const RSS_BOUND_MIB = 1024;
 const CLIENTS = 50;
 /** --processes N: GraphQL served by a cluster of N HTTP workers (INDEXER_HTTP_PROCESSES). */
 const PROCESSES = arg('processes', 1);
@@ -222,29 +231,51 @@ async function main(): Promise<void> {
       string,
       { lookup: Awaited<ReturnType<typeof load>>; page: Awaited<ReturnType<typeof load>> }
     > = {};
-    for (const driver of DRIVERS) {
+    const env = (driver: string, extra: Record<string, string> = {}) => ({
+      INDEXER_RPC_URL: `replay:${file}`,
+      DATABASE_URL: url,
+      INDEXER_MARKET: CONTRACTS.market,
+      INDEXER_REGISTRY: CONTRACTS.registry,
+      INDEXER_REPUTATION: CONTRACTS.reputation,
+      INDEXER_START_BLOCK: '0',
+      INDEXER_GRAPHQL_DRIVER: driver,
+      INDEXER_HTTP_PROCESSES: String(PROCESSES),
+      ...extra,
+    });
+    const stop = async (server: { child: ChildProcess }) => {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    };
+    for (const driver of CROWD_ONLY ? [] : DRIVERS) {
       progress(`GraphQL over ${driver}`);
-      const server = await startServer({
-        INDEXER_RPC_URL: `replay:${file}`,
-        DATABASE_URL: url,
-        INDEXER_MARKET: CONTRACTS.market,
-        INDEXER_REGISTRY: CONTRACTS.registry,
-        INDEXER_REPUTATION: CONTRACTS.reputation,
-        INDEXER_START_BLOCK: '0',
-        INDEXER_GRAPHQL_DRIVER: driver,
-        INDEXER_HTTP_PROCESSES: String(PROCESSES),
-      });
+      // Raw throughput from one address: the per-IP rate limit would measure itself.
+      const server = await startServer(env(driver, { INDEXER_RATE_LIMIT_PER_MINUTE: '0' }));
       try {
         graphql[driver] = {
           lookup: await load(server.port, lookup, SECONDS),
           page: await load(server.port, page, SECONDS),
         };
       } finally {
-        server.child.kill('SIGTERM');
-        await new Promise((r) => server.child.once('exit', r));
+        await stop(server);
       }
       progress(`${driver}: ${JSON.stringify(graphql[driver])}`);
     }
+    progress(
+      `a crowd of 200 clients of the most expensive allowed queries for ${CROWD_SECONDS} s, limits as configured by default`,
+    );
+    const crowdServer = await startServer(env('mercurius'));
+    let crowdResult: LoadResult;
+    try {
+      crowdResult = await crowd(crowdServer.port, crowdServer.child.pid!, {
+        clients: 200,
+        seconds: CROWD_SECONDS,
+        probeMs: 100,
+        rssBoundMiB: RSS_BOUND_MIB,
+      });
+    } finally {
+      await stop(crowdServer);
+    }
+    progress(`crowd: ${JSON.stringify(crowdResult)}`);
     const result = {
       machine: { cores: availableParallelism(), loadavg1m: round(loadavg()[0]!, 2) },
       ingest: { ...ingest, target: '>= 5000 events/s' },
@@ -255,6 +286,7 @@ async function main(): Promise<void> {
         ...graphql,
         targets: { lookupP99Ms: '< 25', pageRequestsPerSecond: '>= 1000' },
       },
+      crowd: crowdResult,
     };
     if (JSON_OUT) process.stdout.write(JSON.stringify(result) + '\n');
     else {
@@ -265,6 +297,9 @@ async function main(): Promise<void> {
           `${d} lookup job(id):    ${r.lookup.requestsPerSecond} req/s, p50 ${r.lookup.p50Ms} ms, p99 ${r.lookup.p99Ms} ms, one client p50 ${r.lookup.oneClientP50Ms} ms   (target p99 < 25 ms)`,
           `${d} 50-job page+workers: ${r.page.requestsPerSecond} req/s, p50 ${r.page.p50Ms} ms, p99 ${r.page.p99Ms} ms, one client p50 ${r.page.oneClientP50Ms} ms   (target >= 1,000 req/s)`,
         ]),
+        `crowd (mercurius, default limits): ${crowdResult.clients} clients x ${crowdResult.seconds} s of the most expensive allowed queries (costs ${Object.values(crowdResult.costs).join(', ')}): ${crowdResult.requests} requests, ${crowdResult.requestsPerSecond} req/s, p50 ${crowdResult.p50Ms} ms, p99 ${crowdResult.p99Ms} ms, max ${crowdResult.maxMs} ms; answered ${crowdResult.answered} (p50 ${crowdResult.answeredP50Ms} ms, p99 ${crowdResult.answeredP99Ms} ms), busy (503, retried after 1 s) ${crowdResult.busy}, rate-limited ${crowdResult.rateLimited}, errors ${crowdResult.errors}`,
+        `crowd /health: ${crowdResult.health.answered} of ${crowdResult.health.probes} probes answered (p99 ${crowdResult.health.p99Ms} ms, max ${crowdResult.health.maxMs} ms); server peak RSS ${crowdResult.serverPeakRssMiB} MiB (bound ${crowdResult.rssBoundMiB} MiB: ${crowdResult.serverPeakRssMiB <= crowdResult.rssBoundMiB ? 'held' : 'EXCEEDED'})`,
+        ...crowdResult.errorSamples.map((e) => `  error sample: ${e}`),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }

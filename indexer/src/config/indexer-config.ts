@@ -50,15 +50,61 @@ export const IndexerConfigSchema = z.object({
    */
   httpProcesses: Int(1).max(64).default(1),
   /** Deepest selection accepted; the deepest useful query (jobs → edges → node → worker → reputation → evidence) is 7. */
-  maxQueryDepth: Int(1).default(8),
-  /** Estimated rows a query may touch: list fields multiply their children by `first`. */
+  maxQueryDepth: Int(1).max(64).default(8),
+  /**
+   * The cost a query may have (graphql/query-cost.ts): one per field per row it may return, plus
+   * queryCost per SQL query and countCost per COUNT it makes the database run.
+   */
   maxQueryCost: Int(1).default(10_000),
+  /** Cost of one SQL query a resolver issues (a page, a lookup, a batch of evidence). */
+  queryCost: Int(0).default(50),
+  /** Cost of a `totalCount`: a COUNT over the filtered table, the priciest thing a visitor can ask. */
+  countCost: Int(0).default(500),
+  /** Bytes of the `query` text; the whole request body may hold 64 KiB more of variables. */
+  maxQueryBytes: Int(64).max(1_048_576).default(16_384),
+  /** Lexical tokens of the query (graphql-js `parse(..., { maxTokens })`). */
+  maxQueryTokens: Int(16).default(3_000),
+  maxAliases: Int(0).default(20),
+  maxDirectives: Int(0).default(20),
+  /** `...Fragment` spreads written in the document (each analysed once, however often reached). */
+  maxFragmentSpreads: Int(0).default(50),
+  /** Introspection lists nested in one another: 3 is the standard query's types → fields → args. */
+  maxIntrospectionLists: Int(1).max(16).default(3),
+  /** Answer `__schema`/`__type` (stock tools need it); turn off for production if wanted. */
+  introspection: z.boolean().default(true),
+  /** PostgreSQL connections of the GraphQL API, per HTTP process; ingest has its own pool. */
+  graphqlPoolSize: Int(1).max(100).default(4),
+  /** statement_timeout of the API's connections: no single SQL statement runs longer. */
+  statementTimeoutMs: Int(10).default(3_000),
+  /** Per-request deadline: after it no further SQL starts and the request ends with an error. */
+  requestTimeoutMs: Int(50).default(8_000),
+  /**
+   * Query cost one HTTP process runs at once (graphql/admission.ts); beyond it a request gets
+   * 503 and Retry-After at once. 50,000 is five of the priciest allowed queries.
+   */
+  maxCostInFlight: Int(1).default(50_000),
+  /** GraphQL requests per client IP per minute (0: no limit); /health, /ready, /metrics are exempt. */
+  rateLimitPerMinute: Int(0).default(600),
   /** Drop everything and start over when the database was built for another chain or schema. */
   reset: z.coerce.boolean().default(false),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;
+
+/** Settings that only make sense together, checked with the rest at start. */
+function crossChecks(cfg: IndexerConfig): string[] {
+  const issues: string[] = [];
+  if (cfg.maxCostInFlight < cfg.maxQueryCost)
+    issues.push(
+      `maxCostInFlight: ${cfg.maxCostInFlight} is below maxQueryCost (${cfg.maxQueryCost}); the priciest allowed query could never run beside another`,
+    );
+  if (cfg.statementTimeoutMs > cfg.requestTimeoutMs)
+    issues.push(
+      `statementTimeoutMs: ${cfg.statementTimeoutMs} exceeds requestTimeoutMs (${cfg.requestTimeoutMs}); one statement could outlast the request's deadline`,
+    );
+  return issues;
+}
 export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
 
 export { ConfigError };
@@ -68,12 +114,17 @@ export function parseConfig(input: unknown): IndexerConfig {
   if (!r.success) {
     throw new ConfigError(issueLines(r.error.issues), 'indexer configuration');
   }
+  const issues = crossChecks(r.data);
+  if (issues.length) throw new ConfigError(issues, 'indexer configuration');
   return r.data;
 }
 
 /** Reads the environment: INDEXER_RPC_URL, INDEXER_MARKET, INDEXER_REGISTRY, INDEXER_REPUTATION, ... */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
   const pick = (name: string) => (env[name] === '' ? undefined : env[name]);
+  // true/1 and false/0 only: anything else reaches zod as itself and is reported.
+  const bool = (v: string | undefined) =>
+    v === undefined ? undefined : v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;
   return parseConfig({
     rpcUrl: pick('INDEXER_RPC_URL'),
     contracts: {
@@ -96,6 +147,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     httpProcesses: pick('INDEXER_HTTP_PROCESSES'),
     maxQueryDepth: pick('INDEXER_MAX_QUERY_DEPTH'),
     maxQueryCost: pick('INDEXER_MAX_QUERY_COST'),
+    queryCost: pick('INDEXER_QUERY_COST'),
+    countCost: pick('INDEXER_COUNT_COST'),
+    maxQueryBytes: pick('INDEXER_MAX_QUERY_BYTES'),
+    maxQueryTokens: pick('INDEXER_MAX_QUERY_TOKENS'),
+    maxAliases: pick('INDEXER_MAX_ALIASES'),
+    maxDirectives: pick('INDEXER_MAX_DIRECTIVES'),
+    maxFragmentSpreads: pick('INDEXER_MAX_FRAGMENT_SPREADS'),
+    maxIntrospectionLists: pick('INDEXER_MAX_INTROSPECTION_LISTS'),
+    introspection: bool(pick('INDEXER_INTROSPECTION')),
+    graphqlPoolSize: pick('INDEXER_GRAPHQL_POOL_SIZE'),
+    statementTimeoutMs: pick('INDEXER_STATEMENT_TIMEOUT_MS'),
+    requestTimeoutMs: pick('INDEXER_REQUEST_TIMEOUT_MS'),
+    maxCostInFlight: pick('INDEXER_MAX_COST_IN_FLIGHT'),
+    rateLimitPerMinute: pick('INDEXER_RATE_LIMIT_PER_MINUTE'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
     logLevel: pick('INDEXER_LOG_LEVEL'),
   });

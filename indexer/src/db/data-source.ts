@@ -6,7 +6,17 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
+export interface DataSourceOptions {
+  poolSize?: number;
+  /** Sent as each connection's statement_timeout: the server cancels longer statements. */
+  statementTimeoutMs?: number;
+  /** How long a query may wait for a free connection of this pool (and to connect). */
+  acquireTimeoutMs?: number;
+  /** Shown in pg_stat_activity: tells the API's connections from ingest's. */
+  applicationName?: string;
+}
+
+export function createDataSource(url: string, opts: DataSourceOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -16,8 +26,13 @@ export function createDataSource(url: string, opts: { poolSize?: number } = {}):
     synchronize: false,
     logging: false,
     poolSize: opts.poolSize ?? 10,
+    applicationName: opts.applicationName ?? 'cairn-indexer',
     // Fail fast so the caller's retry loop, not the driver, decides how long to wait.
-    connectTimeoutMS: 5_000,
-    extra: { connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 },
+    connectTimeoutMS: opts.acquireTimeoutMs ?? 5_000,
+    extra: {
+      connectionTimeoutMillis: opts.acquireTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 10_000,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    },
   });
 }

@@ -2,7 +2,6 @@
  * The read side: SQL for the GraphQL resolvers, keyset-paginated (a cursor is the sort key of
  * the last row, so a page costs the same at any depth) and batched for the loaders.
  */
-import type { DataSource } from 'typeorm';
 import { normalizeAddress } from '../../../src/shared/felt';
 import { JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
 import {
@@ -14,6 +13,7 @@ import {
   type StakeEvent,
   type Worker,
 } from './models';
+import type { SqlRunner } from './request-db';
 import { badInput } from './validate-args';
 
 type Row = Record<string, unknown>;
@@ -131,7 +131,8 @@ const JOB_ORDERS: Record<JobOrder, { expr: string; dir: 'ASC' | 'DESC' }> = {
 };
 
 export class MarketQueries {
-  constructor(private readonly ds: DataSource) {}
+  /** A DataSource, or a request's deadline-bound runner (request-db.ts). */
+  constructor(private readonly ds: SqlRunner) {}
 
   private async page<T>(
     table: string,

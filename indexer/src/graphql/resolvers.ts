@@ -1,7 +1,7 @@
 /**
- * Resolvers: arguments are validated by their pipe, rows come from MarketQueries, nested
- * workers and reputation evidence through per-request DataLoaders (one query per level of a
- * page, not one per row).
+ * Resolvers: arguments are validated by their pipe, rows come from the request's MarketQueries
+ * (over the API's pool, bound by the request's deadline), nested workers and reputation
+ * evidence through per-request DataLoaders (one query per level of a page, not one per row).
  */
 import 'reflect-metadata';
 import DataLoader from 'dataloader';
@@ -10,7 +10,9 @@ import { normalizeAddress } from '../../../src/shared/felt';
 import type { IngestStatus } from '../ingest/ingestor';
 import { common, gql } from '../nest';
 import { AddressArgs, JobArgs, JobsArgs, MarketStatsArgs, WorkerEventsArgs, WorkersArgs } from './args';
-import { MarketQueries } from './market-queries';
+import type { FastifyReply } from 'fastify';
+import type { MarketQueries } from './market-queries';
+import type { DeadlineDb } from './request-db';
 import {
   IndexerStatus,
   Job,
@@ -66,7 +68,10 @@ export interface Loaders {
   evidence: DataLoader<string, ReputationEvidence[]>;
 }
 export interface GqlContext {
+  q: MarketQueries;
+  db: DeadlineDb;
   loaders: Loaders;
+  reply?: FastifyReply;
 }
 
 export function createLoaders(q: MarketQueries): Loaders {
@@ -92,53 +97,61 @@ function valid<T extends object>(cls: new () => T): ParameterDecorator {
 
 @Resolver(() => Job)
 export class JobResolver {
-  constructor(@Inject(MarketQueries) private readonly q: MarketQueries) {}
-
   @Query(() => Job, { nullable: true, description: 'A job by its on-chain id' })
   async job(@valid(JobArgs) args: JobArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
-    const job = await this.q.job(args.id);
+    const job = await ctx.q.job(args.id);
     if (job && selects(info, ['worker'])) await withWorkers([job], ctx);
     return job;
   }
 
   @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
-  jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.q.jobs(args, wantsCount(info), selects(info, ['edges', 'node', 'worker']));
+  jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
+    return ctx.q.jobs(args, wantsCount(info), selects(info, ['edges', 'node', 'worker']));
   }
 }
 
 @Resolver(() => Worker)
 export class WorkerResolver {
-  constructor(@Inject(MarketQueries) private readonly q: MarketQueries) {}
-
   @Query(() => Worker, { nullable: true })
   worker(@valid(AddressArgs) args: AddressArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.worker.load(normalizeAddress(args.address));
   }
 
   @Query(() => WorkerConnection, { description: 'Workers, highest score or stake first' })
-  workers(@valid(WorkersArgs) args: WorkersArgs, @Info() info: GraphQLResolveInfo) {
-    return this.q.workers(args, wantsCount(info));
+  workers(
+    @valid(WorkersArgs) args: WorkersArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ) {
+    return ctx.q.workers(args, wantsCount(info));
   }
 
   @Query(() => SlashConnection, { description: 'Slashes, newest first' })
-  slashes(@valid(WorkerEventsArgs) args: WorkerEventsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.q.slashes(args, wantsCount(info));
+  slashes(
+    @valid(WorkerEventsArgs) args: WorkerEventsArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ) {
+    return ctx.q.slashes(args, wantsCount(info));
   }
 
   @Query(() => StakeEventConnection, { description: 'Stake and collateral movements, newest first' })
-  stakeEvents(@valid(WorkerEventsArgs) args: WorkerEventsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.q.stakeEvents(args, wantsCount(info));
+  stakeEvents(
+    @valid(WorkerEventsArgs) args: WorkerEventsArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ) {
+    return ctx.q.stakeEvents(args, wantsCount(info));
   }
 
   @Query(() => [MarketDay], { description: 'Daily market statistics over [from, to]' })
-  marketStats(@valid(MarketStatsArgs) args: MarketStatsArgs) {
+  marketStats(@valid(MarketStatsArgs) args: MarketStatsArgs, @Context() ctx: GqlContext) {
     const from = Date.parse(`${args.from}T00:00:00Z`);
     const to = Date.parse(`${args.to}T00:00:00Z`);
     if (Number.isNaN(from) || Number.isNaN(to)) throw badInput('from and to must be real calendar dates');
     if (to < from) throw badInput('to must not be before from');
     if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw badInput(`at most ${MAX_RANGE_DAYS} days per query`);
-    return this.q.marketStats(args.from, args.to);
+    return ctx.q.marketStats(args.from, args.to);
   }
 }
 

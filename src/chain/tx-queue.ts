@@ -1,0 +1,157 @@
+/**
+ * One transaction queue per account: the node's only way to write to the chain.
+ *
+ * - One transaction in flight at a time, so the account's nonce never races with itself (a
+ *   second process writing with the same account is the one race left, and is retried).
+ * - Calls queued while a transaction is in flight go out together as the next one, a multicall:
+ *   a busy poster's awards and confirms, or a worker's accepts and submits, pay one transaction
+ *   fee instead of several. When a batch would revert (fee estimation refuses it), its calls are
+ *   sent one by one, so only the call at fault fails, with the contract's reason.
+ * - A fee above the configured cap is refused before anything is signed.
+ * - Transient RPC failures and nonce races are retried with backoff; a receipt that does not come
+ *   within its timeout is an error that names the transaction hash (it may still land: callers
+ *   re-read the chain rather than resend blindly).
+ */
+import type { Account, Call } from 'starknet';
+import type { Logger } from '../shared/logging';
+import { type InvokeResult, executeCalls } from './contract-client';
+import { ChainError, toChainError } from './errors';
+
+export interface TxQueueOptions {
+  /** Refuse a transaction whose estimated overall fee (fri) is above this. */
+  maxFee?: bigint;
+  /** How long to wait for a receipt. */
+  receiptTimeoutMs?: number;
+  /** Attempts for a transient failure (RPC unreachable, nonce race), the first included. */
+  attempts?: number;
+  /** First retry delay; doubled on each retry. */
+  retryDelayMs?: number;
+  /** Most calls in one multicall. */
+  maxBatch?: number;
+  log?: Logger;
+}
+
+export interface QueuedCall {
+  call: Call;
+  /** What the call does, for logs and errors ("award job 7"). */
+  label: string;
+}
+
+interface Pending extends QueuedCall {
+  resolve: (r: InvokeResult) => void;
+  reject: (e: unknown) => void;
+}
+
+const NONCE_RACE = /invalid transaction nonce|nonce.*(too low|too old|already used)/i;
+
+export class TxQueue {
+  private readonly pending: Pending[] = [];
+  private running = false;
+  /** Transactions sent and calls carried, for metrics and the batching bench. */
+  readonly stats = { transactions: 0, calls: 0, retries: 0 };
+
+  constructor(
+    readonly account: Account,
+    private readonly opts: TxQueueOptions = {},
+  ) {}
+
+  /** Queues a call; resolves with the transaction that carried it, rejects with a ChainError. */
+  submit(call: Call, label: string): Promise<InvokeResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ call, label, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Resolves once nothing is queued or in flight. */
+  async idle(): Promise<void> {
+    while (this.running || this.pending.length > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.opts.maxBatch ?? 16);
+        await this.sendBatch(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async sendBatch(batch: Pending[]): Promise<void> {
+    try {
+      const result = await this.send(batch);
+      for (const p of batch) p.resolve(result);
+    } catch (err) {
+      const e = toChainError(err);
+      // A refused multicall says nothing about which call was at fault: send each alone.
+      if (batch.length > 1 && e.code === 'REJECTED') {
+        for (const p of batch) await this.sendBatch([p]);
+        return;
+      }
+      for (const p of batch) p.reject(e);
+    }
+  }
+
+  private async send(batch: Pending[]): Promise<InvokeResult> {
+    const calls = batch.map((p) => p.call);
+    const labels = batch.map((p) => p.label).join(', ');
+    const attempts = this.opts.attempts ?? 4;
+    let delay = this.opts.retryDelayMs ?? 250;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.checkFee(calls, labels);
+        const result = await withTimeout(
+          executeCalls(this.account, calls),
+          this.opts.receiptTimeoutMs ?? 120_000,
+          () => new ChainError('RPC', undefined, `no receipt for ${labels} within ${this.opts.receiptTimeoutMs ?? 120_000} ms`),
+        );
+        this.stats.transactions++;
+        this.stats.calls += calls.length;
+        this.opts.log?.info({ txHash: result.txHash, calls: calls.length, labels }, 'transaction confirmed');
+        return result;
+      } catch (err) {
+        const e = toChainError(err);
+        const transient = e.code === 'RPC' || NONCE_RACE.test(e.message);
+        if (!transient || attempt >= attempts) {
+          this.opts.log?.warn({ labels, code: e.code, reason: e.reason, txHash: e.txHash }, `transaction failed: ${e.message}`);
+          throw e;
+        }
+        this.stats.retries++;
+        this.opts.log?.warn({ labels, attempt, err: e.message }, 'transient chain error; retrying');
+        await new Promise((r) => setTimeout(r, delay));
+        delay *= 2;
+      }
+    }
+  }
+
+  private async checkFee(calls: Call[], labels: string): Promise<void> {
+    const cap = this.opts.maxFee;
+    if (cap === undefined) return;
+    let fee: bigint;
+    try {
+      fee = BigInt((await this.account.estimateInvokeFee(calls)).overall_fee);
+    } catch (err) {
+      throw toChainError(err, 'REJECTED');
+    }
+    if (fee > cap) {
+      throw new ChainError('REJECTED', undefined, `${labels}: estimated fee ${fee} fri is above the cap of ${cap} fri`);
+    }
+  }
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
