@@ -10,12 +10,10 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { RpcChainSource } from './chain/rpc-chain-source';
-import type { ChainSource } from './chain/chain-source';
-import { MemoryChain } from './chain/memory-chain';
-import { loadCompiledAbis } from './chain/compiled-abis';
-import { AbiCodec, type ContractRole } from './chain/event-codec';
-import { SOURCE_ABIS } from './chain/source-abis';
+import { cairnEventCodec } from '../../src/chain/events/cairn-codec';
+import type { ChainSource } from '../../src/chain/events/chain-source';
+import { MemoryChain } from '../../src/chain/events/memory-chain';
+import { RpcChainSource } from '../../src/chain/events/rpc-chain-source';
 import { ConfigError, type IndexerConfig, loadConfig } from './config/indexer-config';
 import { createDataSource } from './db/data-source';
 import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
@@ -66,16 +64,6 @@ function chainSource(cfg: IndexerConfig): ChainSource {
     : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
 }
 
-function codecFor(cfg: IndexerConfig): AbiCodec {
-  const abis = cfg.abiSource === 'compiled' ? loadCompiledAbis(cfg.abiDir) : SOURCE_ABIS;
-  const roles: ContractRole[] = ['market', 'registry', 'reputation'];
-  return new AbiCodec(
-    Object.fromEntries(
-      roles.map((r) => [r, { address: cfg.contracts[r], abi: abis[r] }]),
-    ) as ConstructorParameters<typeof AbiCodec>[0],
-  );
-}
-
 function graphqlOptions(cfg: IndexerConfig, log: Logger) {
   return { driver: cfg.graphqlDriver, limits: limitsFromConfig(cfg), log: log.child({ part: 'graphql' }) };
 }
@@ -118,7 +106,7 @@ async function main(): Promise<void> {
   }
   const log = pino({ name: 'cairn-indexer', level: cfg.logLevel });
   if (cluster.isWorker) return httpWorker(cfg, process.env.INDEXER_WORKER_DATABASE_URL!, log);
-  const codec = codecFor(cfg);
+  const codec = cairnEventCodec(cfg.contracts);
   const chain = chainSource(cfg);
   const metrics = new IndexerMetrics(true);
 

@@ -25,7 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { MemoryChain } from '../../indexer/src/chain/memory-chain';
+import { MemoryChain } from '../../src/chain/events/memory-chain';
 import { createDataSource } from '../../indexer/src/db/data-source';
 import { startEmbeddedPostgres } from '../../indexer/src/db/embedded-postgres';
 import { IngestStore } from '../../indexer/src/ingest/ingest-store';
@@ -233,7 +233,6 @@ async function main(): Promise<void> {
     > = {};
     const env = (driver: string, extra: Record<string, string> = {}) => ({
       INDEXER_RPC_URL: `replay:${file}`,
-      INDEXER_ABI_SOURCE: 'sources',
       DATABASE_URL: url,
       INDEXER_MARKET: CONTRACTS.market,
       INDEXER_REGISTRY: CONTRACTS.registry,

@@ -12,7 +12,7 @@ import {
   type JobRequirements,
   type Requirement,
 } from '../discovery/capabilities';
-import { feltHex } from '../p2p/felt-codec';
+import { feltHex } from '../shared/felt';
 import type { StakeVerifier } from './stake';
 
 export interface NoBidExplanation {

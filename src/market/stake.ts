@@ -15,6 +15,8 @@
  *
  * ReputationSource mirrors Reputation.score_of: basis points 0..10000, a newcomer has 5000.
  */
+import { normalizeAddress } from '../shared/felt';
+
 export type Eligibility = { ok: true } | { ok: false; reason: string; detail?: string };
 
 /** The StakingRegistry views the market reads; worker addresses are 0x-prefixed felts. */
@@ -77,11 +79,6 @@ interface StakeEntry {
   peerId?: string;
 }
 
-/** Normalises a felt's text form so lookups do not depend on padding or case. */
-export function normaliseAddress(address: string): string {
-  return `0x${BigInt(address).toString(16)}`;
-}
-
 /** Same checks, same order, same reasons as StakingRegistry; state is set by the test. */
 export class InMemoryStakeRegistry implements StakeRegistry {
   private readonly entries = new Map<string, StakeEntry>();
@@ -92,7 +89,7 @@ export class InMemoryStakeRegistry implements StakeRegistry {
   ) {}
 
   private entry(address: string): StakeEntry {
-    const key = normaliseAddress(address);
+    const key = normalizeAddress(address);
     let e = this.entries.get(key);
     if (!e) this.entries.set(key, (e = { staked: 0n, locked: 0n, pendingUnstake: 0n, suspendedUntilS: 0 }));
     return e;
@@ -124,7 +121,7 @@ export class InMemoryStakeRegistry implements StakeRegistry {
   }
 
   private reasonOf(address: string, collateral: bigint): string | undefined {
-    const e = this.entries.get(normaliseAddress(address));
+    const e = this.entries.get(normalizeAddress(address));
     if (!e || e.staked === 0n) return STAKE_REASONS.NOT_STAKED;
     if (e.pendingUnstake > 0n) return STAKE_REASONS.UNSTAKING;
     if (e.staked < this.minStake) return STAKE_REASONS.BELOW_MIN_STAKE;
@@ -139,11 +136,11 @@ export class InMemoryStakeRegistry implements StakeRegistry {
   }
 
   async peerIdOf(address: string): Promise<string> {
-    return this.entries.get(normaliseAddress(address))?.peerId ?? '';
+    return this.entries.get(normalizeAddress(address))?.peerId ?? '';
   }
 
   async freeStakeOf(address: string): Promise<bigint> {
-    const e = this.entries.get(normaliseAddress(address));
+    const e = this.entries.get(normalizeAddress(address));
     return e ? free(e) : 0n;
   }
 }
@@ -160,11 +157,11 @@ export class InMemoryReputation implements ReputationSource {
   set(address: string, bps: number): this {
     if (!Number.isInteger(bps) || bps < 0 || bps > MAX_REPUTATION)
       throw new RangeError(`reputation out of range: ${bps}`);
-    this.scores.set(normaliseAddress(address), bps);
+    this.scores.set(normalizeAddress(address), bps);
     return this;
   }
 
   async scoreOf(workerAddress: string): Promise<number> {
-    return this.scores.get(normaliseAddress(workerAddress)) ?? NEWCOMER_REPUTATION;
+    return this.scores.get(normalizeAddress(workerAddress)) ?? NEWCOMER_REPUTATION;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Felts and u256 amounts on the wire. A felt is 32 bytes big-endian and must be below the
  * Starknet field prime; a u256 is big-endian without leading zero bytes, so every value has
- * exactly one encoding.
+ * exactly one encoding. Their text forms are in src/shared/felt.ts.
  */
 import { reject } from './errors';
 
@@ -36,9 +36,4 @@ export function u256FromBytes(bytes: Uint8Array, field: string): bigint {
   if (bytes.length === 0) return 0n;
   if (bytes[0] === 0) throw reject('INVALID_PAYLOAD', `${field}: u256 has a leading zero byte`);
   return BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-}
-
-/** The canonical text form used towards the chain: 0x-prefixed lowercase hex, no padding. */
-export function feltHex(value: bigint): string {
-  return `0x${value.toString(16)}`;
 }

@@ -46,8 +46,3 @@ export function resultCommitment(jobId: bigint, output: Uint8Array): bigint {
 export function manifestHash(bytes: Uint8Array): bigint {
   return sha256Felt250(bytes);
 }
-
-/** A felt as the 0x-prefixed hex the chain clients take. */
-export function feltHex(value: bigint): string {
-  return `0x${value.toString(16)}`;
-}

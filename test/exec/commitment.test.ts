@@ -3,7 +3,8 @@
  * here with node:crypto and hex arithmetic (not by calling the implementation twice).
  */
 import { createHash } from 'node:crypto';
-import { FELT250_MASK, feltHex, manifestHash, resultCommitment } from '../../src/shared/commitment';
+import { FELT250_MASK, manifestHash, resultCommitment } from '../../src/shared/commitment';
+import { feltHex } from '../../src/shared/felt';
 
 const STARK_PRIME = 2n ** 251n + 17n * 2n ** 192n + 1n;
 

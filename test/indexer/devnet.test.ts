@@ -7,10 +7,10 @@
  */
 import pino from 'pino';
 import { type Account } from 'starknet';
-import { RpcChainSource } from '../../indexer/src/chain/rpc-chain-source';
-import { AbiCodec } from '../../indexer/src/chain/event-codec';
-import { loadCompiledAbis } from '../../indexer/src/chain/compiled-abis';
-import { normalizeAddress } from '../../indexer/src/config/indexer-config';
+import { cairnEventCodec } from '../../src/chain/events/cairn-codec';
+import type { AbiCodec } from '../../src/chain/events/event-codec';
+import { RpcChainSource } from '../../src/chain/events/rpc-chain-source';
+import { normalizeAddress } from '../../src/shared/felt';
 import { IngestStore } from '../../indexer/src/ingest/ingest-store';
 import { Ingestor } from '../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../indexer/src/metrics';
@@ -39,13 +39,7 @@ function statusOf(raw: unknown): string {
 }
 
 function codec(): AbiCodec {
-  const abis = loadCompiledAbis();
-  const d = market.deployment;
-  return new AbiCodec({
-    market: { address: d.market, abi: abis.market },
-    registry: { address: d.registry, abi: abis.registry },
-    reputation: { address: d.reputation, abi: abis.reputation },
-  });
+  return cairnEventCodec(market.deployment);
 }
 
 function ingestorFor(ds: import('typeorm').DataSource, finalityDepth = 64): Ingestor {
@@ -100,7 +94,6 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
     INDEXER_REGISTRY: d.registry,
     INDEXER_REPUTATION: d.reputation,
     INDEXER_START_BLOCK: String(d.deployBlock),
-    INDEXER_ABI_SOURCE: 'compiled',
   });
   await waitReady(indexer);
 

@@ -3,7 +3,7 @@
  * history, chunking that does not change the result, reorgs (a chain that forks at a chosen
  * block), a reorg deeper than the finality depth, and the build record.
  */
-import { MemoryChain } from '../../indexer/src/chain/memory-chain';
+import { MemoryChain } from '../../src/chain/events/memory-chain';
 import { BuildMismatchError } from '../../indexer/src/ingest/ingest-store';
 import { ReorgTooDeepError } from '../../indexer/src/ingest/ingestor';
 import {

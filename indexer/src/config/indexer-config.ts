@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { normalizeAddress } from '../../../src/shared/felt';
 import { ConfigError, issueLines } from '../../../src/shared/config-error';
 
 const Address = z
@@ -86,13 +87,6 @@ export const IndexerConfigSchema = z.object({
   rateLimitPerMinute: Int(0).default(600),
   /** Drop everything and start over when the database was built for another chain or schema. */
   reset: z.coerce.boolean().default(false),
-  /** Directory with `<Contract>.contract_class.json` from `npm run contracts:build`. */
-  abiDir: z.string().optional(),
-  /**
-   * `compiled` (always, against a real chain) or `sources`: the layouts transcribed from the Cairo
-   * sources, only for replaying scripted chains (tests, bench) when no build exists.
-   */
-  abiSource: z.enum(['compiled', 'sources']).default('compiled'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
@@ -114,10 +108,6 @@ function crossChecks(cfg: IndexerConfig): string[] {
 export type IndexerConfigInput = z.input<typeof IndexerConfigSchema>;
 
 export { ConfigError };
-
-export function normalizeAddress(address: string): string {
-  return '0x' + BigInt(address).toString(16).padStart(64, '0');
-}
 
 export function parseConfig(input: unknown): IndexerConfig {
   const r = IndexerConfigSchema.safeParse(input);
@@ -172,8 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     maxCostInFlight: pick('INDEXER_MAX_COST_IN_FLIGHT'),
     rateLimitPerMinute: pick('INDEXER_RATE_LIMIT_PER_MINUTE'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
-    abiDir: pick('INDEXER_ABI_DIR'),
-    abiSource: pick('INDEXER_ABI_SOURCE'),
     logLevel: pick('INDEXER_LOG_LEVEL'),
   });
 }

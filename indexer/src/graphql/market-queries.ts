@@ -2,7 +2,7 @@
  * The read side: SQL for the GraphQL resolvers, keyset-paginated (a cursor is the sort key of
  * the last row, so a page costs the same at any depth) and batched for the loaders.
  */
-import { normalizeAddress } from '../config/indexer-config';
+import { normalizeAddress } from '../../../src/shared/felt';
 import { JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
 import {
   type Job,

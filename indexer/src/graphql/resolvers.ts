@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-import { normalizeAddress } from '../config/indexer-config';
+import { normalizeAddress } from '../../../src/shared/felt';
 import type { IngestStatus } from '../ingest/ingestor';
 import { common, gql } from '../nest';
 import { AddressArgs, JobArgs, JobsArgs, MarketStatsArgs, WorkerEventsArgs, WorkersArgs } from './args';

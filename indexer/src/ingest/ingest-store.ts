@@ -6,7 +6,7 @@
  * size.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import type { BlockHeader } from '../chain/chain-source';
+import type { BlockHeader } from '../../../src/chain/events/chain-source';
 import type { ChunkChanges, LoadedRows } from './projector';
 import {
   APPEND_TABLES,

@@ -6,8 +6,13 @@
  * than the journal can undo, or a database built for something else, stops it.
  */
 import type { Logger } from 'pino';
-import { type BlockHeader, type ChainSource, type RawEvent, sameBlock } from '../chain/chain-source';
-import type { AbiCodec, DecodedEvent, Value } from '../chain/event-codec';
+import {
+  type BlockHeader,
+  type ChainSource,
+  type RawEvent,
+  sameBlock,
+} from '../../../src/chain/events/chain-source';
+import type { AbiCodec, DecodedEvent, Value } from '../../../src/chain/events/event-codec';
 import type { IndexerMetrics } from '../metrics';
 import {
   BuildMismatchError,

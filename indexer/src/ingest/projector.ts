@@ -5,7 +5,7 @@
  * before-image, which is what a reorg replays backwards.
  */
 import { shortString } from 'starknet';
-import type { DecodedEvent, Value } from '../chain/event-codec';
+import type { DecodedEvent, Value } from '../../../src/chain/events/event-codec';
 import type {
   JobRow,
   MutableTable,

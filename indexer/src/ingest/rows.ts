@@ -3,9 +3,11 @@
  * case), amounts as decimal strings. The entities (db/entities) describe the same tables for
  * TypeORM reads; these are the batch writer's view, kept JSON-ready for jsonb_populate_recordset.
  */
+import type { JobStatus } from '../../../src/chain/job';
+
 export interface JobRow {
   id: number;
-  status: string;
+  status: JobStatus;
   poster: string;
   worker: string | null;
   budget: string;

@@ -2,7 +2,7 @@
  * Decodes the cairn contracts' events in a transaction receipt for the contract suites, through
  * starknet.js's generic ABI parser: an independent reading of the compiled ABIs, so these tests
  * do not share a decoder with the indexer they check (which has its own, faster codec in
- * indexer/src/chain/event-codec.ts). Names are the short variant names ('JobCreated'); fields
+ * src/chain/events/event-codec.ts). Names are the short variant names ('JobCreated'); fields
  * come back as starknet.js parses them (integers as bigint, ByteArray as string, bool).
  */
 import { CallData, createAbiParser, events, type Abi } from 'starknet';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import type { BlockHeader, ChainSource, RawEvent } from '../../../indexer/src/chain/chain-source';
-import { AbiCodec } from '../../../indexer/src/chain/event-codec';
-import { SOURCE_ABIS } from '../../../indexer/src/chain/source-abis';
+import { cairnEventCodec } from '../../../src/chain/events/cairn-codec';
+import type { BlockHeader, ChainSource, RawEvent } from '../../../src/chain/events/chain-source';
+import type { AbiCodec } from '../../../src/chain/events/event-codec';
 import { createDataSource } from '../../../indexer/src/db/data-source';
 import { IngestStore } from '../../../indexer/src/ingest/ingest-store';
 import { Ingestor, type IngestorOptions } from '../../../indexer/src/ingest/ingestor';
@@ -26,11 +26,7 @@ export const CONTRACTS = {
 };
 
 export function scriptCodec(): AbiCodec {
-  return new AbiCodec({
-    market: { address: CONTRACTS.market, abi: SOURCE_ABIS.market },
-    registry: { address: CONTRACTS.registry, abi: SOURCE_ABIS.registry },
-    reputation: { address: CONTRACTS.reputation, abi: SOURCE_ABIS.reputation },
-  });
+  return cairnEventCodec(CONTRACTS);
 }
 
 /** Connection URLs of a PostgreSQL server run by serve-postgres.ts in a child process. */

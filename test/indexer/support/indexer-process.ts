@@ -27,7 +27,6 @@ export async function spawnIndexer(env: Record<string, string>): Promise<Indexer
       INDEXER_REGISTRY: CONTRACTS.registry,
       INDEXER_REPUTATION: CONTRACTS.reputation,
       INDEXER_START_BLOCK: '0',
-      INDEXER_ABI_SOURCE: 'sources',
       INDEXER_HTTP_PORT: String(port),
       INDEXER_POLL_MS: '50',
       INDEXER_RETRY_MS: '100',

@@ -5,9 +5,10 @@
  * tag from a chosen block on: the prefix is identical, block hashes diverge at the fork.
  */
 import { createHash } from 'node:crypto';
-import type { RawEvent } from '../../../indexer/src/chain/chain-source';
-import type { AbiCodec, ContractRole, Value } from '../../../indexer/src/chain/event-codec';
-import { MemoryChain, type RecordedBlock } from '../../../indexer/src/chain/memory-chain';
+import type { RawEvent } from '../../../src/chain/events/chain-source';
+import type { AbiCodec, ContractRole, Value } from '../../../src/chain/events/event-codec';
+import { MemoryChain, type RecordedBlock } from '../../../src/chain/events/memory-chain';
+import { normalizeAddress } from '../../../src/shared/felt';
 
 const hex = (s: string) => '0x0' + createHash('sha256').update(s).digest('hex').slice(1);
 const short = (s: string) => '0x' + Buffer.from(s).toString('hex');
@@ -21,12 +22,7 @@ export const SUSPENSION = 86400;
 export const GENESIS_TIME = 1_767_225_000; // 2025-12-31T23:50:00Z: the history crosses a UTC day boundary
 
 export function address(name: string): string {
-  return (
-    '0x' +
-    BigInt(hex(`addr:${name}`))
-      .toString(16)
-      .padStart(64, '0')
-  );
+  return normalizeAddress(hex(`addr:${name}`));
 }
 
 interface JobModel {

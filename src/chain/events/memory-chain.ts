@@ -2,6 +2,9 @@
  * A chain held in memory: recorded blocks replayed through the same ingestion path as a live
  * node (the bench, the crash test), and scripted histories that fork at a chosen block (reorg
  * tests). Files hold `{ chainId, blocks: [{ header, events }] }` as JSON.
+ *
+ * Not test-only: the indexer serves `INDEXER_RPC_URL=replay:<file>` from it, which is how the
+ * bench and the crash test run a real indexer process on a recorded chain.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BlockHeader, ChainSource, RawEvent } from './chain-source';

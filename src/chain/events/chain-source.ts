@@ -1,8 +1,9 @@
 /**
- * What the ingestor needs from a chain, and nothing more: the head, block headers and the
- * events of a set of contracts over a block range, in chain order. Implemented over Starknet
- * JSON-RPC (rpc-chain-source.ts) and over a recorded chain (replay-chain-source.ts); tests
- * script forks with the latter.
+ * What a follower of the chain needs, and nothing more: the head, block headers and the events
+ * of a set of contracts over a block range, in chain order. The indexer's ingestor reads the
+ * chain through it; the node will follow its jobs through it. Implemented over Starknet JSON-RPC
+ * (rpc-chain-source.ts) and over a chain held in memory (memory-chain.ts), with which tests
+ * script forks and the indexer replays recorded chains.
  */
 export interface BlockHeader {
   number: number;

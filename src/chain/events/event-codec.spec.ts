@@ -1,15 +1,10 @@
-import { hash } from 'starknet';
-import { normalizeAddress } from '../config/indexer-config';
-import { hasCompiledAbis, loadCompiledAbis } from './compiled-abis';
-import { AbiCodec, EventDecodeError, eventLayouts } from './event-codec';
-import { SOURCE_ABIS } from './source-abis';
+import { events, hash } from 'starknet';
+import { normalizeAddress } from '../../shared/felt';
+import { CONTRACT_ROLES, EVENT_ABIS, cairnEventCodec } from './cairn-codec';
+import { type AbiEntry, EventDecodeError, type Value, eventLayouts } from './event-codec';
 
 const addr = { market: '0x111', registry: '0x222', reputation: '0x333' };
-const codec = new AbiCodec({
-  market: { address: addr.market, abi: SOURCE_ABIS.market },
-  registry: { address: addr.registry, abi: SOURCE_ABIS.registry },
-  reputation: { address: addr.reputation, abi: SOURCE_ABIS.reputation },
-});
+const codec = cairnEventCodec(addr);
 
 describe('AbiCodec', () => {
   it('keys an event by the selector of its variant name and decodes keys and data in ABI order', () => {
@@ -76,19 +71,45 @@ describe('AbiCodec', () => {
     expect(() => codec.decode(addr.market, e.keys, e.data.slice(1))).toThrow(/ran out of felts/);
   });
 
-  it('matches the compiled ABIs event for event (the transcription used by scripted chains cannot drift)', () => {
-    expect(hasCompiledAbis()).toBe(true);
-    const compiled = loadCompiledAbis();
-    const shape = (abi: Parameters<typeof eventLayouts>[0]) =>
-      [...eventLayouts(abi).values()]
-        .map((l) => ({
-          selector: l.selector,
-          name: l.name,
-          keys: l.keys.map((k) => `${k.name}:${k.type.split('::').pop()}`),
-          data: l.data.map((k) => `${k.name}:${k.type.split('::').pop()}`),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name));
-    for (const role of ['market', 'registry', 'reputation'] as const)
-      expect(shape(SOURCE_ABIS[role])).toEqual(shape(compiled[role]));
+  it('round-trips every event the checked-in ABIs declare (none has a type the codec cannot read)', () => {
+    // A sample value per ABI type; a struct member gets its own type's sample, so nested structs
+    // are covered wherever an event has one.
+    const structs = new Map(
+      CONTRACT_ROLES.flatMap((r) => (EVENT_ABIS[r] as AbiEntry[]).filter((e) => e.type === 'struct')).map(
+        (e) => [e.name, e],
+      ),
+    );
+    const sample = (type: string): Value => {
+      const last = type.split('::').pop()!;
+      if (type === 'core::felt252') return '0x2a';
+      if (last === 'ContractAddress') return normalizeAddress('0xabc');
+      if (['u8', 'u16', 'u32'].includes(last)) return 7;
+      if (['u64', 'u128'].includes(last)) return 1n << 40n;
+      if (last === 'u256') return (1n << 200n) + 3n;
+      if (last === 'bool') return true;
+      if (last === 'ByteArray') return 'a peer id longer than thirty-one bytes';
+      const s = structs.get(type);
+      if (s) return Object.fromEntries((s.members ?? []).map((m) => [m.name, sample(m.type)]));
+      throw new Error(`no sample for ${type}`);
+    };
+    for (const role of CONTRACT_ROLES) {
+      const layouts = eventLayouts(EVENT_ABIS[role]);
+      // starknet.js's own ABI reader, independent of ours, finds the same events.
+      const theirs = Object.keys(
+        events.getAbiEvents(EVENT_ABIS[role] as Parameters<typeof events.getAbiEvents>[0]),
+      );
+      expect([...layouts.keys()].sort()).toEqual(theirs.map((k) => normalizeAddress(k)).sort());
+      for (const layout of layouts.values()) {
+        const fields = Object.fromEntries(
+          [...layout.keys, ...layout.data].map((m) => [m.name, sample(m.type)]),
+        );
+        const e = codec.encode(role, layout.name, fields);
+        expect(codec.decode(e.fromAddress, e.keys, e.data)).toEqual({
+          contract: role,
+          name: layout.name,
+          fields,
+        });
+      }
+    }
   });
 });

@@ -7,9 +7,11 @@
  * A table built once per ABI maps (contract address, selector) to a precomputed layout, so the
  * hot path is a Map lookup and a walk over felts: starknet.js's generic `events.parseEvents`
  * re-derives the layout per event, which costs more than the database write at bench volumes.
+ *
+ * Generic over any Sierra ABI; cairn's contracts are bound to theirs in cairn-codec.ts.
  */
 import { hash } from 'starknet';
-import { normalizeAddress } from '../config/indexer-config';
+import { feltHex, normalizeAddress } from '../../shared/felt';
 
 export type ContractRole = 'market' | 'registry' | 'reputation';
 
@@ -168,8 +170,8 @@ export class AbiCodec {
   }
 
   private read(type: string, r: Reader): Value {
-    if (type === 'core::felt252') return '0x' + r.next().toString(16);
-    if (ADDRESSES.has(type)) return normalizeAddress('0x' + r.next().toString(16));
+    if (type === 'core::felt252') return feltHex(r.next());
+    if (ADDRESSES.has(type)) return normalizeAddress(r.next());
     if (SMALL_INTS.has(type)) return Number(r.next());
     if (BIG_INTS.has(type)) return r.next();
     if (type === 'core::integer::u256') {
@@ -216,7 +218,7 @@ export class AbiCodec {
   }
 
   private write(type: string, v: Value | undefined, out: string[], ev: string): void {
-    const hex = (x: bigint | number) => '0x' + BigInt(x).toString(16);
+    const hex = (x: bigint | number) => feltHex(BigInt(x));
     if (v === undefined) throw new EventDecodeError(`${ev}: missing a ${type} field`);
     if (type === 'core::felt252' || ADDRESSES.has(type)) out.push(hex(BigInt(v as string)));
     else if (SMALL_INTS.has(type) || BIG_INTS.has(type)) out.push(hex(v as bigint | number));
