@@ -15,6 +15,7 @@ import { Market } from '../market/market';
 import { P2pHost } from '../p2p/host';
 import { importEsm } from '../shared/esm';
 import { SHUTDOWN_SIGNALS } from '../shared/shutdown-signals';
+import { TransferService } from '../transfer/transfer.service';
 import { AppModule, type NodeOptions } from './app.module';
 
 type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
@@ -40,6 +41,8 @@ export class CairnNode {
   readonly adverts: AdvertService;
   readonly index: CapabilityIndex;
   readonly manifests: ManifestService;
+  /** Job data to and from other nodes (modules and inputs to a worker, results to a poster). */
+  readonly transfer: TransferService;
   /** Present on a worker that runs jobs. */
   readonly executor?: ExecutorService;
 
@@ -53,6 +56,7 @@ export class CairnNode {
     this.adverts = app.get(AdvertService);
     this.index = app.get(CapabilityIndex);
     this.manifests = app.get(ManifestService);
+    this.transfer = app.get(TransferService);
     this.executor = optional(() => app.get(ExecutorService, { strict: false }));
   }
 
