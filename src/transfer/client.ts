@@ -97,7 +97,10 @@ export class BlobClient {
     if (bad.length > 0) throw new TransferError('BAD_REQUEST', `not sha256 hex digests: ${bad.join(', ')}`);
     if (wanted.length === 0) return new Map();
     if (wanted.length > this.config.maxHashesPerRequest)
-      throw new TransferError('BAD_REQUEST', `${wanted.length} hashes in one request; at most ${this.config.maxHashesPerRequest}`);
+      throw new TransferError(
+        'BAD_REQUEST',
+        `${wanted.length} hashes in one request; at most ${this.config.maxHashesPerRequest}`,
+      );
     const maxTotal = Math.min(opts.maxBytes, this.config.maxRequestBytes);
     const maxBlob = Math.min(opts.maxBlobBytes ?? opts.maxBytes, maxTotal, this.config.maxBlobBytes);
     const peerId = typeof peer === 'string' ? this.host.peerIdOf(peer) : peer;
@@ -128,7 +131,10 @@ export class BlobClient {
         this.host.penalties.report(who, failure.penalty, this.protocol, 'drop');
       }
       stream?.abort(failure);
-      this.log.info({ peer: who, jobId: String(jobId), code: failure.code, err: failure.message }, 'blob fetch failed');
+      this.log.info(
+        { peer: who, jobId: String(jobId), code: failure.code, err: failure.message },
+        'blob fetch failed',
+      );
       throw failure;
     } finally {
       dog.stop();
@@ -145,7 +151,10 @@ export class BlobClient {
       return await libp2p.dialProtocol(peer, this.protocol, { signal: dog.signal });
     } catch (err) {
       if (dog.signal.aborted) throw err;
-      throw new TransferError('STREAM_FAILED', `could not open ${this.protocol} to ${peer}: ${describe(err)}`);
+      throw new TransferError(
+        'STREAM_FAILED',
+        `could not open ${this.protocol} to ${peer}: ${describe(err)}`,
+      );
     }
   }
 
@@ -284,7 +293,11 @@ class ResponseSink implements FrameSink {
       res = decodeResponse(env.payload);
     } catch (err) {
       const penalty = isValidationError(err) ? err : reject('MALFORMED', describe(err));
-      throw new Violation('PROTOCOL_VIOLATION', `bad response header from ${this.peer}: ${penalty.message}`, penalty);
+      throw new Violation(
+        'PROTOCOL_VIOLATION',
+        `bad response header from ${this.peer}: ${penalty.message}`,
+        penalty,
+      );
     }
     if (res.status !== BlobStatus.BLOB_STATUS_OK) {
       const code = STATUS_ERRORS[res.status];
@@ -292,19 +305,35 @@ class ResponseSink implements FrameSink {
       throw new TransferError(code, `${this.peer} refused job ${this.jobId}: ${res.detail || code}`);
     }
     if (res.jobId !== this.jobId)
-      throw violation('PROTOCOL_VIOLATION', `answer for job ${res.jobId}, asked for ${this.jobId}`, 'INVALID_PAYLOAD');
+      throw violation(
+        'PROTOCOL_VIOLATION',
+        `answer for job ${res.jobId}, asked for ${this.jobId}`,
+        'INVALID_PAYLOAD',
+      );
     if (res.sizes.length !== this.hashes.length)
-      throw violation('PROTOCOL_VIOLATION', `${res.sizes.length} sizes for ${this.hashes.length} blobs`, 'INVALID_PAYLOAD');
+      throw violation(
+        'PROTOCOL_VIOLATION',
+        `${res.sizes.length} sizes for ${this.hashes.length} blobs`,
+        'INVALID_PAYLOAD',
+      );
     let total = 0;
     for (const [i, size] of res.sizes.entries()) {
       // We told the server our caps: a size over them is a server ignoring the request, not a
       // large blob, so nothing is allocated and the server is scored.
       if (size > this.caps.maxBlob)
-        throw violation('PROTOCOL_VIOLATION', `blob ${this.hashes[i]} declared ${size} bytes, over our cap of ${this.caps.maxBlob}`, 'OVERSIZED');
+        throw violation(
+          'PROTOCOL_VIOLATION',
+          `blob ${this.hashes[i]} declared ${size} bytes, over our cap of ${this.caps.maxBlob}`,
+          'OVERSIZED',
+        );
       total += size;
     }
     if (total > this.caps.maxTotal)
-      throw violation('PROTOCOL_VIOLATION', `blobs declared ${total} bytes, over our cap of ${this.caps.maxTotal}`, 'OVERSIZED');
+      throw violation(
+        'PROTOCOL_VIOLATION',
+        `blobs declared ${total} bytes, over our cap of ${this.caps.maxTotal}`,
+        'OVERSIZED',
+      );
     for (const size of res.sizes) this.blobs.push(new Uint8Array(size));
     this.header = res;
     this.index = -1;

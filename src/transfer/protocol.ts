@@ -57,8 +57,14 @@ export function decodeRequest(payload: Uint8Array, maxHashes: number): BlobReque
     return Buffer.from(h).toString('hex');
   });
   if (new Set(hashes).size !== hashes.length) throw new Error('duplicate hashes');
-  const cap = (v: bigint): number => (v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v));
-  return { jobId: req.jobId, hashes, maxBlobBytes: cap(req.maxBlobBytes), maxTotalBytes: cap(req.maxTotalBytes) };
+  const cap = (v: bigint): number =>
+    v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+  return {
+    jobId: req.jobId,
+    hashes,
+    maxBlobBytes: cap(req.maxBlobBytes),
+    maxTotalBytes: cap(req.maxTotalBytes),
+  };
 }
 
 export interface BlobResponseFields {

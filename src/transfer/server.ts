@@ -19,7 +19,14 @@ import type { Logger } from '../shared/logging';
 import type { Authorizer, BlobSource } from './access';
 import { isTransferError } from './errors';
 import { FrameCollector, FrameError, FrameReader, encodeFrame, varint } from './frames';
-import { BlobStatus, CHUNK_BYTES, blobProtocol, decodeRequest, encodeResponse, type BlobRequestFields } from './protocol';
+import {
+  BlobStatus,
+  CHUNK_BYTES,
+  blobProtocol,
+  decodeRequest,
+  encodeResponse,
+  type BlobRequestFields,
+} from './protocol';
 import { Watchdog } from './watchdog';
 
 export interface BlobServerInit {
@@ -66,11 +73,15 @@ export class BlobServer {
 
   async start(): Promise<void> {
     const { config } = this.init;
-    await this.init.host.libp2p.handle(this.protocol, (stream, connection) => this.accept(stream, connection), {
-      // One over the per-peer cap, so the extra stream is answered BUSY rather than reset by libp2p.
-      maxInboundStreams: config.perPeerConcurrency + 1,
-      maxOutboundStreams: config.perPeerConcurrency + 1,
-    });
+    await this.init.host.libp2p.handle(
+      this.protocol,
+      (stream, connection) => this.accept(stream, connection),
+      {
+        // One over the per-peer cap, so the extra stream is answered BUSY rather than reset by libp2p.
+        maxInboundStreams: config.perPeerConcurrency + 1,
+        maxOutboundStreams: config.perPeerConcurrency + 1,
+      },
+    );
   }
 
   async stop(): Promise<void> {
@@ -90,8 +101,13 @@ export class BlobServer {
     this.stats.requests++;
     const mine = this.perPeer.get(peer) ?? 0;
     if (mine >= config.perPeerConcurrency || this.running >= config.maxConcurrent) {
-      const who = mine >= config.perPeerConcurrency ? `${mine} transfers of yours` : `${this.running} transfers`;
-      void this.refuse(stream, 0n, new Refusal(BlobStatus.BLOB_STATUS_BUSY, `busy: ${who} running; retry later`));
+      const who =
+        mine >= config.perPeerConcurrency ? `${mine} transfers of yours` : `${this.running} transfers`;
+      void this.refuse(
+        stream,
+        0n,
+        new Refusal(BlobStatus.BLOB_STATUS_BUSY, `busy: ${who} running; retry later`),
+      );
       return;
     }
     this.perPeer.set(peer, mine + 1);
@@ -224,7 +240,10 @@ export class BlobServer {
       total += bytes.length;
     }
     if (total > totalCap) {
-      throw new Refusal(BlobStatus.BLOB_STATUS_TOO_LARGE, `the blobs add up to ${total} bytes, over the cap of ${totalCap}`);
+      throw new Refusal(
+        BlobStatus.BLOB_STATUS_TOO_LARGE,
+        `the blobs add up to ${total} bytes, over the cap of ${totalCap}`,
+      );
     }
     return blobs;
   }
@@ -236,7 +255,12 @@ export class BlobServer {
     dog: Watchdog,
     peer: string,
   ): Promise<void> {
-    const header = this.response(req.jobId, BlobStatus.BLOB_STATUS_OK, '', blobs.map((b) => b.length));
+    const header = this.response(
+      req.jobId,
+      BlobStatus.BLOB_STATUS_OK,
+      '',
+      blobs.map((b) => b.length),
+    );
     await this.write(stream, header, dog);
     for (const bytes of blobs) {
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {

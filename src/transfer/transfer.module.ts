@@ -26,8 +26,13 @@ export class TransferModule {
       providers: [
         {
           provide: TransferService,
-          useFactory: (host: P2pHost, config: NodeConfig, log: Logger, source?: BlobSource, authorize?: Authorizer) =>
-            TransferService.create({ host, config: config.transfer, log, source, authorize }),
+          useFactory: (
+            host: P2pHost,
+            config: NodeConfig,
+            log: Logger,
+            source?: BlobSource,
+            authorize?: Authorizer,
+          ) => TransferService.create({ host, config: config.transfer, log, source, authorize }),
           inject: [
             P2pHost,
             NODE_CONFIG,
