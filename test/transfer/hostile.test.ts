@@ -52,7 +52,7 @@ describe('job data transfer against hostile peers', () => {
     const real = randomBytes(300 * 1024);
     const hash = server.blobs.put(real);
     const fake = Buffer.from(real);
-    fake[200_000] ^= 1;
+    fake.writeUInt8(fake.readUInt8(200_000) ^ 1, 200_000);
     await turnHostile(server, async (ctx) => {
       ctx.header(BlobStatus.BLOB_STATUS_OK, [fake.length]);
       for (let at = 0; at < fake.length; at += 64 * 1024) {
@@ -179,7 +179,7 @@ describe('job data transfer against hostile peers', () => {
     it('refuses a forged signature, says so, sends nothing and scores the sender', async () => {
       const peer = await asker();
       const env = Envelope.decode(requestBytes(peer, 3n, [hash]));
-      env.signature[0] ^= 0xff;
+      env.signature[0] = (env.signature[0] as number) ^ 0xff;
       const forged = Envelope.encode(env).finish();
       const sent = server.transfer.server.stats.bytesSent;
       const answer = await rawExchange(peer, server, lp(forged));
