@@ -79,8 +79,12 @@ function pct(sorted: number[], q: number): number {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  // CAIRN_BENCH_PROF=<dir> writes a CPU profile of the serving child.
+  const prof = process.env.CAIRN_BENCH_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAIRN_BENCH_PROF}`]
+    : [];
   const proc = fork(__filename, ['--child'], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...prof],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [ready] = (await once(proc, 'message')) as [FromChild];

@@ -263,14 +263,23 @@ export class BlobServer {
     );
     await this.write(stream, header, dog);
     for (const bytes of blobs) {
-      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-        const chunk = bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
-        const prefix = varint(chunk.length);
-        const frame = new Uint8Array(prefix.length + chunk.length);
-        frame.set(prefix, 0);
-        frame.set(chunk, prefix.length);
-        await this.write(stream, frame, dog);
-        this.stats.bytesSent += chunk.length;
+      // Several chunks per write: one buffer and one send per WRITE_BYTES rather than per chunk
+      // (the per-chunk buffers were a large share of the serving process's GC on the bench).
+      for (let at = 0; at < bytes.length;) {
+        const end = Math.min(at + WRITE_BYTES, bytes.length);
+        const chunks = Math.ceil((end - at) / CHUNK_BYTES);
+        const out = new Uint8Array(end - at + chunks * MAX_PREFIX_BYTES);
+        let o = 0;
+        for (let c = at; c < end; c += CHUNK_BYTES) {
+          const chunk = bytes.subarray(c, Math.min(c + CHUNK_BYTES, end));
+          const prefix = varint(chunk.length);
+          out.set(prefix, o);
+          out.set(chunk, o + prefix.length);
+          o += prefix.length + chunk.length;
+        }
+        await this.write(stream, out.subarray(0, o), dog);
+        this.stats.bytesSent += end - at;
+        at = end;
       }
     }
     await stream.close({ signal: dog.signal });
@@ -304,3 +313,7 @@ export class BlobServer {
 }
 
 const REQUEST_KINDS: ReadonlySet<Kind> = new Set([Kind.KIND_BLOB_REQUEST]);
+/** Blob bytes framed into one buffer per send (a whole number of chunks). */
+const WRITE_BYTES = 4 * CHUNK_BYTES;
+/** A chunk's length prefix: 65536 needs 3 varint bytes. */
+const MAX_PREFIX_BYTES = 3;
