@@ -1,7 +1,7 @@
 /**
- * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery]`
+ * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery,junk]`
  *
- * Three measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux:
+ * Four measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux:
  *
  * - latency: announce-to-first-bid on a 50-node network over TCP on loopback: 5 posters in one
  *   process, 45 capable workers in two more (CAIRN_BENCH_LATENCY_PROCESSES), joined in a random
@@ -27,6 +27,10 @@
  *   price of more hops per lookup. Measuring starts once the network has digested the workers'
  *   provides (see quiesce). Each query comes from a random non-worker node, one at a time, 500 ms
  *   apart (CAIRN_BENCH_DISCOVERY_GAP_MS).
+ * - junk: one poster and 4 workers running the public defaults (no simulation relaxations), the
+ *   poster's first-bid latency measured quiet, then again while a junk peer (junk-flooder.ts, a
+ *   process of its own at nice 19, from 127.0.0.2) floods the poster at full speed, returning under a fresh
+ *   identity whenever it is cut off. 150 jobs one at a time, 100 ms apart, after 20 warm-up jobs.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  */
@@ -42,6 +46,7 @@ import { InMemoryReputation, InMemoryStakeRegistry } from '../../src/market/stak
 import type { JobSpec } from '../../src/market/types';
 import { loadEsm } from '../../src/p2p/esm';
 import { createLogger } from '../../src/shared/logging';
+import { forkFlood, type FloodStats } from './junk-flooder';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -59,6 +64,8 @@ interface NetworkSpec {
   heartbeatMs?: number;
   /** Publish worker adverts on gossip (default true). */
   advertise?: boolean;
+  /** Run the public defaults instead of p2p.simulation's relaxations. */
+  publicDefaults?: boolean;
 }
 
 const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['tail-call'], minFuelPerSecond: 1n, fuelLimit: 1000n };
@@ -159,7 +166,7 @@ async function child(): Promise<void> {
                     network: NETWORK,
                     p2p: {
                       lan: true,
-                      simulation: true,
+                      simulation: !net.publicDefaults,
                       listen,
                       maxConnections: 400,
                       ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
@@ -502,6 +509,52 @@ async function latencyBench(json: boolean) {
   }
 }
 
+async function junkBench(json: boolean) {
+  const WORKERS = 4;
+  const net: NetworkSpec = { transport: 'tcp', publicDefaults: true };
+  say(json, `junk: starting 1 poster and ${WORKERS} workers over TCP with the public defaults...`);
+  const p = await startChild('junk-poster', [{}], net, 0);
+  const specs = Array.from({ length: WORKERS }, (_, i): NodeSpec => ({ worker: workerSpec(i + 1) }));
+  const w = await startChild('junk-workers', specs, net, 1);
+  try {
+    await w.child.ask({ type: 'dial', pairs: specs.map((_, i): [number, string] => [i + 1, p.addrs[0] as string]) }, 'dialled');
+    const workers = specs.map((s, i): [string, string] => [s.worker?.address as string, w.peerIds[i] as string]);
+    await Promise.all([p, w].map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
+    await Promise.all([p, w].map((g) => g.child.ask({ type: 'mesh', min: 1 }, 'meshed')));
+    const measure = async () => {
+      await p.child.ask<Loop>({ type: 'loop', reset: true }, 'loop');
+      const r = await p.child.ask<{ type: 'latency'; samples: Array<[string, number, number, number]> }>(
+        { type: 'latency', posters: [0], jobs: 150, gapMs: 100, warmup: 20 },
+        'latency',
+      );
+      const loop = await p.child.ask<Loop>({ type: 'loop' }, 'loop');
+      return { jobs: r.samples.length, firstBidMs: summary(r.samples.map((s) => s[3])), posterLoop: { utilization: loop.utilization, delayMs: loop.delayMs } };
+    };
+    say(json, 'junk: measuring quiet...');
+    const quiet = await measure();
+    say(json, 'junk: measuring under flood...');
+    // The host's addresses end in /p2p/<its id>.
+    const target = p.addrs[0] as string;
+    const flood = forkFlood(target, '127.0.0.2');
+    let flooded: Awaited<ReturnType<typeof measure>>;
+    let stats: FloodStats;
+    try {
+      flooded = await measure();
+    } finally {
+      stats = await flood.stop();
+    }
+    return {
+      workers: WORKERS,
+      quiet,
+      flooded,
+      flood: stats,
+      p99Ratio: round(flooded.firstBidMs.p99 / quiet.firstBidMs.p99),
+    };
+  } finally {
+    await Promise.all([p.child.stop(), w.child.stop()]);
+  }
+}
+
 async function throughputBench(json: boolean) {
   const WORKERS = 10;
   const WORKER_PROCESSES = 2;
@@ -719,6 +772,7 @@ async function discoveryBench(json: boolean) {
 
 type Latency = Awaited<ReturnType<typeof latencyBench>>;
 type Throughput = Awaited<ReturnType<typeof throughputBench>>;
+type Junk = Awaited<ReturnType<typeof junkBench>>;
 type Discovery = Awaited<ReturnType<typeof discoveryBench>>;
 
 function printLatency(lat: Latency): void {
@@ -748,11 +802,21 @@ function printDiscovery(d: Discovery): void {
   console.log(`    event loop: ${loops.join('; ')}`);
 }
 
+function printJunk(j: Junk): void {
+  const q = j.quiet.firstBidMs;
+  const f = j.flooded.firstBidMs;
+  console.log(`  first bid at 1 poster with ${j.workers} workers (public defaults), quiet vs a junk peer flooding at full speed:`);
+  console.log(`    quiet:   p50 ${q.p50} ms   p99 ${q.p99} ms   max ${q.max} ms   (${j.quiet.jobs} jobs)`);
+  console.log(`    flooded: p50 ${f.p50} ms   p99 ${f.p99} ms   max ${f.max} ms   (${j.flooded.jobs} jobs)   p99 ratio ${j.p99Ratio}`);
+  console.log(`    flooder: ${j.flood.identities} identities, ${j.flood.connected} connected, ${j.flood.refusedOrFailed} refused or failed, ${j.flood.frames} frames (${Math.round(j.flood.bytes / 1e6)} MB) sent`);
+  console.log(`    poster event loop: quiet ${describeLoops([j.quiet.posterLoop]).join('')}; flooded ${describeLoops([j.flooded.posterLoop]).join('')}`);
+}
+
 async function parent(): Promise<void> {
   const json = process.argv.includes('--json');
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery').split(','));
-  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; [k: string]: unknown } = {
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery,junk').split(','));
+  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; junk?: Junk; [k: string]: unknown } = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   };
   const started = Date.now();
@@ -769,10 +833,15 @@ async function parent(): Promise<void> {
     out.discovery = await discoveryBench(json);
     if (!json) printDiscovery(out.discovery);
   }
-  const { latency: lat, throughput: tp, discovery: disc } = out;
+  if (only.has('junk')) {
+    out.junk = await junkBench(json);
+    if (!json) printJunk(out.junk);
+  }
+  const { latency: lat, throughput: tp, discovery: disc, junk } = out;
   out.targets = {
     ...(lat ? { firstBidP99Under20ms: lat.firstBidMs.p99 < 20 } : {}),
     ...(tp ? { atLeast300JobsPerSecond: tp.jobsPerSecond >= 300, posterCpuUnder1msPerJob: tp.posterCpuPerJobMs < 1 } : {}),
+    ...(junk ? { floodedFirstBidP99Within2x: junk.p99Ratio <= 2 } : {}),
     ...(disc ? { discoveryP50Under300ms: disc.discoverMs.p50 < 300, discoveryP99Under1s: disc.discoverMs.p99 < 1000 } : {}),
   };
   out.elapsedS = Math.round((Date.now() - started) / 1000);

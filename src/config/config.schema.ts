@@ -10,6 +10,7 @@ import { executorConfigSchema } from '../executor/config';
 import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
+import { DefenceSchema } from '../p2p/defence-config';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -50,7 +51,8 @@ export const P2pConfigSchema = z.object({
   /**
    * Many nodes on one host (tests, benchmarks). Turns off the gossipsub IP-colocation penalty,
    * which would otherwise score every peer behind 127.0.0.1 as a Sybil, and lifts the connection
-   * manager's per-host inbound rate limit. Never set this on a public node.
+   * manager's per-host inbound rate limit (SIMULATION_RELAXATIONS in src/p2p/defence-config.ts
+   * lists all it changes). Never set this on a public node.
    */
   simulation: z.boolean().default(false),
   /** Connections kept before the connection manager prunes; a worker needs few, a poster more. */
@@ -94,6 +96,13 @@ export const P2pConfigSchema = z.object({
   livenessPingMs: z.number().int().min(1000).default(30_000),
   /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
   heartbeatMs: z.number().int().positive().default(1000),
+  /**
+   * Outbound TCP connections leave from this local IP (a multi-homed host; tests use it to put
+   * several nodes behind one loopback address). Unset: the OS picks.
+   */
+  dialFrom: z.ipv4().or(z.ipv6()).optional(),
+  /** Bans, colocation, stream and connection time limits (src/p2p/defence-config.ts). */
+  defence: DefenceSchema.default(() => DefenceSchema.parse({})),
 });
 
 export const WorkerConfigSchema = z.object({

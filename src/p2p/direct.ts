@@ -22,25 +22,28 @@
  * sat 2-25 ms behind the bid on a loaded worker process). Writes beyond WRITE_BUFFER_BYTES queued
  * on one stream are dropped (newest first) and logged: a peer that does not read its responses
  * loses them.
+ *
+ * Time limits (p2p.defence.streams): an inbound stream must deliver a whole first frame within
+ * firstFrameMs and every started frame must finish within partialFrameMs (both charged as
+ * STREAM_TIMEOUT, and the stream reset: a half-open stream held one of the peer's
+ * maxInboundStreams slots for as long as it liked); a stream with no frame either way for idleMs
+ * is closed politely, and a remote that does not close its side within closeMs of ours is reset.
+ * Remote resets past the per-minute allowance are charged as STREAM_RESET.
  */
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { Connection, PeerId, Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { Multiaddr } from '@multiformats/multiaddr' with { 'resolution-mode': 'import' };
 import type { SignatureVerifier } from './crypto';
-import { admit, type AdmittedEnvelope, type Kind, type ReplayCache } from './envelope';
-import { HostError, reject } from './errors';
+import type { AdmittedEnvelope, Kind, ReplayCache } from './envelope';
+import { HostError } from './errors';
 import type { Logger } from '../shared/logging';
-import { describe, isValidationError, type Penalties } from './penalties';
+import type { Penalties } from './penalties';
 import type { PeerRateLimiter } from './rate-limit';
-import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
+import type { ResetMeter } from './resets';
+import type { DialBackoff } from './dial-backoff';
+import { Session } from './direct-session';
 
-/** Frames of one stream being handled at once before reading pauses. */
-const MAX_INFLIGHT = 32;
-/** Unread bytes libp2p may hold for a paused session (default is 4 MiB per stream). */
-const READ_BUFFER_BYTES = 256 * 1024;
-const WRITE_BUFFER_BYTES = 1024 * 1024;
-/** A varint of 3 bytes covers 2^21; every cap we allow is below that. */
-const MAX_VARINT_BYTES = 3;
+export { encodeFrame } from './direct-session';
 
 export interface DirectFrame {
   readonly env: AdmittedEnvelope;
@@ -67,231 +70,26 @@ export interface DirectDeps {
   penalties: Penalties;
   /** Called when a peer at or below the disconnect score is still sending: cut it off. */
   enforce(peerId: string, reason: string): void;
+  /** Called for every frame that passed admission (the peer proved itself a little). */
+  onValidMessage(peerId: string): void;
+  limits: StreamLimits;
+  resets: ResetMeter;
+  backoff: DialBackoff;
   log: Logger;
 }
 
-export function encodeFrame(payload: Uint8Array): Uint8Array {
-  let n = payload.length;
-  const head: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    head.push(b);
-  } while (n !== 0);
-  const out = new Uint8Array(head.length + payload.length);
-  out.set(head, 0);
-  out.set(payload, head.length);
-  return out;
-}
-
-class Session {
-  private leftover: Uint8Array | undefined;
-  private inflight = 0;
-  private closed = false;
-  /** Frames written in this synchronous cascade, sent together by flush(). */
-  private outbox: Uint8Array[] = [];
-  private outboxBytes = 0;
-
-  constructor(
-    readonly stream: Stream,
-    readonly peerId: string,
-    private readonly peerBytes: Uint8Array,
-    private readonly channel: DirectChannel,
-  ) {
-    stream.maxReadBufferLength = READ_BUFFER_BYTES;
-    stream.addEventListener('message', (evt) => {
-      const data = evt.data;
-      this.onData(data instanceof Uint8Array ? data : data.subarray());
-    });
-    stream.addEventListener('close', () => {
-      this.closed = true;
-      channel.forget(this);
-    });
-    // The remote closed its end: close ours too, or the stream lingers half-open and counts
-    // against maxInboundStreams.
-    stream.addEventListener('remoteCloseWrite', () => {
-      void stream.close().catch(() => stream.abort(new Error('close failed')));
-    });
-  }
-
-  get open(): boolean {
-    return !this.closed && this.stream.writeStatus === 'writable';
-  }
-
-  /** Queues a frame; frames queued in one synchronous cascade leave in one write. */
-  write(payload: Uint8Array): boolean {
-    if (!this.open) return false;
-    if (this.stream.writeBufferLength + this.outboxBytes > WRITE_BUFFER_BYTES) {
-      this.channel.log.warn(
-        { peer: this.peerId, protocol: this.stream.protocol },
-        'write buffer full; frame dropped',
-      );
-      return false;
-    }
-    const frame = encodeFrame(payload);
-    this.outbox.push(frame);
-    this.outboxBytes += frame.length;
-    if (this.outbox.length === 1) queueMicrotask(() => this.flush());
-    return true;
-  }
-
-  /**
-   * Every frame through libp2p costs a yamux frame, a Noise encryption and a socket write
-   * (~0.1 ms of CPU here); a poster answering several late bids from one worker, or a worker
-   * bidding on several announcements that arrived together, pays that once.
-   */
-  private flush(): void {
-    const frames = this.outbox;
-    const bytes = this.outboxBytes;
-    this.outbox = [];
-    this.outboxBytes = 0;
-    if (frames.length === 0 || !this.open) return;
-    try {
-      this.stream.send(frames.length === 1 ? (frames[0] as Uint8Array) : concat(frames, bytes));
-    } catch (err) {
-      this.channel.log.debug({ peer: this.peerId, frames: frames.length, err: describe(err) }, 'write failed');
-    }
-  }
-
-  abort(reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.stream.abort(new Error(reason));
-  }
-
-  private onData(chunk: Uint8Array): void {
-    this.leftover = this.leftover ? concat([this.leftover, chunk]) : chunk;
-    this.drain();
-  }
-
-  /** Parses and dispatches whole frames until the data runs out or too many are in flight. */
-  private drain(): void {
-    let buf = this.leftover;
-    if (!buf) return;
-    let pos = 0;
-    while (!this.closed && this.inflight < MAX_INFLIGHT) {
-      let len = 0;
-      let shift = 0;
-      let i = pos;
-      let complete = false;
-      for (; i < buf.length && i - pos < MAX_VARINT_BYTES; i++) {
-        const b = buf[i] as number;
-        len |= (b & 0x7f) << shift;
-        shift += 7;
-        if ((b & 0x80) === 0) {
-          complete = true;
-          i++;
-          break;
-        }
-      }
-      if (!complete) {
-        if (i - pos >= MAX_VARINT_BYTES) return this.fatal(reject('OVERSIZED', 'length prefix too long'));
-        break;
-      }
-      if (len > this.channel.deps.maxMessageBytes) {
-        return this.fatal(reject('OVERSIZED', `${len} > ${this.channel.deps.maxMessageBytes} bytes`));
-      }
-      if (buf.length - i < len) break;
-      const frame = buf.subarray(i, i + len);
-      pos = i + len;
-      this.dispatch(frame);
-    }
-    if (this.closed) {
-      this.leftover = undefined;
-      return;
-    }
-    buf = buf.subarray(pos);
-    this.leftover = buf.length > 0 ? buf : undefined;
-    if (this.inflight >= MAX_INFLIGHT) this.stream.pause();
-  }
-
-  private fatal(err: ReturnType<typeof reject>): void {
-    this.channel.deps.penalties.report(this.peerId, err, this.stream.protocol, 'drop');
-    this.leftover = undefined;
-    this.abort(err.code);
-  }
-
-  private dispatch(bytes: Uint8Array): void {
-    const { deps } = this.channel;
-    if (deps.penalties.scores.score(this.peerId) <= MIN_SCORE_BEFORE_DISCONNECT) {
-      // Already on its way out: do not spend another cycle on it.
-      this.leftover = undefined;
-      this.abort('peer score below disconnect threshold');
-      deps.enforce(this.peerId, 'still sending below the disconnect score');
-      return;
-    }
-    if (!deps.limiter.tryTake(this.peerId)) {
-      deps.penalties.report(this.peerId, reject('RATE_LIMITED'), this.stream.protocol, 'drop');
-      return;
-    }
-    let env: AdmittedEnvelope;
-    try {
-      env = admit(bytes, {
-        maxBytes: deps.maxMessageBytes,
-        kinds: this.channel.init.kinds,
-        freshnessMs: deps.freshnessMs,
-        replay: deps.replay,
-        verifier: deps.verifier,
-        expectedSigner: this.peerBytes,
-      });
-    } catch (err) {
-      this.onHandlerError(err);
-      return;
-    }
-    const frame: DirectFrame = { env, peerId: this.peerId, reply: (b) => this.write(b) };
-    let result: void | Promise<void>;
-    try {
-      result = this.channel.init.onFrame(frame);
-    } catch (err) {
-      this.onHandlerError(err);
-      return;
-    }
-    if (result && typeof (result as Promise<void>).then === 'function') {
-      this.inflight++;
-      (result as Promise<void>).then(
-        () => this.settle(),
-        (err: unknown) => {
-          this.onHandlerError(err);
-          this.settle();
-        },
-      );
-    }
-  }
-
-  private settle(): void {
-    this.inflight--;
-    if (this.inflight < MAX_INFLIGHT && this.leftover) {
-      this.drain();
-      if (this.inflight < MAX_INFLIGHT && !this.closed) this.stream.resume();
-    } else if (!this.closed && this.stream.readStatus === 'paused') {
-      this.stream.resume();
-    }
-  }
-
-  private onHandlerError(err: unknown): void {
-    if (isValidationError(err)) {
-      this.channel.deps.penalties.report(this.peerId, err, this.stream.protocol);
-    } else {
-      this.channel.log.error({ peer: this.peerId, err: describe(err) }, 'direct frame handler failed');
-    }
-  }
-}
-
-function concat(parts: Uint8Array[], length = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+export interface StreamLimits {
+  idleMs: number;
+  firstFrameMs: number;
+  partialFrameMs: number;
+  closeMs: number;
 }
 
 export class DirectChannel {
   private readonly outbound = new Map<string, Session>();
   private readonly opening = new Map<string, Promise<Session>>();
   private readonly sessions = new Set<Session>();
+  private sweepTimer?: NodeJS.Timeout;
   readonly log: Logger;
 
   constructor(
@@ -309,9 +107,18 @@ export class DirectChannel {
         // One outbound session per peer suffices; a few spare cover a session being replaced.
         maxOutboundStreams: 4,
       });
+    const { idleMs, firstFrameMs, partialFrameMs } = this.deps.limits;
+    // A quarter of the shortest limit: a stream outstays its limit by at most that much.
+    const tickMs = Math.min(1000, Math.max(25, Math.min(idleMs, firstFrameMs, partialFrameMs) / 4));
+    this.sweepTimer = setInterval(() => {
+      const now = Date.now();
+      for (const s of this.sessions) s.check(now);
+    }, tickMs);
+    this.sweepTimer.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
     await this.deps
       .libp2p()
       .unhandle(this.init.protocol)
@@ -349,10 +156,12 @@ export class DirectChannel {
         if (addrs.length > 0 && libp2p.getConnections(peer).length === 0) {
           await libp2p.peerStore.merge(peer, { multiaddrs: addrs });
         }
-        const stream = await libp2p.dialProtocol(peer, this.init.protocol, {
-          signal: AbortSignal.timeout(10_000),
-        });
-        const session = new Session(stream, id, peer.toMultihash().bytes, this);
+        // Backoff only guards new connections: a stream on a live connection is cheap for both.
+        const dial = () =>
+          libp2p.dialProtocol(peer, this.init.protocol, { signal: AbortSignal.timeout(10_000) });
+        const stream =
+          libp2p.getConnections(peer).length > 0 ? await dial() : await this.deps.backoff.run(id, dial);
+        const session = new Session(stream, id, peer.toMultihash().bytes, this, false);
         this.sessions.add(session);
         this.outbound.set(id, session);
         return session;
@@ -364,7 +173,7 @@ export class DirectChannel {
 
   private accept(stream: Stream, connection: Connection): void {
     const peer = connection.remotePeer;
-    const session = new Session(stream, peer.toString(), peer.toMultihash().bytes, this);
+    const session = new Session(stream, peer.toString(), peer.toMultihash().bytes, this, true);
     this.sessions.add(session);
   }
 }

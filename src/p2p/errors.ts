@@ -34,7 +34,17 @@ export type WireErrorCode =
   /** A response nobody asked for, or a bid for a job this node never announced. */
   | 'UNSOLICITED'
   /** A second message where one is allowed (a second bid by one worker for one job). */
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  /** A gossipsub frame that is not a valid RPC (or breaks its decode limits). */
+  | 'INVALID_RPC'
+  /** A gossipsub frame far over maxInboundDataLength: gossipsub drops the stream and the peer with it. */
+  | 'OVERSIZED_FRAME'
+  /** Gossip messages on a topic this node does not accept. */
+  | 'UNKNOWN_TOPIC'
+  /** A stream reset by the peer, past the per-minute allowance. */
+  | 'STREAM_RESET'
+  /** A stream that outstayed a time limit (idle, half-open, a frame never finished). */
+  | 'STREAM_TIMEOUT';
 
 /** The verdict handed to gossipsub; `accept` is the absence of an error. */
 export type GossipAction = 'ignore' | 'reject';
@@ -56,10 +66,11 @@ export const ignore = (code: WireErrorCode, detail?: string): MessageValidationE
   new MessageValidationError('ignore', code, detail);
 
 /**
- * Graded peer actions, after lodestar's: a fatal action bans at once; the tolerance grades say
+ * Graded peer actions, after lodestar's: a fatal action bans at once, a severe one disconnects at
+ * once (one offence); the tolerance grades say
  * how many such errors a peer may make before it is disconnected (score -20) and banned (-50).
  */
-export type PeerAction = 'fatal' | 'low' | 'mid' | 'high';
+export type PeerAction = 'fatal' | 'severe' | 'low' | 'mid' | 'high';
 
 export const PENALTIES: Record<WireErrorCode, PeerAction> = {
   OVERSIZED: 'low',
@@ -82,11 +93,29 @@ export const PENALTIES: Record<WireErrorCode, PeerAction> = {
   // Honest after a restart (a bid for a job the poster forgot), so cheap; many of them are not.
   UNSOLICITED: 'high',
   DUPLICATE: 'high',
+  // Frames no gossipsub implementation produces: garbage or an attack on the decoder.
+  INVALID_RPC: 'low',
+  // Our messages are under 4 KiB and the frame cap is 64 KiB: no peer of this network sends one.
+  // Gossipsub forgets the peer's gossip state with the stream, so it is disconnected at once.
+  OVERSIZED_FRAME: 'severe',
+  // Peers only send a topic to subscribers; we never subscribe to one we do not accept. Charged
+  // once per RPC frame, however many messages it carries.
+  UNKNOWN_TOPIC: 'mid',
+  // Within the allowance resets are free (honest peers reset on shutdown or timeouts).
+  STREAM_RESET: 'mid',
+  // Cheap: a slow link is not malice, but holding our slots open must not be free.
+  STREAM_TIMEOUT: 'high',
 };
 
 /** Errors from setting up or running the host, as opposed to a peer's bad input. */
 export type HostErrorCode =
-  'KEY_FILE_PERMISSIONS' | 'KEY_FILE_INVALID' | 'NOT_STARTED' | 'NO_ROUTE' | 'STREAM_FAILED';
+  | 'KEY_FILE_PERMISSIONS'
+  | 'KEY_FILE_INVALID'
+  | 'NOT_STARTED'
+  | 'NO_ROUTE'
+  | 'STREAM_FAILED'
+  /** A recent dial to the peer failed; the next is allowed once its backoff ends. */
+  | 'BACKING_OFF';
 
 export class HostError extends Error {
   constructor(

@@ -36,6 +36,8 @@ export interface GossipDeps {
   replay: ReplayCache;
   verifier: SignatureVerifier;
   penalties: Penalties;
+  /** Called with the propagation source of every accepted message. */
+  onValidMessage(peerId: string): void;
   log: Logger;
 }
 
@@ -121,6 +123,7 @@ export class GossipRouter {
       return 'ignore';
     }
     this.accepted.set(type, (this.accepted.get(type) ?? 0) + 1);
+    this.deps.onValidMessage(from);
     try {
       handler.deliver(checked, env, from);
     } catch (err) {

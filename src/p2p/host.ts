@@ -23,6 +23,12 @@ import { RejectionLog, libp2pLogger } from './rejection-log';
 import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
+import { ResetMeter } from './resets';
+import { DialBackoff } from './dial-backoff';
+import { effectiveDefence, type DefenceConfig } from './defence-config';
+import { chargeGossipJunk } from './gossip-junk';
+import { Colocation } from './scoring/colocation';
+import { AddressWatch } from './address-watch';
 import { LivenessProber } from './liveness';
 import { installEmptyAwareLengthPrefix } from './length-prefix';
 import { sodiumChaChaPoly } from './noise-crypto';
@@ -45,10 +51,9 @@ export interface HostOptions {
   log: Logger;
   /** Skips the key file; for tests and simulations that start many throwaway nodes. */
   privateKey?: PrivateKey;
+  /** Peers vouched for outside the p2p layer (e.g. staked on chain): never on colocation probation. */
+  trusted?: (peerId: string) => boolean;
 }
-
-/** How long a banned peer is refused. */
-const BAN_MS = 10 * 60_000;
 
 export class P2pHost {
   readonly config: NodeConfig;
@@ -60,6 +65,11 @@ export class P2pHost {
   readonly verifier = new SignatureVerifier();
   readonly replay: ReplayCache;
   readonly limiter: PeerRateLimiter;
+  readonly resets: ResetMeter;
+  readonly backoff: DialBackoff;
+  readonly colocation: Colocation;
+  /** The limits in force (config, with simulation relaxations applied). */
+  readonly defence: DefenceConfig;
   private node?: CairnLibp2p;
   private localSigner?: LocalSigner;
   private router?: GossipRouter;
@@ -73,10 +83,26 @@ export class P2pHost {
     this.log = opts.log.child({ module: 'p2p' });
     this.rejections = new RejectionLog(this.log);
     this.penalties = new Penalties(this.scores, this.rejections);
+    const defence = effectiveDefence(opts.config.p2p.defence, opts.config.p2p.simulation);
+    this.defence = defence;
+    this.colocation = new Colocation(
+      {
+        threshold: defence.colocation.threshold,
+        weight: defence.colocation.weight,
+        provenAfterMs: defence.colocation.provenAfterMs,
+        whitelist: new Set(defence.colocation.whitelist),
+        trusted: opts.trusted,
+      },
+      this.scores,
+    );
+    this.resets = new ResetMeter(defence.streams.resetsPerMinute);
+    this.backoff = new DialBackoff(defence.dialBackoff.firstMs, defence.dialBackoff.maxMs);
     this.peers = new PeerManager(
       this.scores,
+      this.colocation,
+      new AddressWatch({ ...defence.addressThrottle, whitelist: new Set(defence.colocation.whitelist) }),
       {
-        banMs: BAN_MS,
+        bans: defence.bans,
         heartbeatMs: opts.config.p2p.heartbeatMs,
         graylistThreshold: GOSSIP_SCORE_THRESHOLDS.graylistThreshold,
       },
@@ -146,7 +172,15 @@ export class P2pHost {
     if (addrs.some((a) => !a.startsWith('/memory/'))) {
       // Nagle's algorithm holds small frames back for up to 40 ms waiting for an ACK; every
       // message here is small and latency-sensitive.
-      transports.push(m.tcp.tcp({ dialOpts: { noDelay: true }, listenOpts: { noDelay: true } }));
+      transports.push(
+        m.tcp.tcp({
+          // Passed to net.connect whole (TCPSocketOptions types only a subset, localAddress works).
+          dialOpts: { noDelay: true, ...(p2p.dialFrom ? { localAddress: p2p.dialFrom } : {}) },
+          listenOpts: { noDelay: true },
+          inboundSocketInactivityTimeout: this.defence.connections.socketInactivityMs,
+          outboundSocketInactivityTimeout: this.defence.connections.socketInactivityMs,
+        }),
+      );
     }
     if (addrs.some((a) => a.startsWith('/memory/'))) transports.push(m.memory.memory());
 
@@ -164,14 +198,14 @@ export class P2pHost {
       connectionMonitor: { enabled: false },
       connectionManager: {
         maxConnections: p2p.maxConnections,
-        ...(p2p.simulation
-          ? {
-              // Every simulated peer dials from 127.0.0.1: the default of 5 inbound connections
-              // per second per host would refuse most of a 50-node network starting up.
-              inboundConnectionThreshold: 100_000,
-              maxIncomingPendingConnections: 1000,
-            }
-          : {}),
+        // A socket that never finishes Noise holds a pending slot for this long at most.
+        inboundUpgradeTimeout: this.defence.connections.upgradeTimeoutMs,
+        maxIncomingPendingConnections: this.defence.connections.maxPendingInbound,
+        inboundConnectionThreshold: this.defence.connections.inboundPerIpPerSecond,
+        // libp2p redials keep-alive peers (our bootstrap peers) that drop: with backoff, not in a loop.
+        reconnectRetries: 5,
+        reconnectRetryInterval: this.defence.dialBackoff.firstMs,
+        reconnectBackoffFactor: 2,
       },
       services: {
         identify: m.identify.identify(),
@@ -198,8 +232,7 @@ export class P2pHost {
           heartbeatInterval: p2p.heartbeatMs,
           scoreParams: gossipScoreParams({
             network: config.network,
-            appScore: (id) => this.scores.score(id),
-            simulation: p2p.simulation,
+            appScore: (id) => this.scores.score(id) + this.colocation.penalty(id),
           }),
           scoreThresholds: GOSSIP_SCORE_THRESHOLDS,
           allowedTopics: topics,
@@ -220,6 +253,11 @@ export class P2pHost {
       },
     });
 
+    chargeGossipJunk(this.node.services.pubsub, {
+      allowedTopics: new Set(topics),
+      penalties: this.penalties,
+      resets: this.resets,
+    });
     this.node.addEventListener('connection:open', (evt) => batchSocketWrites(evt.detail));
     this.node.addEventListener('self:peer:update', () => (this.addrs = undefined));
     this.router = new GossipRouter({
@@ -230,6 +268,7 @@ export class P2pHost {
       replay: this.replay,
       verifier: this.verifier,
       penalties: this.penalties,
+      onValidMessage: (id) => this.colocation.deliveredValid(id),
       log: this.log.child({ module: 'gossip' }),
     });
     const router = this.router;
@@ -243,6 +282,8 @@ export class P2pHost {
     this.pruneTimer = setInterval(() => {
       this.replay.prune(Date.now());
       this.limiter.sweep();
+      this.resets.sweep();
+      this.backoff.sweep();
     }, 5_000);
     this.pruneTimer.unref();
     this.log.info({ peerId: this.peerId, addrs: this.multiaddrs() }, 'p2p host started');
@@ -280,6 +321,10 @@ export class P2pHost {
       limiter: this.limiter,
       penalties: this.penalties,
       enforce: (peerId, reason) => this.peers.enforce(peerId, reason),
+      onValidMessage: (id) => this.colocation.deliveredValid(id),
+      limits: this.defence.streams,
+      resets: this.resets,
+      backoff: this.backoff,
       log: this.log.child({ module: 'direct' }),
     });
     this.channels.push(channel);
@@ -287,8 +332,12 @@ export class P2pHost {
     return channel;
   }
 
+  /** Dials an address; a peer named in it (/p2p/...) that failed recently is not redialled until its backoff ends. */
   async dial(addr: string): Promise<void> {
-    await this.libp2p.dial(esm().multiaddr.multiaddr(addr), { signal: AbortSignal.timeout(10_000) });
+    const ma = esm().multiaddr.multiaddr(addr);
+    const peer = ma.getComponents().find((c) => c.name === 'p2p')?.value;
+    const dial = () => this.libp2p.dial(ma, { signal: AbortSignal.timeout(10_000) });
+    await (peer ? this.backoff.run(peer, dial) : dial());
   }
 
   peerIdOf(text: string): PeerId {

@@ -21,37 +21,27 @@ export interface GraphqlLimits {
   rateLimitPerMinute: number;
 }
 
-/** The limits out of the parsed config (its field names are the environment's). */
-export function limitsFromConfig(cfg: {
-  maxQueryDepth: number;
-  maxQueryCost: number;
-  queryCost: number;
-  countCost: number;
-  maxQueryBytes: number;
-  maxQueryTokens: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxFragmentSpreads: number;
-  maxIntrospectionLists: number;
-  introspection: boolean;
-  requestTimeoutMs: number;
-  maxCostInFlight: number;
-  rateLimitPerMinute: number;
-}): GraphqlLimits {
+/** The config fields GraphqlLimits renames (the config's names are the environment's). */
+type Renamed = { maxDepth: 'maxQueryDepth'; maxCost: 'maxQueryCost'; maxTokens: 'maxQueryTokens' };
+type LimitsConfig = Omit<GraphqlLimits, keyof Renamed> & { [K in keyof Renamed as Renamed[K]]: number };
+
+/** The limits out of the parsed config. */
+export function limitsFromConfig(cfg: LimitsConfig): GraphqlLimits {
+  const { maxQueryDepth, maxQueryCost, maxQueryTokens, ...same } = cfg;
   return {
-    maxDepth: cfg.maxQueryDepth,
-    maxCost: cfg.maxQueryCost,
-    queryCost: cfg.queryCost,
-    countCost: cfg.countCost,
-    maxQueryBytes: cfg.maxQueryBytes,
-    maxTokens: cfg.maxQueryTokens,
-    maxAliases: cfg.maxAliases,
-    maxDirectives: cfg.maxDirectives,
-    maxFragmentSpreads: cfg.maxFragmentSpreads,
-    maxIntrospectionLists: cfg.maxIntrospectionLists,
-    introspection: cfg.introspection,
-    requestTimeoutMs: cfg.requestTimeoutMs,
-    maxCostInFlight: cfg.maxCostInFlight,
-    rateLimitPerMinute: cfg.rateLimitPerMinute,
+    maxDepth: maxQueryDepth,
+    maxCost: maxQueryCost,
+    maxTokens: maxQueryTokens,
+    queryCost: same.queryCost,
+    countCost: same.countCost,
+    maxQueryBytes: same.maxQueryBytes,
+    maxAliases: same.maxAliases,
+    maxDirectives: same.maxDirectives,
+    maxFragmentSpreads: same.maxFragmentSpreads,
+    maxIntrospectionLists: same.maxIntrospectionLists,
+    introspection: same.introspection,
+    requestTimeoutMs: same.requestTimeoutMs,
+    maxCostInFlight: same.maxCostInFlight,
+    rateLimitPerMinute: same.rateLimitPerMinute,
   };
 }

@@ -51,10 +51,8 @@ function topicParams(type: GossipTopicType): TopicScoreParams {
 
 export interface GossipScoreOptions {
   network: string;
-  /** Our application score for the peer (P5), from PeerScoreStore. */
+  /** Our application score for the peer (P5): PeerScoreStore's plus the colocation penalty. */
   appScore: (peerId: string) => number;
-  /** Many nodes behind one IP (tests, benchmarks) must not be scored as a Sybil cluster. */
-  simulation: boolean;
 }
 
 export function gossipScoreParams(opts: GossipScoreOptions): Partial<PeerScoreParams> {
@@ -68,9 +66,10 @@ export function gossipScoreParams(opts: GossipScoreOptions): Partial<PeerScorePa
     // P5 at weight 1: the application score (-100..100) counts as much as gossip behaviour.
     appSpecificScore: opts.appScore,
     appSpecificWeight: 1,
-    // P6: beyond 5 peers on one IP (a household or small office behind NAT), each extra peer
-    // costs the square of the excess times 20. Off in simulations, where every peer is 127.0.0.1.
-    IPColocationFactorWeight: opts.simulation ? 0 : -20,
+    // P6 off here: gossipsub's charges every peer on a crowded address, the honest with the junk,
+    // and counts departed peers it retains. scoring/colocation.ts computes it by behaviour instead
+    // and it arrives through P5.
+    IPColocationFactorWeight: 0,
     IPColocationFactorThreshold: 5,
     IPColocationFactorWhitelist: new Set(),
     // P7: re-grafting during backoff or broken IWANT promises; a few are tolerated.

@@ -9,17 +9,21 @@ import type { PeerAction } from '../errors';
 
 export const MAX_SCORE = 100;
 export const MIN_SCORE = -100;
-/** Two low-tolerance errors: the connection is closed, the peer may come back. */
+/** Two low-tolerance errors: the peer is disconnected and refused for a while (an offence). */
 export const MIN_SCORE_BEFORE_DISCONNECT = -20;
-/** Five low-tolerance errors or one fatal: connections from the peer are refused for banMs. */
+/** Five low-tolerance errors or one fatal: counts as two offences at once (a longer ban). */
 export const MIN_SCORE_BEFORE_BAN = -50;
 
 export const ACTION_SCORE: Record<PeerAction, number> = {
   fatal: MIN_SCORE - MAX_SCORE,
+  severe: MIN_SCORE_BEFORE_DISCONNECT,
   low: -10,
   mid: -5,
   high: -1,
 };
+
+/** Where a peer's score is set when its ban ends: one more low-tolerance error is a new offence. */
+export const PAROLE_SCORE = MIN_SCORE_BEFORE_DISCONNECT / 2;
 
 export type ScoreState = 'healthy' | 'disconnect' | 'ban';
 
@@ -77,6 +81,14 @@ export class PeerScoreStore {
     entry.score = Math.max(MIN_SCORE, Math.min(MAX_SCORE, entry.score + ACTION_SCORE[action]));
     for (const listener of this.listeners) listener(peerId, entry.score, action, reason);
     return entry.score;
+  }
+
+  /** Lifts a score to at least `floor` (parole after a ban); never lowers it, tells nobody. */
+  raiseTo(peerId: string, floor: number): void {
+    const entry = this.scores.get(peerId);
+    if (!entry) return;
+    this.decay(entry);
+    entry.score = Math.max(entry.score, floor);
   }
 
   onPenalty(listener: (peerId: string, score: number, action: PeerAction, reason: string) => void): void {

@@ -1,0 +1,141 @@
+/**
+ * A junk peer for bench:p2p's `junk` section: not a cairn node, a bare libp2p peer that claims
+ * gossipsub and writes junk on a gossipsub stream as fast as the connection takes it. When the
+ * victim cuts it off (and then refuses it) it comes back under a fresh identity, which is what a
+ * real flooder does once bans hold; each round rotates the kind of junk: messages on an unknown
+ * topic (100 per frame), frames that are not RPCs, and 2 MiB frames. It runs in a process of
+ * its own (`forkFlood`), at the lowest CPU priority, so its work and garbage are its own.
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { setPriority } from 'node:os';
+import { loadEsm } from '../../src/p2p/esm';
+import { encodeFrame } from '../../src/p2p/direct';
+
+export interface FloodStats {
+  identities: number;
+  connected: number;
+  refusedOrFailed: number;
+  frames: number;
+  bytes: number;
+}
+
+const GOSSIPSUB = ['/meshsub/1.2.0', '/meshsub/1.1.0', '/meshsub/1.0.0'];
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+function unknownTopicRpc(): Uint8Array {
+  const topic = new TextEncoder().encode('/cairn/elsewhere/job_announcement/1/proto');
+  const parts: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const msg = [0x12, 4, i, i >> 8, 1, 2, 0x22, ...varint(topic.length), ...topic];
+    parts.push(0x12, ...varint(msg.length), ...msg);
+  }
+  return Uint8Array.from(parts);
+}
+
+const JUNK: Uint8Array[] = [
+  encodeFrame(unknownTopicRpc()),
+  encodeFrame(Uint8Array.of(0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3)),
+  encodeFrame(new Uint8Array(2 * 1024 * 1024).fill(7)),
+];
+
+/** Floods `target` (a multiaddr ending in /p2p/<id>) from local address `from` until `stop()` is called. */
+export function startFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
+  const stats: FloodStats = { identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 };
+  let stopped = false;
+  const run = (async () => {
+    const m = await loadEsm();
+    const ma = m.multiaddr.multiaddr(target);
+    while (!stopped) {
+      const kind = stats.identities % JUNK.length;
+      stats.identities++;
+      const node = await m.libp2p.createLibp2p({
+        privateKey: await m.keys.generateKeyPair('Ed25519'),
+        addresses: { listen: [] },
+        transports: [m.tcp.tcp({ dialOpts: { localAddress: from, noDelay: true } as { noDelay: boolean } })],
+        connectionEncrypters: [m.noise.noise()],
+        streamMuxers: [m.yamux.yamux()],
+        connectionMonitor: { enabled: false },
+        services: { identify: m.identify.identify() },
+      });
+      for (const p of GOSSIPSUB)
+        await node.handle(p, (s) => {
+          s.addEventListener('message', () => undefined);
+        });
+      try {
+        const conn = await node.dial(ma, { signal: AbortSignal.timeout(5000) });
+        stats.connected++;
+        // The victim opens gossip state for us once identify tells it we speak gossipsub.
+        await new Promise((r) => setTimeout(r, 50));
+        const stream = await conn.newStream(GOSSIPSUB[1] as string, { signal: AbortSignal.timeout(5000) });
+        const frame = JUNK[kind] as Uint8Array;
+        while (!stopped && conn.status === 'open' && stream.writeStatus === 'writable') {
+          // As fast as the connection takes it, and no faster: at most 1 MiB queued.
+          if (stream.writeBufferLength > 1 << 20) {
+            // Polled: onDrain never settles on a stream whose connection the victim cut.
+            await new Promise((r) => setTimeout(r, 2));
+            continue;
+          }
+          stats.frames++;
+          stats.bytes += frame.length;
+          stream.send(frame);
+          if (stats.frames % 64 === 0) await new Promise((r) => setImmediate(r));
+        }
+      } catch {
+        stats.refusedOrFailed++;
+      }
+      // A connection the victim cut with megabytes still queued may never close gracefully.
+      await Promise.race([
+        Promise.resolve(node.stop()).catch(() => undefined),
+        new Promise((r) => setTimeout(r, 1000)),
+      ]);
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await run;
+      return stats;
+    },
+  };
+}
+
+/** Runs startFlood in a child process; stop() ends it and returns its figures. */
+export function forkFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
+  const proc = fork(__filename, ['--flood', target, from], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return {
+    stop: async () => {
+      const reply = once(proc, 'message');
+      proc.send('stop');
+      const [stats] = (await reply) as [FloodStats];
+      await once(proc, 'exit');
+      return stats;
+    },
+  };
+}
+
+if (process.argv[2] === '--flood') {
+  // Lowest CPU priority: on a real network the attacker's CPU is not the victim's; on this one
+  // machine, an unniced flooder creating identities at full speed takes a core from the poster
+  // and workers, and the bench would measure that contention instead of the victim's defence.
+  setPriority(19);
+  const flood = startFlood(process.argv[3] as string, process.argv[4] as string);
+  process.on('message', () => {
+    void flood.stop().then((stats) => {
+      process.send?.(stats, undefined, undefined, () => process.exit(0));
+    });
+  });
+}
