@@ -110,7 +110,10 @@ export const WorkerConfigSchema = z.object({
   cores: z.number().int().positive(),
   memoryMb: z.number().int().positive(),
   /** Proposals the sandbox runs (src/executor/wasm/features.ts); all of them by default. */
-  wasmFeatures: z.array(z.enum(SANDBOX_WASM_FEATURES)).max(32).default([...SANDBOX_WASM_FEATURES]),
+  wasmFeatures: z
+    .array(z.enum(SANDBOX_WASM_FEATURES))
+    .max(32)
+    .default([...SANDBOX_WASM_FEATURES]),
   fuelPerSecond: z.number().int().positive(),
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,
@@ -167,12 +170,16 @@ export const TransferConfigSchema = z.object({
   maxHashesPerRequest: z.number().int().min(1).max(64).default(32),
   /** Transfers one peer may have running with this node at once; more are answered BUSY. */
   perPeerConcurrency: z.number().int().min(1).max(64).default(2),
-  /** Transfers this node serves at once, all peers together. */
+  /** Authorised transfers this node writes at once, all peers together (a stranger cannot take one). */
   maxConcurrent: z.number().int().min(1).max(1024).default(16),
   /** A transfer with no bytes moving for this long is aborted, on either side. */
   idleTimeoutMs: z.number().int().positive().default(10_000),
   /** A served transfer is aborted after this long, however it is going. */
-  deadlineMs: z.number().int().positive().default(10 * 60_000),
+  deadlineMs: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
 });
 
 export const NodeConfigSchema = z.object({

@@ -1,12 +1,13 @@
 /**
  * The serving side of /cairn/<network>/blob/1.0.0. Per inbound stream, cheapest check first:
- * peer score (a peer on its way out is cut off) → concurrency (per peer, then overall: BUSY) →
- * rate limit → one length-prefixed request envelope (size-capped before it is buffered) → the
- * host's envelope pipeline (signer = remote peer, freshness, replay, signature) → payload rules →
- * the authorizer, for every hash (UNAUTHORIZED: nothing of any blob is sent) → the source holds
- * each hash (NOT_FOUND) → caps, the requester's and ours (TOO_LARGE) → the OK header and the
- * blobs in 64 KiB chunks, written as the stream drains. Every refusal is a signed response with
- * a reason; bad input is scored through the host's penalties, as on every other protocol.
+ * peer score (a peer on its way out is cut off) → this peer's transfers (BUSY) → rate limit →
+ * one length-prefixed request envelope (size-capped before it is buffered) → the host's envelope
+ * pipeline (signer = remote peer, freshness, replay, signature) → payload rules → the
+ * authorizer, for every hash (UNAUTHORIZED: nothing of any blob is sent) → the source holds each
+ * hash (NOT_FOUND) → caps, the requester's and ours (TOO_LARGE) → all peers' authorised
+ * transfers (BUSY) → the OK header and the blobs in 64 KiB chunks, written as the stream drains.
+ * Every refusal is a signed response with a reason; bad input is scored through the host's
+ * penalties, as on every other protocol.
  */
 import type { Connection, Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import type { TransferConfig } from '../config/config.schema';
@@ -63,7 +64,8 @@ export class BlobServer {
   readonly stats: BlobServerStats = { requests: 0, served: 0, bytesSent: 0, refused: {} };
   private readonly perPeer = new Map<string, number>();
   private readonly streams = new Set<Stream>();
-  private running = 0;
+  /** Authorised transfers writing blobs now. */
+  private sending = 0;
   private readonly log: Logger;
 
   constructor(private readonly init: BlobServerInit) {
@@ -100,22 +102,18 @@ export class BlobServer {
     }
     this.stats.requests++;
     const mine = this.perPeer.get(peer) ?? 0;
-    if (mine >= config.perPeerConcurrency || this.running >= config.maxConcurrent) {
-      const who =
-        mine >= config.perPeerConcurrency ? `${mine} transfers of yours` : `${this.running} transfers`;
-      void this.refuse(
-        stream,
-        0n,
-        new Refusal(BlobStatus.BLOB_STATUS_BUSY, `busy: ${who} running; retry later`),
+    if (mine >= config.perPeerConcurrency) {
+      const busy = new Refusal(
+        BlobStatus.BLOB_STATUS_BUSY,
+        `busy: ${mine} transfers of yours running; retry later`,
       );
+      void this.refuse(stream, 0n, busy);
       return;
     }
     this.perPeer.set(peer, mine + 1);
-    this.running++;
     this.streams.add(stream);
     void this.serve(stream, connection, peer).finally(() => {
       this.streams.delete(stream);
-      this.running--;
       const left = (this.perPeer.get(peer) ?? 1) - 1;
       if (left > 0) this.perPeer.set(peer, left);
       else this.perPeer.delete(peer);
@@ -133,7 +131,20 @@ export class BlobServer {
       const req = this.check(raw, connection, peer);
       jobId = req.jobId;
       const blobs = await this.resolve(req, peer);
-      await this.send(stream, req, blobs, dog, peer);
+      // The overall cap counts authorised transfers only: strangers opening streams they never
+      // finish can hold their own per-peer slots, not the awarded worker's.
+      if (this.sending >= config.maxConcurrent) {
+        throw new Refusal(
+          BlobStatus.BLOB_STATUS_BUSY,
+          `busy: ${this.sending} transfers running; retry later`,
+        );
+      }
+      this.sending++;
+      try {
+        await this.send(stream, req, blobs, dog, peer);
+      } finally {
+        this.sending--;
+      }
     } catch (err) {
       if (err instanceof Refusal) {
         if (err.penalty) this.init.host.penalties.report(peer, err.penalty, this.protocol, 'drop');
@@ -158,6 +169,7 @@ export class BlobServer {
         if (done) return;
         done = true;
         stream.removeEventListener('message', onMessage);
+        stream.removeEventListener('end', onEnd);
         dog.signal.removeEventListener('abort', onAbort);
         if (err) reject_(err);
         else resolve(bytes as Uint8Array);
@@ -181,7 +193,10 @@ export class BlobServer {
         }
       };
       const onAbort = (): void => finish(dog.signal.reason as Error);
+      const onEnd = (): void =>
+        finish(new Refusal(BlobStatus.BLOB_STATUS_BAD_REQUEST, 'the stream ended before a whole request'));
       stream.addEventListener('message', onMessage);
+      stream.addEventListener('end', onEnd);
       dog.signal.addEventListener('abort', onAbort);
       if (dog.signal.aborted) onAbort();
     });

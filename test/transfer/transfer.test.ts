@@ -187,3 +187,46 @@ describe('job data transfer', () => {
     expect(again?.size).toBe(1);
   });
 });
+
+describe('job data transfer: the overall cap', () => {
+  let poster: CairnNode;
+  let holder: CairnNode;
+  let second: CairnNode;
+  let stranger: CairnNode;
+  let hash: string;
+
+  beforeAll(async () => {
+    poster = await startTransferNode({ maxConcurrent: 1 });
+    [holder, second, stranger] = await Promise.all([
+      startTransferNode(),
+      startTransferNode(),
+      startTransferNode(),
+    ]);
+    for (const n of [holder, second, stranger]) await connect(n, poster);
+    hash = poster.blobs.put(randomBytes(4 * MiB));
+    poster.transfer.grants.allow(holder.peerId, 1n, [hash]);
+    poster.transfer.grants.allow(second.peerId, 1n, [hash]);
+  });
+
+  afterAll(async () => {
+    await stopAll([poster, holder, second, stranger]);
+    removeDataDirs();
+  });
+
+  it('counts authorised transfers only: strangers are refused for what they are, granted peers wait', async () => {
+    const stream = await holder.host.libp2p.dialProtocol(poster.host.libp2p.peerId, PROTOCOL);
+    stream.pause();
+    stream.send(lp(requestBytes(holder, 1n, [hash])));
+    await waitFor(() => poster.transfer.server.stats.bytesSent > 0, 'the held transfer to start');
+    const outsider = await failure(
+      stranger.transfer.fetchBlobs(poster.peerId, 1n, [hash], { maxBytes: 8 * MiB, timeoutMs: 30_000 }),
+    );
+    expect(outsider.code).toBe('UNAUTHORIZED');
+    const queued = await failure(
+      second.transfer.fetchBlobs(poster.peerId, 1n, [hash], { maxBytes: 8 * MiB, timeoutMs: 30_000 }),
+    );
+    expect(queued.code).toBe('BUSY');
+    expect(queued.message).toContain('busy: 1 transfers running');
+    stream.abort(new Error('test done with it'));
+  });
+});
