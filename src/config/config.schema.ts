@@ -110,7 +110,10 @@ export const WorkerConfigSchema = z.object({
   cores: z.number().int().positive(),
   memoryMb: z.number().int().positive(),
   /** Proposals the sandbox runs (src/executor/wasm/features.ts); all of them by default. */
-  wasmFeatures: z.array(z.enum(SANDBOX_WASM_FEATURES)).max(32).default([...SANDBOX_WASM_FEATURES]),
+  wasmFeatures: z
+    .array(z.enum(SANDBOX_WASM_FEATURES))
+    .max(32)
+    .default([...SANDBOX_WASM_FEATURES]),
   fuelPerSecond: z.number().int().positive(),
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,
@@ -147,6 +150,38 @@ export const ChainConfigSchema = z.object({
   accountKeyFile: z.string().min(1).optional(),
 });
 
+/** Job-data transfer (src/transfer/): what this node serves and accepts over /cairn/<network>/blob/1.0.0. */
+export const TransferConfigSchema = z.object({
+  /** Largest blob served or fetched (a module, an input shard, an output, a proof). */
+  maxBlobBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 40)
+    .default(64 * 1024 * 1024),
+  /** Largest sum of blobs in one request. */
+  maxRequestBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 40)
+    .default(256 * 1024 * 1024),
+  /** Hashes one request may name; the request must fit one envelope. */
+  maxHashesPerRequest: z.number().int().min(1).max(64).default(32),
+  /** Transfers one peer may have running with this node at once; more are answered BUSY. */
+  perPeerConcurrency: z.number().int().min(1).max(64).default(2),
+  /** Authorised transfers this node writes at once, all peers together (a stranger cannot take one). */
+  maxConcurrent: z.number().int().min(1).max(1024).default(16),
+  /** A transfer with no bytes moving for this long is aborted, on either side. */
+  idleTimeoutMs: z.number().int().positive().default(10_000),
+  /** A served transfer is aborted after this long, however it is going. */
+  deadlineMs: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
+});
+
 export const NodeConfigSchema = z.object({
   /** Separates gossip topics and the DHT of different deployments (devnet, sepolia, mainnet). */
   network: z
@@ -162,6 +197,7 @@ export const NodeConfigSchema = z.object({
   executor: executorConfigSchema.prefault({}),
   /** The groth16 prover of a worker (src/prover/config.ts). */
   prover: proverConfigSchema.prefault({}),
+  transfer: TransferConfigSchema.default(() => TransferConfigSchema.parse({})),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -169,6 +205,7 @@ export type NodeConfigInput = z.input<typeof NodeConfigSchema>;
 export type P2pConfig = z.infer<typeof P2pConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export type MarketConfig = z.infer<typeof MarketConfigSchema>;
+export type TransferConfig = z.infer<typeof TransferConfigSchema>;
 
 export { ConfigError };
 

@@ -1,6 +1,6 @@
 /**
  * The node, assembled: the one wiring that `src/main.ts`, the tests and the benches all run.
- * Configuration, logging, the p2p host, discovery and the market on every node; manifest
+ * Configuration, logging, the p2p host, discovery, the market and job-data transfer on every node; manifest
  * validation on every node (a poster checks what it posts); the executor and the prover on a
  * worker. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
  * CommonJS (see src/config/config.module.ts).
@@ -11,6 +11,7 @@ import { ConfigModule } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import type { Capabilities } from '../discovery/capabilities';
 import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
+import { BlobStore } from '../executor/blob-store';
 import { ExecutorModule } from '../executor/executor.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
@@ -18,6 +19,7 @@ import { MarketModule, type MarketModuleOptions } from '../market/market.module'
 import { P2P_OPTIONS } from '../p2p/p2p.module';
 import { ProverModule } from '../prover/prover.module';
 import { LOGGER, createLogger, type Logger } from '../shared/logging';
+import { TRANSFER_BLOB_SOURCE, TransferModule } from '../transfer/transfer.module';
 
 export interface NodeOptions extends MarketModuleOptions {
   /** Validated configuration (parseConfig / loadConfig). */
@@ -55,6 +57,7 @@ export class AppModule {
         ConfigModule.forConfig(config),
         MarketModule.forRoot(opts),
         ManifestModule.forRoot({ verificationModes: NODE_VERIFICATION_MODES }),
+        TransferModule.forRoot(),
         ...jobModules,
       ],
       providers: [
@@ -64,8 +67,15 @@ export class AppModule {
           provide: DISCOVERY_OPTIONS,
           useValue: { worker: opts.worker, provide: opts.provide, advertise: opts.advertise },
         },
+        {
+          // Job data is served from the node's blob store: the executor's on a worker, the same
+          // directory's on any other node (a poster's modules and inputs).
+          provide: TRANSFER_BLOB_SOURCE,
+          useFactory: (store?: BlobStore) => store ?? new BlobStore(config.executor.storeDir),
+          inject: [{ token: BlobStore, optional: true }],
+        },
       ],
-      exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS],
+      exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS, TRANSFER_BLOB_SOURCE],
       global: true,
     };
   }

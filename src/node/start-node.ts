@@ -6,6 +6,7 @@
 import type { INestApplicationContext } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { NodeConfig } from '../config/config.schema';
 import { AdvertBook } from '../discovery/advert-book';
+import type { BlobStore } from '../executor/blob-store';
 import { AdvertService } from '../discovery/adverts';
 import type { Capabilities } from '../discovery/capabilities';
 import { CapabilityIndex } from '../discovery/capability-index';
@@ -15,6 +16,8 @@ import { Market } from '../market/market';
 import { P2pHost } from '../p2p/host';
 import { importEsm } from '../shared/esm';
 import { SHUTDOWN_SIGNALS } from '../shared/shutdown-signals';
+import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
+import { TransferService } from '../transfer/transfer.service';
 import { AppModule, type NodeOptions } from './app.module';
 
 type NestCore = typeof import('@nestjs/core', { with: { 'resolution-mode': 'import' } });
@@ -40,6 +43,10 @@ export class CairnNode {
   readonly adverts: AdvertService;
   readonly index: CapabilityIndex;
   readonly manifests: ManifestService;
+  /** Job data to and from other nodes (modules and inputs to a worker, results to a poster). */
+  readonly transfer: TransferService;
+  /** The node's content-addressed store, which `transfer` serves from. */
+  readonly blobs: BlobStore;
   /** Present on a worker that runs jobs. */
   readonly executor?: ExecutorService;
 
@@ -53,6 +60,8 @@ export class CairnNode {
     this.adverts = app.get(AdvertService);
     this.index = app.get(CapabilityIndex);
     this.manifests = app.get(ManifestService);
+    this.transfer = app.get(TransferService);
+    this.blobs = app.get<symbol, BlobStore>(TRANSFER_BLOB_SOURCE);
     this.executor = optional(() => app.get(ExecutorService, { strict: false }));
   }
 

@@ -20,8 +20,14 @@ export interface P2pOptions {
 export const P2P_OPTIONS = Symbol('P2P_OPTIONS');
 
 export class P2pModule {
+  private static root?: DynamicModule;
+
+  /**
+   * Always the same module object: NestJS 12 tells dynamic modules apart by reference, so every
+   * room importing a fresh `forRoot()` would start its own host (same key, second libp2p node).
+   */
   static forRoot(): DynamicModule {
-    return {
+    return (P2pModule.root ??= {
       module: P2pModule,
       providers: [
         {
@@ -35,6 +41,6 @@ export class P2pModule {
         },
       ],
       exports: [P2pHost],
-    };
+    });
   }
 }

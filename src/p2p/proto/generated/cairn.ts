@@ -32,6 +32,8 @@ export enum Kind {
   KIND_OUTCOME = 4,
   KIND_BID_REJECTED = 5,
   KIND_ADVERT_QUERY = 6,
+  KIND_BLOB_REQUEST = 7,
+  KIND_BLOB_RESPONSE = 8,
 }
 
 export enum RejectCode {
@@ -42,6 +44,20 @@ export enum RejectCode {
   REJECT_CODE_DUPLICATE_BID = 4,
   REJECT_CODE_INELIGIBLE = 5,
   REJECT_CODE_WRONG_ANNOUNCEMENT = 6,
+}
+
+export enum BlobStatus {
+  BLOB_STATUS_UNSPECIFIED = 0,
+  BLOB_STATUS_OK = 1,
+  /** BLOB_STATUS_UNAUTHORIZED - The requester is not allowed this job's blob (not the awarded peer, or asked too early). */
+  BLOB_STATUS_UNAUTHORIZED = 2,
+  BLOB_STATUS_NOT_FOUND = 3,
+  /** BLOB_STATUS_TOO_LARGE - A blob, or their sum, is over the requester's or the server's cap. */
+  BLOB_STATUS_TOO_LARGE = 4,
+  /** BLOB_STATUS_BUSY - The requester already has as many transfers running with this server as it allows. */
+  BLOB_STATUS_BUSY = 5,
+  /** BLOB_STATUS_BAD_REQUEST - The request was malformed, forged, stale or replayed; detail names the check that failed. */
+  BLOB_STATUS_BAD_REQUEST = 6,
 }
 
 export interface Envelope {
@@ -139,6 +155,31 @@ export interface BidRejected {
 }
 
 export interface AdvertQuery {
+}
+
+/**
+ * Job data transfer (/cairn/<network>/blob/1.0.0, src/transfer/): one stream per request. The
+ * requester sends one length-prefixed envelope of kind KIND_BLOB_REQUEST and closes its side; the
+ * server answers with one length-prefixed envelope of kind KIND_BLOB_RESPONSE and, when the
+ * status is OK, the blobs in request order, each as length-prefixed chunks (1 to 65536 bytes,
+ * outside any envelope) adding up to exactly its declared size. The receiver hashes every blob.
+ */
+export interface BlobRequest {
+  /** The job the blobs belong to; the server authorises (peer, job, hash) with it. */
+  jobId: bigint;
+  /** sha256 digests (32 bytes each, no duplicates) of the blobs wanted, in the order to be sent. */
+  hashes: Uint8Array[];
+  /** The requester's caps: the server refuses (TOO_LARGE) rather than send more. */
+  maxBlobBytes: bigint;
+  maxTotalBytes: bigint;
+}
+
+export interface BlobResponse {
+  jobId: bigint;
+  status: BlobStatus;
+  detail: string;
+  /** With BLOB_STATUS_OK: each blob's size in bytes, in request order. */
+  sizes: bigint[];
 }
 
 function createBaseEnvelope(): Envelope {
@@ -987,6 +1028,193 @@ export const AdvertQuery: MessageFns<AdvertQuery> = {
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseBlobRequest(): BlobRequest {
+  return { jobId: 0n, hashes: [], maxBlobBytes: 0n, maxTotalBytes: 0n };
+}
+
+export const BlobRequest: MessageFns<BlobRequest> = {
+  encode(message: BlobRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    for (const v of message.hashes) {
+      writer.uint32(18).bytes(v!);
+    }
+    if (message.maxBlobBytes !== 0n) {
+      if (BigInt.asUintN(64, message.maxBlobBytes) !== message.maxBlobBytes) {
+        throw new globalThis.Error("value provided for field message.maxBlobBytes of type uint64 too large");
+      }
+      writer.uint32(24).uint64(message.maxBlobBytes);
+    }
+    if (message.maxTotalBytes !== 0n) {
+      if (BigInt.asUintN(64, message.maxTotalBytes) !== message.maxTotalBytes) {
+        throw new globalThis.Error("value provided for field message.maxTotalBytes of type uint64 too large");
+      }
+      writer.uint32(32).uint64(message.maxTotalBytes);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BlobRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBlobRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.hashes.push(reader.bytes());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.maxBlobBytes = reader.uint64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.maxTotalBytes = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseBlobResponse(): BlobResponse {
+  return { jobId: 0n, status: 0, detail: "", sizes: [] };
+}
+
+export const BlobResponse: MessageFns<BlobResponse> = {
+  encode(message: BlobResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    if (message.status !== 0) {
+      writer.uint32(16).int32(message.status);
+    }
+    if (message.detail !== "") {
+      writer.uint32(26).string(message.detail);
+    }
+    if (message.sizes.length !== 0) {
+      writer.uint32(34).fork();
+      for (const v of message.sizes) {
+        if (BigInt.asUintN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field sizes of type uint64 is too large");
+        }
+        writer.uint64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BlobResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBlobResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.detail = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag === 32) {
+              message.sizes.push(reader.uint64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 34) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.sizes.push(reader.uint64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
