@@ -45,7 +45,7 @@ export interface LoadResult {
 
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
-function post(agent: Agent, port: number, localAddress: string, body: string) {
+export function post(agent: Agent, port: number, localAddress: string | undefined, body: string) {
   return new Promise<{ status: number; text: string; work: string | undefined; retryAfter?: string }>(
     (resolve, reject) => {
       const req = request(

@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +34,7 @@ import { IndexerMetrics } from '../../indexer/src/metrics';
 import { freePort } from '../../src/shared/free-port';
 import { CONTRACTS, scriptCodec } from '../../test/indexer/support/harness';
 import { MarketScript, address } from '../../test/indexer/support/market-script';
-import { type LoadResult, crowd } from './indexer-load';
+import { type LoadResult, crowd, post as postGraphql } from './indexer-load';
 
 const JSON_OUT = process.argv.includes('--json');
 const arg = (name: string, dflt: number) => {
@@ -127,31 +127,10 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('the indexer did not become ready');
 }
 
-function post(agent: Agent, port: number, body: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200 || text.includes('"errors"'))
-            reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
-          else resolve();
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** One GraphQL request that must succeed (the load phases count only answered queries). */
+async function post(agent: Agent, port: number, body: string): Promise<void> {
+  const res = await postGraphql(agent, port, undefined, body);
+  if (res.status !== 200 || res.text.includes('"errors"')) throw new Error(`HTTP ${res.status}: ${res.text.slice(0, 300)}`);
 }
 
 async function load(port: number, makeBody: () => string, seconds: number) {

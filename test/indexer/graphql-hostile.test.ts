@@ -7,10 +7,9 @@
  * account of its work (the `cairn-graphql-work` header: fragments analysed, selections visited,
  * cost) is checked against the document's size — never a clock. /health is probed throughout.
  */
-import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { Client } from 'pg';
-import { TestPg, scriptCodec } from './support/harness';
+import { TestPg, saveScriptedHistory } from './support/harness';
 import {
   aliasFlood,
   countFlood,
@@ -23,7 +22,6 @@ import {
   selectionsWritten,
 } from './support/hostile-documents';
 import { type IndexerProcess, spawnIndexer, stopIndexer, waitReady } from './support/indexer-process';
-import { MarketScript, scriptedHistory } from './support/market-script';
 
 interface Work {
   fragmentsAnalysed: number;
@@ -85,10 +83,7 @@ function probeHealth(p: IndexerProcess) {
 
 beforeAll(async () => {
   pg = await TestPg.start();
-  const s = new MarketScript(scriptCodec());
-  scriptedHistory(s);
-  replay = join(pg.dir, 'history.json');
-  s.chain.save(replay);
+  replay = saveScriptedHistory(pg.dir);
   const db = await pg.database();
   url = db.url;
   await db.ds.destroy();

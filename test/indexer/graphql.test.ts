@@ -5,7 +5,6 @@
  * schema.graphql up to date; the database unreachable at start and mid-run.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import {
   CuttableProxy,
   type IndexerProcess,
@@ -16,8 +15,8 @@ import {
   waitFor,
   waitReady,
 } from './support/indexer-process';
-import { TestPg, scriptCodec } from './support/harness';
-import { MarketScript, address, scriptedHistory } from './support/market-script';
+import { TestPg, saveScriptedHistory } from './support/harness';
+import { address } from './support/market-script';
 
 const E = 10n ** 18n;
 let pg: TestPg;
@@ -26,10 +25,7 @@ let indexer: IndexerProcess;
 
 beforeAll(async () => {
   pg = await TestPg.start();
-  const s = new MarketScript(scriptCodec());
-  scriptedHistory(s);
-  replay = join(pg.dir, 'history.json');
-  s.chain.save(replay);
+  replay = saveScriptedHistory(pg.dir);
   const { url, ds } = await pg.database();
   await ds.destroy();
   indexer = await spawnIndexer({ INDEXER_RPC_URL: `replay:${replay}`, DATABASE_URL: url });

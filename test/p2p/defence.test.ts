@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '@libp2p/gossipsub' with { 'resolution-mode': 'import' };
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
-import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
@@ -19,24 +18,21 @@ import type { WireErrorCode } from '../../src/p2p/errors';
 import { Envelope } from '../../src/p2p/proto/generated/cairn';
 import { MIN_SCORE_BEFORE_DISCONNECT } from '../../src/p2p/scoring/peer-score';
 import { protocolId, stringifyTopic } from '../../src/p2p/topics';
-import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor, type LogLine } from './support/cluster';
+import {
+  HONEST_WORKER,
+  NETWORK,
+  SMALL_JOB,
+  connect,
+  memoryLogger,
+  startNode,
+  stopAll,
+  waitFor,
+  type LogLine,
+} from './support/cluster';
 import { jobSpec } from '../support/job-spec';
 
-const requirements: JobRequirements = {
-  minCores: 1,
-  minMemoryMb: 512,
-  wasmFeatures: [],
-  minFuelPerSecond: 1n,
-  fuelLimit: 100n,
-};
-const honestCaps: Capabilities = {
-  workerAddress: 0x777n,
-  cores: 2,
-  memoryMb: 2048,
-  wasmFeatures: [],
-  fuelPerSecond: 1000n,
-  pricePerFuel: 5n,
-};
+const requirements = SMALL_JOB;
+const honestCaps = HONEST_WORKER;
 const TOPIC = stringifyTopic({ type: 'job_announcement', network: NETWORK });
 const BID_PROTOCOL = protocolId(NETWORK, 'bid');
 

@@ -10,14 +10,13 @@
  * connects within 2 s.
  */
 import type { Socket } from 'node:net';
-import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/node/start-node';
 import { InMemoryStakeRegistry } from '../../src/market/stake';
 import type { DefenceConfigInput } from '../../src/config/p2p-defence';
 import type { WireErrorCode } from '../../src/p2p/errors';
 import { protocolId } from '../../src/p2p/topics';
 import { jobSpec } from '../support/job-spec';
-import { NETWORK, connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
+import { HONEST_WORKER, NETWORK, SMALL_JOB, connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
 import { esm } from '../../src/p2p/esm';
 import { INVALID_RPC, rawPeer, rpcWithMessage, stalledSocket, type RawPeer } from './support/raw-peer';
 
@@ -37,21 +36,8 @@ const publicNode = (listen: string, extra: { dialFrom?: string; defence?: Defenc
   p2p: { simulation: false, listen: [`/ip4/${listen}/tcp/0`], defence, ...extra },
 });
 
-const requirements: JobRequirements = {
-  minCores: 1,
-  minMemoryMb: 512,
-  wasmFeatures: [],
-  minFuelPerSecond: 1n,
-  fuelLimit: 100n,
-};
-const honestCaps: Capabilities = {
-  workerAddress: 0x777n,
-  cores: 2,
-  memoryMb: 2048,
-  wasmFeatures: [],
-  fuelPerSecond: 1000n,
-  pricePerFuel: 5n,
-};
+const requirements = SMALL_JOB;
+const honestCaps = HONEST_WORKER;
 
 describe('attackers and honest peers sharing one address', () => {
   const stake = new InMemoryStakeRegistry(0n);

@@ -13,6 +13,7 @@ import { Envelope, BlobStatus } from '../../src/p2p/proto/generated/cairn';
 import { TransferError } from '../../src/transfer/errors';
 import { connect, stopAll, waitFor } from '../p2p/support/cluster';
 import {
+  failure,
   lp,
   rawExchange,
   removeDataDirs,
@@ -23,14 +24,6 @@ import {
 
 const MiB = 1024 * 1024;
 
-async function failure(p: Promise<unknown>): Promise<TransferError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TransferError;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 describe('job data transfer against hostile peers', () => {
   const nodes: CairnNode[] = [];

@@ -9,18 +9,10 @@ import type { CairnNode } from '../../src/node/start-node';
 import { BlobStatus } from '../../src/p2p/proto/generated/cairn';
 import { TransferError } from '../../src/transfer/errors';
 import { connect, stopAll, waitFor } from '../p2p/support/cluster';
-import { PROTOCOL, rawExchange, removeDataDirs, requestBytes, startTransferNode, lp } from './support/peers';
+import { PROTOCOL, failure, rawExchange, removeDataDirs, requestBytes, startTransferNode, lp } from './support/peers';
 
 const MiB = 1024 * 1024;
 
-async function failure(p: Promise<unknown>): Promise<TransferError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TransferError;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 describe('job data transfer', () => {
   let poster: CairnNode;

@@ -17,7 +17,7 @@ import { createDataSource } from '../../../indexer/src/db/data-source';
 import { IngestStore } from '../../../indexer/src/ingest/ingest-store';
 import { Ingestor, type IngestorOptions } from '../../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../../indexer/src/metrics';
-import { address } from './market-script';
+import { MarketScript, address, scriptedHistory } from './market-script';
 
 export const CONTRACTS = {
   market: address('market'),
@@ -162,4 +162,13 @@ export async function dumpProjections(ds: DataSource): Promise<Record<string, un
   const out: Record<string, unknown[]> = {};
   for (const [table, sql] of Object.entries(DUMP)) out[table] = (await ds.query(sql)) as unknown[];
   return out;
+}
+
+/** Records the scripted market history in `dir` for an indexer to replay (`replay:<path>`). */
+export function saveScriptedHistory(dir: string): string {
+  const s = new MarketScript(scriptCodec());
+  scriptedHistory(s);
+  const path = join(dir, 'history.json');
+  s.chain.save(path);
+  return path;
 }

@@ -5,7 +5,7 @@
  */
 import pino from 'pino';
 import { parseConfig, type NodeConfigInput } from '../../../src/config/config.schema';
-import type { Capabilities } from '../../../src/discovery/capabilities';
+import type { Capabilities, JobRequirements } from '../../../src/discovery/capabilities';
 import {
   InMemoryReputation,
   InMemoryStakeRegistry,
@@ -96,3 +96,20 @@ export async function waitForMesh(nodes: CairnNode[], min = 1): Promise<void> {
 export async function stopAll(nodes: Array<CairnNode | undefined>): Promise<void> {
   await Promise.all(nodes.map((n) => n?.stop().catch(() => undefined)));
 }
+
+/** A small job any worker below can bid on, and that worker: what the attack suites announce and defend. */
+export const SMALL_JOB: JobRequirements = {
+  minCores: 1,
+  minMemoryMb: 512,
+  wasmFeatures: [],
+  minFuelPerSecond: 1n,
+  fuelLimit: 100n,
+};
+export const HONEST_WORKER: Capabilities = {
+  workerAddress: 0x777n,
+  cores: 2,
+  memoryMb: 2048,
+  wasmFeatures: [],
+  fuelPerSecond: 1000n,
+  pricePerFuel: 5n,
+};

@@ -12,6 +12,7 @@ import type { CairnNode } from '../../../src/node/start-node';
 import { Kind, seal } from '../../../src/p2p/envelope';
 import { BlobRequest, BlobResponse, BlobStatus, Envelope } from '../../../src/p2p/proto/generated/cairn';
 import { protocolId } from '../../../src/p2p/topics';
+import type { TransferError } from '../../../src/transfer/errors';
 import { NETWORK, startNode } from '../../p2p/support/cluster';
 
 export const PROTOCOL = protocolId(NETWORK, 'blob');
@@ -173,4 +174,14 @@ export async function turnHostile(
     });
   });
   return runs;
+}
+
+/** The TransferError a fetch failed with (the test fails if it succeeded). */
+export async function failure(p: Promise<unknown>): Promise<TransferError> {
+  try {
+    await p;
+  } catch (err) {
+    return err as TransferError;
+  }
+  throw new Error('expected the fetch to fail');
 }
