@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { setPriority } from 'node:os';
 import { loadEsm } from '../../src/p2p/esm';
 import { encodeFrame } from '../../src/p2p/direct';
+import { varint } from '../../src/p2p/varint';
 
 export interface FloodStats {
   identities: number;
@@ -22,16 +23,6 @@ export interface FloodStats {
 
 const GOSSIPSUB = ['/meshsub/1.2.0', '/meshsub/1.1.0', '/meshsub/1.0.0'];
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
 
 function unknownTopicRpc(): Uint8Array {
   const topic = new TextEncoder().encode('/cairn/elsewhere/job_announcement/1/proto');

@@ -5,6 +5,7 @@
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { admit, type AdmittedEnvelope } from './envelope';
 import { reject } from './errors';
+import { varint } from './varint';
 import { describe, isValidationError } from './penalties';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
 import type { Logger } from '../shared/logging';
@@ -27,14 +28,7 @@ const WRITE_BUFFER_BYTES = 1024 * 1024;
 const MAX_VARINT_BYTES = 3;
 
 export function encodeFrame(payload: Uint8Array): Uint8Array {
-  let n = payload.length;
-  const head: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    head.push(b);
-  } while (n !== 0);
+  const head = varint(payload.length);
   const out = new Uint8Array(head.length + payload.length);
   out.set(head, 0);
   out.set(payload, head.length);

@@ -10,6 +10,7 @@ import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { encodeFrame } from '../../../src/p2p/direct';
 import { loadEsm } from '../../../src/p2p/esm';
+import { varint } from '../../../src/p2p/varint';
 
 export const GOSSIPSUB_PROTOCOLS = ['/meshsub/1.2.0', '/meshsub/1.1.0', '/meshsub/1.0.0'];
 
@@ -74,16 +75,6 @@ export function rpcWithMessage(topic: string, data: Uint8Array): Uint8Array {
 /** Not a gossipsub RPC: a length-delimited field claiming more bytes than follow. */
 export const INVALID_RPC = Uint8Array.of(0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3);
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
 
 /** A TCP socket from `from` to the victim that sends `prefix` (possibly nothing) and then stalls. */
 export function stalledSocket(
