@@ -5,7 +5,7 @@
 import type { Stream } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { admit, type AdmittedEnvelope } from './envelope';
 import { reject } from './errors';
-import { varint } from './varint';
+import { encodeFrame } from './varint';
 import { describe, isValidationError } from './penalties';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
 import type { Logger } from '../shared/logging';
@@ -27,13 +27,7 @@ const WRITE_BUFFER_BYTES = 1024 * 1024;
 /** A varint of 3 bytes covers 2^21; every cap we allow is below that. */
 const MAX_VARINT_BYTES = 3;
 
-export function encodeFrame(payload: Uint8Array): Uint8Array {
-  const head = varint(payload.length);
-  const out = new Uint8Array(head.length + payload.length);
-  out.set(head, 0);
-  out.set(payload, head.length);
-  return out;
-}
+export { encodeFrame };
 
 export class Session {
   private leftover: Uint8Array | undefined;

@@ -6,26 +6,16 @@
  * never-ending prefix stops the reader, it does not grow a buffer.
  */
 
+import { encodeFrame, varint as varintBytes } from '../p2p/varint';
+
 /** Longest varint accepted: 6 bytes cover 2^42, above every cap the config allows. */
 const MAX_VARINT_BYTES = 6;
 
-export function encodeFrame(payload: Uint8Array): Uint8Array {
-  const head = varint(payload.length);
-  const out = new Uint8Array(head.length + payload.length);
-  out.set(head, 0);
-  out.set(payload, head.length);
-  return out;
-}
+export { encodeFrame };
 
+/** A varint length prefix as bytes. */
 export function varint(n: number): Uint8Array {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return Uint8Array.from(out);
+  return Uint8Array.from(varintBytes(n));
 }
 
 export class FrameError extends Error {
