@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import {
   CONTRACTS,
-  TestPg,
+  postgresForFile,
   dumpProjections,
   ingestToHead,
   makeIngestor,
@@ -16,13 +16,7 @@ import {
 import { spawnIndexer, stopIndexer, waitFor, waitReady } from './support/indexer-process';
 import { MarketScript, address } from './support/market-script';
 
-let pg: TestPg;
-beforeAll(async () => {
-  pg = await TestPg.start();
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = postgresForFile();
 
 test('killed at random points 10 times during ingest, the restarted indexer leaves no missing and no duplicate rows', async () => {
   const script = new MarketScript(scriptCodec());

@@ -9,7 +9,7 @@ import { ReorgTooDeepError } from '../../indexer/src/ingest/ingestor';
 import {
   CONTRACTS,
   SwappableChain,
-  TestPg,
+  postgresForFile,
   dumpProjections,
   ingestToHead,
   makeIngestor,
@@ -17,13 +17,7 @@ import {
 } from './support/harness';
 import { MarketScript, address, scriptedHistory } from './support/market-script';
 
-let pg: TestPg;
-beforeAll(async () => {
-  pg = await TestPg.start();
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = postgresForFile();
 
 const E = 10n ** 18n;
 

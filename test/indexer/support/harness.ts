@@ -172,3 +172,27 @@ export function saveScriptedHistory(dir: string): string {
   s.chain.save(path);
   return path;
 }
+
+/**
+ * One PostgreSQL server for the calling test file, started before its tests and stopped after
+ * them: `const pg = postgresForFile();` then `pg.database()` inside tests.
+ */
+export function postgresForFile(): Pick<TestPg, 'database' | 'dir'> {
+  let server: TestPg | undefined;
+  beforeAll(async () => {
+    server = await TestPg.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const started = (): TestPg => {
+    if (!server) throw new Error('postgresForFile: used outside a test');
+    return server;
+  };
+  return {
+    database: () => started().database(),
+    get dir() {
+      return started().dir;
+    },
+  };
+}
