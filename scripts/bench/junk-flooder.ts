@@ -12,6 +12,7 @@ import { setPriority } from 'node:os';
 import { loadEsm } from '../../src/p2p/esm';
 import { encodeFrame } from '../../src/p2p/direct';
 import { varint } from '../../src/p2p/varint';
+import { rawPeer } from '../../test/p2p/support/raw-peer';
 
 export interface FloodStats {
   identities: number;
@@ -50,19 +51,8 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
     while (!stopped) {
       const kind = stats.identities % JUNK.length;
       stats.identities++;
-      const node = await m.libp2p.createLibp2p({
-        privateKey: await m.keys.generateKeyPair('Ed25519'),
-        addresses: { listen: [] },
-        transports: [m.tcp.tcp({ dialOpts: { localAddress: from, noDelay: true } as { noDelay: boolean } })],
-        connectionEncrypters: [m.noise.noise()],
-        streamMuxers: [m.yamux.yamux()],
-        connectionMonitor: { enabled: false },
-        services: { identify: m.identify.identify() },
-      });
-      for (const p of GOSSIPSUB)
-        await node.handle(p, (s) => {
-          s.addEventListener('message', () => undefined);
-        });
+      // A fresh bare libp2p identity from the shared address, claiming gossipsub.
+      const { node } = await rawPeer(from);
       try {
         const conn = await node.dial(ma, { signal: AbortSignal.timeout(5000) });
         stats.connected++;
