@@ -68,9 +68,10 @@ cargo_tool() {
   log "$crate $version built in $((SECONDS - t0)) s"
 }
 
-# The key of the repo's own Rust tool: its sources' hash (src/chain/toolchain.ts computes the same).
-sierra_fixup_key() {
-  local dir="$ROOT/scripts/contracts/sierra-fixup"
+# The key of one of the repo's own Rust tools (scripts/contracts/DIR): its sources' hash
+# (src/chain/toolchain.ts computes the same).
+repo_tool_key() {
+  local dir="$ROOT/scripts/contracts/$1"
   cat "$dir/Cargo.toml" "$dir/Cargo.lock" "$dir/src/main.rs" | sha256sum | cut -c1-16
 }
 
@@ -96,4 +97,7 @@ cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet
 cargo_tool universal-sierra-compiler "$UNIVERSAL_SIERRA_COMPILER_VERSION" universal-sierra-compiler
 # Rewrites wasm-cairo's 32-bit fall-through branch targets (see its src/main.rs); built from the
 # same cairo-lang crates as universal-sierra-compiler, so it reuses most of that build.
-cargo_tool cairn-sierra-fixup "$(sierra_fixup_key)" cairn-sierra-fixup "$ROOT/scripts/contracts/sierra-fixup"
+cargo_tool cairn-sierra-fixup "$(repo_tool_key sierra-fixup)" cairn-sierra-fixup "$ROOT/scripts/contracts/sierra-fixup"
+# Runs the Cairo unit tests natively (see its src/main.rs for why not wasm-cairo); its lock starts
+# from starknet-devnet's, so it reuses the cairo-lang compiler and runner devnet already built.
+cargo_tool cairn-cairo-test "$(repo_tool_key cairo-test)" cairn-cairo-test "$ROOT/scripts/contracts/cairo-test"

@@ -9,7 +9,8 @@ describe('import structure', () => {
 
   it('reads the production tree', () => {
     expect(files.size).toBeGreaterThan(100);
-    expect(files.get('src/main.ts')).toContain('src/node/start-node.ts');
+    expect(files.get('src/main.ts')).toContain('src/node/run-node.ts');
+    expect(files.get('src/node/run-node.ts')).toContain('src/node/start-node.ts');
   });
 
   it('has no cycle between files', () => {

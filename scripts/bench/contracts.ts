@@ -7,6 +7,7 @@
  * one run of each entry point is the measurement.
  */
 import { config, type Account, type GetTransactionReceiptResponse } from 'starknet';
+import { signAwardConsent } from '../../src/chain/award-consent';
 import { CairnClients } from '../../src/chain/cairn';
 import { deployCairn } from '../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../devnet';
@@ -47,6 +48,14 @@ async function main() {
     const jobCount = async () => toBigInt(await as(owner).market.read.job_count());
     const budget = 10n * STRK;
     const price = 8n * STRK;
+    // Every award carries the worker's signed consent, checked by the market through the
+    // worker account's is_valid_signature: its cost is part of award_job's figure.
+    const award = async (jobId: bigint, w: Account) => {
+      const expiry = BigInt((await provider.getBlockWithTxHashes('latest')).timestamp) + 3_600n;
+      const attempt = Number((await as(owner).market.read.job(jobId)).attempts) + 1;
+      const signature = await signAwardConsent(w, { market: deployment.market, jobId, price, expiry, attempt });
+      return as(poster).market.invoke('award_job', jobId, w.address, price, expiry, signature);
+    };
 
     // Worker setup.
     for (const w of [worker, worker2]) {
@@ -59,7 +68,7 @@ async function main() {
     await cost('life: token.approve', as(poster).token.invoke('approve', deployment.market, budget));
     await cost('life: market.create_job', as(poster).market.invoke('create_job', budget, 0xc0ffeen, 3_600n, 2n));
     const id = await jobCount();
-    await cost('life: market.award_job', as(poster).market.invoke('award_job', id, worker.address, price));
+    await cost('life: market.award_job (with consent check)', award(id, worker));
     await cost('life: market.accept_job', as(worker).market.invoke('accept_job', id));
     await cost('life: market.submit_result', as(worker).market.invoke('submit_result', id, 0x1234n));
     await cost('life: market.confirm', as(poster).market.invoke('confirm', id));
@@ -71,15 +80,30 @@ async function main() {
 
     await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
     const d = await jobCount();
-    await as(poster).market.invoke('award_job', d, worker.address, price);
+    await award(d, worker);
     await as(worker).market.invoke('accept_job', d);
     await as(worker).market.invoke('submit_result', d, 0x1234n);
-    await cost('market.dispute', as(poster).market.invoke('dispute', d, 0xbadn));
-    await cost('market.resolve (poster wins: refund + slash)', as(owner).market.invoke('resolve', d, false));
+    await as(poster).token.invoke('approve', deployment.market, price);
+    await cost('market.dispute (pulls the bond)', as(poster).market.invoke('dispute', d, 0xbadn, 0xd15b07edn));
+    await cost('market.resolve (poster wins: refund + bond + slash)', as(owner).market.invoke('resolve', d, false));
+    // The bond's approval replaced the allowance the budgets below draw on.
+    await as(poster).token.invoke('approve', deployment.market, 10n * budget);
+
+    // A dispute nobody rules on: anyone settles it for the worker after the resolution window.
+    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
+    const f = await jobCount();
+    await award(f, worker2); // the first worker is suspended by the lost dispute above
+    await as(worker2).market.invoke('accept_job', f);
+    await as(worker2).market.invoke('submit_result', f, 0x1234n);
+    await as(poster).token.invoke('approve', deployment.market, price);
+    await as(poster).market.invoke('dispute', f, 0xbadn, 0xd15b07edn);
+    await as(poster).token.invoke('approve', deployment.market, 10n * budget);
+    await devnet.increaseTime(Number(DEFAULT_MARKET_PARAMS.resolution_window) + 1);
+    await cost('market.finalize_dispute (default: worker paid + bond)', as(owner).market.invoke('finalize_dispute', f));
 
     await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
     const c = await jobCount();
-    await as(poster).market.invoke('award_job', c, worker2.address, price);
+    await award(c, worker2);
     await as(worker2).market.invoke('accept_job', c);
     await as(worker2).market.invoke('submit_result', c, 0x1234n);
     await devnet.increaseTime(Number(DEFAULT_MARKET_PARAMS.review_window) + 1);
@@ -87,12 +111,12 @@ async function main() {
 
     await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
     const e = await jobCount();
-    await as(poster).market.invoke('award_job', e, worker2.address, price);
+    await award(e, worker2);
     await as(worker2).market.invoke('accept_job', e);
     await devnet.increaseTime(61);
     await cost('market.expire (missed deadline: slash + reopen)', as(owner).market.invoke('expire', e));
     await cost('market.collect_fees', as(owner).market.invoke('collect_fees'));
-    await cost('market.set_params', as(owner).market.invoke('set_params', DEFAULT_MARKET_PARAMS));
+    await cost('market.set_params (scheduled)', as(owner).market.invoke('set_params', DEFAULT_MARKET_PARAMS));
 
     await cost('registry.request_unstake', as(worker).registry.invoke('request_unstake', 10n * STRK));
     await cost('registry.cancel_unstake', as(worker).registry.invoke('cancel_unstake'));

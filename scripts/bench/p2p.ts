@@ -173,6 +173,8 @@ async function child(): Promise<void> {
                       ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
                     },
                     market: { strategy: 'lowest-price' },
+                    // Hundreds of simulated nodes in one process and one data dir: no control socket each.
+                    control: { enabled: false },
                   }),
                   log,
                   stake,

@@ -19,6 +19,9 @@ import { CairoCompileError, COMPILER_ID, compileContract } from './compiler';
 import { assemble, contractBuildFiles, contractNames, mapDiagnostics, readCairoFiles } from './sources';
 
 export const BUILD_DIR = join(REPO_ROOT, 'build', 'contracts');
+/** The crate name the contracts' ABIs carry, and the one wasm-cairo gives every source. */
+export const CRATE = 'cairn';
+const WASM_CAIRO_CRATE = 'astro';
 
 export interface BuiltContract {
   name: string;
@@ -67,7 +70,12 @@ function buildOne(name: string): BuiltContract {
   // wasm-cairo is a wasm32 build: its fall-through branch targets come out as 2^32 - 1, which
   // every 64-bit reader takes for a jump, and its ABI keys are sorted, which changes the class
   // hash devnet computes (see scripts/contracts/sierra-fixup/src/main.rs).
-  execFileSync(sierraFixupBinary(), [rawCache, sierraPath], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // wasm-cairo names every crate `astro` (fixed inside its WebAssembly); the ABI's type and
+  // event paths are renamed to the project's crate before the class hash is computed. Event
+  // selectors hash only the variant name, and the Sierra program and its hash do not change.
+  const named = join(cached, `${name}.cairn.json`);
+  writeFileSync(named, readFileSync(rawCache, 'utf8').replaceAll(`${WASM_CAIRO_CRATE}::`, `${CRATE}::`));
+  execFileSync(sierraFixupBinary(), [named, sierraPath], { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(sierraCompilerBinary(), ['compile-contract', '--sierra-path', sierraPath, '--output-path', casmPath], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -13,17 +13,6 @@ interface WasmCairo {
   initSync(input: { module: Uint8Array }): unknown;
   compileStarknetContract(source: string, allowWarnings: boolean, replaceIds: boolean): string;
   compileCairoProgram(source: string, replaceIds: boolean): string;
-  runTests(
-    source: string,
-    allowWarnings: boolean,
-    filter: string,
-    includeIgnored: boolean,
-    ignored: boolean,
-    starknet: boolean,
-    runProfiler: string,
-    gasDisabled: boolean,
-    printResourceUsage: boolean,
-  ): string;
 }
 
 const WASM_CAIRO_DIR = join(require.resolve('wasm-cairo/package.json'), '..');
@@ -95,23 +84,4 @@ export function compileContract(source: string): string {
     throw new CairoCompileError(`Cairo compilation failed: ${out.slice(0, 200)}`, diagnose(source));
   }
   return out;
-}
-
-export interface CairoTestReport {
-  passed: number;
-  failed: number;
-  output: string;
-}
-
-/** Runs every `#[test]` in the source with the Starknet plugin (deploy_syscall works). */
-export function runCairoTests(source: string, filter = ''): CairoTestReport {
-  let output: string;
-  try {
-    output = load().runTests(source, true, filter, false, false, true, '', false, false);
-  } catch (err) {
-    throw new CairoCompileError(`Cairo tests failed to run: ${String(err)}`, diagnose(source));
-  }
-  const summary = /test result: \w+\. (\d+) passed; (\d+) failed/.exec(output);
-  if (!summary) throw new CairoCompileError(`Cairo tests failed to run: ${output.slice(0, 300)}`, diagnose(source));
-  return { passed: Number(summary[1]), failed: Number(summary[2]), output };
 }

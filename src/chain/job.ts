@@ -6,7 +6,9 @@
  * down, as the contract's `bps_of` does), the execution deadline is `exec_duration` seconds after
  * the worker accepts, and a job is re-awarded until `max_attempts` awards have expired.
  */
-export { JOB_STATUSES, type JobStatus } from './cairn';
+import { JOB_STATUSES, type JobStatus } from './cairn';
+
+export { JOB_STATUSES, type JobStatus };
 
 /** The contract numbers jobs with a u64. */
 export const JOB_ID_MAX = (1n << 64n) - 1n;
@@ -33,4 +35,14 @@ export interface JobTermsOnChain {
   execDurationS: bigint;
   /** Awards the job may go through before it expires and the poster is refunded (1..10). */
   maxAttempts: number;
+}
+
+/**
+ * A job's status from what starknet.js returns for the Cairo enum: a CairnCustomEnum (whose
+ * `activeVariant()` names it) or, from some decoders, the variant's index.
+ */
+export function jobStatusOf(raw: unknown): JobStatus {
+  const e = raw as { activeVariant?: () => string };
+  if (typeof e?.activeVariant === 'function') return e.activeVariant() as JobStatus;
+  return JOB_STATUSES[Number(raw)] ?? 'None';
 }

@@ -20,6 +20,14 @@ export interface MarketParams {
   accept_window: bigint;
   review_window: bigint;
   max_exec_duration: bigint;
+  /** The poster's dispute bond, in basis points of the price. */
+  dispute_bond_bps: bigint;
+  /** Seconds the arbiter has to rule on a dispute before it settles for the worker. */
+  resolution_window: bigint;
+  /** Smallest price (FRI) an award may name. */
+  min_price: bigint;
+  /** Smallest collateral (FRI) an award may lock. */
+  min_collateral: bigint;
 }
 
 export const DEFAULT_REGISTRY_PARAMS: RegistryParams = {
@@ -37,4 +45,10 @@ export const DEFAULT_MARKET_PARAMS: MarketParams = {
   accept_window: 600n,
   review_window: 3_600n,
   max_exec_duration: 86_400n,
+  dispute_bond_bps: 1_000n, // disputing costs a tenth of the price, returned if the poster is right
+  resolution_window: 259_200n, // three days for the arbiter
+  // A completion costs at least 0.01 STRK of price (0.00025 STRK of fee) and locks at least
+  // 0.005 STRK: see the README's reputation section for what farming then costs.
+  min_price: STRK / 100n,
+  min_collateral: STRK / 200n,
 };

@@ -50,17 +50,29 @@ export function sierraCompilerBinary(): string {
   );
 }
 
-/** The sources of cairn-sierra-fixup, the repo's own small Rust tool; its build is keyed by them. */
-export const SIERRA_FIXUP_DIR = join(REPO_ROOT, 'scripts', 'contracts', 'sierra-fixup');
-const SIERRA_FIXUP_SOURCES = ['Cargo.toml', 'Cargo.lock', 'src/main.rs'];
+/**
+ * The repo's own small Rust tools (scripts/contracts/<dir>), each built by bootstrap into a
+ * cache folder keyed by its sources, so an edit to them means a rebuild, never a stale binary.
+ */
+const REPO_TOOL_SOURCES = ['Cargo.toml', 'Cargo.lock', 'src/main.rs'];
 
-/** Matches `sierra_fixup_key` in scripts/bootstrap.sh: sha256 of the sources, concatenated. */
-export function sierraFixupKey(): string {
+export function repoToolDir(dir: string): string {
+  return join(REPO_ROOT, 'scripts', 'contracts', dir);
+}
+
+/** Matches `repo_tool_key` in scripts/bootstrap.sh: sha256 of the sources, concatenated. */
+export function repoToolKey(dir: string): string {
   const h = createHash('sha256');
-  for (const f of SIERRA_FIXUP_SOURCES) h.update(readFileSync(join(SIERRA_FIXUP_DIR, f)));
+  for (const f of REPO_TOOL_SOURCES) h.update(readFileSync(join(repoToolDir(dir), f)));
   return h.digest('hex').slice(0, 16);
 }
 
+/** Rewrites wasm-cairo's Sierra for 64-bit readers (scripts/contracts/sierra-fixup). */
 export function sierraFixupBinary(): string {
-  return binary('cairn-sierra-fixup', sierraFixupKey(), 'cairn-sierra-fixup', 'CAIRN_SIERRA_FIXUP_BIN');
+  return binary('cairn-sierra-fixup', repoToolKey('sierra-fixup'), 'cairn-sierra-fixup', 'CAIRN_SIERRA_FIXUP_BIN');
+}
+
+/** Runs the Cairo unit tests natively (scripts/contracts/cairo-test). */
+export function cairoTestBinary(): string {
+  return binary('cairn-cairo-test', repoToolKey('cairo-test'), 'cairn-cairo-test', 'CAIRN_CAIRO_TEST_BIN');
 }

@@ -32,7 +32,8 @@ export interface TxQueueOptions {
 }
 
 export interface QueuedCall {
-  call: Call;
+  /** One call, or calls that must go in the same transaction (approve + create_job). */
+  calls: Call[];
   /** What the call does, for logs and errors ("award job 7"). */
   label: string;
 }
@@ -48,17 +49,21 @@ export class TxQueue {
   private readonly pending: Pending[] = [];
   private running = false;
   /** Transactions sent and calls carried, for metrics and the batching bench. */
-  readonly stats = { transactions: 0, calls: 0, retries: 0 };
+  readonly stats = { transactions: 0, calls: 0, retries: 0, fees: 0n, chainMs: 0 };
 
   constructor(
     readonly account: Account,
     private readonly opts: TxQueueOptions = {},
   ) {}
 
-  /** Queues a call; resolves with the transaction that carried it, rejects with a ChainError. */
-  submit(call: Call, label: string): Promise<InvokeResult> {
+  /**
+   * Queues a call (or calls that stay together in one transaction); resolves with the
+   * transaction that carried it, rejects with a ChainError.
+   */
+  submit(call: Call | Call[], label: string): Promise<InvokeResult> {
+    const calls = Array.isArray(call) ? call : [call];
     return new Promise((resolve, reject) => {
-      this.pending.push({ call, label, resolve, reject });
+      this.pending.push({ calls, label, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -96,27 +101,38 @@ export class TxQueue {
   }
 
   private async send(batch: Pending[]): Promise<InvokeResult> {
-    const calls = batch.map((p) => p.call);
+    const calls = batch.flatMap((p) => p.calls);
     const labels = batch.map((p) => p.label).join(', ');
     const attempts = this.opts.attempts ?? 4;
     let delay = this.opts.retryDelayMs ?? 250;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.checkFee(calls, labels);
+        const sentAt = performance.now();
         const result = await withTimeout(
           executeCalls(this.account, calls),
           this.opts.receiptTimeoutMs ?? 120_000,
-          () => new ChainError('RPC', undefined, `no receipt for ${labels} within ${this.opts.receiptTimeoutMs ?? 120_000} ms`),
+          () =>
+            new ChainError(
+              'RPC',
+              undefined,
+              `no receipt for ${labels} within ${this.opts.receiptTimeoutMs ?? 120_000} ms`,
+            ),
         );
         this.stats.transactions++;
         this.stats.calls += calls.length;
+        this.stats.chainMs += performance.now() - sentAt;
+        this.stats.fees += actualFee(result.receipt);
         this.opts.log?.info({ txHash: result.txHash, calls: calls.length, labels }, 'transaction confirmed');
         return result;
       } catch (err) {
         const e = toChainError(err);
         const transient = e.code === 'RPC' || NONCE_RACE.test(e.message);
         if (!transient || attempt >= attempts) {
-          this.opts.log?.warn({ labels, code: e.code, reason: e.reason, txHash: e.txHash }, `transaction failed: ${e.message}`);
+          this.opts.log?.warn(
+            { labels, code: e.code, reason: e.reason, txHash: e.txHash },
+            `transaction failed: ${e.message}`,
+          );
           throw e;
         }
         this.stats.retries++;
@@ -137,9 +153,19 @@ export class TxQueue {
       throw toChainError(err, 'REJECTED');
     }
     if (fee > cap) {
-      throw new ChainError('REJECTED', undefined, `${labels}: estimated fee ${fee} fri is above the cap of ${cap} fri`);
+      throw new ChainError(
+        'REJECTED',
+        undefined,
+        `${labels}: estimated fee ${fee} fri is above the cap of ${cap} fri`,
+      );
     }
   }
+}
+
+/** The fee a receipt says was paid (fri), 0 if it does not say. */
+function actualFee(receipt: unknown): bigint {
+  const fee = (receipt as { value?: { actual_fee?: { amount?: string } } }).value?.actual_fee?.amount;
+  return fee ? BigInt(fee) : 0n;
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {

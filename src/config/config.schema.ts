@@ -148,7 +148,62 @@ export const ChainConfigSchema = z.object({
    * account is market.worker.address. Used to bind the node's peer id (`npm run worker:bind`).
    */
   accountKeyFile: z.string().min(1).optional(),
+  /**
+   * The account the node posts and works as (CAIRN_ACCOUNT_ADDRESS); market.worker.address when
+   * absent. With its key (accountKeyFile, or CAIRN_ACCOUNT_KEY) and a deployment, the node runs
+   * the job life: it escrows, awards, accepts, submits and settles jobs on chain.
+   */
+  accountAddress: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{1,64}$/, 'a 0x-prefixed felt')
+    .optional(),
 });
+
+const Fri = z.string().regex(/^[0-9]{1,78}$/, 'an amount in fri, as a decimal integer string');
+
+/** The job life (src/jobs/): timings and limits of posting and working on chain. */
+export const JobsConfigSchema = z.object({
+  /** Jobs a worker holds at once (awarded to submitted); its advertised cores when absent. */
+  capacity: z.number().int().min(1).max(1024).optional(),
+  /** A worker stakes up to this much on start if its stake is lower (fri); nothing when absent. */
+  stakeFri: Fri.optional(),
+  /** A transaction whose estimated fee is above this is not sent (fri). */
+  maxFeeFri: Fri.optional(),
+  receiptTimeoutMs: z.number().int().positive().default(120_000),
+  /** Most calls batched into one transaction (1: no batching; the fee bench compares). */
+  maxBatch: z.number().int().min(1).max(64).default(16),
+  timings: z
+    .object({
+      /** How long a poster takes bids for. */
+      bidWindowMs: z.number().int().positive().max(600_000).default(1_500),
+      /** Wait before announcing again a job nobody could be awarded. */
+      reannounceMs: z.number().int().positive().default(5_000),
+      /** How often every live job is looked at again (time-driven steps: expire, claim). */
+      tickMs: z.number().int().positive().default(1_000),
+      /** How long a worker's award consent stays valid (seconds). */
+      consentTtlS: z.number().int().min(60).max(86_400).default(600),
+      /** A worker resends its result notice this often until the poster settles. */
+      noticeEveryMs: z.number().int().positive().default(10_000),
+      /** Caps on fetching a job's data or a result. */
+      fetchTimeoutMs: z.number().int().positive().default(120_000),
+      maxFetchBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(256 * 1024 * 1024),
+    })
+    .prefault({}),
+  /**
+   * Test-only faults, for the end-to-end tests of what a market does about bad workers: `cheat`
+   * delivers an output that does not match the commitment submitted; `neverAccept` lets every
+   * award lapse. A node with a fault logs it loudly at start.
+   */
+  faults: z
+    .object({ cheat: z.boolean().default(false), neverAccept: z.boolean().default(false) })
+    .strict()
+    .prefault({}),
+});
+export type JobsConfig = z.infer<typeof JobsConfigSchema>;
 
 /** Job-data transfer (src/transfer/): what this node serves and accepts over /cairn/<network>/blob/1.0.0. */
 export const TransferConfigSchema = z.object({
@@ -182,6 +237,40 @@ export const TransferConfigSchema = z.object({
     .default(10 * 60_000),
 });
 
+/** Remote use of the control channel: off unless this section is given. */
+export const ControlTcpConfigSchema = z.object({
+  /** 127.0.0.1 by default; the token travels in clear, so reach a remote node through a tunnel or a private network. */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** 0 picks a free port (tests). */
+  port: z.number().int().min(0).max(65535),
+  /** The bearer token, in a file of mode 0600 (at least 16 characters; `openssl rand -hex 32`). */
+  tokenFile: z.string().min(1),
+  /** Failed authentications one remote address may make per window before it is refused outright. */
+  maxAuthFailures: z.number().int().positive().default(5),
+  authWindowMs: z.number().int().positive().default(60_000),
+  /** A TCP client that has not authenticated within this long is disconnected. */
+  authTimeoutMs: z.number().int().positive().default(5_000),
+});
+
+/** The node's local control channel (src/control/): JSON-RPC 2.0, one message a line. */
+export const ControlConfigSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Default <dataDir>/control.sock; created with mode 0600 in a directory only its owner may write. */
+  socketPath: z.string().min(1).optional(),
+  tcp: ControlTcpConfigSchema.optional(),
+  /** A longer line is answered with an error and its connection closed. */
+  maxLineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Connections open at once, Unix and TCP together; more are answered with an error and closed. */
+  maxConnections: z.number().int().positive().max(10_000).default(256),
+  /** Requests one connection may have in flight; more are answered BUSY. */
+  maxConcurrentPerConnection: z.number().int().positive().max(1024).default(32),
+});
+
 export const NodeConfigSchema = z.object({
   /** Separates gossip topics and the DHT of different deployments (devnet, sepolia, mainnet). */
   network: z
@@ -198,6 +287,13 @@ export const NodeConfigSchema = z.object({
   /** The groth16 prover of a worker (src/prover/config.ts). */
   prover: proverConfigSchema.prefault({}),
   transfer: TransferConfigSchema.default(() => TransferConfigSchema.parse({})),
+  jobs: JobsConfigSchema.prefault({}),
+  control: ControlConfigSchema.default(() => ControlConfigSchema.parse({})),
+  /**
+   * What the node is for: `worker` and `both` need a market.worker section; `poster` ignores one.
+   * Default: `both` with a market.worker section, `poster` without.
+   */
+  role: z.enum(['poster', 'worker', 'both']).optional(),
 });
 
 export type NodeConfig = z.infer<typeof NodeConfigSchema>;
@@ -206,6 +302,8 @@ export type P2pConfig = z.infer<typeof P2pConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export type MarketConfig = z.infer<typeof MarketConfigSchema>;
 export type TransferConfig = z.infer<typeof TransferConfigSchema>;
+export type ControlConfig = z.infer<typeof ControlConfigSchema>;
+export type NodeRole = NonNullable<NodeConfig['role']>;
 
 export { ConfigError };
 
@@ -218,6 +316,14 @@ export function parseConfig(input: unknown): NodeConfig {
   const config = result.data;
   config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
   config.executor.storeDir ??= join(config.dataDir, 'blobs');
+  config.control.socketPath ??= join(config.dataDir, 'control.sock');
+  if (config.role === 'poster') config.market.worker = undefined;
+  else if (config.role && !config.market.worker) {
+    throw new ConfigError([
+      `role: a ${config.role} node needs a market.worker section (address, cores, memoryMb, fuelPerSecond, pricePerFuel)`,
+    ]);
+  }
+  config.role ??= config.market.worker ? 'both' : 'poster';
   return config;
 }
 
@@ -252,9 +358,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   set(merged, 'network', env.CAIRN_NETWORK);
   set(merged, 'dataDir', env.CAIRN_DATA_DIR);
   set(merged, 'logLevel', env.CAIRN_LOG_LEVEL);
+  set(merged, 'role', env.CAIRN_ROLE);
+  const control = { ...((file.control as Record<string, unknown> | undefined) ?? {}) };
+  set(control, 'socketPath', env.CAIRN_CONTROL_SOCKET);
+  merged.control = control;
   const chain = { ...((file.chain as Record<string, unknown> | undefined) ?? {}) };
   set(chain, 'deploymentFile', env.CAIRN_DEPLOYMENT);
   set(chain, 'accountKeyFile', env.CAIRN_ACCOUNT_KEY_FILE);
+  set(chain, 'accountAddress', env.CAIRN_ACCOUNT_ADDRESS);
   merged.chain = chain;
   return parseConfig(merged);
 }

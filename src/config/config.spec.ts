@@ -82,4 +82,26 @@ describe('node configuration', () => {
     expect(() => parseConfig({ executor: { threads: 0 } })).toThrow(/executor\.threads/);
     expect(() => parseConfig({ prover: { proveTimeoutMs: -1 } })).toThrow(/prover\.proveTimeoutMs/);
   });
+
+  test('the control channel is on, its socket in the data dir, TCP off unless configured', () => {
+    const c = parseConfig({ dataDir: '/srv/cairn' });
+    expect(c.control).toMatchObject({ enabled: true, socketPath: '/srv/cairn/control.sock', maxLineBytes: 1024 * 1024 });
+    expect(c.control.tcp).toBeUndefined();
+    const tcp = parseConfig({ control: { tcp: { port: 7001, tokenFile: '/srv/cairn/token' } } }).control.tcp;
+    expect(tcp).toMatchObject({ host: '127.0.0.1', port: 7001, maxAuthFailures: 5 });
+    expect(() => parseConfig({ control: { tcp: { port: 7001 } } })).toThrow(/control\.tcp\.tokenFile/);
+    expect(loadConfig({ CAIRN_CONTROL_SOCKET: '/run/c.sock' }).control.socketPath).toBe('/run/c.sock');
+  });
+
+  test('the role follows the worker section unless given, and a worker role needs one', () => {
+    const worker = { address: '0xabc', cores: 1, memoryMb: 512, fuelPerSecond: 1000, pricePerFuel: 1 };
+    expect(parseConfig({}).role).toBe('poster');
+    expect(parseConfig({ market: { worker } }).role).toBe('both');
+    expect(parseConfig({ role: 'worker', market: { worker } }).role).toBe('worker');
+    // poster: the worker section is set aside, so the node bids on nothing.
+    const poster = loadConfig({ CAIRN_ROLE: 'poster', CAIRN_CONFIG: undefined });
+    expect(poster.role).toBe('poster');
+    expect(parseConfig({ role: 'poster', market: { worker } }).market.worker).toBeUndefined();
+    expect(() => parseConfig({ role: 'worker' })).toThrow(/role: a worker node needs a market\.worker section/);
+  });
 });

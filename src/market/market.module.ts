@@ -7,7 +7,12 @@ import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'i
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { AdvertBook } from '../discovery/advert-book';
-import { DISCOVERY_OPTIONS, DiscoveryModule, type DiscoveryOptions, workerCapabilities } from '../discovery/discovery.module';
+import {
+  DISCOVERY_OPTIONS,
+  DiscoveryModule,
+  type DiscoveryOptions,
+  workerCapabilities,
+} from '../discovery/discovery.module';
 import { P2pHost } from '../p2p/host';
 import { Market } from './market';
 import {

@@ -189,6 +189,13 @@ export class Poster {
       refuse(RejectCode.REJECT_CODE_DUPLICATE_BID, 'one bid per worker per job');
       throw reject('DUPLICATE', `second bid for job ${key}`);
     }
+    if (job.spec.requireConsent && !bid.consent) {
+      refuse(
+        RejectCode.REJECT_CODE_INELIGIBLE,
+        'this job is awarded on chain: the bid must carry the account consent',
+      );
+      throw reject('INVALID_PAYLOAD', 'bid without award consent');
+    }
     if (bid.price > job.spec.budget) {
       refuse(RejectCode.REJECT_CODE_OVER_BUDGET, `price ${bid.price} above budget ${job.spec.budget}`);
       throw reject('INVALID_PAYLOAD', 'bid above budget');
@@ -232,11 +239,14 @@ export class Poster {
           candidate.bid.worker,
           collateralFor(candidate.bid.price, job.spec.collateralBps),
         );
-        if (e.ok) {
+        const vetoed = e.ok ? await job.spec.vetBid?.(candidate.bid) : undefined;
+        if (e.ok && vetoed === undefined) {
           winner = candidate;
           break;
         }
-        refused.push({ worker: candidate.bid.worker, reason: e.reason });
+        const reason = e.ok ? (vetoed as string) : e.reason;
+        const detail = e.ok ? reason : (e.detail ?? e.reason);
+        refused.push({ worker: candidate.bid.worker, reason });
         const reply = job.bidders.get(candidate.bid.worker);
         job.bidders.delete(candidate.bid.worker);
         reply?.(
@@ -246,7 +256,7 @@ export class Poster {
             encodeRejection({
               jobId: job.spec.jobId,
               code: RejectCode.REJECT_CODE_INELIGIBLE,
-              detail: e.detail ?? e.reason,
+              detail,
             }),
           ),
         );

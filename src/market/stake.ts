@@ -65,7 +65,11 @@ export class RegistryStakeVerifier implements StakeVerifier {
     if (reason !== undefined) return { ok: false, reason };
     const bound = await this.registry.peerIdOf(workerAddress);
     if (bound !== peerId) {
-      return { ok: false, reason: STAKE_REASONS.PEER_MISMATCH, detail: `address is bound to ${bound || 'no peer'}` };
+      return {
+        ok: false,
+        reason: STAKE_REASONS.PEER_MISMATCH,
+        detail: `address is bound to ${bound || 'no peer'}`,
+      };
     }
     return { ok: true };
   }

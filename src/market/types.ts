@@ -20,6 +20,11 @@ export interface JobTerms {
   /** This award's number (1 for a fresh job) and the job's max_attempts. */
   attempt: number;
   maxAttempts: number;
+  /**
+   * SHA-256 of the manifest's bytes (hex): what the awarded worker fetches it by. Its 250-bit
+   * cut must be `manifestHash`. Absent in simulations that never run the job.
+   */
+  manifestSha256?: string;
 }
 
 /** What a poster asks the network for. */
@@ -28,6 +33,13 @@ export interface JobSpec extends JobTerms {
   bidWindowMs?: number;
   /** Close the window early once this many valid bids are in; the node's default if absent. */
   maxBids?: number;
+  /** Refuse bids that carry no award consent (a job that will be awarded on chain). */
+  requireConsent?: boolean;
+  /**
+   * A last check of a ranked candidate after its stake (the job life checks its consent
+   * signature with the worker's account): a reason refuses it and the next is tried.
+   */
+  vetBid?: (bid: ReceivedBid) => Promise<string | undefined>;
 }
 
 /** The signed content of a job announcement (the JobAnnouncement payload). */
@@ -47,12 +59,24 @@ export interface Announcement extends AnnouncementFields {
   digest: Uint8Array;
 }
 
+/**
+ * The worker account's SNIP-12 consent to be awarded a job at its bid's price
+ * (src/chain/award-consent.ts): what `award_job` checks on chain. A bid without one cannot be
+ * awarded on chain (only simulations, which never touch the chain, bid without it).
+ */
+export interface BidConsent {
+  /** Unix seconds after which the consent no longer allows the award. */
+  expiry: bigint;
+  signature: bigint[];
+}
+
 export interface BidPayload {
   jobId: bigint;
   poster: Uint8Array;
   announcementDigest: Uint8Array;
   workerAddress: bigint;
   price: bigint;
+  consent?: BidConsent;
 }
 
 /** A bid a poster accepted into a job's window. */

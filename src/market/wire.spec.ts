@@ -1,7 +1,10 @@
 import { MessageValidationError } from '../p2p/errors';
 import { FIELD_PRIME, feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
-import type { AnnouncementFields } from './types';
-import { decodeAnnouncement, encodeAnnouncement } from './wire';
+import { createHash } from 'node:crypto';
+import { Bid as BidPb } from '../p2p/proto/generated/cairn';
+import { manifestHash } from '../shared/commitment';
+import type { AnnouncementFields, BidPayload } from './types';
+import { checkBid, decodeAnnouncement, encodeAnnouncement, encodeBid, readBid } from './wire';
 
 const code = (fn: () => unknown) => {
   try {
@@ -70,5 +73,68 @@ describe('market wire formats', () => {
     expect(code(() => decodeAnnouncement(encodeAnnouncement({ ...fields, ...over }), now))).toBe(
       'INVALID_PAYLOAD',
     );
+  });
+});
+
+describe('award consent and the manifest address on the wire', () => {
+  const now = 1_800_000_000_000;
+  const base: AnnouncementFields = {
+    jobId: 7n,
+    posterAddress: 0x1n,
+    manifestHash: 0n,
+    requirements: { minCores: 1, minMemoryMb: 1, wasmFeatures: [], minFuelPerSecond: 1n, fuelLimit: 1n },
+    budget: 1n,
+    bidDeadlineMs: now + 1000,
+    maxBids: 1,
+    posterAddrs: [],
+    collateralBps: 0,
+    execDurationS: 1n,
+    attempt: 1,
+    maxAttempts: 1,
+  };
+  const sha = createHash('sha256').update('manifest').digest('hex');
+
+  test('an announcement carries the manifest sha256 whose 250-bit cut is its manifest hash', () => {
+    const a = {
+      ...base,
+      manifestHash: manifestHash(new TextEncoder().encode('manifest')),
+      manifestSha256: sha,
+    };
+    expect(decodeAnnouncement(encodeAnnouncement(a), now).manifestSha256).toBe(sha);
+  });
+
+  test('a manifest sha256 that names another manifest is refused', () => {
+    const forged = { ...base, manifestHash: 0x1234n, manifestSha256: sha };
+    expect(code(() => decodeAnnouncement(encodeAnnouncement(forged), now))).toBe('INVALID_PAYLOAD');
+  });
+
+  const bid: BidPayload = {
+    jobId: 7n,
+    poster: new Uint8Array(38).fill(1),
+    announcementDigest: new Uint8Array(32).fill(2),
+    workerAddress: 0xabcn,
+    price: 10n ** 16n,
+  };
+
+  test('a bid round-trips with and without consent', () => {
+    expect(checkBid(readBid(encodeBid(bid)))).toEqual(bid);
+    const consented = { ...bid, consent: { expiry: 1_900_000_000n, signature: [1n, FIELD_PRIME - 1n] } };
+    expect(checkBid(readBid(encodeBid(consented)))).toEqual(consented);
+  });
+
+  test('half a consent, or an oversized signature, is refused', () => {
+    const noSig = BidPb.encode({ ...BidPb.decode(encodeBid(bid)), consentExpiry: 5n }).finish();
+    expect(code(() => checkBid(readBid(noSig)))).toBe('INVALID_PAYLOAD');
+    const long = encodeBid({
+      ...bid,
+      consent: { expiry: 5n, signature: Array.from({ length: 17 }, (_, i) => BigInt(i)) },
+    });
+    expect(code(() => checkBid(readBid(long)))).toBe('INVALID_PAYLOAD');
+    const notFelt = BidPb.encode({
+      ...BidPb.decode(encodeBid(bid)),
+      consentExpiry: 5n,
+      consentSignature: [new Uint8Array(32).fill(0xff)],
+    }).finish();
+    expect(code(() => checkBid(readBid(notFelt)))).toBe('INVALID_PAYLOAD');
   });
 });

@@ -16,6 +16,7 @@ import {
   RejectCode,
 } from '../p2p/proto/generated/cairn';
 import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
+import { FELT250_MASK } from '../shared/commitment';
 import type { AnnouncementFields, BidPayload, OutcomePayload } from './types';
 
 export { RejectCode };
@@ -29,6 +30,8 @@ const DIGEST_BYTES = 32;
 /** The JobMarket's bounds (create_job: 1..10 attempts; a collateral of at most 5x the price). */
 const MAX_ATTEMPTS = 10;
 const MAX_COLLATERAL_BPS = 50_000;
+/** An account signature is a few felts (2 for a plain Stark key; multisig accounts send more). */
+const MAX_SIGNATURE_FELTS = 16;
 
 function decode<T>(codec: { decode(b: Uint8Array): T }, bytes: Uint8Array, what: string): T {
   try {
@@ -75,6 +78,7 @@ export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {
     execDurationS: a.execDurationS,
     attempt: a.attempt,
     maxAttempts: a.maxAttempts,
+    manifestSha256: a.manifestSha256 ? Buffer.from(a.manifestSha256, 'hex') : new Uint8Array(0),
   }).finish();
 }
 
@@ -93,15 +97,27 @@ export function decodeAnnouncement(payload: Uint8Array, nowMs: number): Announce
   }
   // The contract's own bounds: a job id from 1, a rate of at most 100%, 1..10 attempts.
   if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'job_id 0 is no on-chain job');
-  if (pb.collateralBps > MAX_COLLATERAL_BPS) throw reject('INVALID_PAYLOAD', 'collateral_bps above the contract maximum (50000)');
+  if (pb.collateralBps > MAX_COLLATERAL_BPS)
+    throw reject('INVALID_PAYLOAD', 'collateral_bps above the contract maximum (50000)');
   if (pb.execDurationS === 0n) throw reject('INVALID_PAYLOAD', 'exec_duration_s must be positive');
   if (pb.maxAttempts < 1 || pb.maxAttempts > MAX_ATTEMPTS || pb.attempt < 1 || pb.attempt > pb.maxAttempts) {
     throw reject('INVALID_PAYLOAD', 'attempt out of range');
   }
+  const manifestHashFelt = feltFromBytes(pb.manifestHash, 'manifest_hash');
+  let manifestSha256: string | undefined;
+  if (pb.manifestSha256.length > 0) {
+    if (pb.manifestSha256.length !== DIGEST_BYTES)
+      throw reject('INVALID_PAYLOAD', 'manifest_sha256 must be 32 bytes');
+    manifestSha256 = Buffer.from(pb.manifestSha256).toString('hex');
+    // The address the worker fetches by must name the manifest the chain holds.
+    if ((BigInt(`0x${manifestSha256}`) & FELT250_MASK) !== manifestHashFelt)
+      throw reject('INVALID_PAYLOAD', 'manifest_sha256 does not match manifest_hash');
+  }
   return {
     jobId: pb.jobId,
     posterAddress: feltFromBytes(pb.posterAddress, 'poster_address'),
-    manifestHash: feltFromBytes(pb.manifestHash, 'manifest_hash'),
+    manifestHash: manifestHashFelt,
+    manifestSha256,
     requirements: checkRequirements(pb.requirements),
     budget: u256FromBytes(pb.budget, 'budget'),
     bidDeadlineMs,
@@ -121,6 +137,8 @@ export function encodeBid(b: BidPayload): Uint8Array {
     announcementDigest: b.announcementDigest,
     workerAddress: feltToBytes(b.workerAddress),
     price: u256ToBytes(b.price),
+    consentExpiry: b.consent?.expiry ?? 0n,
+    consentSignature: (b.consent?.signature ?? []).map(feltToBytes),
   }).finish();
 }
 
@@ -137,12 +155,24 @@ export function checkBid(pb: RawBid): BidPayload {
   if (pb.poster.length !== PEER_ID_BYTES) throw reject('INVALID_PAYLOAD', 'bid poster is not a peer id');
   if (pb.announcementDigest.length !== DIGEST_BYTES)
     throw reject('INVALID_PAYLOAD', 'bad announcement digest');
+  if (pb.consentSignature.length > MAX_SIGNATURE_FELTS)
+    throw reject('INVALID_PAYLOAD', 'consent signature too long');
+  if ((pb.consentSignature.length === 0) !== (pb.consentExpiry === 0n))
+    throw reject('INVALID_PAYLOAD', 'consent needs both an expiry and a signature');
+  const consent =
+    pb.consentSignature.length > 0
+      ? {
+          expiry: pb.consentExpiry,
+          signature: pb.consentSignature.map((f, i) => feltFromBytes(f, `consent_signature[${i}]`)),
+        }
+      : undefined;
   return {
     jobId: pb.jobId,
     poster: pb.poster,
     announcementDigest: pb.announcementDigest,
     workerAddress: feltFromBytes(pb.workerAddress, 'worker_address'),
     price: u256FromBytes(pb.price, 'price'),
+    ...(consent ? { consent } : {}),
   };
 }
 

@@ -16,7 +16,13 @@ import { esm } from '../p2p/esm';
 import { describe, reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
-import type { Announcement } from './types';
+import type { Announcement, BidConsent } from './types';
+
+/**
+ * Signs the worker account's consent to be awarded `a` at `price` (src/jobs does, with the
+ * account's key): without it a bid cannot be awarded on chain. Absent on simulated workers.
+ */
+export type ConsentSigner = (a: Announcement, price: bigint) => Promise<BidConsent>;
 import { RejectCode, decodeOutcome, decodeRejection, encodeBid } from './wire';
 
 export interface BidOutcome {
@@ -36,7 +42,7 @@ export interface BidRefusal {
 }
 
 export interface WorkerEvents {
-  bid: [{ jobId: bigint; poster: string; price: bigint }];
+  bid: [{ jobId: bigint; poster: string; price: bigint; announcement: Announcement }];
   skip: [{ jobId: bigint; poster: string; unmet: Requirement[] }];
   outcome: [BidOutcome];
   rejected: [BidRefusal];
@@ -56,6 +62,12 @@ export class Worker extends EventEmitter<WorkerEvents> {
   private readonly pending = new Map<string, PendingBid>();
   readonly stats = { announcements: 0, bids: 0, skipped: 0, won: 0, lost: 0, rejected: 0, dropped: 0 };
   private readonly log: Logger;
+  /** Set by the job life on a node with an account; bids then carry the account's consent. */
+  consent?: ConsentSigner;
+  /** The least this worker bids (the market's minimum price, which an award must reach). */
+  priceFloor = 0n;
+  /** Asked before each bid (the job life: free capacity, jobs already held); false skips it. */
+  willing?: (a: Announcement) => boolean;
 
   constructor(
     private readonly host: P2pHost,
@@ -76,6 +88,11 @@ export class Worker extends EventEmitter<WorkerEvents> {
       this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet });
       return;
     }
+    if (this.willing && !this.willing(a)) {
+      this.stats.skipped++;
+      this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet: [] });
+      return;
+    }
     const now = Date.now();
     if (this.pending.size >= this.maxPending) this.expire(now);
     if (this.pending.size >= this.maxPending) {
@@ -86,7 +103,39 @@ export class Worker extends EventEmitter<WorkerEvents> {
       );
       return;
     }
-    const price = priceFor(this.caps, a.requirements);
+    const offer = priceFor(this.caps, a.requirements);
+    const price = offer > this.priceFloor ? offer : this.priceFloor;
+    if (price > a.budget) {
+      this.stats.skipped++;
+      this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet: ['price'] });
+      return;
+    }
+    const key = `${a.poster}|${a.jobId}`;
+    this.pending.set(key, {
+      jobId: a.jobId,
+      poster: a.poster,
+      price,
+      expiresAtMs: a.bidDeadlineMs + PENDING_GRACE_MS,
+    });
+    this.stats.bids++;
+    this.emit('bid', { jobId: a.jobId, poster: a.poster, price, announcement: a });
+    if (!this.consent) {
+      this.sendBid(a, price, now);
+      return;
+    }
+    this.consent(a, price).then(
+      (consent) => this.sendBid(a, price, Date.now(), consent),
+      (err: unknown) => {
+        this.pending.delete(key);
+        this.log.warn(
+          { jobId: a.jobId.toString(), err: describe(err) },
+          'could not sign award consent; not bidding',
+        );
+      },
+    );
+  }
+
+  private sendBid(a: Announcement, price: bigint, now: number, consent?: BidConsent): void {
     const envelope = seal(
       this.host.signer,
       Kind.KIND_BID,
@@ -96,17 +145,10 @@ export class Worker extends EventEmitter<WorkerEvents> {
         announcementDigest: a.digest,
         workerAddress: this.caps.workerAddress,
         price,
+        ...(consent ? { consent } : {}),
       }),
       now,
     );
-    this.pending.set(`${a.poster}|${a.jobId}`, {
-      jobId: a.jobId,
-      poster: a.poster,
-      price,
-      expiresAtMs: a.bidDeadlineMs + PENDING_GRACE_MS,
-    });
-    this.stats.bids++;
-    this.emit('bid', { jobId: a.jobId, poster: a.poster, price });
     const channel = this.channel();
     if (channel.trySend(a.poster, envelope)) return;
     const { multiaddr } = esm().multiaddr;

@@ -1,18 +1,22 @@
 /**
  * The node, assembled: the one wiring that `src/main.ts`, the tests and the benches all run.
- * Configuration, logging, the p2p host, discovery, the market and job-data transfer on every node; manifest
- * validation on every node (a poster checks what it posts); the executor and the prover on a
- * worker. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
+ * Configuration, logging, the p2p host, discovery, the market, job-data transfer and the control
+ * channel (src/control/) on every node; manifest validation on every node (a poster checks what
+ * it posts); the executor and the prover on a worker; the job life (src/jobs) on a node with a
+ * deployment and an account. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
  * CommonJS (see src/config/config.module.ts).
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { ConfigModule } from '../config/config.module';
+import { controlProviders } from '../control/control.module';
+import { ControlServer } from '../control/server';
 import type { NodeConfig } from '../config/config.schema';
 import type { Capabilities } from '../discovery/capabilities';
 import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
 import { BlobStore } from '../executor/blob-store';
 import { ExecutorModule } from '../executor/executor.module';
+import { jobLifeProviders, type JobChain } from '../jobs/jobs.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
 import { MarketModule, type MarketModuleOptions } from '../market/market.module';
@@ -39,6 +43,8 @@ export interface NodeOptions extends MarketModuleOptions {
    * Only for simulations that put dozens of workers in one process (the p2p benches and tests).
    */
   bidOnly?: boolean;
+  /** The deployment and the node's account: with them the node runs the job life (src/jobs). */
+  jobChain?: JobChain;
 }
 
 export class AppModule {
@@ -74,8 +80,10 @@ export class AppModule {
           useFactory: (store?: BlobStore) => store ?? new BlobStore(config.executor.storeDir),
           inject: [{ token: BlobStore, optional: true }],
         },
+        ...(opts.jobChain ? jobLifeProviders(opts.jobChain) : []),
+        ...controlProviders(),
       ],
-      exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS, TRANSFER_BLOB_SOURCE],
+      exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS, TRANSFER_BLOB_SOURCE, ControlServer],
       global: true,
     };
   }

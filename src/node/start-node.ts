@@ -5,12 +5,14 @@
  */
 import type { INestApplicationContext } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { NodeConfig } from '../config/config.schema';
+import { ControlServer, preflightControl } from '../control/server';
 import { AdvertBook } from '../discovery/advert-book';
 import type { BlobStore } from '../executor/blob-store';
 import { AdvertService } from '../discovery/adverts';
 import type { Capabilities } from '../discovery/capabilities';
 import { CapabilityIndex } from '../discovery/capability-index';
 import { ExecutorService } from '../executor/executor.service';
+import { JobLife } from '../jobs/job-life';
 import { ManifestService } from '../manifest/manifest.service';
 import { Market } from '../market/market';
 import { P2pHost } from '../p2p/host';
@@ -49,6 +51,10 @@ export class CairnNode {
   readonly blobs: BlobStore;
   /** Present on a worker that runs jobs. */
   readonly executor?: ExecutorService;
+  /** Present on a node with a deployment and an account: posts, works and settles jobs. */
+  readonly jobs?: JobLife;
+  /** The local control channel (`cairn` talks to it); register methods on it with `control.register`. */
+  readonly control: ControlServer;
 
   constructor(
     readonly app: INestApplicationContext,
@@ -63,6 +69,8 @@ export class CairnNode {
     this.transfer = app.get(TransferService);
     this.blobs = app.get<symbol, BlobStore>(TRANSFER_BLOB_SOURCE);
     this.executor = optional(() => app.get(ExecutorService, { strict: false }));
+    this.jobs = optional(() => app.get(JobLife, { strict: false }));
+    this.control = app.get(ControlServer);
   }
 
   get peerId(): string {
@@ -85,8 +93,13 @@ export class CairnNode {
 }
 
 export async function startNode(opts: StartNodeOptions): Promise<CairnNode> {
+  // Before anything starts: a data dir others may write, or another node on its socket, is the
+  // user's to fix, and NestJS would exit the process on an error thrown while it builds modules.
+  await preflightControl(opts.config.control, opts.config.dataDir);
   const { NestFactory } = await importEsm<NestCore>('@nestjs/core');
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(opts), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(opts), {
+    logger: ['error', 'warn'],
+  });
   // Only these signals: NestJS's default set includes SIGSEGV, whose listener replaces V8's
   // WebAssembly trap handler (see src/shared/shutdown-signals.ts).
   if (opts.shutdownOnSignals) app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);

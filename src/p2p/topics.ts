@@ -42,7 +42,7 @@ export const TOPIC_KINDS: Record<GossipTopicType, Kind> = {
   worker_advert: Kind.KIND_WORKER_ADVERT,
 };
 
-export type DirectProtocolName = 'bid' | 'advert' | 'blob';
+export type DirectProtocolName = 'bid' | 'advert' | 'blob' | 'job';
 
 export function protocolId(network: string, name: DirectProtocolName): string {
   return `/cairn/${network}/${name}/1.0.0`;

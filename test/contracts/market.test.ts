@@ -27,9 +27,13 @@ afterAll(async () => {
 const fresh = () => chain.actors.workers.slice(5); // workers no test slashes (1, 3 and 4 are slashed)
 const market = () => chain.read.market.read;
 const BPS = 10_000n;
+/** JobMarket's TIMELOCK: seconds before set_params / set_arbiter take effect. */
+const TIMELOCK = 2n * 86_400n;
 async function params() {
   const p = await market().params();
   return {
+    bond: toBigInt(p.dispute_bond_bps),
+    resolution: toBigInt(p.resolution_window),
     fee: toBigInt(p.fee_bps),
     collateral: toBigInt(p.collateral_bps),
     slash: toBigInt(p.slash_bps),
@@ -105,7 +109,7 @@ describe('award_job', () => {
   it('records worker, price and collateral share, opens the accept window', async () => {
     const p = await params();
     const id = await chain.createJob(poster);
-    const { txHash } = await chain.as(poster).market.invoke('award_job', id, worker.address, DEFAULT_PRICE);
+    const { txHash } = await chain.award(poster, worker, id, DEFAULT_PRICE);
     const job = await chain.job(id);
     const collateral = (DEFAULT_PRICE * p.collateral) / BPS;
     expect(job).toMatchObject({ status: 'Awarded', worker: BigInt(worker.address), price: DEFAULT_PRICE, collateral, attempts: 1 });
@@ -119,30 +123,30 @@ describe('award_job', () => {
   it('refuses another caller, a job not open, zero and over-budget prices, the poster, address zero', async () => {
     const id = await chain.createJob(poster);
     const c = chain.as(poster).market;
-    expect(await revertReason(chain.as(worker).market.invoke('award_job', id, worker.address, STRK))).toBe('Caller is not the poster');
-    expect(await revertReason(c.invoke('award_job', id, worker.address, 0n))).toBe('Price must be positive');
-    expect(await revertReason(c.invoke('award_job', id, worker.address, DEFAULT_BUDGET + 1n))).toBe('Price exceeds budget');
-    expect(await revertReason(c.invoke('award_job', id, poster.address, STRK))).toBe('Poster cannot be the worker');
-    expect(await revertReason(c.invoke('award_job', id, '0x0', STRK))).toBe('Address must not be zero');
-    await c.invoke('award_job', id, worker.address, STRK);
-    expect(await revertReason(c.invoke('award_job', id, worker2.address, STRK))).toBe('Job is not open');
+    expect(await revertReason(chain.award(worker, worker, id, STRK))).toBe('Caller is not the poster');
+    const later = (await chain.now()) + 3_600n;
+    expect(await revertReason(c.invoke('award_job', id, worker.address, 0n, later, []))).toBe('Price must be positive');
+    expect(await revertReason(chain.award(poster, worker, id, DEFAULT_BUDGET + 1n))).toBe('Price exceeds budget');
+    expect(await revertReason(chain.award(poster, poster, id, STRK))).toBe('Poster cannot be the worker');
+    expect(await revertReason(c.invoke('award_job', id, '0x0', STRK, later, []))).toBe('Address must not be zero');
+    await chain.award(poster, worker, id, STRK);
+    expect(await revertReason(chain.award(poster, worker2, id, STRK))).toBe('Job is not open');
   });
 
   it('refuses a worker without enough free stake for the collateral, or not staked at all', async () => {
     const id = await chain.createJob(poster, { budget: 10_000n * STRK });
-    const c = chain.as(poster).market;
-    expect(await revertReason(c.invoke('award_job', id, chain.actors.outsider.address, STRK))).toBe('Worker has no stake');
+    expect(await revertReason(chain.award(poster, chain.actors.outsider, id, STRK))).toBe('Worker has no stake');
     // collateral = half of 5,000 STRK > the 500 STRK staked
-    expect(await revertReason(c.invoke('award_job', id, worker.address, 5_000n * STRK))).toBe('Insufficient free stake');
+    expect(await revertReason(chain.award(poster, worker, id, 5_000n * STRK))).toBe('Insufficient free stake');
   });
 
   it('refuses an unstaking worker', async () => {
     const w = fresh()[1]!;
     await chain.as(w).registry.invoke('request_unstake', STRK);
     const id = await chain.createJob(poster);
-    expect(await revertReason(chain.as(poster).market.invoke('award_job', id, w.address, STRK))).toBe('Worker is unstaking');
+    expect(await revertReason(chain.award(poster, w, id, STRK))).toBe('Worker is unstaking');
     await chain.as(w).registry.invoke('cancel_unstake');
-    await chain.as(poster).market.invoke('award_job', id, w.address, STRK);
+    await chain.award(poster, w, id, STRK);
     expect((await chain.job(id)).status).toBe('Awarded');
   });
 });
@@ -230,17 +234,40 @@ describe('confirm', () => {
 });
 
 describe('dispute and resolve', () => {
-  it('the arbiter decides for the worker: paid as on confirm', async () => {
+  it('the arbiter decides for the worker: paid as on confirm, plus the poster\'s bond', async () => {
     const w = fresh()[0]!;
     const id = await chain.submittedJob(poster, w);
-    const { txHash } = await chain.as(poster).market.invoke('dispute', id, 0x626164n);
-    expect((await chain.events(txHash))[0]).toMatchObject({ name: 'JobDisputed', fields: { job_id: id, reason: 0x626164n } });
-    expect((await chain.job(id)).status).toBe('Disputed');
+    const p = await params();
+    const bond = (DEFAULT_PRICE * p.bond) / BPS;
+    const [marketBefore, escrowBefore] = [await chain.balance(chain.deployment.market), toBigInt(await market().escrowed())];
+    const { txHash } = await chain.dispute(poster, id, 0x626164n, 0x0badn);
+    // The bond is held with the escrow; the event names the parties, the arbiter and the evidence.
+    expect(toBigInt(await market().escrowed())).toBe(escrowBefore + bond);
+    expect(await chain.balance(chain.deployment.market)).toBe(marketBefore + bond);
+    const disputed = await chain.job(id);
+    expect((await chain.events(txHash)).find((e) => e.name === 'JobDisputed')).toMatchObject({
+      fields: {
+        job_id: id,
+        poster: BigInt(poster.address),
+        worker: BigInt(w.address),
+        arbiter: BigInt(chain.actors.arbiter.address),
+        reason: 0x626164n,
+        commitment: 0xabcdefn,
+        disputed_output_hash: 0x0badn,
+        bond,
+        resolve_by: disputed.resolve_by,
+      },
+    });
+    await expectStampedBy(chain, txHash, disputed.resolve_by, p.resolution);
+    expect(disputed).toMatchObject({ status: 'Disputed', dispute_bond: bond, arbiter: BigInt(chain.actors.arbiter.address) });
     const before = await chain.balance(w.address);
     const res = await chain.as(chain.actors.arbiter).market.invoke('resolve', id, true);
-    const fee = (DEFAULT_PRICE * (await params()).fee) / BPS;
-    expect(await chain.balance(w.address)).toBe(before + DEFAULT_PRICE - fee);
-    expect((await chain.events(res.txHash)).at(-1)).toMatchObject({ name: 'JobResolved', fields: { worker_wins: true, payout: DEFAULT_PRICE - fee, slashed: 0n } });
+    const fee = (DEFAULT_PRICE * p.fee) / BPS;
+    expect(await chain.balance(w.address)).toBe(before + DEFAULT_PRICE - fee + bond);
+    expect((await chain.events(res.txHash)).at(-1)).toMatchObject({
+      name: 'JobResolved',
+      fields: { worker_wins: true, by_default: false, payout: DEFAULT_PRICE - fee, slashed: 0n, bond, fee_bps: p.fee, slash_bps: p.slash, poster: BigInt(poster.address), worker: BigInt(w.address) },
+    });
     expect((await chain.job(id)).status).toBe('Resolved');
   });
 
@@ -248,30 +275,37 @@ describe('dispute and resolve', () => {
     const p = await params();
     const w = chain.actors.workers[1]!; // slashed here: suspended afterwards
     const id = await chain.submittedJob(poster, w);
-    await chain.as(poster).market.invoke('dispute', id, 1n);
+    await chain.dispute(poster, id, 1n);
+    const bond = (DEFAULT_PRICE * p.bond) / BPS;
     const collateral = (DEFAULT_PRICE * p.collateral) / BPS;
     const slashed = (collateral * p.slash) / BPS;
     const [stakeBefore, feesBefore, posterBefore] = [await chain.stakeInfo(w), toBigInt(await market().fees_accrued()), await chain.balance(poster.address)];
     const { txHash } = await chain.as(chain.actors.arbiter).market.invoke('resolve', id, false);
-    expect(await chain.balance(poster.address)).toBe(posterBefore + DEFAULT_BUDGET);
+    // Budget and bond back.
+    expect(await chain.balance(poster.address)).toBe(posterBefore + DEFAULT_BUDGET + bond);
     const after = await chain.stakeInfo(w);
     expect(after.staked).toBe(stakeBefore.staked - slashed);
     expect(after.locked).toBe(stakeBefore.locked - collateral);
     expect(toBigInt(await market().fees_accrued())).toBe(feesBefore + slashed);
     expect((await chain.reputation(w)).slashed).toBe(1n);
     const names = (await chain.events(txHash)).map((e) => e.name);
-    expect(names).toEqual(['CollateralReleased', 'Slashed', 'JobResolved', 'ReputationUpdated']);
+    // Every state change is written before the market calls out, so its own event comes first.
+    expect(names).toEqual(['JobResolved', 'CollateralReleased', 'Slashed', 'ReputationUpdated']);
     // A slashed worker is suspended: it cannot be awarded.
     const next = await chain.createJob(poster);
-    expect(await revertReason(chain.as(poster).market.invoke('award_job', next, w.address, STRK))).toBe('Worker is suspended');
+    expect(await revertReason(chain.award(poster, w, next, STRK))).toBe('Worker is suspended');
   });
 
   it('refuses a dispute by another caller or of a job not submitted, and resolve by anyone but the arbiter', async () => {
     const id = await chain.submittedJob(poster, worker);
-    expect(await revertReason(chain.as(worker).market.invoke('dispute', id, 1n))).toBe('Caller is not the poster');
+    expect(await revertReason(chain.dispute(worker, id, 1n))).toBe('Caller is not the poster');
     const accepted = await chain.acceptedJob(poster, worker);
-    expect(await revertReason(chain.as(poster).market.invoke('dispute', accepted, 1n))).toBe('Job is not submitted');
-    await chain.as(poster).market.invoke('dispute', id, 1n);
+    expect(await revertReason(chain.dispute(poster, accepted, 1n))).toBe('Job is not submitted');
+    // Without an allowance for the bond, the dispute is refused and nothing moves.
+    await chain.as(poster).token.invoke('approve', chain.deployment.market, 0n);
+    expect(await revertReason(chain.as(poster).market.invoke('dispute', id, 1n, 2n))).toMatch(/allowance|balance/i);
+    expect((await chain.job(id)).status).toBe('Submitted');
+    await chain.dispute(poster, id, 1n);
     expect(await revertReason(chain.as(poster).market.invoke('resolve', id, false))).toBe('Caller is not the arbiter');
     expect(await revertReason(chain.as(chain.actors.arbiter).market.invoke('resolve', accepted, false))).toBe('Job is not disputed');
   });
@@ -319,7 +353,7 @@ describe('deadlines (moves the devnet clock)', () => {
     expect(ev.find((e) => e.name === 'JobReopened')!.fields).toMatchObject({ attempts_left: 1n });
 
     // Second and last attempt, missed too: Expired and the poster refunded in full.
-    await chain.as(poster).market.invoke('award_job', id, w2.address, DEFAULT_PRICE);
+    await chain.award(poster, w2, id, DEFAULT_PRICE);
     await chain.as(w2).market.invoke('accept_job', id);
     await chain.advance(61);
     const posterBefore = await chain.balance(poster.address);
@@ -337,7 +371,7 @@ describe('deadlines (moves the devnet clock)', () => {
     expect(await revertReason(chain.as(w).market.invoke('claim', id))).toBe('Review window still open');
     expect(await revertReason(chain.as(poster).market.invoke('claim', id))).toBe('Caller is not the worker');
     await chain.advance(p.review + 1n);
-    expect(await revertReason(chain.as(poster).market.invoke('dispute', id, 1n))).toBe('Review window is over');
+    expect(await revertReason(chain.dispute(poster, id, 1n))).toBe('Review window is over');
     const before = await chain.balance(w.address);
     const { txHash } = await chain.as(w).market.invoke('claim', id);
     const fee = (DEFAULT_PRICE * p.fee) / BPS;
@@ -371,9 +405,16 @@ describe('fees and owner parameters', () => {
     expect(await revertReason(own.invoke('set_params', { ...p, slash_bps: 10_001n }))).toBe('Slash share too high');
     expect(await revertReason(own.invoke('set_params', { ...p, review_window: 0n }))).toBe('Window out of range');
     expect(await revertReason(own.invoke('set_arbiter', '0x0'))).toBe('Address must not be zero');
+    expect(await revertReason(own.invoke('set_params', { ...p, dispute_bond_bps: 10_001n }))).toBe('Dispute bond share too high');
+    expect(await revertReason(own.invoke('set_params', { ...p, resolution_window: 0n }))).toBe('Window out of range');
+    // Scheduled, not applied: the change takes effect after the timelock (see 'terms fixed
+    // per job' below for what it does and does not touch).
     const { txHash } = await own.invoke('set_params', { ...p, fee_bps: 100n });
-    expect(toBigInt((await market().params()).fee_bps)).toBe(100n);
-    expect((await chain.events(txHash))[0]!.name).toBe('ParamsUpdated');
+    expect(toBigInt((await market().params()).fee_bps)).toBe(toBigInt(p.fee_bps));
+    const { params: next, at } = await chain.pendingParams();
+    expect(next.fee_bps).toBe(100n);
+    await expectStampedBy(chain, txHash, at, TIMELOCK);
+    expect((await chain.events(txHash))[0]).toMatchObject({ name: 'ParamsUpdated', fields: { effective_at: toBigInt(at) } });
     await own.invoke('set_params', p);
     const arb = await own.invoke('set_arbiter', chain.actors.arbiter.address);
     expect((await chain.events(arb.txHash))[0]).toMatchObject({ name: 'ArbiterSet', fields: { arbiter: BigInt(chain.actors.arbiter.address) } });

@@ -15,19 +15,26 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-/** The contract's formula, restated: Laplace-smoothed, a slash weighing two failures. */
-const expectedScore = (c: bigint, f: bigint, s: bigint) => ((c + 1n) * 10_000n) / (c + f + 2n * s + 2n);
+/**
+ * The contract's formula, restated: Laplace-smoothed, a slash weighing two failures, and no
+ * more than 10 completions credited per distinct poster (issue 17: farming from one account).
+ */
+const expectedScore = (c: bigint, f: bigint, s: bigint, posters: bigint) => {
+  const credited = c < 10n * posters ? c : 10n * posters;
+  return ((credited + 1n) * 10_000n) / (credited + f + 2n * s + 2n);
+};
 
 describe('Reputation', () => {
   it('an unknown worker has the neutral score', async () => {
-    expect(await chain.reputation(chain.actors.outsider)).toEqual({ completed: 0n, failed: 0n, slashed: 0n, score: 5_000n });
+    expect(await chain.reputation(chain.actors.outsider)).toEqual({ completed: 0n, failed: 0n, slashed: 0n, posters: 0n, score: 5_000n });
   });
 
   it('record_* and set_market refuse everyone but the market (and set_market is once only)', async () => {
     const w = chain.actors.workers[0]!;
     for (const caller of [chain.actors.owner, w, chain.actors.outsider]) {
       const rep = chain.as(caller).reputation;
-      for (const fn of ['record_completed', 'record_failed', 'record_slashed'] as const) {
+      expect(await revertReason(rep.invoke('record_completed', w.address, 1n, caller.address))).toBe('Caller is not the market');
+      for (const fn of ['record_failed', 'record_slashed'] as const) {
         expect(await revertReason(rep.invoke(fn, w.address, 1n))).toBe('Caller is not the market');
       }
     }
@@ -43,34 +50,39 @@ describe('Reputation', () => {
     const done = await chain.submittedJob(poster, w);
     const { txHash } = await chain.as(poster).market.invoke('confirm', done);
     const updated = (await chain.events(txHash)).find((e) => e.name === 'ReputationUpdated')!;
-    expect(updated.fields).toMatchObject({ worker: toBigInt(w.address), job_id: done, score: expectedScore(1n, 0n, 0n) });
+    expect(updated.fields).toMatchObject({ worker: toBigInt(w.address), job_id: done, posters: 1n, score: expectedScore(1n, 0n, 0n, 1n) });
 
     const missed = await chain.awardedJob(poster, w);
     await chain.advance(toBigInt((await chain.read.market.read.params()).accept_window) + 1n);
     await chain.as(chain.actors.outsider).market.invoke('expire', missed);
 
     const disputed = await chain.submittedJob(poster, w);
-    await chain.as(poster).market.invoke('dispute', disputed, 1n);
+    await chain.dispute(poster, disputed, 1n);
     await chain.as(chain.actors.arbiter).market.invoke('resolve', disputed, false);
 
-    expect(await chain.reputation(w)).toEqual({ completed: 1n, failed: 1n, slashed: 1n, score: expectedScore(1n, 1n, 1n) });
+    expect(await chain.reputation(w)).toEqual({ completed: 1n, failed: 1n, slashed: 1n, posters: 1n, score: expectedScore(1n, 1n, 1n, 1n) });
   });
 });
 
 describe('transfer_ownership (every contract)', () => {
-  it('only the owner transfers, never to zero, and the new owner takes over', async () => {
-    const { owner, outsider } = chain.actors;
+  it('two steps: only the owner names a successor, never zero, and only that successor takes over', async () => {
+    const { owner, outsider, arbiter } = chain.actors;
     const { market, registry, reputation } = chain.deployment;
-    const transfer = (from: Account, contract: string, to: string) =>
-      executeCalls(from, [{ contractAddress: contract, entrypoint: 'transfer_ownership', calldata: [to] }]);
+    const call = (from: Account, contract: string, entrypoint: string, calldata: string[] = []) =>
+      executeCalls(from, [{ contractAddress: contract, entrypoint, calldata }]);
     for (const contract of [market, registry, reputation]) {
-      expect(await revertReason(transfer(outsider, contract, outsider.address))).toBe('Caller is not the owner');
-      expect(await revertReason(transfer(owner, contract, '0x0'))).toBe('Address must not be zero');
-      const { txHash } = await transfer(owner, contract, outsider.address);
-      expect((await chain.events(txHash)).map((e) => e.name)).toEqual(['OwnershipTransferred']);
+      expect(await revertReason(call(outsider, contract, 'transfer_ownership', [outsider.address]))).toBe('Caller is not the owner');
+      expect(await revertReason(call(owner, contract, 'transfer_ownership', ['0x0']))).toBe('Address must not be zero');
+      const { txHash } = await call(owner, contract, 'transfer_ownership', [outsider.address]);
+      expect((await chain.events(txHash)).map((e) => e.name)).toEqual(['OwnershipTransferStarted']);
+      // Named, not yet in office: the owner still is, and nobody else can accept.
+      expect(await revertReason(call(arbiter, contract, 'accept_ownership'))).toBe('Caller is not the pending owner');
+      const accepted = await call(outsider, contract, 'accept_ownership');
+      expect((await chain.events(accepted.txHash)).map((e) => e.name)).toEqual(['OwnershipTransferred']);
       // The old owner is out, the new one is in: it can hand ownership back.
-      expect(await revertReason(transfer(owner, contract, owner.address))).toBe('Caller is not the owner');
-      await transfer(outsider, contract, owner.address);
+      expect(await revertReason(call(owner, contract, 'transfer_ownership', [owner.address]))).toBe('Caller is not the owner');
+      await call(outsider, contract, 'transfer_ownership', [owner.address]);
+      await call(owner, contract, 'accept_ownership');
     }
   });
 });

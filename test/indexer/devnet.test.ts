@@ -14,7 +14,7 @@ import { normalizeAddress } from '../../src/shared/felt';
 import { IngestStore } from '../../indexer/src/ingest/ingest-store';
 import { Ingestor } from '../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../indexer/src/metrics';
-import { JOB_STATUSES } from '../../src/chain/cairn';
+import { jobStatusOf } from '../../src/chain/job';
 import { STRK } from '../../src/chain/params';
 import { DevnetMarket } from './support/devnet-market';
 import { TestPg, dumpProjections, ingestToHead } from './support/harness';
@@ -33,10 +33,7 @@ afterAll(async () => {
 });
 
 const big = (v: unknown) => BigInt(v as bigint);
-function statusOf(raw: unknown): string {
-  const e = raw as { activeVariant?: () => string };
-  return typeof e?.activeVariant === 'function' ? e.activeVariant() : JOB_STATUSES[Number(raw)]!;
-}
+const statusOf = jobStatusOf;
 
 function codec(): AbiCodec {
   return cairnEventCodec(market.deployment);
@@ -69,16 +66,16 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
   const cancelled = await market.createJob(p1, 3n * STRK);
   await market.as(p1).market.invoke('cancel_job', cancelled);
   const won = await market.submittedJob(p1, w0, 6n * STRK);
-  await market.as(p1).market.invoke('dispute', won, 0x77726f6e67n);
+  await market.dispute(p1, won, 0x77726f6e67n);
   await market.as(arbiter).market.invoke('resolve', won, true);
   const claimed = await market.submittedJob(p2, w0, 4n * STRK);
   await market.devnet.increaseTime(3_601);
   await market.as(w0).market.invoke('claim', claimed);
   const lost = await market.submittedJob(p2, w1, 5n * STRK);
-  await market.as(p2).market.invoke('dispute', lost, 0x666162n);
+  await market.dispute(p2, lost, 0x666162n);
   await market.as(arbiter).market.invoke('resolve', lost, false);
   const expired = await market.createJob(p1, 2n * STRK, 1, 60n);
-  await market.as(p1).market.invoke('award_job', expired, w0.address, 2n * STRK);
+  await market.award(p1, w0, expired, 2n * STRK);
   await market.as(w0).market.invoke('accept_job', expired);
   await market.devnet.increaseTime(120);
   await market.as(p2).market.invoke('expire', expired);

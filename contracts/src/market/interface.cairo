@@ -33,11 +33,25 @@ pub struct Job {
     pub worker: ContractAddress,
     pub price: u256,
     pub collateral: u256,
+    /// The terms of the current award, fixed when it is made: the fee settlement takes, the
+    /// share of collateral a slash takes, and the poster's review window. A later
+    /// `set_params` never changes them.
+    pub fee_bps: u16,
+    pub slash_bps: u16,
+    pub review_window: u64,
+    /// The poster's dispute bond as a share of the price, and the arbiter's time to rule.
+    pub dispute_bond_bps: u16,
+    pub resolution_window: u64,
     pub accept_by: u64,
     pub deadline: u64,
     pub commitment: felt252,
     pub review_until: u64,
     pub created_at: u64,
+    /// Set by `dispute`: the bond the poster paid, the arbiter in office then (who alone may
+    /// rule on it), and the time after which anyone may settle it by default.
+    pub dispute_bond: u256,
+    pub arbiter: ContractAddress,
+    pub resolve_by: u64,
 }
 
 #[derive(Drop, Copy, Serde, PartialEq, Debug, starknet::Store)]
@@ -54,6 +68,15 @@ pub struct MarketParams {
     pub review_window: u64,
     /// Upper bound on a job's execution duration.
     pub max_exec_duration: u64,
+    /// Bond a poster pays to dispute, in basis points of the price: returned if the arbiter
+    /// rules for the poster, paid to the worker otherwise.
+    pub dispute_bond_bps: u16,
+    /// Seconds the arbiter has to rule; after that the dispute settles for the worker.
+    pub resolution_window: u64,
+    /// Smallest price an award may name, and smallest collateral it may lock: a completion
+    /// costs at least this much, so reputation cannot be farmed with dust jobs.
+    pub min_price: u256,
+    pub min_collateral: u256,
 }
 
 #[starknet::interface]
@@ -66,9 +89,19 @@ pub trait IJobMarket<TState> {
     ) -> u64;
     /// Poster only, while Open. Refunds the budget. Emits `JobCancelled`.
     fn cancel_job(ref self: TState, job_id: u64);
-    /// Poster only, while Open. Requires 0 < price <= budget and a worker the registry finds
-    /// eligible for the collateral the price implies. Uses one attempt. Emits `JobAwarded`.
-    fn award_job(ref self: TState, job_id: u64, worker: ContractAddress, price: u256);
+    /// Poster only, while Open, no later than `consent_expiry`. Requires 0 < price <= budget, a
+    /// worker the registry finds eligible for the collateral the price implies, and the
+    /// worker's consent: `consent_signature` over `award_consent_hash(job_id, worker, price,
+    /// consent_expiry, attempts + 1)`, accepted by the worker account's SRC-6
+    /// `is_valid_signature`. Uses one attempt. Emits `JobAwarded`.
+    fn award_job(
+        ref self: TState,
+        job_id: u64,
+        worker: ContractAddress,
+        price: u256,
+        consent_expiry: u64,
+        consent_signature: Array<felt252>,
+    );
     /// Awarded worker only, within the accept window. Locks collateral and starts the
     /// execution deadline. Emits `JobAccepted`.
     fn accept_job(ref self: TState, job_id: u64);
@@ -78,11 +111,20 @@ pub trait IJobMarket<TState> {
     /// Poster only, while Submitted. Pays the worker (price less fee), refunds budget - price,
     /// releases collateral, records a completion. Emits `JobCompleted`.
     fn confirm(ref self: TState, job_id: u64);
-    /// Poster only, while Submitted and within the review window. Emits `JobDisputed`.
-    fn dispute(ref self: TState, job_id: u64, reason: felt252);
-    /// Arbiter only, while Disputed. Either settles as `confirm` would, or refunds the poster
-    /// in full and slashes the worker's collateral. Emits `JobResolved`.
+    /// Poster only, while Submitted and within the review window. Pulls the dispute bond
+    /// (`dispute_bond_bps` of the price; needs an allowance), fixes the arbiter in office as
+    /// this dispute's arbiter and starts its resolution window. `disputed_output_hash` is the
+    /// hash of the output the poster received and disputes (its evidence, with the worker's
+    /// commitment). Emits `JobDisputed`.
+    fn dispute(ref self: TState, job_id: u64, reason: felt252, disputed_output_hash: felt252);
+    /// The dispute's arbiter only, while Disputed and within its resolution window. Either
+    /// settles as `confirm` would and pays the bond to the worker, or refunds the poster its
+    /// budget and bond and slashes the worker's collateral. Emits `JobResolved`.
     fn resolve(ref self: TState, job_id: u64, worker_wins: bool);
+    /// Anyone, once a dispute's resolution window has passed without a ruling: settles it for
+    /// the worker (the submitted result stands, the bond goes to the worker). Emits
+    /// `JobResolved` with `by_default`.
+    fn finalize_dispute(ref self: TState, job_id: u64);
     /// Anyone, once an award's accept window or an accepted job's deadline has passed. Slashes
     /// an accepted worker's collateral; reopens the job while attempts remain, else refunds the
     /// poster. Emits `JobExpired` and then `JobReopened` or `JobRefunded`.
@@ -94,17 +136,32 @@ pub trait IJobMarket<TState> {
     /// Emits `FeesCollected`.
     fn collect_fees(ref self: TState) -> u256;
 
-    /// Owner only. Emits `ParamsUpdated`.
+    /// Owner only. Schedules `params` to take effect `TIMELOCK` seconds from now (replacing a
+    /// change still pending); awards made before then keep the terms they were made with.
+    /// Emits `ParamsUpdated` with the time it takes effect.
     fn set_params(ref self: TState, params: MarketParams);
-    /// Owner only. Emits `ArbiterSet`.
+    /// Owner only. Schedules a new arbiter after the same timelock; a dispute already opened
+    /// stays with the arbiter it was opened under. Emits `ArbiterSet`.
     fn set_arbiter(ref self: TState, arbiter: ContractAddress);
     /// Owner only. Emits `TreasurySet`.
     fn set_treasury(ref self: TState, treasury: ContractAddress);
 
+    /// The SNIP-12 (revision 1) message hash a worker signs to consent to an award: domain
+    /// ('cairn', 'v1', this chain's id, 1), message AwardConsent(market, job_id, price,
+    /// expiry, attempt), signer `worker`. See contracts/src/common/snip12.cairo.
+    fn award_consent_hash(
+        self: @TState, job_id: u64, worker: ContractAddress, price: u256, expiry: u64, attempt: u8,
+    ) -> felt252;
     fn job(self: @TState, job_id: u64) -> Job;
     fn job_count(self: @TState) -> u64;
+    /// The parameters in effect now.
     fn params(self: @TState) -> MarketParams;
+    /// A scheduled change and when it takes effect; (current params, 0) when none is pending.
+    fn pending_params(self: @TState) -> (MarketParams, u64);
+    /// The arbiter in effect now.
     fn arbiter(self: @TState) -> ContractAddress;
+    /// A scheduled arbiter and when it takes effect; (current arbiter, 0) when none is pending.
+    fn pending_arbiter(self: @TState) -> (ContractAddress, u64);
     fn treasury(self: @TState) -> ContractAddress;
     fn token(self: @TState) -> ContractAddress;
     fn registry(self: @TState) -> ContractAddress;

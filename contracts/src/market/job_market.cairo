@@ -5,13 +5,22 @@ pub mod JobMarket {
         Map, StorageMapReadAccess, StorageMapWriteAccess, StoragePointerReadAccess,
         StoragePointerWriteAccess,
     };
-    use starknet::{ContractAddress, get_block_timestamp, get_caller_address, get_contract_address};
+    use starknet::{
+        ContractAddress, get_block_timestamp, get_caller_address, get_contract_address, get_tx_info,
+    };
     use crate::common::bps::bps_of;
     use crate::common::erc20::{IERC20Dispatcher, IERC20DispatcherTrait};
     use crate::common::errors as common_errors;
     use crate::common::ownable::OwnableComponent;
     use crate::common::reentrancy_guard::ReentrancyGuardComponent;
+    use crate::common::snip12;
+    use crate::common::src6::{ISRC6Dispatcher, ISRC6DispatcherTrait, VALID};
     use crate::market::errors;
+    use crate::market::events::{
+        ArbiterSet, FeesCollected, JobAccepted, JobAwarded, JobCancelled, JobCompleted, JobCreated,
+        JobDisputed, JobExpired, JobRefunded, JobReopened, JobResolved, ParamsUpdated,
+        ResultSubmitted, TreasurySet,
+    };
     use crate::market::interface::{IJobMarket, Job, JobStatus, MarketParams};
     use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
     use crate::staking::interface::{IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait};
@@ -29,7 +38,11 @@ pub mod JobMarket {
     const MAX_FEE_BPS: u16 = 2_000;
     const MAX_COLLATERAL_BPS: u16 = 50_000;
     const MAX_SLASH_BPS: u16 = 10_000;
+    const MAX_BOND_BPS: u16 = 10_000;
     const MAX_WINDOW: u64 = 30 * 86400;
+    /// Seconds between `set_params`/`set_arbiter` and the change taking effect: enough for
+    /// workers and posters to see it coming and finish or avoid new jobs under it.
+    pub const TIMELOCK: u64 = 2 * 86400;
 
     /// Which clock ran out in `JobExpired`.
     pub const STAGE_ACCEPT: felt252 = 'accept';
@@ -46,7 +59,14 @@ pub mod JobMarket {
         reputation: ContractAddress,
         treasury: ContractAddress,
         arbiter: ContractAddress,
+        /// A scheduled arbiter and the time it takes effect (0: none scheduled).
+        next_arbiter: ContractAddress,
+        next_arbiter_at: u64,
         params: MarketParams,
+        /// Scheduled parameters and the time they take effect (0: none scheduled). Read
+        /// through `_params`, which applies them once due without a transaction.
+        next_params: MarketParams,
+        next_params_at: u64,
         jobs: Map<u64, Job>,
         job_count: u64,
         escrowed: u256,
@@ -76,128 +96,6 @@ pub mod JobMarket {
         ArbiterSet: ArbiterSet,
         TreasurySet: TreasurySet,
     }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobCreated {
-        #[key]
-        pub job_id: u64,
-        pub poster: ContractAddress,
-        pub budget: u256,
-        pub manifest_hash: felt252,
-        pub exec_duration: u64,
-        pub max_attempts: u8,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobCancelled {
-        #[key]
-        pub job_id: u64,
-        pub refund: u256,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobAwarded {
-        #[key]
-        pub job_id: u64,
-        pub worker: ContractAddress,
-        pub price: u256,
-        pub collateral: u256,
-        pub accept_by: u64,
-        pub attempt: u8,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobAccepted {
-        #[key]
-        pub job_id: u64,
-        pub worker: ContractAddress,
-        pub deadline: u64,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct ResultSubmitted {
-        #[key]
-        pub job_id: u64,
-        pub worker: ContractAddress,
-        pub commitment: felt252,
-        pub review_until: u64,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobCompleted {
-        #[key]
-        pub job_id: u64,
-        pub worker: ContractAddress,
-        pub payout: u256,
-        pub fee: u256,
-        pub refund: u256,
-        /// True when the worker claimed after the review window, false when the poster
-        /// confirmed. (A dispute won by the worker emits `JobResolved` instead.)
-        pub claimed: bool,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobDisputed {
-        #[key]
-        pub job_id: u64,
-        pub reason: felt252,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobResolved {
-        #[key]
-        pub job_id: u64,
-        pub worker_wins: bool,
-        pub payout: u256,
-        pub fee: u256,
-        pub refund: u256,
-        pub slashed: u256,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobExpired {
-        #[key]
-        pub job_id: u64,
-        pub worker: ContractAddress,
-        pub stage: felt252,
-        pub slashed: u256,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobReopened {
-        #[key]
-        pub job_id: u64,
-        pub attempts_left: u8,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct JobRefunded {
-        #[key]
-        pub job_id: u64,
-        pub refund: u256,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct FeesCollected {
-        pub treasury: ContractAddress,
-        pub amount: u256,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct ParamsUpdated {
-        pub params: MarketParams,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct ArbiterSet {
-        pub arbiter: ContractAddress,
-    }
-
-    #[derive(Drop, PartialEq, Debug, starknet::Event)]
-    pub struct TreasurySet {
-        pub treasury: ContractAddress,
-    }
-
     #[constructor]
     fn constructor(
         ref self: ContractState,
@@ -217,8 +115,8 @@ pub mod JobMarket {
         self.registry.write(registry);
         self.reputation.write(reputation);
         self._set_treasury(treasury);
-        self._set_arbiter(arbiter);
-        self._set_params(params);
+        self._set_arbiter(arbiter, 0);
+        self._set_params(params, 0);
     }
 
     #[abi(embed_v0)]
@@ -233,7 +131,7 @@ pub mod JobMarket {
             assert(budget > 0, errors::ZERO_BUDGET);
             assert(manifest_hash != 0, errors::ZERO_MANIFEST);
             assert(
-                exec_duration > 0 && exec_duration <= self.params.read().max_exec_duration,
+                exec_duration > 0 && exec_duration <= self._params().max_exec_duration,
                 errors::BAD_EXEC_DURATION,
             );
             assert(max_attempts >= 1 && max_attempts <= MAX_ATTEMPTS, errors::BAD_MAX_ATTEMPTS);
@@ -256,11 +154,19 @@ pub mod JobMarket {
                         worker: address::zero(),
                         price: 0,
                         collateral: 0,
+                        fee_bps: 0,
+                        slash_bps: 0,
+                        review_window: 0,
+                        dispute_bond_bps: 0,
+                        resolution_window: 0,
                         accept_by: 0,
                         deadline: 0,
                         commitment: 0,
                         review_until: 0,
                         created_at: get_block_timestamp(),
+                        dispute_bond: 0,
+                        arbiter: address::zero(),
+                        resolve_by: 0,
                     },
                 );
             self.escrowed.write(self.escrowed.read() + budget);
@@ -284,7 +190,17 @@ pub mod JobMarket {
             self.guard.end();
         }
 
-        fn award_job(ref self: ContractState, job_id: u64, worker: ContractAddress, price: u256) {
+        fn award_job(
+            ref self: ContractState,
+            job_id: u64,
+            worker: ContractAddress,
+            price: u256,
+            consent_expiry: u64,
+            consent_signature: Array<felt252>,
+        ) {
+            // Guarded: the worker's account is called to check its consent, and an account is
+            // code the market does not control.
+            self.guard.start();
             let mut job = self._job(job_id);
             assert(get_caller_address() == job.poster, errors::NOT_POSTER);
             assert(job.status == JobStatus::Open, errors::NOT_OPEN);
@@ -292,16 +208,30 @@ pub mod JobMarket {
             assert(worker != job.poster, errors::POSTER_AS_WORKER);
             assert(price > 0, errors::ZERO_PRICE);
             assert(price <= job.budget, errors::PRICE_OVER_BUDGET);
-            let params = self.params.read();
+            let now = get_block_timestamp();
+            assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
+            let params = self._params();
+            assert(price >= params.min_price, errors::PRICE_TOO_LOW);
             let collateral = bps_of(price, params.collateral_bps);
+            assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
             let reason = self._registry().eligibility(worker, collateral);
             assert(reason == 0, reason);
+            let attempt = job.attempts + 1;
+            let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
+            let answer = ISRC6Dispatcher { contract_address: worker }
+                .is_valid_signature(hash, consent_signature);
+            assert(answer == VALID, errors::BAD_CONSENT);
             job.status = JobStatus::Awarded;
             job.worker = worker;
             job.price = price;
             job.collateral = collateral;
-            job.attempts += 1;
-            job.accept_by = get_block_timestamp() + params.accept_window;
+            job.fee_bps = params.fee_bps;
+            job.slash_bps = params.slash_bps;
+            job.review_window = params.review_window;
+            job.dispute_bond_bps = params.dispute_bond_bps;
+            job.resolution_window = params.resolution_window;
+            job.attempts = attempt;
+            job.accept_by = now + params.accept_window;
             self.jobs.write(job_id, job);
             self
                 .emit(
@@ -312,8 +242,11 @@ pub mod JobMarket {
                         collateral,
                         accept_by: job.accept_by,
                         attempt: job.attempts,
+                        fee_bps: job.fee_bps,
+                        slash_bps: job.slash_bps,
                     },
                 );
+            self.guard.end();
         }
 
         fn accept_job(ref self: ContractState, job_id: u64) {
@@ -322,6 +255,10 @@ pub mod JobMarket {
             assert(job.status == JobStatus::Awarded, errors::NOT_AWARDED);
             let now = get_block_timestamp();
             assert(now <= job.accept_by, errors::ACCEPT_WINDOW_OVER);
+            // Eligible again now, not only at award: a worker suspended or unstaking since, or
+            // whose free stake went to another job, cannot start this one.
+            let reason = self._registry().eligibility(job.worker, job.collateral);
+            assert(reason == 0, reason);
             job.status = JobStatus::Accepted;
             job.deadline = now + job.exec_duration;
             self.jobs.write(job_id, job);
@@ -340,7 +277,7 @@ pub mod JobMarket {
             assert(commitment != 0, errors::ZERO_COMMITMENT);
             job.status = JobStatus::Submitted;
             job.commitment = commitment;
-            job.review_until = now + self.params.read().review_window;
+            job.review_until = now + job.review_window;
             self.jobs.write(job_id, job);
             self
                 .emit(
@@ -355,52 +292,73 @@ pub mod JobMarket {
             let job = self._job(job_id);
             assert(get_caller_address() == job.poster, errors::NOT_POSTER);
             assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
-            let (payout, fee, refund) = self._settle_for_worker(job_id, job, JobStatus::Completed);
+            let (payout, fee, refund) = self
+                ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: false });
             self.guard.end();
         }
 
-        fn dispute(ref self: ContractState, job_id: u64, reason: felt252) {
+        fn dispute(
+            ref self: ContractState, job_id: u64, reason: felt252, disputed_output_hash: felt252,
+        ) {
+            self.guard.start();
             let mut job = self._job(job_id);
             assert(get_caller_address() == job.poster, errors::NOT_POSTER);
             assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
-            assert(get_block_timestamp() <= job.review_until, errors::REVIEW_WINDOW_OVER);
+            let now = get_block_timestamp();
+            assert(now <= job.review_until, errors::REVIEW_WINDOW_OVER);
+            let bond = bps_of(job.price, job.dispute_bond_bps);
             job.status = JobStatus::Disputed;
+            job.dispute_bond = bond;
+            job.arbiter = self._arbiter();
+            job.resolve_by = now + job.resolution_window;
             self.jobs.write(job_id, job);
-            self.emit(JobDisputed { job_id, reason });
+            self.escrowed.write(self.escrowed.read() + bond);
+            self
+                .emit(
+                    JobDisputed {
+                        job_id,
+                        poster: job.poster,
+                        worker: job.worker,
+                        arbiter: job.arbiter,
+                        reason,
+                        commitment: job.commitment,
+                        disputed_output_hash,
+                        bond,
+                        resolve_by: job.resolve_by,
+                    },
+                );
+            if bond > 0 {
+                let ok = self._token().transfer_from(job.poster, get_contract_address(), bond);
+                assert(ok, common_errors::TRANSFER_FAILED);
+            }
+            self.guard.end();
         }
 
         fn resolve(ref self: ContractState, job_id: u64, worker_wins: bool) {
             self.guard.start();
-            assert(get_caller_address() == self.arbiter.read(), errors::NOT_ARBITER);
-            let mut job = self._job(job_id);
+            let job = self._job(job_id);
             assert(job.status == JobStatus::Disputed, errors::NOT_DISPUTED);
-            if worker_wins {
-                let (payout, fee, refund) = self
-                    ._settle_for_worker(job_id, job, JobStatus::Resolved);
-                self.emit(JobResolved { job_id, worker_wins, payout, fee, refund, slashed: 0 });
-            } else {
-                job.status = JobStatus::Resolved;
-                self.jobs.write(job_id, job);
-                self.escrowed.write(self.escrowed.read() - job.budget);
-                let slashed = self._slash_collateral(job_id, job);
-                self
-                    .emit(
-                        JobResolved {
-                            job_id, worker_wins, payout: 0, fee: 0, refund: job.budget, slashed,
-                        },
-                    );
-                self._reputation().record_slashed(job.worker, job_id);
-                self._pay(job.poster, job.budget);
-            }
+            assert(get_caller_address() == job.arbiter, errors::NOT_ARBITER);
+            assert(get_block_timestamp() <= job.resolve_by, errors::RESOLUTION_OVER);
+            self._resolve(job_id, job, worker_wins, false);
+            self.guard.end();
+        }
+
+        fn finalize_dispute(ref self: ContractState, job_id: u64) {
+            self.guard.start();
+            let job = self._job(job_id);
+            assert(job.status == JobStatus::Disputed, errors::NOT_DISPUTED);
+            assert(get_block_timestamp() > job.resolve_by, errors::RESOLUTION_OPEN);
+            self._resolve(job_id, job, true, true);
             self.guard.end();
         }
 
         fn expire(ref self: ContractState, job_id: u64) {
             self.guard.start();
             let mut job = self._job(job_id);
+            let awarded = job;
             let now = get_block_timestamp();
-            let worker = job.worker;
             let (stage, slashed) = match job.status {
                 JobStatus::Awarded => {
                     assert(now > job.accept_by, errors::DEADLINE_NOT_PASSED);
@@ -408,7 +366,7 @@ pub mod JobMarket {
                 },
                 JobStatus::Accepted => {
                     assert(now > job.deadline, errors::DEADLINE_NOT_PASSED);
-                    (STAGE_EXECUTION, self._slash_collateral(job_id, job))
+                    (STAGE_EXECUTION, bps_of(job.collateral, job.slash_bps))
                 },
                 _ => {
                     assert(false, errors::NOT_EXPIRABLE);
@@ -424,20 +382,29 @@ pub mod JobMarket {
             job.worker = address::zero();
             job.price = 0;
             job.collateral = 0;
+            job.fee_bps = 0;
+            job.slash_bps = 0;
+            job.review_window = 0;
+            job.dispute_bond_bps = 0;
+            job.resolution_window = 0;
             job.accept_by = 0;
             job.deadline = 0;
+            // Every write before any call out (registry, reputation, token).
             self.jobs.write(job_id, job);
-            self.emit(JobExpired { job_id, worker, stage, slashed });
+            if !reopen {
+                self.escrowed.write(self.escrowed.read() - job.budget);
+            }
+            self.emit(JobExpired { job_id, worker: awarded.worker, stage, slashed });
             if reopen {
                 self.emit(JobReopened { job_id, attempts_left: job.max_attempts - job.attempts });
             } else {
-                self.escrowed.write(self.escrowed.read() - job.budget);
                 self.emit(JobRefunded { job_id, refund: job.budget });
             }
             if stage == STAGE_ACCEPT {
-                self._reputation().record_failed(worker, job_id);
+                self._reputation().record_failed(awarded.worker, job_id);
             } else {
-                self._reputation().record_slashed(worker, job_id);
+                self._slash_collateral(job_id, awarded);
+                self._reputation().record_slashed(awarded.worker, job_id);
             }
             if !reopen {
                 self._pay(job.poster, job.budget);
@@ -451,7 +418,8 @@ pub mod JobMarket {
             assert(get_caller_address() == job.worker, errors::NOT_WORKER);
             assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
             assert(get_block_timestamp() > job.review_until, errors::REVIEW_WINDOW_OPEN);
-            let (payout, fee, refund) = self._settle_for_worker(job_id, job, JobStatus::Completed);
+            let (payout, fee, refund) = self
+                ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: true });
             self.guard.end();
         }
@@ -472,17 +440,28 @@ pub mod JobMarket {
 
         fn set_params(ref self: ContractState, params: MarketParams) {
             self.ownable.assert_only_owner();
-            self._set_params(params);
+            self._set_params(params, TIMELOCK);
         }
 
         fn set_arbiter(ref self: ContractState, arbiter: ContractAddress) {
             self.ownable.assert_only_owner();
-            self._set_arbiter(arbiter);
+            self._set_arbiter(arbiter, TIMELOCK);
         }
 
         fn set_treasury(ref self: ContractState, treasury: ContractAddress) {
             self.ownable.assert_only_owner();
             self._set_treasury(treasury);
+        }
+
+        fn award_consent_hash(
+            self: @ContractState,
+            job_id: u64,
+            worker: ContractAddress,
+            price: u256,
+            expiry: u64,
+            attempt: u8,
+        ) -> felt252 {
+            self._consent_hash(job_id, worker, price, expiry, attempt)
         }
 
         fn job(self: @ContractState, job_id: u64) -> Job {
@@ -494,11 +473,29 @@ pub mod JobMarket {
         }
 
         fn params(self: @ContractState) -> MarketParams {
-            self.params.read()
+            self._params()
+        }
+
+        fn pending_params(self: @ContractState) -> (MarketParams, u64) {
+            let at = self.next_params_at.read();
+            if at > get_block_timestamp() {
+                (self.next_params.read(), at)
+            } else {
+                (self._params(), 0)
+            }
         }
 
         fn arbiter(self: @ContractState) -> ContractAddress {
-            self.arbiter.read()
+            self._arbiter()
+        }
+
+        fn pending_arbiter(self: @ContractState) -> (ContractAddress, u64) {
+            let at = self.next_arbiter_at.read();
+            if at > get_block_timestamp() {
+                (self.next_arbiter.read(), at)
+            } else {
+                (self._arbiter(), 0)
+            }
         }
 
         fn treasury(self: @ContractState) -> ContractAddress {
@@ -534,6 +531,20 @@ pub mod JobMarket {
             job
         }
 
+        fn _consent_hash(
+            self: @ContractState,
+            job_id: u64,
+            worker: ContractAddress,
+            price: u256,
+            expiry: u64,
+            attempt: u8,
+        ) -> felt252 {
+            let consent = snip12::AwardConsent {
+                market: get_contract_address(), job_id, price, expiry, attempt,
+            };
+            snip12::award_consent_hash(get_tx_info().unbox().chain_id, worker, consent)
+        }
+
         fn _token(self: @ContractState) -> IERC20Dispatcher {
             IERC20Dispatcher { contract_address: self.token.read() }
         }
@@ -553,26 +564,84 @@ pub mod JobMarket {
             }
         }
 
-        /// Settles a job in the worker's favour: price less fee to the worker, fee to the
-        /// treasury's account, the unspent budget back to the poster, collateral released.
-        /// Returns (payout, fee, refund); the caller emits the event that names why.
+        /// Settles a job in the worker's favour: price less fee (and `bonus`, a dispute bond)
+        /// to the worker, the fee to the treasury's account, the unspent budget back to the
+        /// poster, collateral released. Returns (payout, fee, refund), payout without the
+        /// bonus; the caller emits the event that names why.
         fn _settle_for_worker(
-            ref self: ContractState, job_id: u64, mut job: Job, status: JobStatus,
+            ref self: ContractState, job_id: u64, mut job: Job, status: JobStatus, bonus: u256,
         ) -> (u256, u256, u256) {
-            let fee = bps_of(job.price, self.params.read().fee_bps);
+            let fee = bps_of(job.price, job.fee_bps);
             let payout = job.price - fee;
             let refund = job.budget - job.price;
             job.status = status;
             self.jobs.write(job_id, job);
-            self.escrowed.write(self.escrowed.read() - job.budget);
+            self.escrowed.write(self.escrowed.read() - job.budget - bonus);
             self.fees_accrued.write(self.fees_accrued.read() + fee);
             if job.collateral > 0 {
                 self._registry().release(job.worker, job.collateral, job_id);
             }
-            self._reputation().record_completed(job.worker, job_id);
-            self._pay(job.worker, payout);
+            self._reputation().record_completed(job.worker, job_id, job.poster);
+            self._pay(job.worker, payout + bonus);
             self._pay(job.poster, refund);
             (payout, fee, refund)
+        }
+
+        /// Ends a dispute: for the worker as `confirm` would, plus the bond; or for the poster,
+        /// who gets back its budget and bond while the worker's collateral is slashed at the
+        /// job's rate.
+        fn _resolve(
+            ref self: ContractState, job_id: u64, mut job: Job, worker_wins: bool, by_default: bool,
+        ) {
+            let bond = job.dispute_bond;
+            if worker_wins {
+                let (payout, fee, refund) = self
+                    ._settle_for_worker(job_id, job, JobStatus::Resolved, bond);
+                self
+                    .emit(
+                        JobResolved {
+                            job_id,
+                            poster: job.poster,
+                            worker: job.worker,
+                            arbiter: job.arbiter,
+                            worker_wins,
+                            by_default,
+                            payout,
+                            fee,
+                            refund,
+                            slashed: 0,
+                            bond,
+                            fee_bps: job.fee_bps,
+                            slash_bps: job.slash_bps,
+                        },
+                    );
+            } else {
+                job.status = JobStatus::Resolved;
+                self.jobs.write(job_id, job);
+                self.escrowed.write(self.escrowed.read() - job.budget - bond);
+                let slashed = bps_of(job.collateral, job.slash_bps);
+                self
+                    .emit(
+                        JobResolved {
+                            job_id,
+                            poster: job.poster,
+                            worker: job.worker,
+                            arbiter: job.arbiter,
+                            worker_wins,
+                            by_default,
+                            payout: 0,
+                            fee: 0,
+                            refund: job.budget,
+                            slashed,
+                            bond,
+                            fee_bps: job.fee_bps,
+                            slash_bps: job.slash_bps,
+                        },
+                    );
+                self._slash_collateral(job_id, job);
+                self._reputation().record_slashed(job.worker, job_id);
+                self._pay(job.poster, job.budget + bond);
+            }
         }
 
         /// Takes the configured share of an accepted job's collateral (it arrives here and is
@@ -580,7 +649,7 @@ pub mod JobMarket {
         /// gains nothing by withholding inputs) and releases the rest. Suspends the worker
         /// even when the share is zero. Returns the amount slashed.
         fn _slash_collateral(ref self: ContractState, job_id: u64, job: Job) -> u256 {
-            let slashed = bps_of(job.collateral, self.params.read().slash_bps);
+            let slashed = bps_of(job.collateral, job.slash_bps);
             let rest = job.collateral - slashed;
             self.fees_accrued.write(self.fees_accrued.read() + slashed);
             let registry = self._registry();
@@ -591,24 +660,66 @@ pub mod JobMarket {
             slashed
         }
 
-        fn _set_params(ref self: ContractState, params: MarketParams) {
+        /// The parameters in effect: the scheduled ones once their time has come.
+        fn _params(self: @ContractState) -> MarketParams {
+            let at = self.next_params_at.read();
+            if at != 0 && get_block_timestamp() >= at {
+                self.next_params.read()
+            } else {
+                self.params.read()
+            }
+        }
+
+        fn _arbiter(self: @ContractState) -> ContractAddress {
+            let at = self.next_arbiter_at.read();
+            if at != 0 && get_block_timestamp() >= at {
+                self.next_arbiter.read()
+            } else {
+                self.arbiter.read()
+            }
+        }
+
+        /// Validates `params` and schedules them `delay` seconds from now (0: at once). A
+        /// change already due is made current first, so scheduling never undoes it.
+        fn _set_params(ref self: ContractState, params: MarketParams, delay: u64) {
             assert(params.fee_bps <= MAX_FEE_BPS, errors::FEE_TOO_HIGH);
             assert(params.collateral_bps <= MAX_COLLATERAL_BPS, errors::COLLATERAL_TOO_HIGH);
             assert(params.slash_bps <= MAX_SLASH_BPS, errors::SLASH_TOO_HIGH);
+            assert(params.dispute_bond_bps <= MAX_BOND_BPS, errors::BOND_TOO_HIGH);
+            assert(
+                params.resolution_window > 0 && params.resolution_window <= MAX_WINDOW,
+                errors::BAD_WINDOW,
+            );
             assert(params.accept_window > 0 && params.accept_window <= MAX_WINDOW, errors::BAD_WINDOW);
             assert(params.review_window > 0 && params.review_window <= MAX_WINDOW, errors::BAD_WINDOW);
             assert(
                 params.max_exec_duration > 0 && params.max_exec_duration <= MAX_WINDOW,
                 errors::BAD_WINDOW,
             );
-            self.params.write(params);
-            self.emit(ParamsUpdated { params });
+            let now = get_block_timestamp();
+            self.params.write(self._params());
+            if delay == 0 {
+                self.params.write(params);
+                self.next_params_at.write(0);
+            } else {
+                self.next_params.write(params);
+                self.next_params_at.write(now + delay);
+            }
+            self.emit(ParamsUpdated { params, effective_at: now + delay });
         }
 
-        fn _set_arbiter(ref self: ContractState, arbiter: ContractAddress) {
+        fn _set_arbiter(ref self: ContractState, arbiter: ContractAddress, delay: u64) {
             assert(!address::is_zero(arbiter), common_errors::ZERO_ADDRESS);
-            self.arbiter.write(arbiter);
-            self.emit(ArbiterSet { arbiter });
+            let now = get_block_timestamp();
+            self.arbiter.write(self._arbiter());
+            if delay == 0 {
+                self.arbiter.write(arbiter);
+                self.next_arbiter_at.write(0);
+            } else {
+                self.next_arbiter.write(arbiter);
+                self.next_arbiter_at.write(now + delay);
+            }
+            self.emit(ArbiterSet { arbiter, effective_at: now + delay });
         }
 
         fn _set_treasury(ref self: ContractState, treasury: ContractAddress) {

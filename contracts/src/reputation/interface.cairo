@@ -8,6 +8,10 @@ pub struct ReputationRecord {
     pub failed: u32,
     /// Collateral slashed: a missed execution deadline or a lost dispute.
     pub slashed: u32,
+    /// Distinct posters who have paid this worker for a job: each can vouch for at most
+    /// `POSTER_CREDIT` completions in the score, so completions bought from one's own second
+    /// account stop counting after a few.
+    pub posters: u32,
 }
 
 /// What happened to a worker; carried in `ReputationUpdated` so that every score can be traced
@@ -20,8 +24,9 @@ pub mod Outcome {
 
 #[starknet::interface]
 pub trait IReputation<TState> {
-    /// Market only. Emits `ReputationUpdated` with outcome 'completed'.
-    fn record_completed(ref self: TState, worker: ContractAddress, job_id: u64);
+    /// Market only: `poster` paid `worker` for `job_id`. Emits `ReputationUpdated` with outcome
+    /// 'completed'.
+    fn record_completed(ref self: TState, worker: ContractAddress, job_id: u64, poster: ContractAddress);
     /// Market only. Emits `ReputationUpdated` with outcome 'failed'.
     fn record_failed(ref self: TState, worker: ContractAddress, job_id: u64);
     /// Market only. Emits `ReputationUpdated` with outcome 'slashed'.

@@ -1,13 +1,40 @@
-/// Laplace-smoothed success rate in basis points: (completed + 1) / (completed + failed +
-/// 2 * slashed + 2). A newcomer starts at 5000; a slash weighs twice a failure because it means
-/// collateral was at stake and the worker still did not deliver. Kept as a pure function so the
-/// node and the indexer can recompute it from the counts.
-pub fn score(record: crate::reputation::interface::ReputationRecord) -> u16 {
+/// Completions one poster can vouch for: beyond this many jobs from the same poster, more
+/// completions add nothing to the score.
+pub const POSTER_CREDIT: u64 = 10;
+
+/// Completions the score counts: every completion, but no more than `POSTER_CREDIT` per
+/// distinct poster who paid the worker.
+pub fn credited(record: crate::reputation::interface::ReputationRecord) -> u64 {
     let completed: u64 = record.completed.into();
+    let cap = POSTER_CREDIT * record.posters.into();
+    if completed < cap {
+        completed
+    } else {
+        cap
+    }
+}
+
+/// Laplace-smoothed success rate in basis points: (c + 1) / (c + failed + 2 * slashed + 2),
+/// where c is the credited completions (see `credited`). A newcomer starts at 5000; a slash
+/// weighs twice a failure because it means collateral was at stake and the worker still did
+/// not deliver. Kept as a pure function so the node and the indexer can recompute it from the
+/// counts.
+pub fn score(record: crate::reputation::interface::ReputationRecord) -> u16 {
+    let completed = credited(record);
     let failed: u64 = record.failed.into();
     let slashed: u64 = record.slashed.into();
     let value = (completed + 1) * 10_000 / (completed + failed + 2 * slashed + 2);
     value.try_into().unwrap()
+}
+
+/// Counters saturate instead of overflowing: a panic here would make every settlement of the
+/// worker revert for ever.
+pub fn bump(count: u32) -> u32 {
+    if count == 0xffffffff {
+        count
+    } else {
+        count + 1
+    }
 }
 
 #[starknet::contract]
@@ -34,6 +61,8 @@ pub mod Reputation {
         ownable: OwnableComponent::Storage,
         market: ContractAddress,
         records: Map<ContractAddress, ReputationRecord>,
+        /// (worker, poster) pairs that have completed a job together.
+        paired: Map<(ContractAddress, ContractAddress), bool>,
     }
 
     #[event]
@@ -55,6 +84,7 @@ pub mod Reputation {
         pub completed: u32,
         pub failed: u32,
         pub slashed: u32,
+        pub posters: u32,
         pub score: u16,
     }
 
@@ -70,24 +100,30 @@ pub mod Reputation {
 
     #[abi(embed_v0)]
     impl ReputationImpl of IReputation<ContractState> {
-        fn record_completed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
+        fn record_completed(
+            ref self: ContractState, worker: ContractAddress, job_id: u64, poster: ContractAddress,
+        ) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
-            record.completed += 1;
+            record.completed = super::bump(record.completed);
+            if !self.paired.read((worker, poster)) {
+                self.paired.write((worker, poster), true);
+                record.posters = super::bump(record.posters);
+            }
             self._store(worker, job_id, record, Outcome::COMPLETED);
         }
 
         fn record_failed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
-            record.failed += 1;
+            record.failed = super::bump(record.failed);
             self._store(worker, job_id, record, Outcome::FAILED);
         }
 
         fn record_slashed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
-            record.slashed += 1;
+            record.slashed = super::bump(record.slashed);
             self._store(worker, job_id, record, Outcome::SLASHED);
         }
 
@@ -136,6 +172,7 @@ pub mod Reputation {
                         completed: record.completed,
                         failed: record.failed,
                         slashed: record.slashed,
+                        posters: record.posters,
                         score: super::score(record),
                     },
                 );

@@ -178,7 +178,14 @@ pub mod StakingRegistry {
             assert(amount <= info.locked, errors::INSUFFICIENT_LOCKED);
             info.locked -= amount;
             info.staked -= amount;
-            let suspended_until = get_block_timestamp() + self.params.read().suspension;
+            // A later slash extends a suspension but never shortens one (the suspension
+            // parameter may have been lowered since the first).
+            let proposed = get_block_timestamp() + self.params.read().suspension;
+            let suspended_until = if proposed > info.suspended_until {
+                proposed
+            } else {
+                info.suspended_until
+            };
             info.suspended_until = suspended_until;
             self.stakes.write(worker, info);
             self.total_staked.write(self.total_staked.read() - amount);

@@ -1,22 +1,23 @@
 use starknet::testing::{set_block_timestamp, set_contract_address};
 use crate::common::erc20::IERC20DispatcherTrait;
 use crate::staking::interface::IStakingRegistryDispatcherTrait;
-use crate::testing::setup::{START, STRK, setup, stake_worker, worker};
+use crate::staking::interface::RegistryParams;
+use crate::testing::setup::{START, STRK, owner, setup, stake_worker};
 
 #[test]
 fn stake_then_withdraw_after_cooldown() {
     let s = setup();
     stake_worker(s, 300 * STRK);
-    assert_eq!(s.registry.stake_of(worker()).staked, 300 * STRK);
+    assert_eq!(s.registry.stake_of(s.worker).staked, 300 * STRK);
     assert_eq!(s.registry.total_staked(), 300 * STRK);
     s.registry.request_unstake(100 * STRK);
-    assert_eq!(s.registry.stake_of(worker()).unstake_available_at, START + 86400);
-    assert_eq!(s.registry.free_stake_of(worker()), 200 * STRK);
+    assert_eq!(s.registry.stake_of(s.worker).unstake_available_at, START + 86400);
+    assert_eq!(s.registry.free_stake_of(s.worker), 200 * STRK);
     set_block_timestamp(START + 86400);
     assert_eq!(s.registry.withdraw(), 100 * STRK);
-    assert_eq!(s.registry.stake_of(worker()).staked, 200 * STRK);
+    assert_eq!(s.registry.stake_of(s.worker).staked, 200 * STRK);
     assert_eq!(s.token.balance_of(s.registry.contract_address), 200 * STRK);
-    assert_eq!(s.token.balance_of(worker()), 9_800 * STRK);
+    assert_eq!(s.token.balance_of(s.worker), 9_800 * STRK);
 }
 
 #[test]
@@ -40,18 +41,37 @@ fn cannot_unstake_more_than_free() {
 #[test]
 fn eligibility_names_the_reason() {
     let s = setup();
-    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker has no stake');
-    set_contract_address(worker());
+    assert_eq!(s.registry.eligibility(s.worker, 0), 'Worker has no stake');
+    set_contract_address(s.worker);
     s.token.approve(s.registry.contract_address, 1000 * STRK);
     s.registry.stake(50 * STRK);
-    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker stake below minimum');
+    assert_eq!(s.registry.eligibility(s.worker, 0), 'Worker stake below minimum');
     s.registry.stake(250 * STRK);
-    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker has no peer id');
+    assert_eq!(s.registry.eligibility(s.worker, 0), 'Worker has no peer id');
     s.registry.bind_peer("12D3KooWTestPeer");
-    assert_eq!(s.registry.eligibility(worker(), 0), 0);
-    assert_eq!(s.registry.eligibility(worker(), 301 * STRK), 'Insufficient free stake');
+    assert_eq!(s.registry.eligibility(s.worker, 0), 0);
+    assert_eq!(s.registry.eligibility(s.worker, 301 * STRK), 'Insufficient free stake');
     s.registry.request_unstake(10 * STRK);
-    assert_eq!(s.registry.eligibility(worker(), 0), 'Worker is unstaking');
+    assert_eq!(s.registry.eligibility(s.worker, 0), 'Worker is unstaking');
     s.registry.cancel_unstake();
-    assert_eq!(s.registry.eligibility(worker(), 0), 0);
+    assert_eq!(s.registry.eligibility(s.worker, 0), 0);
+}
+
+/// A later slash extends a suspension but never shortens it, even after the owner lowered
+/// the suspension parameter.
+#[test]
+fn a_later_slash_never_shortens_a_suspension() {
+    let s = setup();
+    stake_worker(s, 500 * STRK);
+    set_contract_address(s.market.contract_address);
+    s.registry.lock(s.worker, 10 * STRK, 1);
+    s.registry.slash(s.worker, 5 * STRK, 1);
+    assert_eq!(s.registry.stake_of(s.worker).suspended_until, START + 86400);
+    set_contract_address(owner());
+    s.registry.set_params(RegistryParams { min_stake: 100 * STRK, cooldown: 86400, suspension: 3600 });
+    set_block_timestamp(START + 100);
+    set_contract_address(s.market.contract_address);
+    s.registry.slash(s.worker, 5 * STRK, 1);
+    assert_eq!(s.registry.stake_of(s.worker).suspended_until, START + 86400);
+    assert_eq!(s.registry.stake_of(s.worker).staked, 490 * STRK);
 }

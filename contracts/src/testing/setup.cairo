@@ -3,11 +3,12 @@ use starknet::ContractAddress;
 use starknet::syscalls::deploy_syscall;
 use starknet::testing::{set_block_timestamp, set_contract_address};
 use crate::common::erc20::{IERC20Dispatcher, IERC20DispatcherTrait};
-use crate::market::interface::{IJobMarketDispatcher, MarketParams};
+use crate::market::interface::{IJobMarketDispatcher, IJobMarketDispatcherTrait, MarketParams};
 use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
 use crate::staking::interface::{
     IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait, RegistryParams,
 };
+use super::test_account::{ITestAccountDispatcher, ITestAccountDispatcherTrait};
 use super::test_token::{ITestTokenDispatcher, ITestTokenDispatcherTrait};
 
 pub const STRK: u256 = 1_000_000_000_000_000_000;
@@ -18,9 +19,6 @@ pub fn owner() -> ContractAddress {
 }
 pub fn poster() -> ContractAddress {
     'poster'.try_into().unwrap()
-}
-pub fn worker() -> ContractAddress {
-    'worker'.try_into().unwrap()
 }
 pub fn stranger() -> ContractAddress {
     'stranger'.try_into().unwrap()
@@ -44,6 +42,10 @@ pub fn market_params() -> MarketParams {
         accept_window: 600,
         review_window: 3600,
         max_exec_duration: 86400,
+        dispute_bond_bps: 1000,
+        resolution_window: 3 * 86400,
+        min_price: STRK / 100,
+        min_collateral: STRK / 200,
     }
 }
 
@@ -53,15 +55,21 @@ pub struct Setup {
     pub registry: IStakingRegistryDispatcher,
     pub reputation: IReputationDispatcher,
     pub market: IJobMarketDispatcher,
+    /// The worker: an SRC-6 account contract (testing/test_account.cairo), since the market
+    /// asks the worker's account whether it consented to an award.
+    pub worker: ContractAddress,
 }
 
-fn deploy(class_hash: felt252, calldata: Array<felt252>) -> ContractAddress {
-    let (address, _) = deploy_syscall(class_hash.try_into().unwrap(), 0, calldata.span(), false)
+/// `TEST_CLASS_HASH` is a felt252 in Cairo 2.8 (wasm-cairo) and a ClassHash in later
+/// compilers (the native test runner); both convert into a felt252.
+fn deploy<C, +Into<C, felt252>>(class_hash: C, calldata: Array<felt252>) -> ContractAddress {
+    let hash: felt252 = class_hash.into();
+    let (address, _) = deploy_syscall(hash.try_into().unwrap(), 0, calldata.span(), false)
         .unwrap();
     address
 }
 
-/// Everything deployed and wired, the poster and the worker funded with 10,000 STRK each and
+/// Everything deployed and wired, the poster and the worker (an account contract) funded with 10,000 STRK each and
 /// the clock at START.
 pub fn setup() -> Setup {
     set_block_timestamp(START);
@@ -86,23 +94,42 @@ pub fn setup() -> Setup {
     set_contract_address(owner());
     IStakingRegistryDispatcher { contract_address: registry }.set_market(market);
     IReputationDispatcher { contract_address: reputation }.set_market(market);
+    let worker = deploy(super::test_account::TestAccount::TEST_CLASS_HASH, array![]);
     let minter = ITestTokenDispatcher { contract_address: token_address };
     minter.mint(poster(), 10_000 * STRK);
-    minter.mint(worker(), 10_000 * STRK);
+    minter.mint(worker, 10_000 * STRK);
     Setup {
         token: IERC20Dispatcher { contract_address: token_address },
         registry: IStakingRegistryDispatcher { contract_address: registry },
         reputation: IReputationDispatcher { contract_address: reputation },
         market: IJobMarketDispatcher { contract_address: market },
+        worker,
     }
 }
 
 /// The worker stakes `amount` and binds a peer id, so it is eligible for awards.
 pub fn stake_worker(s: Setup, amount: u256) {
-    set_contract_address(worker());
+    set_contract_address(s.worker);
     s.token.approve(s.registry.contract_address, amount);
     s.registry.stake(amount);
     s.registry.bind_peer("12D3KooWTestPeer");
+}
+
+/// The worker's consent to be awarded the job's next attempt at `price` until `expiry`: the
+/// signature `award_job` takes.
+pub fn consent(s: Setup, job_id: u64, price: u256, expiry: u64) -> Array<felt252> {
+    let attempt = s.market.job(job_id).attempts + 1;
+    let hash = s.market.award_consent_hash(job_id, s.worker, price, expiry, attempt);
+    ITestAccountDispatcher { contract_address: s.worker }.sign(hash)
+}
+
+/// Awards the job's next attempt to the worker at `price`, with the worker's consent, as the
+/// poster.
+pub fn award(s: Setup, job_id: u64, price: u256) {
+    let expiry = starknet::get_block_timestamp() + 3600;
+    let signature = consent(s, job_id, price, expiry);
+    set_contract_address(poster());
+    s.market.award_job(job_id, s.worker, price, expiry, signature);
 }
 
 /// Discards the events a contract has emitted so far, so a test can assert exactly the next ones.

@@ -18,7 +18,7 @@ import {
 } from './rows';
 
 /** Bump with every migration that changes what the projections mean; a mismatch needs a reset. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface BuildIdentity {
   schemaVersion: number;

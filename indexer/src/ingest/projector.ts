@@ -233,6 +233,9 @@ export class Projector {
           review_until: null,
           commitment: null,
           dispute_reason: null,
+          fee_bps: null,
+          slash_bps: null,
+          dispute_bond: '0',
           payout: '0',
           fee: '0',
           refund: '0',
@@ -263,6 +266,8 @@ export class Projector {
           collateral: big(f.collateral).toString(),
           accept_by: num(f.accept_by),
           attempts: num(f.attempt),
+          fee_bps: num(f.fee_bps),
+          slash_bps: num(f.slash_bps),
           deadline: null,
           review_until: null,
         });
@@ -304,6 +309,7 @@ export class Projector {
         const j = this.job(id, p);
         j.status = 'Disputed';
         j.dispute_reason = feltText(f.reason);
+        j.dispute_bond = big(f.bond).toString();
         this.stats(p).jobs_disputed++;
         return;
       }

@@ -22,6 +22,11 @@ export interface JobRow {
   review_until: number | null;
   commitment: string | null;
   dispute_reason: string | null;
+  /** The rates the current (or last) award fixed; null before any award. */
+  fee_bps: number | null;
+  slash_bps: number | null;
+  /** The poster's dispute bond, '0' unless disputed. */
+  dispute_bond: string;
   payout: string;
   fee: string;
   refund: string;

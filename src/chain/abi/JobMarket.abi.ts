@@ -4,7 +4,7 @@ export const JobMarketAbi = [
   {
     "type": "impl",
     "name": "JobMarketImpl",
-    "interface_name": "astro::market::interface::IJobMarket"
+    "interface_name": "cairn::market::interface::IJobMarket"
   },
   {
     "type": "struct",
@@ -36,7 +36,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "struct",
-    "name": "astro::market::interface::MarketParams",
+    "name": "cairn::market::interface::MarketParams",
     "members": [
       {
         "name": "fee_bps",
@@ -61,12 +61,28 @@ export const JobMarketAbi = [
       {
         "name": "max_exec_duration",
         "type": "core::integer::u64"
+      },
+      {
+        "name": "dispute_bond_bps",
+        "type": "core::integer::u16"
+      },
+      {
+        "name": "resolution_window",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "min_price",
+        "type": "core::integer::u256"
+      },
+      {
+        "name": "min_collateral",
+        "type": "core::integer::u256"
       }
     ]
   },
   {
     "type": "enum",
-    "name": "astro::market::interface::JobStatus",
+    "name": "cairn::market::interface::JobStatus",
     "variants": [
       {
         "name": "None",
@@ -112,7 +128,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "struct",
-    "name": "astro::market::interface::Job",
+    "name": "cairn::market::interface::Job",
     "members": [
       {
         "name": "poster",
@@ -120,7 +136,7 @@ export const JobMarketAbi = [
       },
       {
         "name": "status",
-        "type": "astro::market::interface::JobStatus"
+        "type": "cairn::market::interface::JobStatus"
       },
       {
         "name": "budget",
@@ -155,6 +171,26 @@ export const JobMarketAbi = [
         "type": "core::integer::u256"
       },
       {
+        "name": "fee_bps",
+        "type": "core::integer::u16"
+      },
+      {
+        "name": "slash_bps",
+        "type": "core::integer::u16"
+      },
+      {
+        "name": "review_window",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "dispute_bond_bps",
+        "type": "core::integer::u16"
+      },
+      {
+        "name": "resolution_window",
+        "type": "core::integer::u64"
+      },
+      {
         "name": "accept_by",
         "type": "core::integer::u64"
       },
@@ -173,12 +209,24 @@ export const JobMarketAbi = [
       {
         "name": "created_at",
         "type": "core::integer::u64"
+      },
+      {
+        "name": "dispute_bond",
+        "type": "core::integer::u256"
+      },
+      {
+        "name": "arbiter",
+        "type": "core::starknet::contract_address::ContractAddress"
+      },
+      {
+        "name": "resolve_by",
+        "type": "core::integer::u64"
       }
     ]
   },
   {
     "type": "interface",
-    "name": "astro::market::interface::IJobMarket",
+    "name": "cairn::market::interface::IJobMarket",
     "items": [
       {
         "type": "function",
@@ -235,6 +283,14 @@ export const JobMarketAbi = [
           {
             "name": "price",
             "type": "core::integer::u256"
+          },
+          {
+            "name": "consent_expiry",
+            "type": "core::integer::u64"
+          },
+          {
+            "name": "consent_signature",
+            "type": "core::array::Array::<core::felt252>"
           }
         ],
         "outputs": [],
@@ -291,6 +347,10 @@ export const JobMarketAbi = [
           {
             "name": "reason",
             "type": "core::felt252"
+          },
+          {
+            "name": "disputed_output_hash",
+            "type": "core::felt252"
           }
         ],
         "outputs": [],
@@ -307,6 +367,18 @@ export const JobMarketAbi = [
           {
             "name": "worker_wins",
             "type": "core::bool"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "finalize_dispute",
+        "inputs": [
+          {
+            "name": "job_id",
+            "type": "core::integer::u64"
           }
         ],
         "outputs": [],
@@ -353,7 +425,7 @@ export const JobMarketAbi = [
         "inputs": [
           {
             "name": "params",
-            "type": "astro::market::interface::MarketParams"
+            "type": "cairn::market::interface::MarketParams"
           }
         ],
         "outputs": [],
@@ -385,6 +457,38 @@ export const JobMarketAbi = [
       },
       {
         "type": "function",
+        "name": "award_consent_hash",
+        "inputs": [
+          {
+            "name": "job_id",
+            "type": "core::integer::u64"
+          },
+          {
+            "name": "worker",
+            "type": "core::starknet::contract_address::ContractAddress"
+          },
+          {
+            "name": "price",
+            "type": "core::integer::u256"
+          },
+          {
+            "name": "expiry",
+            "type": "core::integer::u64"
+          },
+          {
+            "name": "attempt",
+            "type": "core::integer::u8"
+          }
+        ],
+        "outputs": [
+          {
+            "type": "core::felt252"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
         "name": "job",
         "inputs": [
           {
@@ -394,7 +498,7 @@ export const JobMarketAbi = [
         ],
         "outputs": [
           {
-            "type": "astro::market::interface::Job"
+            "type": "cairn::market::interface::Job"
           }
         ],
         "state_mutability": "view"
@@ -416,7 +520,18 @@ export const JobMarketAbi = [
         "inputs": [],
         "outputs": [
           {
-            "type": "astro::market::interface::MarketParams"
+            "type": "cairn::market::interface::MarketParams"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
+        "name": "pending_params",
+        "inputs": [],
+        "outputs": [
+          {
+            "type": "(cairn::market::interface::MarketParams, core::integer::u64)"
           }
         ],
         "state_mutability": "view"
@@ -428,6 +543,17 @@ export const JobMarketAbi = [
         "outputs": [
           {
             "type": "core::starknet::contract_address::ContractAddress"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
+        "name": "pending_arbiter",
+        "inputs": [],
+        "outputs": [
+          {
+            "type": "(core::starknet::contract_address::ContractAddress, core::integer::u64)"
           }
         ],
         "state_mutability": "view"
@@ -503,15 +629,26 @@ export const JobMarketAbi = [
   {
     "type": "impl",
     "name": "OwnableImpl",
-    "interface_name": "astro::common::ownable::IOwnable"
+    "interface_name": "cairn::common::ownable::IOwnable"
   },
   {
     "type": "interface",
-    "name": "astro::common::ownable::IOwnable",
+    "name": "cairn::common::ownable::IOwnable",
     "items": [
       {
         "type": "function",
         "name": "owner",
+        "inputs": [],
+        "outputs": [
+          {
+            "type": "core::starknet::contract_address::ContractAddress"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
+        "name": "pending_owner",
         "inputs": [],
         "outputs": [
           {
@@ -529,6 +666,13 @@ export const JobMarketAbi = [
             "type": "core::starknet::contract_address::ContractAddress"
           }
         ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "accept_ownership",
+        "inputs": [],
         "outputs": [],
         "state_mutability": "external"
       }
@@ -564,13 +708,13 @@ export const JobMarketAbi = [
       },
       {
         "name": "params",
-        "type": "astro::market::interface::MarketParams"
+        "type": "cairn::market::interface::MarketParams"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
     "kind": "struct",
     "members": [
       {
@@ -587,25 +731,47 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::Event",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
+    "kind": "struct",
+    "members": [
+      {
+        "name": "previous_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      },
+      {
+        "name": "new_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      }
+    ]
+  },
+  {
+    "type": "event",
+    "name": "cairn::common::ownable::OwnableComponent::Event",
     "kind": "enum",
     "variants": [
       {
+        "name": "OwnershipTransferStarted",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
+        "kind": "nested"
+      },
+      {
         "name": "OwnershipTransferred",
-        "type": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
         "kind": "nested"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::common::reentrancy_guard::ReentrancyGuardComponent::Event",
+    "name": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event",
     "kind": "enum",
     "variants": []
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobCreated",
+    "name": "cairn::market::events::JobCreated",
     "kind": "struct",
     "members": [
       {
@@ -642,7 +808,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobCancelled",
+    "name": "cairn::market::events::JobCancelled",
     "kind": "struct",
     "members": [
       {
@@ -659,7 +825,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobAwarded",
+    "name": "cairn::market::events::JobAwarded",
     "kind": "struct",
     "members": [
       {
@@ -691,12 +857,22 @@ export const JobMarketAbi = [
         "name": "attempt",
         "type": "core::integer::u8",
         "kind": "data"
+      },
+      {
+        "name": "fee_bps",
+        "type": "core::integer::u16",
+        "kind": "data"
+      },
+      {
+        "name": "slash_bps",
+        "type": "core::integer::u16",
+        "kind": "data"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobAccepted",
+    "name": "cairn::market::events::JobAccepted",
     "kind": "struct",
     "members": [
       {
@@ -718,7 +894,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::ResultSubmitted",
+    "name": "cairn::market::events::ResultSubmitted",
     "kind": "struct",
     "members": [
       {
@@ -745,7 +921,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobCompleted",
+    "name": "cairn::market::events::JobCompleted",
     "kind": "struct",
     "members": [
       {
@@ -782,7 +958,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobDisputed",
+    "name": "cairn::market::events::JobDisputed",
     "kind": "struct",
     "members": [
       {
@@ -791,15 +967,50 @@ export const JobMarketAbi = [
         "kind": "key"
       },
       {
+        "name": "poster",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
+        "name": "worker",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
+        "name": "arbiter",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
         "name": "reason",
         "type": "core::felt252",
+        "kind": "data"
+      },
+      {
+        "name": "commitment",
+        "type": "core::felt252",
+        "kind": "data"
+      },
+      {
+        "name": "disputed_output_hash",
+        "type": "core::felt252",
+        "kind": "data"
+      },
+      {
+        "name": "bond",
+        "type": "core::integer::u256",
+        "kind": "data"
+      },
+      {
+        "name": "resolve_by",
+        "type": "core::integer::u64",
         "kind": "data"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobResolved",
+    "name": "cairn::market::events::JobResolved",
     "kind": "struct",
     "members": [
       {
@@ -808,7 +1019,27 @@ export const JobMarketAbi = [
         "kind": "key"
       },
       {
+        "name": "poster",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
+        "name": "worker",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
+        "name": "arbiter",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "data"
+      },
+      {
         "name": "worker_wins",
+        "type": "core::bool",
+        "kind": "data"
+      },
+      {
+        "name": "by_default",
         "type": "core::bool",
         "kind": "data"
       },
@@ -831,12 +1062,27 @@ export const JobMarketAbi = [
         "name": "slashed",
         "type": "core::integer::u256",
         "kind": "data"
+      },
+      {
+        "name": "bond",
+        "type": "core::integer::u256",
+        "kind": "data"
+      },
+      {
+        "name": "fee_bps",
+        "type": "core::integer::u16",
+        "kind": "data"
+      },
+      {
+        "name": "slash_bps",
+        "type": "core::integer::u16",
+        "kind": "data"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobExpired",
+    "name": "cairn::market::events::JobExpired",
     "kind": "struct",
     "members": [
       {
@@ -863,7 +1109,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobReopened",
+    "name": "cairn::market::events::JobReopened",
     "kind": "struct",
     "members": [
       {
@@ -880,7 +1126,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::JobRefunded",
+    "name": "cairn::market::events::JobRefunded",
     "kind": "struct",
     "members": [
       {
@@ -897,7 +1143,7 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::FeesCollected",
+    "name": "cairn::market::events::FeesCollected",
     "kind": "struct",
     "members": [
       {
@@ -914,31 +1160,41 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::ParamsUpdated",
+    "name": "cairn::market::events::ParamsUpdated",
     "kind": "struct",
     "members": [
       {
         "name": "params",
-        "type": "astro::market::interface::MarketParams",
+        "type": "cairn::market::interface::MarketParams",
+        "kind": "data"
+      },
+      {
+        "name": "effective_at",
+        "type": "core::integer::u64",
         "kind": "data"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::ArbiterSet",
+    "name": "cairn::market::events::ArbiterSet",
     "kind": "struct",
     "members": [
       {
         "name": "arbiter",
         "type": "core::starknet::contract_address::ContractAddress",
         "kind": "data"
+      },
+      {
+        "name": "effective_at",
+        "type": "core::integer::u64",
+        "kind": "data"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::TreasurySet",
+    "name": "cairn::market::events::TreasurySet",
     "kind": "struct",
     "members": [
       {
@@ -950,92 +1206,92 @@ export const JobMarketAbi = [
   },
   {
     "type": "event",
-    "name": "astro::market::job_market::JobMarket::Event",
+    "name": "cairn::market::job_market::JobMarket::Event",
     "kind": "enum",
     "variants": [
       {
         "name": "OwnableEvent",
-        "type": "astro::common::ownable::OwnableComponent::Event",
+        "type": "cairn::common::ownable::OwnableComponent::Event",
         "kind": "flat"
       },
       {
         "name": "GuardEvent",
-        "type": "astro::common::reentrancy_guard::ReentrancyGuardComponent::Event",
+        "type": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event",
         "kind": "flat"
       },
       {
         "name": "JobCreated",
-        "type": "astro::market::job_market::JobMarket::JobCreated",
+        "type": "cairn::market::events::JobCreated",
         "kind": "nested"
       },
       {
         "name": "JobCancelled",
-        "type": "astro::market::job_market::JobMarket::JobCancelled",
+        "type": "cairn::market::events::JobCancelled",
         "kind": "nested"
       },
       {
         "name": "JobAwarded",
-        "type": "astro::market::job_market::JobMarket::JobAwarded",
+        "type": "cairn::market::events::JobAwarded",
         "kind": "nested"
       },
       {
         "name": "JobAccepted",
-        "type": "astro::market::job_market::JobMarket::JobAccepted",
+        "type": "cairn::market::events::JobAccepted",
         "kind": "nested"
       },
       {
         "name": "ResultSubmitted",
-        "type": "astro::market::job_market::JobMarket::ResultSubmitted",
+        "type": "cairn::market::events::ResultSubmitted",
         "kind": "nested"
       },
       {
         "name": "JobCompleted",
-        "type": "astro::market::job_market::JobMarket::JobCompleted",
+        "type": "cairn::market::events::JobCompleted",
         "kind": "nested"
       },
       {
         "name": "JobDisputed",
-        "type": "astro::market::job_market::JobMarket::JobDisputed",
+        "type": "cairn::market::events::JobDisputed",
         "kind": "nested"
       },
       {
         "name": "JobResolved",
-        "type": "astro::market::job_market::JobMarket::JobResolved",
+        "type": "cairn::market::events::JobResolved",
         "kind": "nested"
       },
       {
         "name": "JobExpired",
-        "type": "astro::market::job_market::JobMarket::JobExpired",
+        "type": "cairn::market::events::JobExpired",
         "kind": "nested"
       },
       {
         "name": "JobReopened",
-        "type": "astro::market::job_market::JobMarket::JobReopened",
+        "type": "cairn::market::events::JobReopened",
         "kind": "nested"
       },
       {
         "name": "JobRefunded",
-        "type": "astro::market::job_market::JobMarket::JobRefunded",
+        "type": "cairn::market::events::JobRefunded",
         "kind": "nested"
       },
       {
         "name": "FeesCollected",
-        "type": "astro::market::job_market::JobMarket::FeesCollected",
+        "type": "cairn::market::events::FeesCollected",
         "kind": "nested"
       },
       {
         "name": "ParamsUpdated",
-        "type": "astro::market::job_market::JobMarket::ParamsUpdated",
+        "type": "cairn::market::events::ParamsUpdated",
         "kind": "nested"
       },
       {
         "name": "ArbiterSet",
-        "type": "astro::market::job_market::JobMarket::ArbiterSet",
+        "type": "cairn::market::events::ArbiterSet",
         "kind": "nested"
       },
       {
         "name": "TreasurySet",
-        "type": "astro::market::job_market::JobMarket::TreasurySet",
+        "type": "cairn::market::events::TreasurySet",
         "kind": "nested"
       }
     ]

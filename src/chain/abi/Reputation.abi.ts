@@ -4,11 +4,11 @@ export const ReputationAbi = [
   {
     "type": "impl",
     "name": "ReputationImpl",
-    "interface_name": "astro::reputation::interface::IReputation"
+    "interface_name": "cairn::reputation::interface::IReputation"
   },
   {
     "type": "struct",
-    "name": "astro::reputation::interface::ReputationRecord",
+    "name": "cairn::reputation::interface::ReputationRecord",
     "members": [
       {
         "name": "completed",
@@ -21,12 +21,16 @@ export const ReputationAbi = [
       {
         "name": "slashed",
         "type": "core::integer::u32"
+      },
+      {
+        "name": "posters",
+        "type": "core::integer::u32"
       }
     ]
   },
   {
     "type": "interface",
-    "name": "astro::reputation::interface::IReputation",
+    "name": "cairn::reputation::interface::IReputation",
     "items": [
       {
         "type": "function",
@@ -39,6 +43,10 @@ export const ReputationAbi = [
           {
             "name": "job_id",
             "type": "core::integer::u64"
+          },
+          {
+            "name": "poster",
+            "type": "core::starknet::contract_address::ContractAddress"
           }
         ],
         "outputs": [],
@@ -99,7 +107,7 @@ export const ReputationAbi = [
         ],
         "outputs": [
           {
-            "type": "astro::reputation::interface::ReputationRecord"
+            "type": "cairn::reputation::interface::ReputationRecord"
           }
         ],
         "state_mutability": "view"
@@ -136,15 +144,26 @@ export const ReputationAbi = [
   {
     "type": "impl",
     "name": "OwnableImpl",
-    "interface_name": "astro::common::ownable::IOwnable"
+    "interface_name": "cairn::common::ownable::IOwnable"
   },
   {
     "type": "interface",
-    "name": "astro::common::ownable::IOwnable",
+    "name": "cairn::common::ownable::IOwnable",
     "items": [
       {
         "type": "function",
         "name": "owner",
+        "inputs": [],
+        "outputs": [
+          {
+            "type": "core::starknet::contract_address::ContractAddress"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
+        "name": "pending_owner",
         "inputs": [],
         "outputs": [
           {
@@ -164,6 +183,13 @@ export const ReputationAbi = [
         ],
         "outputs": [],
         "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "accept_ownership",
+        "inputs": [],
+        "outputs": [],
+        "state_mutability": "external"
       }
     ]
   },
@@ -179,7 +205,7 @@ export const ReputationAbi = [
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
     "kind": "struct",
     "members": [
       {
@@ -196,19 +222,41 @@ export const ReputationAbi = [
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::Event",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
+    "kind": "struct",
+    "members": [
+      {
+        "name": "previous_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      },
+      {
+        "name": "new_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      }
+    ]
+  },
+  {
+    "type": "event",
+    "name": "cairn::common::ownable::OwnableComponent::Event",
     "kind": "enum",
     "variants": [
       {
+        "name": "OwnershipTransferStarted",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
+        "kind": "nested"
+      },
+      {
         "name": "OwnershipTransferred",
-        "type": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
         "kind": "nested"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::reputation::reputation::Reputation::ReputationUpdated",
+    "name": "cairn::reputation::reputation::Reputation::ReputationUpdated",
     "kind": "struct",
     "members": [
       {
@@ -242,6 +290,11 @@ export const ReputationAbi = [
         "kind": "data"
       },
       {
+        "name": "posters",
+        "type": "core::integer::u32",
+        "kind": "data"
+      },
+      {
         "name": "score",
         "type": "core::integer::u16",
         "kind": "data"
@@ -250,7 +303,7 @@ export const ReputationAbi = [
   },
   {
     "type": "event",
-    "name": "astro::reputation::reputation::Reputation::MarketSet",
+    "name": "cairn::reputation::reputation::Reputation::MarketSet",
     "kind": "struct",
     "members": [
       {
@@ -262,22 +315,22 @@ export const ReputationAbi = [
   },
   {
     "type": "event",
-    "name": "astro::reputation::reputation::Reputation::Event",
+    "name": "cairn::reputation::reputation::Reputation::Event",
     "kind": "enum",
     "variants": [
       {
         "name": "OwnableEvent",
-        "type": "astro::common::ownable::OwnableComponent::Event",
+        "type": "cairn::common::ownable::OwnableComponent::Event",
         "kind": "flat"
       },
       {
         "name": "ReputationUpdated",
-        "type": "astro::reputation::reputation::Reputation::ReputationUpdated",
+        "type": "cairn::reputation::reputation::Reputation::ReputationUpdated",
         "kind": "nested"
       },
       {
         "name": "MarketSet",
-        "type": "astro::reputation::reputation::Reputation::MarketSet",
+        "type": "cairn::reputation::reputation::Reputation::MarketSet",
         "kind": "nested"
       }
     ]

@@ -4,7 +4,7 @@ export const StakingRegistryAbi = [
   {
     "type": "impl",
     "name": "StakingRegistryImpl",
-    "interface_name": "astro::staking::interface::IStakingRegistry"
+    "interface_name": "cairn::staking::interface::IStakingRegistry"
   },
   {
     "type": "struct",
@@ -40,7 +40,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "struct",
-    "name": "astro::staking::interface::RegistryParams",
+    "name": "cairn::staking::interface::RegistryParams",
     "members": [
       {
         "name": "min_stake",
@@ -58,7 +58,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "struct",
-    "name": "astro::staking::interface::StakeInfo",
+    "name": "cairn::staking::interface::StakeInfo",
     "members": [
       {
         "name": "staked",
@@ -84,7 +84,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "interface",
-    "name": "astro::staking::interface::IStakingRegistry",
+    "name": "cairn::staking::interface::IStakingRegistry",
     "items": [
       {
         "type": "function",
@@ -218,7 +218,7 @@ export const StakingRegistryAbi = [
         "inputs": [
           {
             "name": "params",
-            "type": "astro::staking::interface::RegistryParams"
+            "type": "cairn::staking::interface::RegistryParams"
           }
         ],
         "outputs": [],
@@ -235,7 +235,7 @@ export const StakingRegistryAbi = [
         ],
         "outputs": [
           {
-            "type": "astro::staking::interface::StakeInfo"
+            "type": "cairn::staking::interface::StakeInfo"
           }
         ],
         "state_mutability": "view"
@@ -298,7 +298,7 @@ export const StakingRegistryAbi = [
         "inputs": [],
         "outputs": [
           {
-            "type": "astro::staking::interface::RegistryParams"
+            "type": "cairn::staking::interface::RegistryParams"
           }
         ],
         "state_mutability": "view"
@@ -341,15 +341,26 @@ export const StakingRegistryAbi = [
   {
     "type": "impl",
     "name": "OwnableImpl",
-    "interface_name": "astro::common::ownable::IOwnable"
+    "interface_name": "cairn::common::ownable::IOwnable"
   },
   {
     "type": "interface",
-    "name": "astro::common::ownable::IOwnable",
+    "name": "cairn::common::ownable::IOwnable",
     "items": [
       {
         "type": "function",
         "name": "owner",
+        "inputs": [],
+        "outputs": [
+          {
+            "type": "core::starknet::contract_address::ContractAddress"
+          }
+        ],
+        "state_mutability": "view"
+      },
+      {
+        "type": "function",
+        "name": "pending_owner",
         "inputs": [],
         "outputs": [
           {
@@ -369,6 +380,13 @@ export const StakingRegistryAbi = [
         ],
         "outputs": [],
         "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "accept_ownership",
+        "inputs": [],
+        "outputs": [],
+        "state_mutability": "external"
       }
     ]
   },
@@ -386,13 +404,13 @@ export const StakingRegistryAbi = [
       },
       {
         "name": "params",
-        "type": "astro::staking::interface::RegistryParams"
+        "type": "cairn::staking::interface::RegistryParams"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
     "kind": "struct",
     "members": [
       {
@@ -409,25 +427,47 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::common::ownable::OwnableComponent::Event",
+    "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
+    "kind": "struct",
+    "members": [
+      {
+        "name": "previous_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      },
+      {
+        "name": "new_owner",
+        "type": "core::starknet::contract_address::ContractAddress",
+        "kind": "key"
+      }
+    ]
+  },
+  {
+    "type": "event",
+    "name": "cairn::common::ownable::OwnableComponent::Event",
     "kind": "enum",
     "variants": [
       {
+        "name": "OwnershipTransferStarted",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
+        "kind": "nested"
+      },
+      {
         "name": "OwnershipTransferred",
-        "type": "astro::common::ownable::OwnableComponent::OwnershipTransferred",
+        "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
         "kind": "nested"
       }
     ]
   },
   {
     "type": "event",
-    "name": "astro::common::reentrancy_guard::ReentrancyGuardComponent::Event",
+    "name": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event",
     "kind": "enum",
     "variants": []
   },
   {
     "type": "event",
-    "name": "astro::staking::events::Staked",
+    "name": "cairn::staking::events::Staked",
     "kind": "struct",
     "members": [
       {
@@ -449,7 +489,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::UnstakeRequested",
+    "name": "cairn::staking::events::UnstakeRequested",
     "kind": "struct",
     "members": [
       {
@@ -476,7 +516,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::UnstakeCancelled",
+    "name": "cairn::staking::events::UnstakeCancelled",
     "kind": "struct",
     "members": [
       {
@@ -493,7 +533,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::Withdrawn",
+    "name": "cairn::staking::events::Withdrawn",
     "kind": "struct",
     "members": [
       {
@@ -515,7 +555,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::PeerBound",
+    "name": "cairn::staking::events::PeerBound",
     "kind": "struct",
     "members": [
       {
@@ -532,7 +572,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::CollateralLocked",
+    "name": "cairn::staking::events::CollateralLocked",
     "kind": "struct",
     "members": [
       {
@@ -559,7 +599,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::CollateralReleased",
+    "name": "cairn::staking::events::CollateralReleased",
     "kind": "struct",
     "members": [
       {
@@ -586,7 +626,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::Slashed",
+    "name": "cairn::staking::events::Slashed",
     "kind": "struct",
     "members": [
       {
@@ -618,7 +658,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::MarketSet",
+    "name": "cairn::staking::events::MarketSet",
     "kind": "struct",
     "members": [
       {
@@ -630,7 +670,7 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::events::ParamsUpdated",
+    "name": "cairn::staking::events::ParamsUpdated",
     "kind": "struct",
     "members": [
       {
@@ -652,67 +692,67 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "event",
-    "name": "astro::staking::staking_registry::StakingRegistry::Event",
+    "name": "cairn::staking::staking_registry::StakingRegistry::Event",
     "kind": "enum",
     "variants": [
       {
         "name": "OwnableEvent",
-        "type": "astro::common::ownable::OwnableComponent::Event",
+        "type": "cairn::common::ownable::OwnableComponent::Event",
         "kind": "flat"
       },
       {
         "name": "GuardEvent",
-        "type": "astro::common::reentrancy_guard::ReentrancyGuardComponent::Event",
+        "type": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event",
         "kind": "flat"
       },
       {
         "name": "Staked",
-        "type": "astro::staking::events::Staked",
+        "type": "cairn::staking::events::Staked",
         "kind": "nested"
       },
       {
         "name": "UnstakeRequested",
-        "type": "astro::staking::events::UnstakeRequested",
+        "type": "cairn::staking::events::UnstakeRequested",
         "kind": "nested"
       },
       {
         "name": "UnstakeCancelled",
-        "type": "astro::staking::events::UnstakeCancelled",
+        "type": "cairn::staking::events::UnstakeCancelled",
         "kind": "nested"
       },
       {
         "name": "Withdrawn",
-        "type": "astro::staking::events::Withdrawn",
+        "type": "cairn::staking::events::Withdrawn",
         "kind": "nested"
       },
       {
         "name": "PeerBound",
-        "type": "astro::staking::events::PeerBound",
+        "type": "cairn::staking::events::PeerBound",
         "kind": "nested"
       },
       {
         "name": "CollateralLocked",
-        "type": "astro::staking::events::CollateralLocked",
+        "type": "cairn::staking::events::CollateralLocked",
         "kind": "nested"
       },
       {
         "name": "CollateralReleased",
-        "type": "astro::staking::events::CollateralReleased",
+        "type": "cairn::staking::events::CollateralReleased",
         "kind": "nested"
       },
       {
         "name": "Slashed",
-        "type": "astro::staking::events::Slashed",
+        "type": "cairn::staking::events::Slashed",
         "kind": "nested"
       },
       {
         "name": "MarketSet",
-        "type": "astro::staking::events::MarketSet",
+        "type": "cairn::staking::events::MarketSet",
         "kind": "nested"
       },
       {
         "name": "ParamsUpdated",
-        "type": "astro::staking::events::ParamsUpdated",
+        "type": "cairn::staking::events::ParamsUpdated",
         "kind": "nested"
       }
     ]

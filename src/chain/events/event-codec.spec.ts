@@ -39,11 +39,18 @@ describe('AbiCodec', () => {
     expect(codec.decode(addr.registry, p.keys, p.data)?.fields.peer_id).toBe(peer);
     const r = codec.encode('market', 'JobResolved', {
       job_id: 1n,
+      poster: 0x11n,
+      worker: 0x22n,
+      arbiter: 0x33n,
       worker_wins: false,
+      by_default: false,
       payout: 0n,
       fee: 0n,
       refund: 9n,
       slashed: 4n,
+      bond: 1n,
+      fee_bps: 250,
+      slash_bps: 5000,
     });
     expect(codec.decode(addr.market, r.keys, r.data)?.fields.worker_wins).toBe(false);
     const params = {
@@ -53,8 +60,12 @@ describe('AbiCodec', () => {
       accept_window: 600n,
       review_window: 3600n,
       max_exec_duration: 86400n,
+      dispute_bond_bps: 1000,
+      resolution_window: 259200n,
+      min_price: 10n ** 16n,
+      min_collateral: 5n * 10n ** 15n,
     };
-    const u = codec.encode('market', 'ParamsUpdated', { params });
+    const u = codec.encode('market', 'ParamsUpdated', { params, effective_at: 172800n });
     expect(codec.decode(addr.market, u.keys, u.data)?.fields.params).toEqual(params);
   });
 

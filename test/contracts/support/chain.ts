@@ -5,13 +5,15 @@
  * contract allows, so each test spends its time on the behaviour it pins down.
  */
 import type { Account, RpcProvider } from 'starknet';
-import { CairnClients, JOB_STATUSES, type JobStatus } from '../../../src/chain/cairn';
+import { CairnClients } from '../../../src/chain/cairn';
+import { jobStatusOf } from '../../../src/chain/job';
 import { ChainError } from '../../../src/chain/errors';
 import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../../scripts/devnet';
 import { STRK } from '../../../src/chain/params';
 import { CairnEventDecoder, type RawEvent } from './events';
 import { toBigInt } from '../../../src/chain/values';
+import { signAwardConsent } from '../../../src/chain/award-consent';
 
 export interface Actors {
   owner: Account;
@@ -65,7 +67,13 @@ export class ChainFixture {
         arbiter: arbiter.address,
         ...deployOptions,
       });
-      return new ChainFixture(devnet, provider, deployment, { owner, arbiter, posters: [p1, p2], workers: rest, outsider }, all);
+      return new ChainFixture(
+        devnet,
+        provider,
+        deployment,
+        { owner, arbiter, posters: [p1, p2], workers: rest, outsider },
+        all,
+      );
     } catch (err) {
       await devnet.stop();
       throw err;
@@ -144,22 +152,76 @@ export class ChainFixture {
     return toBigInt(await this.read.market.read.job_count());
   }
 
-  async awardedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+  /** The chain's clock: the latest block's timestamp. */
+  async now(): Promise<bigint> {
+    return BigInt((await this.provider.getBlockWithTxHashes('latest')).timestamp);
+  }
+
+  /**
+   * The worker's signed consent to the job's next attempt (or `attempt`) at `price`, valid
+   * until `expiry` (default: an hour of chain time from now).
+   */
+  async consent(
+    worker: Account,
+    id: bigint,
+    price: bigint,
+    opts: { expiry?: bigint; attempt?: number } = {},
+  ): Promise<{ expiry: bigint; signature: bigint[] }> {
+    const expiry = opts.expiry ?? (await this.now()) + 3_600n;
+    const attempt = opts.attempt ?? (await this.job(id)).attempts + 1;
+    const signature = await signAwardConsent(worker, {
+      market: this.deployment.market,
+      jobId: id,
+      price,
+      expiry,
+      attempt,
+    });
+    return { expiry, signature };
+  }
+
+  /** `sender` (normally the poster) awards job `id` to `worker` with the worker's consent. */
+  async award(sender: Account, worker: Account, id: bigint, price = DEFAULT_PRICE) {
+    const { expiry, signature } = await this.consent(worker, id, price);
+    return this.as(sender).market.invoke('award_job', id, worker.address, price, expiry, signature);
+  }
+
+  async awardedJob(
+    poster: Account,
+    worker: Account,
+    spec: JobSpec & { price?: bigint } = {},
+  ): Promise<bigint> {
     const id = await this.createJob(poster, spec);
-    await this.as(poster).market.invoke('award_job', id, worker.address, spec.price ?? DEFAULT_PRICE);
+    await this.award(poster, worker, id, spec.price ?? DEFAULT_PRICE);
     return id;
   }
 
-  async acceptedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+  async acceptedJob(
+    poster: Account,
+    worker: Account,
+    spec: JobSpec & { price?: bigint } = {},
+  ): Promise<bigint> {
     const id = await this.awardedJob(poster, worker, spec);
     await this.as(worker).market.invoke('accept_job', id);
     return id;
   }
 
-  async submittedJob(poster: Account, worker: Account, spec: JobSpec & { price?: bigint } = {}): Promise<bigint> {
+  async submittedJob(
+    poster: Account,
+    worker: Account,
+    spec: JobSpec & { price?: bigint } = {},
+  ): Promise<bigint> {
     const id = await this.acceptedJob(poster, worker, spec);
     await this.as(worker).market.invoke('submit_result', id, 0xabcdefn);
     return id;
+  }
+
+  /** The poster disputes job `id`, approving exactly the bond the job's terms ask. */
+  async dispute(poster: Account, id: bigint, reason = 0x626164n, outputHash = 0xd15b07edn) {
+    const job = await this.job(id);
+    const bond = (job.price * job.dispute_bond_bps) / 10_000n;
+    const c = this.as(poster);
+    await c.token.invoke('approve', this.deployment.market, bond);
+    return c.market.invoke('dispute', id, reason, outputHash);
   }
 
   async job(id: bigint) {
@@ -178,6 +240,27 @@ export class ChainFixture {
       accept_by: toBigInt(j.accept_by),
       review_until: toBigInt(j.review_until),
       commitment: toBigInt(j.commitment),
+      fee_bps: toBigInt(j.fee_bps),
+      slash_bps: toBigInt(j.slash_bps),
+      review_window: toBigInt(j.review_window),
+      dispute_bond_bps: toBigInt(j.dispute_bond_bps),
+      resolution_window: toBigInt(j.resolution_window),
+      dispute_bond: toBigInt(j.dispute_bond),
+      arbiter: toBigInt(j.arbiter),
+      resolve_by: toBigInt(j.resolve_by),
+    };
+  }
+
+  /**
+   * The market's scheduled parameters and when they take effect (0: none). starknet.js returns
+   * a Cairo tuple as an object keyed '0', '1', not the array the ABI types suggest.
+   */
+  async pendingParams() {
+    const r = (await this.read.market.read.pending_params()) as unknown as Record<'0' | '1', unknown>;
+    const params = r['0'] as Record<string, unknown>;
+    return {
+      params: { fee_bps: toBigInt(params.fee_bps), slash_bps: toBigInt(params.slash_bps) },
+      at: toBigInt(r['1']),
     };
   }
 
@@ -187,6 +270,7 @@ export class ChainFixture {
       completed: toBigInt(r.completed),
       failed: toBigInt(r.failed),
       slashed: toBigInt(r.slashed),
+      posters: toBigInt(r.posters),
       score: toBigInt(await this.read.reputation.read.score_of(worker.address)),
     };
   }
@@ -210,19 +294,19 @@ export class ChainFixture {
 }
 
 /** Asserts that `value - offset` is a time the transaction could have run at. */
-export async function expectStampedBy(chain: ChainFixture, txHash: string, value: bigint, offset: bigint): Promise<void> {
+export async function expectStampedBy(
+  chain: ChainFixture,
+  txHash: string,
+  value: bigint,
+  offset: bigint,
+): Promise<void> {
   const { min, max } = await chain.executedAt(txHash);
   expect(value - offset).toBeGreaterThanOrEqual(min);
   expect(value - offset).toBeLessThanOrEqual(max);
 }
 
-export function statusName(raw: unknown): JobStatus {
-  // starknet.js returns a CairoCustomEnum for enums; activeVariant() names the variant.
-  const e = raw as { activeVariant?: () => string };
-  if (typeof e?.activeVariant === 'function') return e.activeVariant() as JobStatus;
-  const n = Number(raw);
-  return JOB_STATUSES[n] ?? 'None';
-}
+/** The job model's reading of a status enum (src/chain/job.ts). */
+export const statusName = jobStatusOf;
 
 /** Awaits a write expected to fail and returns its revert reason, failing if it succeeded. */
 export async function revertReason(p: Promise<unknown>): Promise<string | undefined> {

@@ -50,6 +50,16 @@ export class DevnetMarket {
     return this.chain.createJob(poster, { budget, maxAttempts, execDuration });
   }
 
+  /** `poster` awards job `id` to `worker` at `price`, with the worker's signed consent. */
+  async award(poster: Account, worker: Account, id: bigint, price: bigint): Promise<void> {
+    await this.chain.award(poster, worker, id, price);
+  }
+
+  /** `poster` disputes job `id`, paying the bond its terms ask. */
+  async dispute(poster: Account, id: bigint, reason: bigint): Promise<void> {
+    await this.chain.dispute(poster, id, reason);
+  }
+
   /** Created, awarded, accepted and submitted. */
   submittedJob(poster: Account, worker: Account, price = 8n * STRK, budget = 10n * STRK): Promise<bigint> {
     return this.chain.submittedJob(poster, worker, { price, budget });

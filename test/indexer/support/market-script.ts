@@ -18,6 +18,8 @@ export const REVIEW_WINDOW = 7200;
 export const FEE_BPS = 100n;
 export const COLLATERAL_BPS = 5000n;
 export const SLASH_BPS = 10000n;
+export const BOND_BPS = 1000n;
+export const RESOLUTION_WINDOW = 259_200;
 export const SUSPENSION = 86400;
 export const GENESIS_TIME = 1_767_225_000; // 2025-12-31T23:50:00Z: the history crosses a UTC day boundary
 
@@ -43,6 +45,8 @@ interface WorkerModel {
   completed: number;
   failed: number;
   slashed: number;
+  /** Posters who paid this worker: each vouches for at most 10 completions in the score. */
+  posters: Set<string>;
 }
 
 export class MarketScript {
@@ -130,7 +134,7 @@ export class MarketScript {
 
   private w(worker: string): WorkerModel {
     let m = this.workers.get(worker);
-    if (!m) this.workers.set(worker, (m = { staked: 0n, locked: 0n, completed: 0, failed: 0, slashed: 0 }));
+    if (!m) this.workers.set(worker, (m = { staked: 0n, locked: 0n, completed: 0, failed: 0, slashed: 0, posters: new Set() }));
     return m;
   }
 
@@ -141,12 +145,14 @@ export class MarketScript {
   }
 
   private score(m: WorkerModel): number {
-    return Math.floor(((m.completed + 1) * 10_000) / (m.completed + m.failed + 2 * m.slashed + 2));
+    const credited = Math.min(m.completed, 10 * m.posters.size);
+    return Math.floor(((credited + 1) * 10_000) / (credited + m.failed + 2 * m.slashed + 2));
   }
 
-  private reputation(worker: string, jobId: number, outcome: 'completed' | 'failed' | 'slashed'): void {
+  private reputation(worker: string, jobId: number, outcome: 'completed' | 'failed' | 'slashed', poster?: string): void {
     const m = this.w(worker);
     m[outcome]++;
+    if (poster) m.posters.add(poster);
     this.emit('reputation', 'ReputationUpdated', {
       worker,
       job_id: jobId,
@@ -154,6 +160,7 @@ export class MarketScript {
       completed: m.completed,
       failed: m.failed,
       slashed: m.slashed,
+      posters: m.posters.size,
       score: this.score(m),
     });
   }
@@ -239,6 +246,8 @@ export class MarketScript {
         collateral: j.collateral,
         accept_by: this.now() + ACCEPT_WINDOW,
         attempt: j.attempts,
+        fee_bps: Number(FEE_BPS),
+        slash_bps: Number(SLASH_BPS),
       });
     });
   }
@@ -291,7 +300,7 @@ export class MarketScript {
         locked: m.locked,
       });
     }
-    this.reputation(j.worker!, id, 'completed');
+    this.reputation(j.worker!, id, 'completed', j.poster);
     return { payout: j.price - fee, fee, refund: j.budget - j.price };
   }
 
@@ -305,8 +314,19 @@ export class MarketScript {
 
   dispute(id: number, reason = 'wrong output'): void {
     this.transaction(() => {
-      this.job(id).status = 'Disputed';
-      this.emit('market', 'JobDisputed', { job_id: id, reason: short(reason) });
+      const j = this.job(id);
+      j.status = 'Disputed';
+      this.emit('market', 'JobDisputed', {
+        job_id: id,
+        poster: j.poster,
+        worker: j.worker!,
+        arbiter: address('arbiter'),
+        reason: short(reason),
+        commitment: hex(`result:${id}`),
+        disputed_output_hash: hex(`output:${id}`),
+        bond: (j.price * BOND_BPS) / 10_000n,
+        resolve_by: this.now() + RESOLUTION_WINDOW,
+      });
     });
   }
 
@@ -337,14 +357,24 @@ export class MarketScript {
     this.transaction(() => {
       const j = this.job(id);
       j.status = 'Resolved';
+      const parties = {
+        poster: j.poster,
+        worker: j.worker!,
+        arbiter: address('arbiter'),
+        by_default: false,
+        bond: (j.price * BOND_BPS) / 10_000n,
+        fee_bps: Number(FEE_BPS),
+        slash_bps: Number(SLASH_BPS),
+      };
       if (workerWins) {
         const s = this.settle(id);
-        this.emit('market', 'JobResolved', { job_id: id, worker_wins: true, ...s, slashed: 0n });
+        this.emit('market', 'JobResolved', { job_id: id, worker_wins: true, ...parties, ...s, slashed: 0n });
       } else {
         const slashed = this.slash(id);
         this.emit('market', 'JobResolved', {
           job_id: id,
           worker_wins: false,
+          ...parties,
           payout: 0n,
           fee: 0n,
           refund: j.budget,

@@ -45,6 +45,9 @@ export function testConfig(overrides: Partial<NodeConfigInput> = {}) {
     logLevel: 'info',
     ...overrides,
     p2p: { lan: true, simulation: true, listen: ['/ip4/127.0.0.1/tcp/0'], ...(overrides.p2p ?? {}) },
+    // A dozen nodes share one process and, unless a suite gives each its own, one data dir: one
+    // control socket per data dir would refuse the second node. These suites test the network.
+    control: { enabled: false, ...(overrides.control ?? {}) },
   });
 }
 

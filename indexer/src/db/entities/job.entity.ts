@@ -26,6 +26,10 @@ export class JobEntity {
   @Column(int64({ name: 'review_until', nullable: true })) reviewUntil!: number | null;
   @Column(text({ nullable: true })) commitment!: string | null;
   @Column(text({ name: 'dispute_reason', nullable: true })) disputeReason!: string | null;
+  /** The rates the award fixed for this job (issue 17): settlement uses these, not later params. */
+  @Column(int32({ name: 'fee_bps', nullable: true })) feeBps!: number | null;
+  @Column(int32({ name: 'slash_bps', nullable: true })) slashBps!: number | null;
+  @Column(amount({ name: 'dispute_bond' })) disputeBond!: string;
   @Column(amount()) payout!: string;
   @Column(amount()) fee!: string;
   @Column(amount()) refund!: string;

@@ -34,6 +34,7 @@ export enum Kind {
   KIND_ADVERT_QUERY = 6,
   KIND_BLOB_REQUEST = 7,
   KIND_BLOB_RESPONSE = 8,
+  KIND_RESULT_NOTICE = 9,
 }
 
 export enum RejectCode {
@@ -109,6 +110,11 @@ export interface JobAnnouncement {
   /** Which award this announcement is for (1 for a new job; more after expiries), of max_attempts. */
   attempt: number;
   maxAttempts: number;
+  /**
+   * SHA-256 of the manifest's bytes: the content address the awarded worker fetches it by
+   * (manifest_hash is this digest cut to 250 bits, as the contract stores it).
+   */
+  manifestSha256: Uint8Array;
 }
 
 export interface WorkerAdvert {
@@ -131,6 +137,27 @@ export interface Bid {
   workerAddress: Uint8Array;
   /** Total price for the job (u256), at most the announcement's budget. */
   price: Uint8Array;
+  /**
+   * The worker account's consent to be awarded this job at this price (SNIP-12 AwardConsent
+   * signed with the account named in worker_address, checked by award_job on chain): unix
+   * seconds until which the award may be made, and the account's signature felts.
+   */
+  consentExpiry: bigint;
+  consentSignature: Uint8Array[];
+}
+
+/**
+ * Worker to poster, on the job protocol, after submit_result: where the result is. The poster
+ * fetches it on the blob protocol and checks it against the commitment on chain; this message
+ * is only a pointer, never the chain's word.
+ */
+export interface ResultNotice {
+  jobId: bigint;
+  /** The award this result is for. */
+  attempt: number;
+  /** SHA-256 of the output, and of the proof (JSON) for a groth16 job (empty otherwise). */
+  outputSha256: Uint8Array;
+  proofSha256: Uint8Array;
 }
 
 export interface Outcome {
@@ -421,6 +448,7 @@ function createBaseJobAnnouncement(): JobAnnouncement {
     execDurationS: 0n,
     attempt: 0,
     maxAttempts: 0,
+    manifestSha256: new Uint8Array(0),
   };
 }
 
@@ -470,6 +498,9 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
     }
     if (message.maxAttempts !== 0) {
       writer.uint32(112).uint32(message.maxAttempts);
+    }
+    if (message.manifestSha256.length !== 0) {
+      writer.uint32(122).bytes(message.manifestSha256);
     }
     return writer;
   },
@@ -581,6 +612,14 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
             }
 
             message.maxAttempts = reader.uint32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.manifestSha256 = reader.bytes();
             continue;
           }
         }
@@ -732,6 +771,8 @@ function createBaseBid(): Bid {
     announcementDigest: new Uint8Array(0),
     workerAddress: new Uint8Array(0),
     price: new Uint8Array(0),
+    consentExpiry: 0n,
+    consentSignature: [],
   };
 }
 
@@ -754,6 +795,15 @@ export const Bid: MessageFns<Bid> = {
     }
     if (message.price.length !== 0) {
       writer.uint32(42).bytes(message.price);
+    }
+    if (message.consentExpiry !== 0n) {
+      if (BigInt.asUintN(64, message.consentExpiry) !== message.consentExpiry) {
+        throw new globalThis.Error("value provided for field message.consentExpiry of type uint64 too large");
+      }
+      writer.uint32(48).uint64(message.consentExpiry);
+    }
+    for (const v of message.consentSignature) {
+      writer.uint32(58).bytes(v!);
     }
     return writer;
   },
@@ -809,6 +859,104 @@ export const Bid: MessageFns<Bid> = {
             }
 
             message.price = reader.bytes();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.consentExpiry = reader.uint64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.consentSignature.push(reader.bytes());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseResultNotice(): ResultNotice {
+  return { jobId: 0n, attempt: 0, outputSha256: new Uint8Array(0), proofSha256: new Uint8Array(0) };
+}
+
+export const ResultNotice: MessageFns<ResultNotice> = {
+  encode(message: ResultNotice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(16).uint32(message.attempt);
+    }
+    if (message.outputSha256.length !== 0) {
+      writer.uint32(26).bytes(message.outputSha256);
+    }
+    if (message.proofSha256.length !== 0) {
+      writer.uint32(34).bytes(message.proofSha256);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResultNotice {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResultNotice();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.attempt = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.outputSha256 = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.proofSha256 = reader.bytes();
             continue;
           }
         }

@@ -1,0 +1,10 @@
+pub mod checked;
+pub mod divrem;
+pub mod overflowing;
+pub mod pow;
+pub mod saturating;
+pub(crate) mod split;
+pub(crate) mod sqrt;
+pub(crate) mod widemul;
+pub(crate) mod widesquare;
+pub mod wrapping;

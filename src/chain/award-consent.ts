@@ -1,0 +1,81 @@
+/**
+ * A worker's consent to an award, as SNIP-12 (revision 1) typed data: the worker signs it with
+ * its account (`account.signMessage`), the poster passes the signature to `award_job`, and the
+ * market checks it with the worker account's `is_valid_signature`. The Cairo side is
+ * contracts/src/common/snip12.cairo; both must hash the same fields the same way.
+ */
+import { stark, typedData as snip12, type Account, type BigNumberish, type TypedData } from 'starknet';
+
+/** The SNIP-12 domain every cairn message is signed in. */
+export const CAIRN_DOMAIN_NAME = 'cairn';
+export const CAIRN_DOMAIN_VERSION = 'v1';
+
+export interface AwardConsent {
+  /** The JobMarket's address: a consent is for one deployment only. */
+  market: BigNumberish;
+  jobId: bigint;
+  /** The price the worker agrees to, in the token's smallest unit. */
+  price: bigint;
+  /** Unix seconds after which the award may no longer be made. */
+  expiry: bigint;
+  /** The attempt being awarded: the job's `attempts` + 1 at award time. */
+  attempt: number | bigint;
+}
+
+const U128_MAX = (1n << 128n) - 1n;
+
+/** Splits into the u256 preset type's `{ low, high }`. */
+function u256(value: bigint): { low: string; high: string } {
+  return { low: `0x${(value & U128_MAX).toString(16)}`, high: `0x${(value >> 128n).toString(16)}` };
+}
+
+/** The typed data for `consent` on the chain `chainId` (the hex felt `provider.getChainId()` gives). */
+export function awardConsentTypedData(chainId: BigNumberish, consent: AwardConsent): TypedData {
+  if (consent.price <= 0n)
+    throw new RangeError(`award consent: price must be positive, got ${consent.price}`);
+  if (consent.jobId <= 0n)
+    throw new RangeError(`award consent: job id must be positive, got ${consent.jobId}`);
+  return {
+    types: {
+      StarknetDomain: [
+        { name: 'name', type: 'shortstring' },
+        { name: 'version', type: 'shortstring' },
+        { name: 'chainId', type: 'shortstring' },
+        { name: 'revision', type: 'shortstring' },
+      ],
+      AwardConsent: [
+        { name: 'market', type: 'ContractAddress' },
+        { name: 'job_id', type: 'u128' },
+        { name: 'price', type: 'u256' },
+        { name: 'expiry', type: 'timestamp' },
+        { name: 'attempt', type: 'u128' },
+      ],
+    },
+    primaryType: 'AwardConsent',
+    domain: {
+      name: CAIRN_DOMAIN_NAME,
+      version: CAIRN_DOMAIN_VERSION,
+      chainId: `0x${BigInt(chainId).toString(16)}`,
+      revision: '1',
+    },
+    message: {
+      market: `0x${BigInt(consent.market).toString(16)}`,
+      job_id: `0x${consent.jobId.toString(16)}`,
+      price: u256(consent.price),
+      expiry: `0x${consent.expiry.toString(16)}`,
+      attempt: `0x${BigInt(consent.attempt).toString(16)}`,
+    },
+  };
+}
+
+/** The felt the worker's account signs, the same as the market's `award_consent_hash`. */
+export function awardConsentHash(chainId: BigNumberish, worker: BigNumberish, consent: AwardConsent): bigint {
+  return BigInt(snip12.getMessageHash(awardConsentTypedData(chainId, consent), BigInt(worker)));
+}
+
+/** Signs `consent` with the worker's account; the result is `award_job`'s signature argument. */
+export async function signAwardConsent(worker: Account, consent: AwardConsent): Promise<bigint[]> {
+  const chainId = await worker.provider.getChainId();
+  const signature = await worker.signMessage(awardConsentTypedData(chainId, consent));
+  return stark.formatSignature(signature).map((s) => BigInt(s));
+}

@@ -1,0 +1,343 @@
+/**
+ * `cairn job post|status|list|result|cancel|dispute`: a node's jobs, through its control
+ * channel (the node holds the account that escrows, awards and settles). `post --wait` follows
+ * the job's life as the node saves each step (`job.watch`) until it ends.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { JobStatus } from '../../chain/job';
+import type { ControlClient } from '../../control/client';
+import type { JobRecord } from '../../jobs/journal';
+import { parseAmount, strk } from '../amount';
+import { CliError, ExitCode } from '../exit-codes';
+import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
+import { type GlobalOptions, callJobLife, output, withNode } from '../session';
+import { resolveTarget } from '../target';
+import { jobId, oneOf } from '../validate';
+
+interface PostOptions extends GlobalOptions {
+  budget: string;
+  blob?: string[];
+  wait?: boolean;
+  output?: string;
+  execDuration?: string;
+  maxAttempts?: string;
+}
+
+interface ResultAnswer {
+  available: boolean;
+  base64?: string;
+}
+
+const STEPS = [
+  'creating',
+  'announcing',
+  'awarding',
+  'awarded',
+  'reviewing',
+  'settling',
+  'bidding',
+  'accepting',
+  'running',
+  'submitting',
+  'submitted',
+  'claiming',
+  'declined',
+  'done',
+] as const;
+// The chain's states, spelled here so `cairn --help` does not load starknet.js with src/chain.
+const CHAIN_STATES = [
+  'Open',
+  'Awarded',
+  'Accepted',
+  'Submitted',
+  'Completed',
+  'Disputed',
+  'Resolved',
+  'Cancelled',
+  'Expired',
+] as const satisfies readonly JobStatus[];
+const STATES = [...CHAIN_STATES, ...STEPS];
+
+export function registerJobCommands(program: Command): void {
+  const job = program
+    .command('job')
+    .description("post jobs and follow them, through the running node's account");
+
+  job
+    .command('post')
+    .description('escrow a job and announce it; with --wait, follow its life to the end')
+    .argument('<manifest>', 'the job manifest (YAML or JSON)')
+    .requiredOption(
+      '--budget <amount>',
+      'STRK escrowed for the job (decimals allowed; fri with --fri); the winning price is paid from it, the rest refunded',
+    )
+    .option(
+      '--blob <file...>',
+      'modules and inputs the manifest names by sha256 (files the node does not hold yet)',
+    )
+    .option('--wait', 'follow the job (bids, winner and price, transactions, result) until it ends')
+    .option('-o, --output <file>', 'with --wait: write the result to this file')
+    .option('--exec-duration <seconds>', 'seconds the worker has from accept to submit (default 600)')
+    .option('--max-attempts <n>', 'awards the job may go through, 1..10 (default 3)')
+    .action(async (manifest: string, _o: unknown, cmd: Command) =>
+      post(manifest, cmd.optsWithGlobals<PostOptions>()),
+    );
+
+  job
+    .command('status')
+    .description('what the node knows of a job: its stage, award, result and every step with its transaction')
+    .argument('<id>', 'the job id')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const jid = jobId(id);
+      const r = await withNode(opts, (c) => callJobLife<JobRecord>(c, 'job.status', { id: jid }));
+      output(opts, r, (v) => humanRecord(v, opts));
+    });
+
+  job
+    .command('list')
+    .description('the jobs this node posted or worked on')
+    .option('--mine', 'only the jobs this node posted')
+    .option('--state <state>', `only jobs in this chain state or node step (${STATES.join(', ')})`)
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions & { mine?: boolean; state?: string }>();
+      const state = opts.state !== undefined ? oneOf(opts.state, STATES, '--state') : undefined;
+      const all = await withNode(opts, (c) => callJobLife<JobRecord[]>(c, 'job.list'));
+      const shown = all.filter(
+        (r) => (!opts.mine || r.role === 'poster') && (!state || r.chainStatus === state || r.step === state),
+      );
+      output(opts, shown, (v) => humanList(v, opts));
+    });
+
+  job
+    .command('result')
+    .description("a completed job's result, as the poster's node fetched and checked it (stdout, or -o FILE)")
+    .argument('<id>', 'the job id')
+    .option('-o, --output <file>', 'write it to this file instead of stdout')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions & { output?: string }>();
+      const jid = jobId(id);
+      const bytes = await withNode(opts, (c) => fetchResult(c, jid));
+      if (opts.output) {
+        writeFileSync(opts.output, bytes);
+        output(
+          opts,
+          { jobId: jid, bytes: bytes.length, file: resolve(opts.output) },
+          (v) => `wrote ${v.bytes} bytes to ${v.file}`,
+        );
+      } else if (opts.json) {
+        output(opts, { jobId: jid, bytes: bytes.length, base64: bytes.toString('base64') }, () => '');
+      } else {
+        process.stdout.write(bytes);
+      }
+    });
+
+  job
+    .command('cancel')
+    .description('cancel a job nobody was awarded yet; its budget comes back')
+    .argument('<id>', 'the job id')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const jid = jobId(id);
+      const r = await withNode(opts, (c) => callJobLife<{ txHash: string }>(c, 'job.cancel', { id: jid }));
+      output(
+        opts,
+        { jobId: jid, ...r },
+        (v) => `cancelled job ${v.jobId}; its budget is refunded (tx ${v.txHash})`,
+      );
+    });
+
+  job
+    .command('dispute')
+    .description(
+      "dispute a submitted job's result within its review window (pays the dispute bond; the arbiter rules)",
+    )
+    .argument('<id>', 'the job id')
+    .requiredOption('--reason <text>', 'why, in at most 31 characters (stored on chain)')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string }>();
+      const jid = jobId(id);
+      if (!/^[ -~]{1,31}$/.test(opts.reason))
+        throw new CliError(
+          ExitCode.Usage,
+          `--reason: at most 31 printable ASCII characters (it is stored on chain as a short string)`,
+          'USAGE',
+        );
+      const r = await withNode(opts, (c) =>
+        callJobLife<{ txHash: string; bond: string; status: string }>(c, 'job.dispute', {
+          id: jid,
+          reason: opts.reason,
+        }),
+      );
+      output(
+        opts,
+        { jobId: jid, ...r },
+        (v) =>
+          `disputed job ${v.jobId} (bond ${strk(v.bond, opts)}; tx ${v.txHash}); it is ${v.status} until the arbiter rules`,
+      );
+    });
+}
+
+async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
+  const r = await callJobLife<ResultAnswer>(c, 'job.result', { id });
+  if (r.available && r.base64 !== undefined) return Buffer.from(r.base64, 'base64');
+  const rec = await callJobLife<JobRecord>(c, 'job.status', { id });
+  throw new CliError(
+    ExitCode.Remote,
+    rec.role === 'poster'
+      ? `job ${id} has no result on this node yet (it is ${stage(rec)}); \`cairn job post --wait\` or \`cairn job status ${id}\` shows how it goes`
+      : `this node worked job ${id}; its result is on the poster's node`,
+    'NO_RESULT',
+  );
+}
+
+function checkFile(path: string, what: string): string {
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+  } catch (err) {
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'USAGE',
+    );
+  }
+  return resolve(path);
+}
+
+function intOption(v: string | undefined, what: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${v}: expected a whole number from ${min} to ${max}`,
+      'USAGE',
+    );
+  return n;
+}
+
+async function post(manifest: string, opts: PostOptions): Promise<void> {
+  // Everything checked before anything is sent.
+  const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
+  const manifestFile = checkFile(manifest, 'manifest');
+  const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
+  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
+  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
+  if (opts.output && !opts.wait)
+    throw new CliError(
+      ExitCode.Usage,
+      '-o/--output goes with --wait (or use `cairn job result ID -o FILE`)',
+      'USAGE',
+    );
+  // A local node reads the files itself; a remote one gets them inline.
+  const remote = !('socketPath' in resolveTarget(opts));
+  const files = remote
+    ? {
+        manifest: readFileSync(manifestFile, 'utf8'),
+        blobs: blobFiles.map((f) => readFileSync(f).toString('base64')),
+      }
+    : { manifestFile, blobFiles };
+  const params = {
+    ...files,
+    budget: budget.toString(),
+    ...(execDurationS !== undefined ? { execDurationS } : {}),
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+  };
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const event = (e: Record<string, unknown>) => say(JSON.stringify(e));
+
+  await withNode(opts, async (c) => {
+    const posted = await callJobLife<{ jobId: string; txHash: string }>(c, 'job.post', params);
+    if (!opts.wait) {
+      output(
+        opts,
+        { ...posted, budget: budget.toString() },
+        (v) =>
+          `posted job ${v.jobId}: ${strk(budget, opts)} escrowed (tx ${v.txHash})\nfollow it with \`cairn job status ${v.jobId}\``,
+      );
+      return;
+    }
+    if (opts.json) event({ event: 'posted', ...posted, budget: budget.toString() });
+    else {
+      say(`posted job ${posted.jobId}: ${strk(budget, opts)} escrowed (tx ${posted.txHash})`);
+      say(`following job ${posted.jobId} (Ctrl-C stops following; the job goes on)`);
+    }
+    const last = await watch(c, posted.jobId, opts);
+    let where: string | undefined;
+    let bytes: Buffer | undefined;
+    if (last.role === 'poster' && last.chainStatus === 'Completed') {
+      bytes = await fetchResult(c, posted.jobId);
+      where = resultWhere(posted.jobId, bytes, last, opts.output);
+    }
+    if (opts.json)
+      event({
+        event: 'end',
+        record: last,
+        ...(bytes
+          ? {
+              result: {
+                bytes: bytes.length,
+                ...(opts.output ? { file: resolve(opts.output) } : { base64: bytes.toString('base64') }),
+              },
+            }
+          : {}),
+      });
+    else say(summary(last, where, opts));
+    if (last.chainStatus !== 'Completed')
+      throw new CliError(
+        ExitCode.JobFailed,
+        `job ${posted.jobId} ended ${last.chainStatus ?? last.step}, not Completed`,
+        'JOB_NOT_COMPLETED',
+      );
+  });
+}
+
+/** Where a finished job's result is, for the closing lines; writes it with -o. */
+function resultWhere(id: string, bytes: Buffer, r: JobRecord, file?: string): string {
+  const sha = r.role === 'poster' ? r.result?.outputSha256 : undefined;
+  const about = `${bytes.length} bytes${sha ? `, sha256 ${sha.slice(0, 16)}…` : ''}`;
+  if (file) {
+    writeFileSync(file, bytes);
+    return `${about}, written to ${resolve(file)}`;
+  }
+  const inline = inlineText(bytes, ' '.repeat(12));
+  return `${about}, kept by the node: \`cairn job result ${id}\` prints it, \`-o FILE\` saves it${inline ? `\n${inline}` : ''}`;
+}
+
+/** Streams the job's records until it ends; Ctrl-C stops following (exit 130), not the job. */
+async function watch(c: ControlClient, id: string, opts: GlobalOptions): Promise<JobRecord> {
+  const printer = new WatchPrinter(opts);
+  let last: JobRecord | undefined;
+  const abort = new AbortController();
+  const onSigint = () =>
+    abort.abort(
+      new CliError(
+        ExitCode.Interrupted,
+        `stopped following job ${id}; it goes on: \`cairn job status ${id}\``,
+        'INTERRUPTED',
+      ),
+    );
+  process.once('SIGINT', onSigint);
+  try {
+    const final = await c.call<JobRecord | undefined>(
+      'job.watch',
+      { id },
+      {
+        signal: abort.signal,
+        onEvent: (e) => {
+          last = e as JobRecord;
+          if (opts.json) process.stdout.write(JSON.stringify({ event: 'progress', record: last }) + '\n');
+          else for (const line of printer.lines(last)) process.stdout.write(`${line}\n`);
+        },
+      },
+    );
+    last = final ?? last;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (!last || !ended(last))
+    throw new CliError(ExitCode.Failure, `the node stopped sending job ${id}'s progress`, 'WATCH_ENDED');
+  return last;
+}

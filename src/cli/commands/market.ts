@@ -1,0 +1,443 @@
+/**
+ * `cairn market jobs|workers|worker ADDR|stats`: the whole market as the indexer sees it
+ * (GraphQL, no node needed), as tables for people or --json for scripts.
+ */
+import type { Command } from 'commander';
+import { normalizeAddress } from '../../shared/felt';
+import { strk } from '../amount';
+import { CliError, ExitCode } from '../exit-codes';
+import { fields } from '../format';
+import { graphql, indexerUrl } from '../indexer';
+import { type GlobalOptions, output } from '../session';
+import { shortHex, table } from '../table';
+import { address, oneOf } from '../validate';
+
+interface MarketOptions extends GlobalOptions {
+  indexer?: string;
+}
+
+interface Reputation {
+  score: number;
+  completed: number;
+  failed: number;
+  slashed: number;
+}
+
+interface JobRow {
+  id: string;
+  status: string;
+  poster: string;
+  workerAddress: string | null;
+  budget: string;
+  price: string | null;
+  attempts: number;
+  maxAttempts: number;
+  createdAt: number;
+}
+
+interface WorkerRow {
+  address: string;
+  peerId: string | null;
+  staked: string;
+  locked: string;
+  pendingUnstake: string;
+  unstakeAvailableAt: number;
+  suspendedUntil: number;
+  jobsAwarded: number;
+  reputation: Reputation & {
+    evidence?: { jobId: string; outcome: string; score: number; timestamp: number; txHash: string }[];
+  };
+}
+
+interface Day {
+  day: string;
+  jobsCreated: number;
+  jobsAwarded: number;
+  jobsCompleted: number;
+  jobsDisputed: number;
+  jobsExpired: number;
+  jobsCancelled: number;
+  volume: string;
+  fees: string;
+  averagePrice: string | null;
+}
+
+const JOB_STATUSES = [
+  'Open',
+  'Awarded',
+  'Accepted',
+  'Submitted',
+  'Completed',
+  'Disputed',
+  'Resolved',
+  'Cancelled',
+  'Expired',
+] as const;
+
+const when = (unix: number) =>
+  unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
+const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
+
+function count(v: string | undefined, what: string): number {
+  if (v === undefined) return 20;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new CliError(ExitCode.Usage, `${what} ${v}: expected a whole number from 1 to 100`, 'USAGE');
+  return n;
+}
+
+export function registerMarketCommands(program: Command): void {
+  const market = program
+    .command('market')
+    .description('the market as the chain indexer sees it (GraphQL; needs no node)')
+    .option(
+      '--indexer <url>',
+      'the indexer GraphQL URL (or CAIRN_INDEXER_URL; default http://127.0.0.1:4350/graphql)',
+    );
+
+  market
+    .command('jobs')
+    .description('jobs on the market, newest first')
+    .option('--status <status>', `only jobs in this state (${JOB_STATUSES.join(', ')})`)
+    .option('--poster <address>', 'only jobs this account posted')
+    .option('--worker <address>', 'only jobs awarded to this account')
+    .option('--first <n>', 'how many (1..100, default 20)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<
+        MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }
+      >();
+      const filter = {
+        ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
+        ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
+        ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
+      };
+      const first = count(opts.first, '--first');
+      const url = indexerUrl(opts.indexer);
+      const d = await graphql<{ jobs: { totalCount: number; edges: { node: JobRow }[] } }>(
+        url,
+        `
+          query ($first: Int!, $filter: JobFilter) {
+            jobs(first: $first, filter: $filter, orderBy: CREATED_DESC) {
+              totalCount
+              edges {
+                node {
+                  id
+                  status
+                  poster
+                  workerAddress
+                  budget
+                  price
+                  attempts
+                  maxAttempts
+                  createdAt
+                }
+              }
+            }
+          }
+        `,
+        { first, filter },
+      );
+      const rows = d.jobs.edges.map((e) => e.node);
+      output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
+        v.jobs.length === 0
+          ? 'no jobs'
+          : table(v.jobs, [
+              { header: 'ID', value: (j) => j.id, right: true },
+              { header: 'STATUS', value: (j) => j.status },
+              { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+              { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+              { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+              { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+              { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+            ]) +
+            (v.totalCount > v.jobs.length
+              ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
+              : ''),
+      );
+    });
+
+  market
+    .command('workers')
+    .description('staked workers, best reputation (or --by stake) first')
+    .option('--by <order>', 'score or stake (default score)')
+    .option('--first <n>', 'how many (1..100, default 20)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<MarketOptions & { by?: string; first?: string }>();
+      const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
+      const first = count(opts.first, '--first');
+      const url = indexerUrl(opts.indexer);
+      const d = await graphql<{ workers: { totalCount: number; edges: { node: WorkerRow }[] } }>(
+        url,
+        `
+          query ($first: Int!, $order: WorkerOrder!) {
+            workers(first: $first, orderBy: $order) {
+              totalCount
+              edges {
+                node {
+                  address
+                  peerId
+                  staked
+                  locked
+                  pendingUnstake
+                  unstakeAvailableAt
+                  suspendedUntil
+                  jobsAwarded
+                  reputation {
+                    score
+                    completed
+                    failed
+                    slashed
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { first, order },
+      );
+      const rows = d.workers.edges.map((e) => e.node);
+      output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
+        v.workers.length === 0
+          ? 'no workers'
+          : table(v.workers, [
+              { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+              { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+              { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+              { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+              { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+              { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+              { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+              { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+              { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+              { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+            ]),
+      );
+    });
+
+  market
+    .command('worker')
+    .description('one worker: stake, reputation with its evidence, recent stake movements and jobs')
+    .argument('<address>', "the worker's account address")
+    .action(async (addr: string, _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<MarketOptions>();
+      const a = normalizeAddress(address(addr));
+      const url = indexerUrl(opts.indexer);
+      const d = await graphql<{
+        worker: WorkerRow | null;
+        stakeEvents: {
+          edges: {
+            node: { kind: string; amount: string; jobId: string | null; timestamp: number; txHash: string };
+          }[];
+        };
+        jobs: { totalCount: number; edges: { node: { id: string; status: string; price: string | null } }[] };
+      }>(
+        url,
+        `
+          query ($a: String!) {
+            worker(address: $a) {
+              address
+              peerId
+              staked
+              locked
+              pendingUnstake
+              unstakeAvailableAt
+              suspendedUntil
+              jobsAwarded
+              reputation {
+                score
+                completed
+                failed
+                slashed
+                evidence {
+                  jobId
+                  outcome
+                  score
+                  timestamp
+                  txHash
+                }
+              }
+            }
+            stakeEvents(worker: $a, first: 10) {
+              edges {
+                node {
+                  kind
+                  amount
+                  jobId
+                  timestamp
+                  txHash
+                }
+              }
+            }
+            jobs(first: 10, filter: { worker: $a }) {
+              totalCount
+              edges {
+                node {
+                  id
+                  status
+                  price
+                }
+              }
+            }
+          }
+        `,
+        { a },
+      );
+      if (!d.worker)
+        throw new CliError(
+          ExitCode.Remote,
+          `the indexer knows no worker ${a} (it never staked on this deployment)`,
+          'UNKNOWN_WORKER',
+        );
+      const value = {
+        ...d.worker,
+        stakeEvents: d.stakeEvents.edges.map((e) => e.node),
+        jobs: d.jobs.edges.map((e) => e.node),
+      };
+      output(opts, value, (w) => {
+        const r = w.reputation;
+        const parts = [
+          `worker ${w.address}`,
+          fields([
+            ['peer id', w.peerId ?? 'none bound'],
+            ['staked', strk(w.staked, opts)],
+            ['locked', strk(w.locked, opts)],
+            [
+              'unstaking',
+              BigInt(w.pendingUnstake) > 0n
+                ? `${strk(w.pendingUnstake, opts)}, free from ${when(w.unstakeAvailableAt)} UTC`
+                : 'nothing',
+            ],
+            ['suspended', w.suspendedUntil > 0 ? `until ${when(w.suspendedUntil)} UTC` : undefined],
+            [
+              'reputation',
+              `score ${pct(r.score)}: ${r.completed} completed, ${r.failed} failed, ${r.slashed} slashed`,
+            ],
+            ['awarded', `${w.jobsAwarded} jobs`],
+          ]),
+        ];
+        if (r.evidence?.length)
+          parts.push(
+            '\nreputation evidence',
+            table(r.evidence, [
+              { header: 'JOB', value: (e) => e.jobId, right: true },
+              { header: 'OUTCOME', value: (e) => e.outcome },
+              { header: 'SCORE AFTER', value: (e) => pct(e.score), right: true },
+              { header: 'WHEN (UTC)', value: (e) => when(e.timestamp) },
+              { header: 'TX', value: (e) => e.txHash },
+            ]),
+          );
+        if (w.stakeEvents.length)
+          parts.push(
+            '\nstake movements, newest first',
+            table(w.stakeEvents, [
+              { header: 'KIND', value: (e) => e.kind },
+              { header: 'AMOUNT', value: (e) => strk(e.amount, opts), right: true },
+              { header: 'JOB', value: (e) => e.jobId ?? '-', right: true },
+              { header: 'WHEN (UTC)', value: (e) => when(e.timestamp) },
+            ]),
+          );
+        if (w.jobs.length)
+          parts.push(
+            '\njobs awarded, newest first',
+            table(w.jobs, [
+              { header: 'ID', value: (j) => j.id, right: true },
+              { header: 'STATUS', value: (j) => j.status },
+              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+            ]),
+          );
+        return parts.join('\n');
+      });
+    });
+
+  market
+    .command('stats')
+    .description('daily market figures (jobs, volume paid to workers, fees) and how far the indexer has read')
+    .option('--days <n>', 'how many days, ending with --to (1..366, default 7)')
+    .option('--to <day>', 'the last day, YYYY-MM-DD (default today, UTC; block times are what count)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<MarketOptions & { days?: string; to?: string }>();
+      const days = opts.days === undefined ? 7 : Number(opts.days);
+      if (!Number.isInteger(days) || days < 1 || days > 366)
+        throw new CliError(
+          ExitCode.Usage,
+          `--days ${opts.days}: expected a whole number from 1 to 366`,
+          'USAGE',
+        );
+      if (
+        opts.to !== undefined &&
+        (!/^\d{4}-\d{2}-\d{2}$/.test(opts.to) || Number.isNaN(Date.parse(opts.to)))
+      )
+        throw new CliError(ExitCode.Usage, `--to ${opts.to}: expected a day as YYYY-MM-DD`, 'USAGE');
+      const to = opts.to ? new Date(`${opts.to}T00:00:00Z`) : new Date();
+      const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      const url = indexerUrl(opts.indexer);
+      const d = await graphql<{
+        marketStats: Day[];
+        indexerStatus: { head: number; cursor: number; caughtUp: boolean };
+      }>(
+        url,
+        `
+          query ($from: String!, $to: String!) {
+            marketStats(from: $from, to: $to) {
+              day
+              jobsCreated
+              jobsAwarded
+              jobsCompleted
+              jobsDisputed
+              jobsExpired
+              jobsCancelled
+              volume
+              fees
+              averagePrice
+            }
+            indexerStatus {
+              head
+              cursor
+              caughtUp
+            }
+          }
+        `,
+        { from: day(from), to: day(to) },
+      );
+      const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
+      const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
+      const value = {
+        from: day(from),
+        to: day(to),
+        days: d.marketStats,
+        totals: {
+          jobsCreated: sum('jobsCreated'),
+          jobsCompleted: sum('jobsCompleted'),
+          volume: total('volume').toString(),
+          fees: total('fees').toString(),
+        },
+        indexer: d.indexerStatus,
+      };
+      output(opts, value, (v) =>
+        [
+          `market ${v.from} to ${v.to} (UTC): ${v.totals.jobsCreated} jobs posted, ${v.totals.jobsCompleted} completed, ${strk(v.totals.volume, opts)} paid to workers, ${strk(v.totals.fees, opts)} in fees`,
+          v.days.length
+            ? table(v.days, [
+                { header: 'DAY', value: (x) => x.day },
+                { header: 'POSTED', value: (x) => String(x.jobsCreated), right: true },
+                { header: 'AWARDED', value: (x) => String(x.jobsAwarded), right: true },
+                { header: 'COMPLETED', value: (x) => String(x.jobsCompleted), right: true },
+                { header: 'DISPUTED', value: (x) => String(x.jobsDisputed), right: true },
+                { header: 'EXPIRED', value: (x) => String(x.jobsExpired), right: true },
+                { header: 'CANCELLED', value: (x) => String(x.jobsCancelled), right: true },
+                { header: 'VOLUME', value: (x) => strk(x.volume, opts), right: true },
+                { header: 'FEES', value: (x) => strk(x.fees, opts), right: true },
+                {
+                  header: 'AVG PRICE',
+                  value: (x) => (x.averagePrice ? strk(x.averagePrice, opts) : '-'),
+                  right: true,
+                },
+              ])
+            : '(no activity in these days)',
+          `indexer at block ${v.indexer.cursor} of ${v.indexer.head}${v.indexer.caughtUp ? ' (caught up)' : ' (catching up)'}`,
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,36 @@
+import { CliError } from './exit-codes';
+import { address, jobId, oneOf } from './validate';
+
+const usage = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(2);
+    return (err as CliError).message;
+  }
+  throw new Error('no error');
+};
+
+describe('ids and addresses, checked before sending', () => {
+  it('takes job ids as the JobMarket numbers them', () => {
+    expect(jobId('7')).toBe('7');
+    expect(jobId(' 18446744073709551615 ')).toBe('18446744073709551615');
+    expect(usage(() => jobId('0'))).toMatch(/positive integer/);
+    expect(usage(() => jobId('07'))).toMatch(/positive integer/);
+    expect(usage(() => jobId('18446744073709551616'))).toMatch(/positive integer/);
+    expect(usage(() => jobId('0x7'))).toMatch(/positive integer/);
+  });
+
+  it('takes Starknet addresses below the field size', () => {
+    expect(address('0x49D3')).toBe('0x49D3');
+    expect(usage(() => address('49d3'))).toMatch(/Starknet address/);
+    expect(usage(() => address('0x' + 'f'.repeat(64)))).toMatch(/Starknet address/);
+    expect(usage(() => address('0xzz', '--worker'))).toMatch(/^--worker "0xzz"/);
+  });
+
+  it('matches a choice without regard to case', () => {
+    expect(oneOf('completed', ['Open', 'Completed'] as const, '--state')).toBe('Completed');
+    expect(usage(() => oneOf('done!', ['Open'] as const, '--state'))).toMatch(/expected one of Open/);
+  });
+});

@@ -1,0 +1,38 @@
+/** Ids and addresses checked before anything is sent: a typo is a usage error (exit 2), not a round trip. */
+import { CliError, ExitCode } from './exit-codes';
+
+/** A job id as the JobMarket numbers them (a u64, from 1). */
+export function jobId(text: string): string {
+  const t = text.trim();
+  if (!/^[1-9][0-9]{0,19}$/.test(t) || BigInt(t) > 2n ** 64n - 1n)
+    throw new CliError(
+      ExitCode.Usage,
+      `job id ${JSON.stringify(text)}: expected a positive integer (like 7)`,
+      'USAGE',
+    );
+  return t;
+}
+
+/** A Starknet address: 0x and 1 to 64 hex digits, below the field prime; returned as typed. */
+export function address(text: string, what = 'address'): string {
+  const t = text.trim();
+  if (!/^0x[0-9a-fA-F]{1,64}$/.test(t) || BigInt(t) >= 2n ** 251n)
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${JSON.stringify(text)}: expected a Starknet address, 0x and up to 64 hex digits`,
+      'USAGE',
+    );
+  return t;
+}
+
+/** One of `choices`, matched without regard to case; returned as the choice is spelled. */
+export function oneOf<T extends string>(text: string, choices: readonly T[], what: string): T {
+  const hit = choices.find((c) => c.toLowerCase() === text.trim().toLowerCase());
+  if (!hit)
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${JSON.stringify(text)}: expected one of ${choices.join(', ')}`,
+      'USAGE',
+    );
+  return hit;
+}

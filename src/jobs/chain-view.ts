@@ -1,0 +1,60 @@
+/**
+ * What the job life reads from the chain: a job as the JobMarket holds it, and the chain's
+ * clock. Every decision the job life takes starts from these reads, never from a p2p message:
+ * an event or a notice only says "look again".
+ */
+import type { ProviderInterface } from 'starknet';
+import type { CairnClients } from '../chain/cairn';
+import { jobStatusOf, type JobStatus } from '../chain/job';
+import { toBigInt } from '../chain/values';
+
+export interface ChainJob {
+  id: bigint;
+  poster: bigint;
+  status: JobStatus;
+  budget: bigint;
+  manifestHash: bigint;
+  execDuration: bigint;
+  maxAttempts: number;
+  /** Awards made so far; the current award is attempt number `attempts`. */
+  attempts: number;
+  worker: bigint;
+  price: bigint;
+  collateral: bigint;
+  disputeBondBps: bigint;
+  acceptBy: bigint;
+  deadline: bigint;
+  commitment: bigint;
+  reviewUntil: bigint;
+  resolveBy: bigint;
+}
+
+export async function readJob(clients: CairnClients, id: bigint): Promise<ChainJob> {
+  const j = (await clients.market.read.job(id)) as unknown as Record<string, unknown>;
+  const n = (k: string): bigint => toBigInt(j[k]);
+  return {
+    id,
+    poster: n('poster'),
+    status: jobStatusOf(j.status),
+    budget: n('budget'),
+    manifestHash: n('manifest_hash'),
+    execDuration: n('exec_duration'),
+    maxAttempts: Number(n('max_attempts')),
+    attempts: Number(n('attempts')),
+    worker: n('worker'),
+    price: n('price'),
+    collateral: n('collateral'),
+    disputeBondBps: n('dispute_bond_bps'),
+    acceptBy: n('accept_by'),
+    deadline: n('deadline'),
+    commitment: n('commitment'),
+    reviewUntil: n('review_until'),
+    resolveBy: n('resolve_by'),
+  };
+}
+
+/** The chain's time: the latest block's timestamp (what the contract's windows are measured in). */
+export async function chainNow(provider: ProviderInterface): Promise<bigint> {
+  const block = await provider.getBlock('latest');
+  return BigInt(block.timestamp);
+}

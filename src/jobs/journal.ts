@@ -1,0 +1,155 @@
+/**
+ * What a node remembers about its jobs, across restarts: one JSON file per job and role under
+ * `<dataDir>/jobs/`, written atomically (temp file, fsync, rename) after every step. The chain
+ * holds the truth about escrow and payment; the journal holds what the chain cannot: where the
+ * job's bytes are, which peer was awarded, what this node already did (so nothing is run or
+ * submitted twice for the same attempt).
+ */
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import type { JobRequirements } from '../discovery/capabilities';
+import type { JobStatus } from '../chain/job';
+
+/** The poster's own steps between the chain's states. */
+export type PosterStep =
+  | 'creating' // approve + create_job sent
+  | 'announcing' // bid window open for the current attempt
+  | 'awarding' // award_job sent
+  | 'awarded' // on chain; the worker may fetch the job
+  | 'reviewing' // result submitted on chain; fetching and checking it
+  | 'settling' // confirm or dispute sent
+  | 'done';
+
+/** The worker's own steps. */
+export type WorkerStep =
+  | 'bidding' // bid sent with consent; waiting for the chain to name a winner
+  | 'accepting' // award seen on chain, accept_job sent
+  | 'running' // accepted; fetching and running the job
+  | 'submitting' // output stored, submit_result sent
+  | 'submitted' // on chain; waiting for confirm, dispute or the review window
+  | 'claiming'
+  | 'declined'
+  | 'done';
+
+export interface HistoryEntry {
+  at: string;
+  what: string;
+  txHash?: string;
+}
+
+interface RecordBase {
+  jobId: string;
+  /** The chain's last word on the job, as this node last read it. */
+  chainStatus?: JobStatus;
+  history: HistoryEntry[];
+}
+
+export interface PosterRecord extends RecordBase {
+  role: 'poster';
+  step: PosterStep;
+  manifestSha256: string;
+  /** Every blob the awarded worker may fetch: the manifest, its modules and inputs. */
+  blobs: string[];
+  requirements: JobRequirements;
+  budget: string;
+  execDurationS: string;
+  maxAttempts: number;
+  /** The award in force, from the winning bid (the peer is what the grant names). */
+  award?: { attempt: number; worker: string; peer: string; price: string };
+  /** What the worker said it delivered, and what the poster found on checking it. */
+  result?: { attempt: number; outputSha256: string; proofSha256?: string; verdict?: 'match' | 'mismatch' };
+  bids?: number;
+}
+
+export interface WorkerRecord extends RecordBase {
+  role: 'worker';
+  step: WorkerStep;
+  attempt: number;
+  poster: string;
+  posterAddrs: string[];
+  manifestSha256: string;
+  price: string;
+  /** Set once the job ran: the output (and proof) this node holds and submitted. */
+  outputSha256?: string;
+  proofSha256?: string;
+  commitment?: string;
+  fuelUsed?: string;
+  /** Wall time of the run in the sandbox. */
+  runMs?: number;
+}
+
+export type JobRecord = PosterRecord | WorkerRecord;
+
+/** Bigints (a job's fuel limit, ...) as {"$bigint": "digits"}, so they come back as bigints. */
+function toJson(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? { $bigint: value.toString() } : value;
+}
+
+function fromJson(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && '$bigint' in value && Object.keys(value).length === 1) {
+    return BigInt((value as { $bigint: string }).$bigint);
+  }
+  return value;
+}
+
+export class Journal extends EventEmitter<{ saved: [JobRecord] }> {
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    super();
+    this.dir = join(dataDir, 'jobs');
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  private file(role: JobRecord['role'], jobId: string): string {
+    return join(this.dir, `${role}-${jobId}.json`);
+  }
+
+  save(record: JobRecord): void {
+    const file = this.file(record.role, record.jobId);
+    const tmp = `${file}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(record, toJson, 2));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+    // Watchers (the control channel's job.watch) see each step as it is made durable.
+    this.emit('saved', record);
+  }
+
+  load(role: JobRecord['role'], jobId: string): JobRecord | undefined {
+    const file = this.file(role, jobId);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8'), fromJson) as JobRecord) : undefined;
+  }
+
+  remove(role: JobRecord['role'], jobId: string): void {
+    rmSync(this.file(role, jobId), { force: true });
+  }
+
+  /** Every record, oldest job first. */
+  all(): JobRecord[] {
+    return readdirSync(this.dir)
+      .filter((f) => /^(poster|worker)-\d+\.json$/.test(f))
+      .map((f) => JSON.parse(readFileSync(join(this.dir, f), 'utf8'), fromJson) as JobRecord)
+      .sort((a, b) => Number(BigInt(a.jobId) - BigInt(b.jobId)));
+  }
+}
+
+export function note(record: JobRecord, what: string, txHash?: string): void {
+  record.history.push({ at: new Date().toISOString(), what, ...(txHash ? { txHash } : {}) });
+}

@@ -1,0 +1,459 @@
+/**
+ * The poster's side of a job's life. Each job is driven by `reconcile`: read the job from the
+ * chain, compare with what this node last did (the journal), take the next step. Events from
+ * the chain follower, a worker's result notice and a periodic tick all just ask for a
+ * reconcile, so a missed event, a repeated one after a reorg, or a restart change nothing.
+ *
+ *   Open      -> announce (bid window) -> award_job with the winner's consent
+ *   Awarded   -> grant the winner the job's blobs; expire once the accept window has passed
+ *   Accepted  -> expire once the execution deadline has passed (slashes, reopens)
+ *   Submitted -> fetch the result named in the worker's notice, check it against the on-chain
+ *                commitment, then confirm, or dispute (with a bond) on a mismatch
+ *   Disputed  -> finalize_dispute once the arbiter's window has passed
+ *   Completed, Resolved, Cancelled, Expired -> done; grants revoked
+ */
+import { awardConsentHash } from '../chain/award-consent';
+import { bpsOf } from '../chain/job';
+import { toBigInt } from '../chain/values';
+import type { JobRequirements } from '../discovery/capabilities';
+import type { ValidatedManifest } from '../manifest/types';
+import type { JobResult as AnnounceResult } from '../market/poster';
+import type { ReceivedBid } from '../market/types';
+import { describe } from '../p2p/errors';
+import { manifestHash, resultCommitment, FELT250_MASK } from '../shared/commitment';
+import { feltHex } from '../shared/felt';
+import { type ChainJob, chainNow, readJob } from './chain-view';
+import type { JobContext } from './context';
+import { JobLifeError } from './errors';
+import { note, type PosterRecord } from './journal';
+import type { ResultNotice } from './result-notice';
+import { Serial } from './serial';
+
+export interface PostJobInput {
+  /** The manifest as written (JSON or YAML). */
+  manifest: string | Uint8Array;
+  /** The modules and inputs it names by sha256 (those not already in the node's blob store). */
+  blobs?: Uint8Array[];
+  /** Escrowed in full; the winning price is paid from it and the rest refunded. */
+  budget: bigint;
+  /** Seconds the worker has from accept to submit (default 600). */
+  execDurationS?: bigint;
+  /** Awards the job may go through (1..10, default 3). */
+  maxAttempts?: number;
+}
+
+const VALID = 0x56414c4944n; // 'VALID', SRC-6's answer to a good signature
+
+/** What a worker must offer to run `m`: derived from the manifest, never stated separately. */
+export function requirementsOf(m: ValidatedManifest): JobRequirements {
+  const steps = m.manifest.tasklets.length + (m.manifest.aggregate ? 1 : 0);
+  return {
+    minCores: 1,
+    minMemoryMb: Math.ceil((m.manifest.resources.memoryPages * 64) / 1024),
+    wasmFeatures: [],
+    minFuelPerSecond: 1n,
+    fuelLimit: BigInt(m.manifest.resources.fuel) * BigInt(steps),
+  };
+}
+
+/** Every blob a manifest names (modules, inputs, circuit files). */
+export function blobsOf(m: ValidatedManifest): string[] {
+  const out = new Set<string>();
+  for (const t of m.manifest.tasklets) {
+    out.add(t.module);
+    if (t.input?.blob) out.add(t.input.blob);
+  }
+  if (m.manifest.aggregate) out.add(m.manifest.aggregate.module);
+  const v = m.manifest.verification;
+  if (v.mode === 'groth16') {
+    out.add(v.circuit.wasm);
+    out.add(v.circuit.zkey);
+  }
+  return [...out];
+}
+
+export class PosterJobs {
+  private readonly records = new Map<string, PosterRecord>();
+  private readonly serial = new Serial();
+  /** Jobs with a bid window open, an award or a settlement in flight (not repeated meanwhile). */
+  private readonly busy = new Set<string>();
+  private readonly retryAt = new Map<string, number>();
+  private collateralBps?: number;
+  /** Job ids already matched to a post (see jobIdFrom). */
+  private readonly claimed = new Set<bigint>();
+
+  constructor(private readonly ctx: JobContext) {}
+
+  /** Loads unfinished poster jobs from the journal (on start). */
+  restore(): void {
+    for (const r of this.ctx.journal.all()) {
+      if (r.role !== 'poster' || r.step === 'done') continue;
+      this.records.set(r.jobId, r);
+      this.grantBlobs(r);
+    }
+  }
+
+  live(): string[] {
+    return [...this.records.keys()];
+  }
+
+  record(jobId: bigint): PosterRecord | undefined {
+    return (
+      this.records.get(jobId.toString()) ??
+      (this.ctx.journal.load('poster', jobId.toString()) as PosterRecord | undefined)
+    );
+  }
+
+  /**
+   * Escrows and announces a job: stores its manifest and blobs, sends approve + create_job as
+   * one transaction, and starts its life. Resolves with the on-chain job id.
+   */
+  async postJob(input: PostJobInput): Promise<{ jobId: bigint; txHash: string }> {
+    const { ctx } = this;
+    const bytes =
+      typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
+    const validated = ctx.manifests.load(bytes);
+    for (const b of input.blobs ?? []) ctx.blobs.put(b);
+    const blobs = blobsOf(validated);
+    const missing = blobs.filter((h) => !ctx.blobs.has(h));
+    if (missing.length)
+      throw new JobLifeError(
+        'MISSING_BLOBS',
+        `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
+      );
+    const manifestSha256 = ctx.blobs.put(bytes);
+    const maxAttempts = input.maxAttempts ?? 3;
+    const execDurationS = input.execDurationS ?? 600n;
+    const requirements = requirementsOf(validated);
+    const { market, token } = ctx.clients;
+    const balance = toBigInt(await token.read.balance_of(feltHex(ctx.account)));
+    if (balance < input.budget) {
+      throw new JobLifeError(
+        'INSUFFICIENT_BALANCE',
+        `balance ${balance} fri is below the budget ${input.budget} fri`,
+      );
+    }
+    const hash = manifestHash(bytes);
+    const { txHash, receipt } = await ctx.txq.submit(
+      [
+        token.populate('approve', market.address, input.budget),
+        market.populate('create_job', input.budget, hash, execDurationS, maxAttempts),
+      ],
+      'post job',
+    );
+    const jobId = this.jobIdFrom(receipt, { manifestHash: hash, budget: input.budget });
+    const record: PosterRecord = {
+      role: 'poster',
+      jobId: jobId.toString(),
+      step: 'announcing',
+      manifestSha256,
+      blobs: [manifestSha256, ...blobs],
+      requirements,
+      budget: input.budget.toString(),
+      execDurationS: execDurationS.toString(),
+      maxAttempts,
+      history: [],
+    };
+    note(record, 'created and escrowed', txHash);
+    this.save(record);
+    ctx.log.info({ jobId: record.jobId, txHash, budget: record.budget }, 'job posted');
+    void this.reconcile(jobId);
+    return { jobId, txHash };
+  }
+
+  /** Cancels an Open job (refunds its budget). */
+  async cancel(jobId: bigint): Promise<string> {
+    const { txHash } = await this.ctx.txq.submit(
+      this.ctx.clients.market.populate('cancel_job', jobId),
+      `cancel job ${jobId}`,
+    );
+    void this.reconcile(jobId);
+    return txHash;
+  }
+
+  /** A worker says its result is ready; acted on only if the chain agrees (see reconcile). */
+  onNotice(from: string, n: ResultNotice): void {
+    const r = this.records.get(n.jobId.toString());
+    if (!r || r.award?.peer !== from || r.award.attempt !== n.attempt) return;
+    if (r.result?.attempt === n.attempt && r.result.outputSha256 === n.outputSha256) return;
+    r.result = {
+      attempt: n.attempt,
+      outputSha256: n.outputSha256,
+      ...(n.proofSha256 ? { proofSha256: n.proofSha256 } : {}),
+    };
+    note(r, `result notice from the worker (output ${n.outputSha256.slice(0, 12)})`);
+    this.save(r);
+    void this.reconcile(n.jobId);
+  }
+
+  reconcile(jobId: bigint): Promise<void> {
+    const key = jobId.toString();
+    return this.serial.run(key, async () => {
+      const r = this.records.get(key);
+      if (!r || r.step === 'done' || this.busy.has(key)) return;
+      try {
+        await this.step(r, await readJob(this.ctx.clients, jobId));
+      } catch (err) {
+        this.ctx.log.warn({ jobId: key, err: describe(err) }, 'poster step failed; retried on the next tick');
+      }
+    });
+  }
+
+  private async step(r: PosterRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    if (r.chainStatus !== job.status) {
+      note(r, `chain: ${job.status}${job.attempts ? ` (attempt ${job.attempts})` : ''}`);
+      r.chainStatus = job.status;
+      this.save(r);
+    }
+    switch (job.status) {
+      case 'Open': {
+        if ((this.retryAt.get(r.jobId) ?? 0) > Date.now()) return;
+        // A reopened job: the lapsed award's worker may no longer fetch its data.
+        if (r.award && r.award.attempt <= job.attempts) ctx.transfer.grants.revoke(job.id, r.award.peer);
+        r.step = 'announcing';
+        this.inBackground(r, () => this.announceAndAward(r, job));
+        return;
+      }
+      case 'Awarded':
+      case 'Accepted': {
+        this.grantBlobs(r);
+        const limit = job.status === 'Awarded' ? job.acceptBy : job.deadline;
+        if ((await chainNow(ctx.provider)) > limit) {
+          this.inBackground(r, async () => {
+            const { txHash } = await ctx.txq.submit(
+              ctx.clients.market.populate('expire', job.id),
+              `expire job ${job.id}`,
+            );
+            note(
+              r,
+              `expired attempt ${job.attempts} (${job.status === 'Awarded' ? 'never accepted' : 'deadline missed'})`,
+              txHash,
+            );
+            this.save(r);
+          });
+        }
+        return;
+      }
+      case 'Submitted': {
+        r.step = 'reviewing';
+        if (r.result?.attempt !== job.attempts) return; // the worker's notice has not come yet
+        this.inBackground(r, () => this.review(r, job));
+        return;
+      }
+      case 'Disputed': {
+        if ((await chainNow(ctx.provider)) > job.resolveBy) {
+          this.inBackground(r, async () => {
+            const { txHash } = await ctx.txq.submit(
+              ctx.clients.market.populate('finalize_dispute', job.id),
+              `finalize dispute of job ${job.id}`,
+            );
+            note(r, 'dispute settled by default (the arbiter did not rule in time)', txHash);
+            this.save(r);
+          });
+        }
+        return;
+      }
+      default: {
+        // Completed, Resolved, Cancelled, Expired (the last attempt), None: nothing left to do.
+        r.step = 'done';
+        note(r, `done: ${job.status}`);
+        ctx.transfer.grants.revoke(job.id);
+        this.save(r);
+        this.records.delete(r.jobId);
+        ctx.log.info({ jobId: r.jobId, status: job.status }, 'job finished');
+      }
+    }
+  }
+
+  private async announceAndAward(r: PosterRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    this.collateralBps ??= Number(toBigInt((await ctx.clients.market.read.params()).collateral_bps));
+    const attempt = job.attempts + 1;
+    const chainId = await ctx.provider.getChainId();
+    const result: AnnounceResult = await ctx.market.poster.announce({
+      jobId: job.id,
+      posterAddress: ctx.account,
+      manifestHash: job.manifestHash,
+      manifestSha256: r.manifestSha256,
+      requirements: r.requirements,
+      budget: job.budget,
+      collateralBps: this.collateralBps,
+      execDurationS: job.execDuration,
+      attempt,
+      maxAttempts: job.maxAttempts,
+      bidWindowMs: ctx.timings.bidWindowMs,
+      requireConsent: true,
+      vetBid: (bid) => this.vetConsent(chainId, job, attempt, bid),
+    });
+    r.bids = (r.bids ?? 0) + result.bids.length;
+    if (result.status !== 'awarded') {
+      note(r, `attempt ${attempt}: not awarded (${result.explanation.summary})`);
+      this.save(r);
+      this.retryAt.set(r.jobId, Date.now() + ctx.timings.reannounceMs);
+      return;
+    }
+    const w = result.winner;
+    const consent = w.consent!;
+    r.step = 'awarding';
+    r.award = { attempt, worker: feltHex(w.workerAddress), peer: w.worker, price: w.price.toString() };
+    this.save(r);
+    try {
+      const { txHash } = await ctx.txq.submit(
+        ctx.clients.market.populate(
+          'award_job',
+          job.id,
+          feltHex(w.workerAddress),
+          w.price,
+          consent.expiry,
+          consent.signature,
+        ),
+        `award job ${job.id}`,
+      );
+      r.step = 'awarded';
+      note(r, `attempt ${attempt} awarded to ${r.award.worker} (${w.worker}) at ${w.price} fri`, txHash);
+      this.grantBlobs(r);
+      this.save(r);
+    } catch (err) {
+      note(r, `award failed: ${describe(err)}`);
+      r.step = 'announcing';
+      this.save(r);
+      this.retryAt.set(r.jobId, Date.now() + ctx.timings.reannounceMs);
+    }
+  }
+
+  /** The winner's consent must hold on chain: its account's SRC-6 check, and time to use it. */
+  private async vetConsent(
+    chainId: string,
+    job: ChainJob,
+    attempt: number,
+    bid: ReceivedBid,
+  ): Promise<string | undefined> {
+    const consent = bid.consent;
+    if (!consent) return 'no award consent';
+    const now = await chainNow(this.ctx.provider);
+    if (consent.expiry < now + 30n) return 'award consent expires too soon';
+    const hash = awardConsentHash(chainId, bid.workerAddress, {
+      market: this.ctx.clients.market.address,
+      jobId: job.id,
+      price: bid.price,
+      expiry: consent.expiry,
+      attempt,
+    });
+    try {
+      const res = await this.ctx.provider.callContract({
+        contractAddress: feltHex(bid.workerAddress),
+        entrypoint: 'is_valid_signature',
+        calldata: [
+          feltHex(hash),
+          String(consent.signature.length),
+          ...consent.signature.map((s) => feltHex(s)),
+        ],
+      });
+      return BigInt(res[0] ?? 0) === VALID || BigInt(res[0] ?? 0) === 1n
+        ? undefined
+        : 'award consent signature is not valid';
+    } catch (err) {
+      return `award consent could not be checked: ${describe(err)}`;
+    }
+  }
+
+  /** Fetches the result the worker named, checks it against the commitment, then settles. */
+  private async review(r: PosterRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    const res = r.result!;
+    if (!res.verdict) {
+      const peer = r.award!.peer;
+      const got = await ctx.fetches.run(peer, () =>
+        ctx.transfer.fetchBlobs(peer, job.id, [res.outputSha256], {
+          maxBytes: ctx.timings.maxFetchBytes,
+          timeoutMs: ctx.timings.fetchTimeoutMs,
+        }),
+      );
+      const output = got.get(res.outputSha256)!;
+      ctx.blobs.put(output);
+      res.verdict = resultCommitment(job.id, output) === job.commitment ? 'match' : 'mismatch';
+      note(
+        r,
+        `result fetched (${output.length} bytes): ${res.verdict === 'match' ? 'matches' : 'does NOT match'} the commitment on chain`,
+      );
+      this.save(r);
+    }
+    r.step = 'settling';
+    const { market, token } = ctx.clients;
+    if (res.verdict === 'match') {
+      const { txHash } = await ctx.txq.submit(market.populate('confirm', job.id), `confirm job ${job.id}`);
+      note(r, 'confirmed: worker paid', txHash);
+    } else {
+      const bond = bpsOf(job.price, job.disputeBondBps);
+      const evidence = BigInt(`0x${res.outputSha256}`) & FELT250_MASK;
+      const { txHash } = await ctx.txq.submit(
+        [
+          token.populate('approve', market.address, bond),
+          market.populate('dispute', job.id, 'commitment mismatch', evidence),
+        ],
+        `dispute job ${job.id}`,
+      );
+      note(r, `disputed: output does not match the commitment (bond ${bond} fri)`, txHash);
+    }
+    this.save(r);
+  }
+
+  /** The awarded worker may fetch the manifest and the blobs it names, and nobody else. */
+  private grantBlobs(r: PosterRecord): void {
+    if (r.award) this.ctx.transfer.grants.allow(r.award.peer, BigInt(r.jobId), r.blobs);
+  }
+
+  private inBackground(r: PosterRecord, work: () => Promise<void>): void {
+    this.busy.add(r.jobId);
+    work()
+      .catch((err: unknown) => {
+        note(r, `step failed: ${describe(err)}`);
+        this.save(r);
+        this.ctx.log.warn(
+          { jobId: r.jobId, err: describe(err) },
+          'poster step failed; retried on the next tick',
+        );
+      })
+      .finally(() => {
+        this.busy.delete(r.jobId);
+        void this.reconcile(BigInt(r.jobId));
+      });
+  }
+
+  private save(r: PosterRecord): void {
+    if (r.step !== 'done') this.records.set(r.jobId, r);
+    this.ctx.journal.save(r);
+  }
+
+  /**
+   * The id create_job gave this post. A batched transaction can carry several posts, whose
+   * JobCreated events come in call order but name no call; so this post takes the first event
+   * with its own terms that no other post of the batch has taken (posts with equal terms are
+   * the same job, so which one gets which id does not matter).
+   */
+  private jobIdFrom(receipt: unknown, terms: { manifestHash: bigint; budget: bigint }): bigint {
+    const events =
+      (receipt as { value?: { events?: Array<{ from_address: string; keys: string[]; data: string[] }> } })
+        .value?.events ?? [];
+    const market = BigInt(this.ctx.clients.market.address);
+    for (const e of events) {
+      if (BigInt(e.from_address) !== market) continue;
+      const d = this.ctx.codec.decode(e.from_address, e.keys, e.data);
+      if (d?.name !== 'JobCreated') continue;
+      const id = toBigInt(d.fields.job_id);
+      if (
+        toBigInt(d.fields.manifest_hash) !== terms.manifestHash ||
+        toBigInt(d.fields.budget) !== terms.budget
+      )
+        continue;
+      if (this.claimed.has(id)) continue;
+      this.claimed.add(id);
+      return id;
+    }
+    throw new JobLifeError(
+      'NO_JOB_ID',
+      'create_job succeeded but its receipt has no JobCreated event for this post',
+    );
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * The worker's side of a job's life, driven like the poster's by `reconcile` (chain first,
+ * journal second):
+ *
+ *   bid       -> the bid carries the account's SNIP-12 consent; the bid is journalled
+ *   Awarded   -> (to us, for our bid's attempt) check the price is our bid's and our free stake
+ *                covers the collateral, then accept_job; otherwise decline (let it lapse)
+ *   Accepted  -> fetch the manifest and its blobs from the poster (hash-checked), run them in
+ *                the sandbox, store the output, submit_result with its commitment, and tell
+ *                the poster where the output is; never twice for the same attempt
+ *   Submitted -> resend the notice until the poster settles; claim once the review window
+ *                has passed with no word from the poster
+ *   anything else, or an award that moved on -> done
+ */
+import { signAwardConsent } from '../chain/award-consent';
+import type { Account } from 'starknet';
+import { toBigInt } from '../chain/values';
+import type { Announcement } from '../market/types';
+import { describe } from '../p2p/errors';
+import { feltHex } from '../shared/felt';
+import { type ChainJob, chainNow, readJob } from './chain-view';
+import type { JobContext } from './context';
+import { JobLifeError } from './errors';
+import { note, type WorkerRecord } from './journal';
+import { blobsOf } from './poster-jobs';
+import { Serial } from './serial';
+
+export class WorkerJobs {
+  private readonly records = new Map<string, WorkerRecord>();
+  private readonly serial = new Serial();
+  private readonly busy = new Set<string>();
+  private readonly noticeSentAt = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: JobContext,
+    private readonly account: Account,
+    /** Jobs this worker holds at once (awarded to running): its advertised capacity. */
+    private readonly capacity: number,
+  ) {}
+
+  /** Hooks into the market's worker: bids carry consent, and capacity limits bidding. */
+  attach(): void {
+    const worker = this.ctx.market.worker;
+    if (!worker)
+      throw new JobLifeError('NOT_A_WORKER', 'this node has no worker capabilities (market.worker)');
+    worker.consent = async (a, price) => {
+      const expiry = (await chainNow(this.ctx.provider)) + BigInt(this.ctx.timings.consentTtlS);
+      const signature = await signAwardConsent(this.account, {
+        market: this.ctx.clients.market.address,
+        jobId: a.jobId,
+        price,
+        expiry,
+        attempt: a.attempt,
+      });
+      return { expiry, signature: signature.map((s) => BigInt(s)) };
+    };
+    // Open bids count: each may be awarded, and an award must find room to be accepted.
+    worker.willing = () => this.held(true) < this.capacity;
+    worker.on('bid', ({ announcement, price }) => this.onBid(announcement, price));
+    worker.on('outcome', (o) => {
+      if (o.won) return;
+      const r = this.records.get(o.jobId.toString());
+      if (r?.step === 'bidding') this.forget(r);
+    });
+  }
+
+  restore(): void {
+    for (const r of this.ctx.journal.all()) {
+      if (r.role === 'worker' && r.step !== 'done' && r.step !== 'declined') this.records.set(r.jobId, r);
+    }
+  }
+
+  live(): string[] {
+    return [...this.records.keys()];
+  }
+
+  record(jobId: bigint): WorkerRecord | undefined {
+    return (
+      this.records.get(jobId.toString()) ??
+      (this.ctx.journal.load('worker', jobId.toString()) as WorkerRecord | undefined)
+    );
+  }
+
+  /** Jobs awarded to us and not yet submitted (and, if asked, bids that may still be awarded). */
+  private held(withBids = false): number {
+    let n = 0;
+    for (const r of this.records.values())
+      if (
+        r.step === 'accepting' ||
+        r.step === 'running' ||
+        r.step === 'submitting' ||
+        (withBids && r.step === 'bidding')
+      )
+        n++;
+    return n;
+  }
+
+  private onBid(a: Announcement, price: bigint): void {
+    if (!a.manifestSha256) return; // a simulation's job: nothing to run
+    const r: WorkerRecord = {
+      role: 'worker',
+      jobId: a.jobId.toString(),
+      step: 'bidding',
+      attempt: a.attempt,
+      poster: a.poster,
+      posterAddrs: a.posterAddrs,
+      manifestSha256: a.manifestSha256,
+      price: price.toString(),
+      history: [],
+    };
+    note(r, `bid ${price} fri on attempt ${a.attempt}`);
+    this.save(r);
+  }
+
+  /** A JobAwarded event named us (or something about a job we hold changed). */
+  reconcile(jobId: bigint): Promise<void> {
+    const key = jobId.toString();
+    return this.serial.run(key, async () => {
+      const r = this.records.get(key);
+      if (!r || r.step === 'done' || r.step === 'declined' || this.busy.has(key)) return;
+      try {
+        await this.step(r, await readJob(this.ctx.clients, jobId));
+      } catch (err) {
+        this.ctx.log.warn({ jobId: key, err: describe(err) }, 'worker step failed; retried on the next tick');
+      }
+    });
+  }
+
+  private async step(r: WorkerRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    const ours = job.worker === ctx.account && job.attempts === r.attempt;
+    if (r.chainStatus !== job.status) {
+      r.chainStatus = job.status;
+      note(r, `chain: ${job.status}${job.attempts ? ` (attempt ${job.attempts})` : ''}`);
+      this.save(r);
+    }
+    if (!ours) {
+      // Open (our bid lost, or not awarded yet) keeps a bid alive while its window may still award it.
+      if (r.step === 'bidding' && job.status === 'Open' && job.attempts + 1 === r.attempt) return;
+      return this.finish(r, `not ours (${job.status}, attempt ${job.attempts})`);
+    }
+    switch (job.status) {
+      case 'Awarded': {
+        if (r.step !== 'bidding' && r.step !== 'accepting') return;
+        if (ctx.faults.neverAccept) return;
+        r.step = 'accepting';
+        const refusal = await this.refusal(r, job);
+        if (refusal) {
+          r.step = 'declined';
+          note(r, `declined the award: ${refusal}`);
+          this.save(r);
+          this.records.delete(r.jobId);
+          ctx.log.warn({ jobId: r.jobId, refusal }, 'award declined');
+          return;
+        }
+        this.save(r);
+        this.inBackground(r, async () => {
+          const { txHash } = await ctx.txq.submit(
+            ctx.clients.market.populate('accept_job', job.id),
+            `accept job ${job.id}`,
+          );
+          r.step = 'running';
+          note(r, 'accepted (collateral locked)', txHash);
+          this.save(r);
+        });
+        return;
+      }
+      case 'Accepted': {
+        if (r.step === 'accepting' || r.step === 'bidding') r.step = 'running';
+        if (r.step === 'running' && r.outputSha256 === undefined) {
+          this.inBackground(r, () => this.run(r, job));
+          return;
+        }
+        if (r.step === 'running' || r.step === 'submitting') {
+          this.inBackground(r, () => this.submit(r, job));
+        }
+        return;
+      }
+      case 'Submitted': {
+        if (r.step !== 'submitted') {
+          r.step = 'submitted';
+          this.save(r);
+        }
+        if ((await chainNow(ctx.provider)) > job.reviewUntil) {
+          this.inBackground(r, async () => {
+            r.step = 'claiming';
+            const { txHash } = await ctx.txq.submit(
+              ctx.clients.market.populate('claim', job.id),
+              `claim job ${job.id}`,
+            );
+            note(r, 'claimed after the review window', txHash);
+            this.save(r);
+          });
+          return;
+        }
+        this.sendNotice(r);
+        return;
+      }
+      case 'Disputed':
+        return; // the arbiter rules; its ruling ends the job
+      default:
+        return this.finish(r, job.status);
+    }
+  }
+
+  /** Why this award must not be accepted, if it must not. */
+  private async refusal(r: WorkerRecord, job: ChainJob): Promise<string | undefined> {
+    if (job.price !== BigInt(r.price)) return `price ${job.price} is not our bid of ${r.price}`;
+    const free = toBigInt(await this.ctx.clients.registry.read.free_stake_of(feltHex(this.ctx.account)));
+    if (free < job.collateral) return `free stake ${free} does not cover the collateral ${job.collateral}`;
+    if (this.held() > this.capacity) return `already holding ${this.held()} jobs (capacity ${this.capacity})`;
+    if (!this.ctx.executor) return 'this node runs no executor';
+    return undefined;
+  }
+
+  private async run(r: WorkerRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    const executor = ctx.executor!;
+    const caps = {
+      maxBytes: ctx.timings.maxFetchBytes,
+      timeoutMs: ctx.timings.fetchTimeoutMs,
+      addrs: r.posterAddrs,
+    };
+    const manifest = await this.fetch(r, job.id, [r.manifestSha256], caps);
+    const bytes = manifest.get(r.manifestSha256)!;
+    const validated = ctx.manifests.load(bytes);
+    const wanted = blobsOf(validated).filter((h) => !executor.store.has(h));
+    if (wanted.length) await this.fetch(r, job.id, wanted, caps);
+    note(r, `fetched the job (${wanted.length + 1} blobs)`);
+    const ranAt = performance.now();
+    const result = await executor.runJob({ manifest: bytes, jobId: job.id });
+    r.runMs = Math.round(performance.now() - ranAt);
+    const output = ctx.faults.cheat
+      ? new TextEncoder().encode(`not the output of job ${job.id}`)
+      : result.output;
+    r.outputSha256 = executor.store.put(output);
+    if (result.proof)
+      r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(result.proof)));
+    r.commitment = feltHex(result.commitment);
+    r.fuelUsed = result.fuelUsed.toString();
+    r.step = 'submitting';
+    note(r, `ran: fuel ${result.fuelUsed}, output ${output.length} bytes`);
+    this.save(r);
+    await this.submit(r, job);
+  }
+
+  private async fetch(
+    r: WorkerRecord,
+    jobId: bigint,
+    hashes: string[],
+    caps: { maxBytes: number; timeoutMs: number; addrs: string[] },
+  ) {
+    const got = await this.ctx.fetches.run(r.poster, () =>
+      this.ctx.transfer.fetchBlobs(r.poster, jobId, hashes, caps),
+    );
+    for (const b of got.values()) this.ctx.executor!.store.put(b);
+    return got;
+  }
+
+  private async submit(r: WorkerRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    r.step = 'submitting';
+    const { txHash } = await ctx.txq.submit(
+      ctx.clients.market.populate('submit_result', job.id, BigInt(r.commitment!)),
+      `submit job ${job.id}`,
+    );
+    r.step = 'submitted';
+    note(r, `submitted commitment ${r.commitment!.slice(0, 14)}…`, txHash);
+    this.save(r);
+    // The poster may fetch the output (and proof) of this job from us now.
+    ctx.transfer.grants.allow(r.poster, job.id, [r.outputSha256!, ...(r.proofSha256 ? [r.proofSha256] : [])]);
+    this.sendNotice(r, true);
+  }
+
+  private sendNotice(r: WorkerRecord, now = false): void {
+    const { ctx } = this;
+    if (!r.outputSha256) return;
+    ctx.transfer.grants.allow(r.poster, BigInt(r.jobId), [
+      r.outputSha256,
+      ...(r.proofSha256 ? [r.proofSha256] : []),
+    ]);
+    const last = this.noticeSentAt.get(r.jobId) ?? 0;
+    if (!now && Date.now() - last < ctx.timings.noticeEveryMs) return;
+    this.noticeSentAt.set(r.jobId, Date.now());
+    ctx.protocol
+      .send(r.poster, r.posterAddrs, {
+        jobId: BigInt(r.jobId),
+        attempt: r.attempt,
+        outputSha256: r.outputSha256,
+        ...(r.proofSha256 ? { proofSha256: r.proofSha256 } : {}),
+      })
+      .catch((err: unknown) =>
+        ctx.log.warn({ jobId: r.jobId, err: describe(err) }, 'result notice not delivered; resent later'),
+      );
+  }
+
+  private finish(r: WorkerRecord, why: string): void {
+    if (r.step === 'bidding') return this.forget(r);
+    r.step = 'done';
+    note(r, `done: ${why}`);
+    this.ctx.transfer.grants.revoke(BigInt(r.jobId));
+    this.save(r);
+    this.records.delete(r.jobId);
+    this.ctx.log.info({ jobId: r.jobId, why }, 'job finished');
+  }
+
+  /** A bid that came to nothing leaves no file behind. */
+  private forget(r: WorkerRecord): void {
+    this.records.delete(r.jobId);
+    this.ctx.journal.remove('worker', r.jobId);
+  }
+
+  private inBackground(r: WorkerRecord, work: () => Promise<void>): void {
+    this.busy.add(r.jobId);
+    work()
+      .catch((err: unknown) => {
+        note(r, `step failed: ${describe(err)}`);
+        this.save(r);
+        this.ctx.log.warn(
+          { jobId: r.jobId, err: describe(err) },
+          'worker step failed; retried on the next tick',
+        );
+      })
+      .finally(() => {
+        this.busy.delete(r.jobId);
+        void this.reconcile(BigInt(r.jobId));
+      });
+  }
+
+  private save(r: WorkerRecord): void {
+    if (r.step !== 'done' && r.step !== 'declined') this.records.set(r.jobId, r);
+    this.ctx.journal.save(r);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * @jest-environment ./test/support/esm-environment.cjs
+ *
+ * A job's life through real nodes (one process, four libp2p peers over TCP), a real devnet and
+ * the real contracts: post (approve + create_job), bids with the workers' signed consent,
+ * award_job, accept, fetch over the blob protocol, run in the sandbox, submit_result, the
+ * result notice, the poster's check against the commitment, confirm; and the paths where a
+ * worker never accepts, or cheats. The process suite (processes.test.ts) kills and restarts
+ * nodes; this one checks the job life's logic against the chain.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { config as starknetConfig } from 'starknet';
+import { STRK } from '../../src/chain/params';
+import type { PosterRecord, WorkerRecord } from '../../src/jobs/journal';
+import type { CairnNode } from '../../src/node/start-node';
+import { bpsOf } from '../../src/chain/job';
+import { readJob } from '../../src/jobs/chain-view';
+import { waitFor } from '../p2p/support/cluster';
+import { feesOf, reputationOf, statusOf, wordCountJob, type WordCountJob } from './support/jobs';
+import {
+  balanceOf,
+  type MarketNet,
+  type NodeSetup,
+  nodeSetup,
+  startInProcess,
+  startMarketNet,
+  until,
+} from './support/market-net';
+
+starknetConfig.set('logLevel', 'ERROR');
+jest.setTimeout(300_000);
+
+describe('a job through its whole life (nodes in one process)', () => {
+  let dir: string;
+  let net: MarketNet;
+  let setups: NodeSetup[];
+  let poster: CairnNode;
+  let workers: CairnNode[] = [];
+  let job: WordCountJob;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-'));
+    net = await startMarketNet(dir);
+    const p = await nodeSetup(net, 'poster', { account: 1 });
+    setups = [p];
+    for (let i = 0; i < 3; i++)
+      setups.push(await nodeSetup(net, `worker-${i + 1}`, { account: 2 + i, worker: true, bootstrap: [p] }));
+    poster = await startInProcess(p);
+    workers = await Promise.all(setups.slice(1).map(startInProcess));
+    await waitFor(
+      () => poster.host.gossip.subscribers('job_announcement') >= 3,
+      'workers to subscribe',
+      30_000,
+    );
+    job = await wordCountJob();
+  });
+
+  afterAll(async () => {
+    await Promise.all([poster, ...workers].map((n) => n?.stop().catch(() => undefined)));
+    await net?.devnet.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const posterRecord = (id: bigint) => poster.jobs!.status(id) as PosterRecord;
+  const txs = (r: { history: Array<{ txHash?: string }> }) =>
+    r.history.flatMap((h) => (h.txHash ? [h.txHash] : []));
+
+  it('workers staked and bound their peer ids on start', async () => {
+    for (const [i, w] of workers.entries()) {
+      expect(String(await net.clients.registry.read.peer_id_of(setups[i + 1]!.account))).toBe(w.peerId);
+      expect((await net.clients.registry.read.stake_of(setups[i + 1]!.account)).staked).toBe(500n * STRK);
+    }
+  });
+
+  it('post, bid, award, run, submit, confirm: the worker is paid, the poster refunded, reputation counts it', async () => {
+    const budget = 2n * STRK;
+    const before = new Map<string, bigint>();
+    for (const s of setups) before.set(s.account, await balanceOf(net, s.account));
+    const { jobId } = await poster.jobs!.postJob({ manifest: job.manifest, blobs: job.blobs, budget });
+    await until(
+      async () => ((await statusOf(net, jobId)) === 'Completed' ? true : undefined),
+      'job Completed',
+    );
+    await waitFor(() => posterRecord(jobId).step === 'done', 'poster to finish the job');
+
+    const chainJob = await readJob(net.clients, jobId);
+    const winner = setups.find((s) => BigInt(s.account) === chainJob.worker)!;
+    expect(winner).toBeDefined();
+    const rec = posterRecord(jobId);
+    expect(rec.result?.verdict).toBe('match');
+    expect(new TextDecoder().decode(poster.jobs!.result(jobId)!)).toContain('cairn');
+
+    // The worker got price less the fee (it paid its own accept and submit transactions).
+    const fee = bpsOf(chainJob.price, 250n);
+    const wnode = workers[setups.indexOf(winner) - 1]!;
+    await waitFor(
+      () => (wnode.jobs!.status(jobId) as WorkerRecord).step === 'done',
+      'worker to finish',
+      30_000,
+    );
+    const workerGas = await feesOf(net, txs(wnode.jobs!.status(jobId)));
+    expect((await balanceOf(net, winner.account)) - before.get(winner.account)!).toBe(
+      chainJob.price - fee - workerGas,
+    );
+    // The poster paid the price and its gas, and got the rest of the budget back.
+    const posterGas = await feesOf(net, txs(rec));
+    expect(before.get(setups[0]!.account)! - (await balanceOf(net, setups[0]!.account))).toBe(
+      chainJob.price + posterGas,
+    );
+    expect((await reputationOf(net, winner.account)).completed).toBe(1n);
+  });
+});
