@@ -8,6 +8,14 @@ import { friInText, strk } from './amount';
 import { fields } from './format';
 import { shortHex, table } from './table';
 
+/** What the poster's check of a result found, in words. */
+const VERDICTS: Record<NonNullable<NonNullable<PosterRecord['result']>['verdict']> | 'unchecked', string> = {
+  match: ', matches the commitment on chain',
+  mismatch: ', does NOT match the commitment on chain',
+  'bad-proof': ', matches the commitment but its proof does NOT verify',
+  unchecked: ', not checked yet',
+};
+
 export interface ViewOptions {
   fri?: boolean;
 }
@@ -55,9 +63,7 @@ function posterFields(r: PosterRecord, o: ViewOptions): [string, string | undefi
     ],
     [
       'result',
-      r.result
-        ? `sha256 ${r.result.outputSha256}${r.result.verdict ? (r.result.verdict === 'match' ? ', matches the commitment on chain' : ', does NOT match the commitment on chain') : ', not checked yet'}`
-        : undefined,
+      r.result ? `sha256 ${r.result.outputSha256}${VERDICTS[r.result.verdict ?? 'unchecked']}` : undefined,
     ],
     ['fuel limit', fuel !== undefined ? String(fuel) : undefined],
     ['manifest', `sha256 ${r.manifestSha256}`],

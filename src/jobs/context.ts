@@ -11,6 +11,7 @@ import type { TxQueue } from '../chain/tx-queue';
 import type { BlobStore } from '../executor/blob-store';
 import type { ExecutorService } from '../executor/executor.service';
 import type { ManifestService } from '../manifest/manifest.service';
+import type { ProverService } from '../prover/prover.service';
 import type { Market } from '../market/market';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
@@ -29,6 +30,8 @@ export interface JobContext {
   blobs: BlobStore;
   manifests: ManifestService;
   executor?: ExecutorService;
+  /** Checks a groth16 job's proof before the poster pays for it (a node with a prover). */
+  proofs?: Pick<ProverService, 'acceptJob'>;
   clients: CairnClients;
   provider: ProviderInterface;
   txq: TxQueue;
@@ -43,5 +46,5 @@ export interface JobContext {
   /** Keeps this node's fetches from one peer within that peer's per-peer transfer limit. */
   fetches: FetchLimiter;
   /** Test-only faults (config jobs.faults). */
-  faults: { cheat: boolean; neverAccept: boolean };
+  faults: JobsConfig['faults'];
 }

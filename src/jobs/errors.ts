@@ -1,6 +1,12 @@
 /** Errors of the job life that a user acts on (the control channel passes `code` on). */
 export type JobLifeErrorCode =
-  'NO_ACCOUNT' | 'MISSING_BLOBS' | 'INSUFFICIENT_BALANCE' | 'NO_JOB_ID' | 'UNKNOWN_JOB' | 'NOT_A_WORKER';
+  | 'NO_ACCOUNT'
+  | 'MISSING_BLOBS'
+  | 'INSUFFICIENT_BALANCE'
+  | 'NO_JOB_ID'
+  | 'UNKNOWN_JOB'
+  | 'NOT_A_WORKER'
+  | 'PROVER_UNAVAILABLE';
 
 export class JobLifeError extends Error {
   constructor(

@@ -37,6 +37,8 @@ export interface JobLifeInit {
   blobs: BlobStore;
   manifests: ManifestService;
   executor?: ExecutorService;
+  /** The node's prover: with it, the poster verifies groth16 proofs before paying. */
+  proofs?: JobContext['proofs'];
   clients: CairnClients;
   provider: ProviderInterface;
   rpcUrl: string;
@@ -79,6 +81,7 @@ export class JobLife {
       blobs: init.blobs,
       manifests: init.manifests,
       ...(init.executor ? { executor: init.executor } : {}),
+      ...(init.proofs ? { proofs: init.proofs } : {}),
       clients: clients.as(init.account),
       provider: init.provider,
       txq: this.txq,
@@ -108,7 +111,7 @@ export class JobLife {
   }
 
   async start(): Promise<void> {
-    if (this.ctx.faults.cheat || this.ctx.faults.neverAccept) {
+    if (Object.values(this.ctx.faults).some(Boolean)) {
       this.ctx.log.warn({ faults: this.ctx.faults }, 'TEST FAULTS ENABLED: this node misbehaves on purpose');
     }
     await this.ctx.protocol.start();

@@ -15,6 +15,7 @@ import { ExecutorService } from '../executor/executor.service';
 import { ManifestService } from '../manifest/manifest.service';
 import { Market } from '../market/market';
 import { P2pHost } from '../p2p/host';
+import { ProverService } from '../prover/prover.service';
 import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
 import { TransferService } from '../transfer/transfer.service';
@@ -55,6 +56,7 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
         log: Logger,
         control: ControlServer,
         executor?: ExecutorService,
+        prover?: ProverService,
       ) => {
         const life = new JobLife({
           host,
@@ -63,6 +65,7 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
           blobs,
           manifests,
           ...(executor ? { executor } : {}),
+          ...(prover ? { proofs: prover } : {}),
           ...chain,
           dataDir: config.dataDir,
           config: config.jobs,
@@ -86,6 +89,7 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
         LOGGER,
         ControlServer,
         { token: ExecutorService, optional: true },
+        { token: ProverService, optional: true },
       ],
     },
     {

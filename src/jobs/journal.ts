@@ -69,7 +69,13 @@ export interface PosterRecord extends RecordBase {
   /** The award in force, from the winning bid (the peer is what the grant names). */
   award?: { attempt: number; worker: string; peer: string; price: string };
   /** What the worker said it delivered, and what the poster found on checking it. */
-  result?: { attempt: number; outputSha256: string; proofSha256?: string; verdict?: 'match' | 'mismatch' };
+  result?: {
+    attempt: number;
+    outputSha256: string;
+    proofSha256?: string;
+    /** `bad-proof`: the output matches the commitment but its groth16 proof does not verify. */
+    verdict?: 'match' | 'mismatch' | 'bad-proof';
+  };
   bids?: number;
 }
 

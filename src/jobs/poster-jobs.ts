@@ -16,7 +16,8 @@ import { awardConsentHash } from '../chain/award-consent';
 import { bpsOf } from '../chain/job';
 import { toBigInt } from '../chain/values';
 import type { JobRequirements } from '../discovery/capabilities';
-import type { ValidatedManifest } from '../manifest/types';
+import type { Groth16Verification, ValidatedManifest } from '../manifest/types';
+import { ProverError } from '../prover/errors';
 import type { JobResult as AnnounceResult } from '../market/poster';
 import type { ReceivedBid } from '../market/types';
 import { describe } from '../p2p/errors';
@@ -113,6 +114,11 @@ export class PosterJobs {
     const bytes =
       typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
     const validated = ctx.manifests.load(bytes);
+    if (validated.manifest.verification.mode === 'groth16' && !ctx.proofs)
+      throw new JobLifeError(
+        'PROVER_UNAVAILABLE',
+        'a groth16 job needs a node with a prover to verify its proof before paying (config prover.enabled)',
+      );
     for (const b of input.blobs ?? []) ctx.blobs.put(b);
     const blobs = blobsOf(validated);
     const missing = blobs.filter((h) => !ctx.blobs.has(h));
@@ -358,14 +364,21 @@ export class PosterJobs {
     }
   }
 
-  /** Fetches the result the worker named, checks it against the commitment, then settles. */
+  /**
+   * Fetches the result the worker named (and its proof, for a groth16 job), checks it against
+   * the commitment on chain and the proof against the manifest's verification key, then
+   * confirms, or disputes with what failed as the reason.
+   */
   private async review(r: PosterRecord, job: ChainJob): Promise<void> {
     const { ctx } = this;
     const res = r.result!;
     if (!res.verdict) {
+      const manifest = ctx.manifests.load(ctx.blobs.get(r.manifestSha256, 'the job manifest'));
+      const v = manifest.manifest.verification;
+      const wanted = [res.outputSha256, ...(res.proofSha256 ? [res.proofSha256] : [])];
       const peer = r.award!.peer;
       const got = await ctx.fetches.run(peer, () =>
-        ctx.transfer.fetchBlobs(peer, job.id, [res.outputSha256], {
+        ctx.transfer.fetchBlobs(peer, job.id, wanted, {
           maxBytes: ctx.timings.maxFetchBytes,
           timeoutMs: ctx.timings.fetchTimeoutMs,
         }),
@@ -377,6 +390,16 @@ export class PosterJobs {
         r,
         `result fetched (${output.length} bytes): ${res.verdict === 'match' ? 'matches' : 'does NOT match'} the commitment on chain`,
       );
+      if (res.verdict === 'match' && v.mode === 'groth16') {
+        const failed = await this.checkProof(
+          v,
+          job.id,
+          output,
+          res.proofSha256 ? got.get(res.proofSha256) : undefined,
+        );
+        if (failed) res.verdict = 'bad-proof';
+        note(r, failed ? `proof rejected: ${failed}` : 'proof verified');
+      }
       this.save(r);
     }
     r.step = 'settling';
@@ -386,17 +409,54 @@ export class PosterJobs {
       note(r, 'confirmed: worker paid', txHash);
     } else {
       const bond = bpsOf(job.price, job.disputeBondBps);
-      const evidence = BigInt(`0x${res.outputSha256}`) & FELT250_MASK;
+      const [reason, evidenceHash] =
+        res.verdict === 'mismatch'
+          ? ['commitment mismatch', res.outputSha256]
+          : ['proof does not verify', res.proofSha256 ?? res.outputSha256];
+      const evidence = BigInt(`0x${evidenceHash}`) & FELT250_MASK;
       const { txHash } = await ctx.txq.submit(
         [
           token.populate('approve', market.address, bond),
-          market.populate('dispute', job.id, 'commitment mismatch', evidence),
+          market.populate('dispute', job.id, reason, evidence),
         ],
         `dispute job ${job.id}`,
       );
-      note(r, `disputed: output does not match the commitment (bond ${bond} fri)`, txHash);
+      note(r, `disputed: ${reason} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
+  }
+
+  /**
+   * Why a groth16 job's proof is refused, or undefined when it verifies. Only the proof's own
+   * faults count against the worker; a node without a prover cannot judge and throws (the step
+   * is retried, and the worker claims if nobody ever judges).
+   */
+  private async checkProof(
+    v: Groth16Verification,
+    jobId: bigint,
+    output: Uint8Array,
+    proofBytes: Uint8Array | undefined,
+  ): Promise<string | undefined> {
+    if (!this.ctx.proofs)
+      throw new JobLifeError('PROVER_UNAVAILABLE', 'this node has no prover to verify the groth16 proof');
+    if (!proofBytes) return 'the worker delivered no proof';
+    let proof: unknown;
+    try {
+      // The worker delivers what its executor made: { proof, publicSignals }.
+      proof = (
+        JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(proofBytes)) as { proof?: unknown }
+      )?.proof;
+    } catch {
+      return 'the proof is not JSON';
+    }
+    try {
+      await this.ctx.proofs.acceptJob(v, jobId, { output, proof }, this.ctx.blobs);
+      return undefined;
+    } catch (err) {
+      if (err instanceof ProverError && (err.code === 'INVALID_PROOF' || err.code === 'MALFORMED_PROOF'))
+        return err.message;
+      throw err;
+    }
   }
 
   /** The awarded worker may fetch the manifest and the blobs it names, and nobody else. */

@@ -234,8 +234,10 @@ export class WorkerJobs {
       ? new TextEncoder().encode(`not the output of job ${job.id}`)
       : result.output;
     r.outputSha256 = executor.store.put(output);
-    if (result.proof)
-      r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(result.proof)));
+    if (result.proof) {
+      const proof = ctx.faults.badProof ? forgedProof(result.proof) : result.proof;
+      r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(proof)));
+    }
     r.commitment = feltHex(result.commitment);
     r.fuelUsed = result.fuelUsed.toString();
     r.step = 'submitting';
@@ -331,4 +333,16 @@ export class WorkerJobs {
     if (r.step !== 'done' && r.step !== 'declined') this.records.set(r.jobId, r);
     this.ctx.journal.save(r);
   }
+}
+
+/**
+ * Test-only (faults.badProof): the proof of another statement, well-formed but false. Swapping
+ * pi_a and pi_c keeps every coordinate a valid curve point, so it is the pairing check that fails.
+ */
+function forgedProof(p: { proof: unknown; publicSignals: string[] }): {
+  proof: unknown;
+  publicSignals: string[];
+} {
+  const proof = p.proof as { pi_a: unknown; pi_c: unknown };
+  return { ...p, proof: { ...proof, pi_a: proof.pi_c, pi_c: proof.pi_a } };
 }

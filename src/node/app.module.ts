@@ -51,12 +51,12 @@ export class AppModule {
   static forRoot(opts: NodeOptions): DynamicModule {
     const { config } = opts;
     const runsJobs = workerCapabilities(config, opts) !== undefined && !opts.bidOnly;
-    const jobModules = runsJobs
-      ? [
-          ExecutorModule.forRoot(config.executor),
-          ...(config.prover.enabled ? [ProverModule.forRoot(config.prover)] : []),
-        ]
-      : [];
+    // A worker proves groth16 jobs; a node with the job life verifies the proofs of those it posts.
+    const proves = config.prover.enabled && (runsJobs || opts.jobChain !== undefined);
+    const jobModules = [
+      ...(runsJobs ? [ExecutorModule.forRoot(config.executor)] : []),
+      ...(proves ? [ProverModule.forRoot(config.prover)] : []),
+    ];
     return {
       module: AppModule,
       imports: [

@@ -18,7 +18,7 @@ import type { CairnNode } from '../../src/node/start-node';
 import { bpsOf } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import { waitFor } from '../p2p/support/cluster';
-import { feesOf, reputationOf, statusOf, wordCountJob, type WordCountJob } from './support/jobs';
+import { feesOf, provedJob, reputationOf, statusOf, wordCountJob, type WordCountJob } from './support/jobs';
 import {
   balanceOf,
   type MarketNet,
@@ -110,5 +110,22 @@ describe('a job through its whole life (nodes in one process)', () => {
       chainJob.price + posterGas,
     );
     expect((await reputationOf(net, winner.account)).completed).toBe(1n);
+  });
+
+  it('a groth16 job: the worker proves, the poster verifies the proof before it confirms', async () => {
+    const job = await provedJob('in process');
+    const { jobId } = await poster.jobs!.postJob({ manifest: job.manifest, blobs: job.blobs, budget: STRK });
+    await until(
+      async () => ((await statusOf(net, jobId)) === 'Completed' ? true : undefined),
+      'job Completed',
+    );
+    await waitFor(() => posterRecord(jobId).step === 'done', 'poster to finish the job');
+    const rec = posterRecord(jobId);
+    expect(rec.result?.verdict).toBe('match');
+    expect(rec.result?.proofSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec.history.map((h) => h.what)).toContain('proof verified');
+    // The output is the circuit's public signals, as JSON.
+    const signals = JSON.parse(new TextDecoder().decode(poster.jobs!.result(jobId)!)) as string[];
+    expect(signals).toHaveLength(2);
   });
 });

@@ -16,8 +16,17 @@ import { ControlClient } from '../../src/control/client';
 import { readJob } from '../../src/jobs/chain-view';
 import type { PosterRecord } from '../../src/jobs/journal';
 import { freePort } from '../../src/shared/free-port';
-import { marketEvents, reputationOf, slowJob, statusOf, wordCountJob } from './support/jobs';
 import {
+  feesOf,
+  marketEvents,
+  provedJob,
+  reputationOf,
+  slowJob,
+  statusOf,
+  wordCountJob,
+} from './support/jobs';
+import {
+  balanceOf,
   type MarketNet,
   type NodeProcess,
   type NodeSetup,
@@ -139,6 +148,15 @@ describe('a job through node processes', () => {
         jobs: { faults: { cheat: true } },
       }),
     );
+    setups.set(
+      'bad-prover',
+      await nodeSetup(through, 'bad-prover', {
+        account: 7,
+        worker: true,
+        bootstrap: [poster],
+        jobs: { faults: { badProof: true } },
+      }),
+    );
     await start('poster');
     await Promise.all(['worker-1', 'worker-2', 'worker-3'].map(start));
     await connectPoster();
@@ -153,6 +171,49 @@ describe('a job through node processes', () => {
     await net?.devnet.stop();
     await rm(dir, { recursive: true, force: true });
   });
+
+  /** The arbiter's ruling, as `npm run arbiter:resolve` gives it, in its own process. */
+  const arbiterRules = async (id: bigint, side: 'poster' | 'worker') => {
+    const arbiter = net.accounts[0]!;
+    const ruling = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/arbiter-resolve.ts', id.toString(), side],
+      {
+        cwd: REPO,
+        env: {
+          ...process.env,
+          CAIRN_DEPLOYMENT: net.deploymentFile,
+          CAIRN_ACCOUNT_ADDRESS: arbiter.address,
+          CAIRN_ACCOUNT_KEY: arbiter.key,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    ruling.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    ruling.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const code = await new Promise<number | null>((r) => ruling.once('exit', r));
+    expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('"status":"Resolved"') });
+  };
+
+  /** Posts a job while only `name` of the workers runs, and waits until it is disputed. */
+  const disputedBy = async (name: string, job: { manifest: string; blobs: Uint8Array[] }) => {
+    for (const w of workerNames) signal(w, 'SIGSTOP');
+    await start(name);
+    let id: bigint;
+    try {
+      id = await post(job);
+      await until(
+        async () => (['Disputed', 'Completed'].includes(await statusOf(net, id)) ? true : undefined),
+        'a dispute',
+      );
+    } finally {
+      for (const w of workerNames) signal(w, 'SIGCONT');
+    }
+    expect(await statusOf(net, id)).toBe('Disputed');
+    expect(nameOf((await readJob(net.clients, id)).worker)).toBe(name);
+    return id;
+  };
 
   const workerNames = ['worker-1', 'worker-2', 'worker-3'];
   const nameOf = (address: bigint) => [...setups.values()].find((s) => BigInt(s.account) === address)!.name;
@@ -237,42 +298,30 @@ describe('a job through node processes', () => {
   });
 
   it('a cheating worker is disputed; the arbiter rules for the poster; the worker is slashed', async () => {
-    for (const w of workerNames) signal(w, 'SIGSTOP');
-    await start('cheater');
-    let id: bigint;
-    try {
-      id = await post(await wordCountJob(7));
-      await until(
-        async () => (['Disputed', 'Completed'].includes(await statusOf(net, id)) ? true : undefined),
-        'a dispute',
-      );
-    } finally {
-      for (const w of workerNames) signal(w, 'SIGCONT');
-    }
-    expect(await statusOf(net, id)).toBe('Disputed');
-    expect(nameOf((await readJob(net.clients, id)).worker)).toBe('cheater');
-    const arbiter = net.accounts[0]!;
-    const ruling = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/arbiter-resolve.ts', id.toString(), 'poster'],
-      {
-        cwd: REPO,
-        env: {
-          ...process.env,
-          CAIRN_DEPLOYMENT: net.deploymentFile,
-          CAIRN_ACCOUNT_ADDRESS: arbiter.address,
-          CAIRN_ACCOUNT_KEY: arbiter.key,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    ruling.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    ruling.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await new Promise<number | null>((r) => ruling.once('exit', r));
-    expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('"status":"Resolved"') });
+    const id = await disputedBy('cheater', await wordCountJob(7));
+    await arbiterRules(id, 'poster');
     expect((await reputationOf(net, setups.get('cheater')!.account)).slashed).toBe(1n);
     await kill('cheater');
+  });
+
+  it('a groth16 job whose proof does not verify is disputed; the arbiter slashes the worker and refunds the poster', async () => {
+    const poster = setups.get('poster')!.account;
+    const before = await balanceOf(net, poster);
+    const id = await disputedBy('bad-prover', await provedJob('a false proof'));
+    const rec = await control.call<PosterRecord>('job.status', { id: id.toString() });
+    expect(rec.result?.verdict).toBe('bad-proof');
+    expect(rec.history.map((h) => h.what).join('\n')).toMatch(/proof rejected: the proof does not verify/);
+    const disputed = await events('JobDisputed', id);
+    expect(disputed).toHaveLength(1);
+    await arbiterRules(id, 'poster');
+    expect((await reputationOf(net, setups.get('bad-prover')!.account)).slashed).toBe(1n);
+    // The poster paid only fees: its budget and its dispute bond came back.
+    const fees = await feesOf(
+      net,
+      rec.history.flatMap((h) => (h.txHash ? [h.txHash] : [])),
+    );
+    expect(await balanceOf(net, poster)).toBe(before - fees);
+    await kill('bad-prover');
   });
 
   it('an RPC outage of 10 s mid-job: the nodes retry and the job completes', async () => {

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { buildExamples } from '../../../examples/build';
-import { wordCountManifest } from '../../../examples/manifests';
+import { circuitManifest, wordCountManifest } from '../../../examples/manifests';
 import type { JobStatus } from '../../../src/chain/job';
 import { cairnEventCodec } from '../../../src/chain/events/cairn-codec';
 import { toBigInt } from '../../../src/chain/values';
@@ -38,6 +38,29 @@ export async function wordCountJob(seed = 1, shardCount = 2): Promise<WordCountJ
     manifest,
     blobs: [built.modules.wordcount.bytes, ...blobs],
     expected: [...counts.keys()].join(','),
+  };
+}
+
+/**
+ * A groth16 job: the example seed module's output, proved with the 64-constraint square-chain
+ * circuit; its manifest names the witness generator, proving key and verification key.
+ */
+export async function provedJob(input = 'cairn proof'): Promise<{ manifest: string; blobs: Uint8Array[] }> {
+  const built = await buildExamples({ circuits: ['square-chain-64'] });
+  const c = built.circuits['square-chain-64']!;
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const files = [c.wasmPath, c.zkeyPath, c.vkeyPath].map((f) => readFileSync(f));
+  const [wasm, zkey, verificationKey] = files.map((b) => createHash('sha256').update(b).digest('hex'));
+  return {
+    manifest: circuitManifest({
+      seedModule: built.modules['circuit-seed'].sha256,
+      input,
+      wasm: wasm!,
+      zkey: zkey!,
+      verificationKey: verificationKey!,
+    }),
+    blobs: [built.modules['circuit-seed'].bytes, ...files],
   };
 }
 
