@@ -37,6 +37,13 @@ import {
   until,
 } from './support/market-net';
 import { RpcProxy } from './support/rpc-proxy';
+import {
+  type IndexerProcess,
+  query,
+  spawnIndexer,
+  stopIndexer,
+  waitReady,
+} from '../indexer/support/indexer-process';
 import { spawn } from 'node:child_process';
 
 starknetConfig.set('logLevel', 'ERROR');
@@ -54,6 +61,7 @@ describe('a job through node processes', () => {
   const procs = new Map<string, NodeProcess>();
   let control: ControlClient;
   let blobDir: string;
+  let indexer: IndexerProcess;
 
   /** Starts a node process and waits until its control socket answers (it is then fully up). */
   const start = async (name: string): Promise<NodeProcess> => {
@@ -157,9 +165,20 @@ describe('a job through node processes', () => {
         jobs: { faults: { badProof: true } },
       }),
     );
+    // The indexer follows the devnet directly (it is not what the outage is about).
+    indexer = await spawnIndexer({
+      INDEXER_RPC_URL: net.devnet.rpcUrl,
+      INDEXER_MARKET: net.deployment.market,
+      INDEXER_REGISTRY: net.deployment.registry,
+      INDEXER_REPUTATION: net.deployment.reputation,
+      INDEXER_START_BLOCK: String(net.deployment.deployBlock),
+      INDEXER_PG_DIR: join(dir, 'indexer-pg'),
+      INDEXER_LOG_LEVEL: 'warn',
+    });
     await start('poster');
     await Promise.all(['worker-1', 'worker-2', 'worker-3'].map(start));
     await connectPoster();
+    await waitReady(indexer);
   });
 
   afterAll(async () => {
@@ -167,6 +186,7 @@ describe('a job through node processes', () => {
     for (const p of procs.values())
       if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await Promise.all([...procs.values()].map((p) => p.exited));
+    if (indexer) await stopIndexer(indexer);
     await proxy?.stop();
     await net?.devnet.stop();
     await rm(dir, { recursive: true, force: true });
@@ -236,6 +256,15 @@ describe('a job through node processes', () => {
       'poster done',
     );
     expect(rec.result?.verdict).toBe('match');
+    // The indexer has followed the job's life to the same end.
+    const indexed = await until(async () => {
+      const r = await query<{ job: { status: string; worker: { address: string } | null } | null }>(
+        indexer,
+        `{ job(id: "${id}") { status worker { address } } }`,
+      );
+      return r.data?.job?.status === 'Completed' ? r.data.job : undefined;
+    }, 'the indexer to show the job Completed');
+    expect(BigInt(indexed.worker!.address)).toBe(job.worker);
   });
 
   it('a worker killed after accepting is slashed at the deadline; the job reopens and another worker completes it', async () => {
