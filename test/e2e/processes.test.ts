@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { config as starknetConfig } from 'starknet';
-import { ControlClient } from '../../src/control/client';
+import type { JobStatus } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import type { PosterRecord } from '../../src/jobs/journal';
 import { freePort } from '../../src/shared/free-port';
@@ -28,14 +28,12 @@ import {
 import {
   balanceOf,
   type MarketNet,
-  type NodeProcess,
-  type NodeSetup,
   nodeSetup,
   REPO,
-  spawnNode,
   startMarketNet,
   until,
 } from './support/market-net';
+import { NodeProcesses } from './support/node-processes';
 import { RpcProxy } from './support/rpc-proxy';
 import {
   type IndexerProcess,
@@ -57,89 +55,36 @@ describe('a job through node processes', () => {
   let dir: string;
   let net: MarketNet;
   let proxy: RpcProxy;
-  const setups = new Map<string, NodeSetup>();
-  const procs = new Map<string, NodeProcess>();
-  let control: ControlClient;
-  let blobDir: string;
+  let nodes: NodeProcesses;
   let indexer: IndexerProcess;
 
-  /** Starts a node process and waits until its control socket answers (it is then fully up). */
-  const start = async (name: string): Promise<NodeProcess> => {
-    const p = spawnNode(setups.get(name)!);
-    procs.set(name, p);
-    const socketPath = join(setups.get(name)!.config.dataDir, 'control.sock');
-    await until(
-      async () => {
-        if (p.child.exitCode !== null) throw new Error(`${name} exited with ${p.child.exitCode}`);
-        const c = await ControlClient.connect({ socketPath });
-        try {
-          await c.call('node.ping');
-          return true;
-        } finally {
-          c.close();
-        }
-      },
-      `${name} to start`,
-      120_000,
-    ).catch((err) => {
-      throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
-    });
-    return p;
-  };
-  const kill = async (name: string, signal: NodeJS.Signals = 'SIGKILL') => {
-    const p = procs.get(name)!;
-    p.child.kill(signal);
-    await p.exited;
-  };
-  const signal = (name: string, sig: NodeJS.Signals) => procs.get(name)!.child.kill(sig);
-  const connectPoster = async () => {
-    control?.close();
-    control = await ControlClient.connect({
-      socketPath: join(setups.get('poster')!.config.dataDir, 'control.sock'),
-    });
-  };
-
-  const post = async (
-    job: { manifest: string; blobs: Uint8Array[] },
-    budget = 10n ** 18n,
-  ): Promise<bigint> => {
-    const files = job.blobs.map((b, i) => {
-      const f = join(blobDir, `blob-${Date.now()}-${i}`);
-      writeFileSync(f, b);
-      return f;
-    });
-    const { jobId } = await control.call<{ jobId: string }>('job.post', {
-      manifest: job.manifest,
-      blobFiles: files,
-      budget: budget.toString(),
-      execDurationS: EXEC_S,
-      maxAttempts: 3,
-    });
-    return BigInt(jobId);
-  };
-  const statusIs = (id: bigint, s: string) =>
-    until(async () => ((await statusOf(net, id)) === s ? true : undefined), `job ${id} ${s}`, 180_000);
+  const start = (name: string) => nodes.start(name);
+  const kill = (name: string) => nodes.kill(name);
+  const signal = (name: string, sig: NodeJS.Signals) => nodes.signal(name, sig);
+  const post = (job: { manifest: string; blobs: Uint8Array[] }) => nodes.post(job, { execDurationS: EXEC_S });
+  const statusIs = (id: bigint, s: JobStatus) => nodes.statusIs(id, s);
+  const posterRecord = (id: bigint) => nodes.poster.call<PosterRecord>('job.status', { id: id.toString() });
   const events = (name: string, id: bigint) => marketEvents(net, name, id);
+  const nameOf = (address: bigint) => nodes.nameOf(address);
+  const account = (name: string) => nodes.setup(name).account;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-proc-'));
-    blobDir = join(dir, 'blobs-in');
+    const blobDir = join(dir, 'blobs-in');
     mkdirSync(blobDir);
     net = await startMarketNet(dir, 8);
+    nodes = new NodeProcesses(net, blobDir);
     proxy = await RpcProxy.start(await freePort(), { host: '127.0.0.1', port: net.devnet.port });
     // The nodes reach the chain only through the proxy.
     const viaProxy = join(dir, 'deployment-proxy.json');
     writeFileSync(viaProxy, JSON.stringify({ rpcUrl: proxy.rpcUrl, ...net.deployment }));
     const through = { ...net, deploymentFile: viaProxy };
-    const poster = await nodeSetup(through, 'poster', { account: 1 });
-    setups.set('poster', poster);
+    const poster = nodes.add(await nodeSetup(through, 'poster', { account: 1 }));
     for (let i = 1; i <= 3; i++)
-      setups.set(
-        `worker-${i}`,
+      nodes.add(
         await nodeSetup(through, `worker-${i}`, { account: 1 + i, worker: true, bootstrap: [poster] }),
       );
-    setups.set(
-      'never-accepts',
+    nodes.add(
       await nodeSetup(through, 'never-accepts', {
         account: 5,
         worker: true,
@@ -147,8 +92,7 @@ describe('a job through node processes', () => {
         jobs: { faults: { neverAccept: true } },
       }),
     );
-    setups.set(
-      'cheater',
+    nodes.add(
       await nodeSetup(through, 'cheater', {
         account: 6,
         worker: true,
@@ -156,8 +100,7 @@ describe('a job through node processes', () => {
         jobs: { faults: { cheat: true } },
       }),
     );
-    setups.set(
-      'bad-prover',
+    nodes.add(
       await nodeSetup(through, 'bad-prover', {
         account: 7,
         worker: true,
@@ -177,15 +120,11 @@ describe('a job through node processes', () => {
     });
     await start('poster');
     await Promise.all(['worker-1', 'worker-2', 'worker-3'].map(start));
-    await connectPoster();
     await waitReady(indexer);
   });
 
   afterAll(async () => {
-    control?.close();
-    for (const p of procs.values())
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await Promise.all([...procs.values()].map((p) => p.exited));
+    await nodes?.stopAll();
     if (indexer) await stopIndexer(indexer);
     await proxy?.stop();
     await net?.devnet.stop();
@@ -236,7 +175,6 @@ describe('a job through node processes', () => {
   };
 
   const workerNames = ['worker-1', 'worker-2', 'worker-3'];
-  const nameOf = (address: bigint) => [...setups.values()].find((s) => BigInt(s.account) === address)!.name;
 
   it('happy path: posted, bid, awarded, run, submitted, confirmed; paid once; a completion on record', async () => {
     const id = await post(await wordCountJob(3));
@@ -244,17 +182,9 @@ describe('a job through node processes', () => {
     const job = await readJob(net.clients, id);
     expect(workerNames).toContain(nameOf(job.worker));
     expect(await events('JobCompleted', id)).toHaveLength(1);
-    expect(
-      (await reputationOf(net, setups.get(nameOf(job.worker))!.account)).completed,
-    ).toBeGreaterThanOrEqual(1n);
-    const rec = await control.call<PosterRecord>('job.status', { id: id.toString() });
-    await until(
-      async () =>
-        (await control.call<PosterRecord>('job.status', { id: id.toString() })).step === 'done'
-          ? true
-          : undefined,
-      'poster done',
-    );
+    expect((await reputationOf(net, account(nameOf(job.worker)))).completed).toBeGreaterThanOrEqual(1n);
+    const rec = await posterRecord(id);
+    await until(async () => ((await posterRecord(id)).step === 'done' ? true : undefined), 'poster done');
     expect(rec.result?.verdict).toBe('match');
     // The indexer has followed the job's life to the same end.
     const indexed = await until(async () => {
@@ -279,7 +209,7 @@ describe('a job through node processes', () => {
     expect(job.attempts).toBe(2);
     expect(await events('JobCompleted', id)).toHaveLength(1);
     expect(await events('JobExpired', id)).toHaveLength(1);
-    expect((await reputationOf(net, setups.get(first)!.account)).slashed).toBe(1n);
+    expect((await reputationOf(net, account(first))).slashed).toBe(1n);
     // Restarted with its data dir, the killed worker finds the job gone and does not run it again.
     await start(first);
   });
@@ -297,7 +227,7 @@ describe('a job through node processes', () => {
       await statusIs(id, 'Completed');
       const job = await readJob(net.clients, id);
       expect(workerNames).toContain(nameOf(job.worker));
-      expect((await reputationOf(net, setups.get('never-accepts')!.account)).slashed).toBe(0n);
+      expect((await reputationOf(net, account('never-accepts'))).slashed).toBe(0n);
     } finally {
       for (const w of workerNames) signal(w, 'SIGCONT');
     }
@@ -316,12 +246,8 @@ describe('a job through node processes', () => {
     expect(claimed[0]!.fields.claimed).toBe(true);
     // The restarted poster reads the chain: the job is over, nothing is paid twice.
     await start('poster');
-    await connectPoster();
     await until(
-      async () =>
-        (await control.call<PosterRecord>('job.status', { id: id.toString() })).step === 'done'
-          ? true
-          : undefined,
+      async () => ((await posterRecord(id)).step === 'done' ? true : undefined),
       'poster to see the job done',
     );
   });
@@ -329,21 +255,21 @@ describe('a job through node processes', () => {
   it('a cheating worker is disputed; the arbiter rules for the poster; the worker is slashed', async () => {
     const id = await disputedBy('cheater', await wordCountJob(7));
     await arbiterRules(id, 'poster');
-    expect((await reputationOf(net, setups.get('cheater')!.account)).slashed).toBe(1n);
+    expect((await reputationOf(net, account('cheater'))).slashed).toBe(1n);
     await kill('cheater');
   });
 
   it('a groth16 job whose proof does not verify is disputed; the arbiter slashes the worker and refunds the poster', async () => {
-    const poster = setups.get('poster')!.account;
+    const poster = account('poster');
     const before = await balanceOf(net, poster);
     const id = await disputedBy('bad-prover', await provedJob('a false proof'));
-    const rec = await control.call<PosterRecord>('job.status', { id: id.toString() });
+    const rec = await posterRecord(id);
     expect(rec.result?.verdict).toBe('bad-proof');
     expect(rec.history.map((h) => h.what).join('\n')).toMatch(/proof rejected: the proof does not verify/);
     const disputed = await events('JobDisputed', id);
     expect(disputed).toHaveLength(1);
     await arbiterRules(id, 'poster');
-    expect((await reputationOf(net, setups.get('bad-prover')!.account)).slashed).toBe(1n);
+    expect((await reputationOf(net, account('bad-prover'))).slashed).toBe(1n);
     // The poster paid only fees: its budget and its dispute bond came back.
     const fees = await feesOf(
       net,
@@ -368,7 +294,6 @@ describe('a job through node processes', () => {
     const id = await post(await wordCountJob(9));
     await kill('poster');
     await start('poster');
-    await connectPoster();
     await statusIs(id, 'Completed');
   });
 });

@@ -1,0 +1,152 @@
+/**
+ * @jest-environment ./test/support/esm-environment.cjs
+ *
+ * Restarts at each step of a job's life, with node processes on a real devnet: the poster, and
+ * then the worker, is SIGKILLed while the job is Awarded, Accepted (running) and Submitted, and
+ * restarted with the same data dir. Each step is held still while the kill happens by stopping
+ * (SIGSTOP) the other side, so the test does not race the nodes. Every job must still end
+ * Completed by the worker it was awarded to, on its first attempt, paid exactly once.
+ */
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { config as starknetConfig } from 'starknet';
+import { readJob } from '../../src/jobs/chain-view';
+import type { JobRecord } from '../../src/jobs/journal';
+import { marketEvents, reputationOf, slowJob } from './support/jobs';
+import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
+import { NodeProcesses } from './support/node-processes';
+
+starknetConfig.set('logLevel', 'ERROR');
+jest.setTimeout(600_000);
+
+/** About two seconds of sandbox time: long enough to be killed while running. */
+const ROUNDS = 3_000_000;
+
+describe('restarts at each step of a job (node processes)', () => {
+  let dir: string;
+  let net: MarketNet;
+  let nodes: NodeProcesses;
+  let posted = 0;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-restart-'));
+    const blobDir = join(dir, 'blobs-in');
+    mkdirSync(blobDir);
+    net = await startMarketNet(dir, 3);
+    nodes = new NodeProcesses(net, blobDir);
+    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
+    nodes.add(await nodeSetup(net, 'worker', { account: 2, worker: true, bootstrap: [poster] }));
+    await nodes.start('poster');
+    await nodes.start('worker');
+  });
+
+  afterAll(async () => {
+    await nodes?.stopAll();
+    await net?.devnet.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const post = async () => nodes.post(await slowJob(ROUNDS, `restart-${++posted}`), { execDurationS: 600 });
+
+  /** The job as one node's journal has it (undefined until it has a record). */
+  const recordOn = async (name: string, id: bigint): Promise<JobRecord | undefined> => {
+    const c = await nodes.connect(name);
+    try {
+      return await c.call<JobRecord>('job.status', { id: id.toString() });
+    } catch {
+      return undefined;
+    } finally {
+      c.close();
+    }
+  };
+  /** Stops `name` (SIGSTOP) as soon as its record of the job reaches one of `steps`. */
+  const holdAt = async (name: string, id: bigint, steps: string[]) => {
+    await until(
+      async () => (steps.includes((await recordOn(name, id))?.step ?? '') ? true : undefined),
+      `${name} to reach ${steps.join(' or ')}`,
+    );
+    nodes.signal(name, 'SIGSTOP');
+  };
+  const restart = async (name: string) => {
+    await nodes.kill(name);
+    await nodes.start(name);
+  };
+
+  /** Completed by our worker on its first attempt, paid once, nothing expired; confirmed, not claimed. */
+  const completedOnce = async (id: bigint, completedBefore: bigint) => {
+    await nodes.statusIs(id, 'Completed');
+    const job = await readJob(net.clients, id);
+    expect(nodes.nameOf(job.worker)).toBe('worker');
+    expect(job.attempts).toBe(1);
+    const paid = await marketEvents(net, 'JobCompleted', id);
+    expect(paid).toHaveLength(1);
+    expect(paid[0]!.fields.claimed).toBe(false);
+    expect(await marketEvents(net, 'JobExpired', id)).toHaveLength(0);
+    expect((await reputationOf(net, nodes.setup('worker').account)).completed).toBe(completedBefore + 1n);
+    // Both nodes see the job over, and neither has anything left to do for it.
+    for (const name of ['poster', 'worker'])
+      await until(
+        async () => ((await recordOn(name, id))?.step === 'done' ? true : undefined),
+        `${name} done`,
+      );
+  };
+  const completions = async () => (await reputationOf(net, nodes.setup('worker').account)).completed;
+
+  it('the poster killed while the job is Awarded', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('worker', id, ['bidding']); // the award cannot be accepted while it is stopped
+    await nodes.statusIs(id, 'Awarded');
+    await restart('poster');
+    nodes.signal('worker', 'SIGCONT');
+    await completedOnce(id, before);
+  });
+
+  it('the poster killed while the job is Accepted and running', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('worker', id, ['running']);
+    await nodes.statusIs(id, 'Accepted');
+    await restart('poster');
+    nodes.signal('worker', 'SIGCONT');
+    await completedOnce(id, before);
+  });
+
+  it('the poster killed while the job is Submitted, before it checked the result', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('poster', id, ['awarded']);
+    await nodes.statusIs(id, 'Submitted');
+    await restart('poster');
+    await completedOnce(id, before);
+  });
+
+  it('the worker killed while the job is Awarded to it', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('worker', id, ['bidding']);
+    await nodes.statusIs(id, 'Awarded');
+    await restart('worker');
+    await completedOnce(id, before);
+  });
+
+  it('the worker killed while it runs the job', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('worker', id, ['running']);
+    await restart('worker');
+    await completedOnce(id, before);
+  });
+
+  it('the worker killed after it submitted, before the poster fetched the result', async () => {
+    const before = await completions();
+    const id = await post();
+    await holdAt('poster', id, ['awarded']);
+    await nodes.statusIs(id, 'Submitted');
+    await restart('worker');
+    nodes.signal('poster', 'SIGCONT');
+    await completedOnce(id, before);
+  });
+});

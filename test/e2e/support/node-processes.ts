@@ -1,0 +1,128 @@
+/**
+ * Node processes of an end-to-end market, by name: start one (`src/main.ts`, waited for until
+ * its control socket answers), kill or signal it, post jobs through the poster's control
+ * channel as `cairn job post` does, and wait for a job's status on chain.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ControlClient } from '../../../src/control/client';
+import type { JobStatus } from '../../../src/chain/job';
+import { statusOf } from './jobs';
+import { type MarketNet, type NodeProcess, type NodeSetup, spawnNode, until } from './market-net';
+
+export interface PostOptions {
+  budget?: bigint;
+  execDurationS: number;
+  maxAttempts?: number;
+}
+
+export class NodeProcesses {
+  readonly setups = new Map<string, NodeSetup>();
+  readonly procs = new Map<string, NodeProcess>();
+  private control?: ControlClient;
+  private posts = 0;
+
+  constructor(
+    private readonly net: MarketNet,
+    /** Where job blobs are written for the poster to read. */
+    private readonly blobDir: string,
+  ) {}
+
+  add(setup: NodeSetup): NodeSetup {
+    this.setups.set(setup.name, setup);
+    return setup;
+  }
+
+  setup(name: string): NodeSetup {
+    const s = this.setups.get(name);
+    if (!s) throw new Error(`no node named ${name}`);
+    return s;
+  }
+
+  /** Starts a node process and waits until its control socket answers (it is then fully up). */
+  async start(name: string): Promise<NodeProcess> {
+    const p = spawnNode(this.setup(name));
+    this.procs.set(name, p);
+    await until(
+      async () => {
+        if (p.child.exitCode !== null) throw new Error(`${name} exited with ${p.child.exitCode}`);
+        const c = await this.connect(name);
+        try {
+          await c.call('node.ping');
+          return true;
+        } finally {
+          c.close();
+        }
+      },
+      `${name} to start`,
+      120_000,
+    ).catch((err: unknown) => {
+      throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
+    });
+    if (name === 'poster') await this.reconnectPoster();
+    return p;
+  }
+
+  async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const p = this.procs.get(name)!;
+    p.child.kill(signal);
+    await p.exited;
+  }
+
+  signal(name: string, sig: NodeJS.Signals): void {
+    this.procs.get(name)!.child.kill(sig);
+  }
+
+  connect(name: string): Promise<ControlClient> {
+    return ControlClient.connect({ socketPath: join(this.setup(name).config.dataDir, 'control.sock') });
+  }
+
+  /** The poster's control channel (reopened after each restart of the poster). */
+  get poster(): ControlClient {
+    if (!this.control) throw new Error('the poster is not started');
+    return this.control;
+  }
+
+  private async reconnectPoster(): Promise<void> {
+    this.control?.close();
+    this.control = await this.connect('poster');
+  }
+
+  /** Posts a job through the poster's control channel; its blobs go by file, as the CLI sends them. */
+  async post(job: { manifest: string; blobs: Uint8Array[] }, o: PostOptions): Promise<bigint> {
+    const n = ++this.posts;
+    const files = job.blobs.map((b, i) => {
+      const f = join(this.blobDir, `post-${n}-${i}`);
+      writeFileSync(f, b);
+      return f;
+    });
+    const { jobId } = await this.poster.call<{ jobId: string }>('job.post', {
+      manifest: job.manifest,
+      blobFiles: files,
+      budget: (o.budget ?? 10n ** 18n).toString(),
+      execDurationS: o.execDurationS,
+      maxAttempts: o.maxAttempts ?? 3,
+    });
+    return BigInt(jobId);
+  }
+
+  statusIs(id: bigint, s: JobStatus, timeoutMs = 180_000): Promise<true> {
+    return until(
+      async () => ((await statusOf(this.net, id)) === s ? true : undefined),
+      `job ${id} ${s}`,
+      timeoutMs,
+    );
+  }
+
+  /** The name of the node whose account is `address`. */
+  nameOf(address: bigint): string {
+    return [...this.setups.values()].find((s) => BigInt(s.account) === address)!.name;
+  }
+
+  async stopAll(): Promise<void> {
+    this.control?.close();
+    for (const p of this.procs.values())
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    await Promise.all([...this.procs.values()].map((p) => p.exited));
+  }
+}
