@@ -178,6 +178,11 @@ export const JobsConfigSchema = z.object({
       bidWindowMs: z.number().int().positive().max(600_000).default(1_500),
       /** Wait before announcing again a job nobody could be awarded. */
       reannounceMs: z.number().int().positive().default(5_000),
+      /**
+       * A worker that has not heard a job announced this long after the chain says it opened
+       * asks its peers for the announcement (src/jobs/job-finder.ts).
+       */
+      findMissedAfterMs: z.number().int().positive().default(3_000),
       /** How often every live job is looked at again (time-driven steps: expire, claim). */
       tickMs: z.number().int().positive().default(1_000),
       /** How long a worker's award consent stays valid (seconds). */

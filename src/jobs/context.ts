@@ -18,7 +18,7 @@ import type { Logger } from '../shared/logging';
 import type { TransferService } from '../transfer/transfer.service';
 import type { FetchLimiter } from './fetch-limiter';
 import type { Journal } from './journal';
-import type { JobProtocol } from './result-notice';
+import type { JobProtocol } from './job-protocol';
 
 /** The job life's timings (config jobs.timings, documented there). */
 export type JobLifeTimings = JobsConfig['timings'];

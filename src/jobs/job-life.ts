@@ -27,8 +27,9 @@ import { JobLifeError } from './errors';
 import { FetchLimiter } from './fetch-limiter';
 import { Journal, type JobRecord } from './journal';
 import { PosterJobs, type PostJobInput } from './poster-jobs';
-import { JobProtocol } from './result-notice';
+import { JobProtocol } from './job-protocol';
 import { WorkerJobs } from './worker-jobs';
+import { JobFinder } from './job-finder';
 
 export interface JobLifeInit {
   host: P2pHost;
@@ -55,6 +56,8 @@ export interface JobLifeInit {
 export class JobLife {
   readonly poster: PosterJobs;
   readonly worker?: WorkerJobs;
+  /** A worker's search for jobs it did not hear announced. */
+  readonly finder?: JobFinder;
   readonly follower: ChainFollower;
   readonly txq: TxQueue;
   private readonly ctx: JobContext;
@@ -73,7 +76,11 @@ export class JobLife {
       maxBatch: config.maxBatch,
       log: log.child({ module: 'tx' }),
     });
-    const protocol = new JobProtocol(init.host, (from, n) => this.poster.onNotice(from, n));
+    const protocol = new JobProtocol(init.host, {
+      onNotice: (from, n) => this.poster.onNotice(from, n),
+      onAnnouncementRequest: (_from, jobId) => this.poster.announcementFor(jobId),
+      onAnnouncement: (from, a) => this.finder?.onAnswer(from, a),
+    });
     this.ctx = {
       host: init.host,
       market: init.market,
@@ -97,6 +104,11 @@ export class JobLife {
     this.poster = new PosterJobs(this.ctx);
     if (init.market.worker) {
       this.worker = new WorkerJobs(this.ctx, init.account, config.capacity ?? init.market.worker.caps.cores);
+      const worker = this.worker;
+      this.finder = new JobFinder(this.ctx, (id) => worker.record(id) !== undefined, {
+        graceMs: config.timings.findMissedAfterMs,
+        maxPeers: 8,
+      });
     }
     this.follower = new ChainFollower(new RpcChainSource(init.rpcUrl), codec, {
       startBlock: init.deployBlock,
@@ -118,6 +130,7 @@ export class JobLife {
     if (this.worker) {
       await this.prepareWorker();
       this.worker.attach();
+      this.finder!.attach();
       this.worker.restore();
     }
     this.poster.restore();
@@ -132,6 +145,7 @@ export class JobLife {
 
   async stop(): Promise<void> {
     clearTimeout(this.tick);
+    this.finder?.stop();
     await this.follower.stop();
     await this.ctx.protocol.stop();
   }
@@ -179,6 +193,7 @@ export class JobLife {
       const id = toBigInt(e.fields.job_id);
       void this.poster.reconcile(id);
       void this.worker?.reconcile(id);
+      if (e.name === 'JobCreated' || e.name === 'JobReopened') this.finder?.onOpened(id);
     }
   }
 

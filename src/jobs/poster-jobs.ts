@@ -45,6 +45,9 @@ export interface PostJobInput {
 
 const VALID = 0x56414c4944n; // 'VALID', SRC-6's answer to a good signature
 
+/** How long an announcement request waits for a bid window to open. */
+const ANSWER_WAIT_MS = 2_000;
+
 /** What a worker must offer to run `m`: derived from the manifest, never stated separately. */
 export function requirementsOf(m: ValidatedManifest): JobRequirements {
   const steps = m.manifest.tasklets.length + (m.manifest.aggregate ? 1 : 0);
@@ -190,6 +193,27 @@ export class PosterJobs {
     note(r, `result notice from the worker (output ${n.outputSha256.slice(0, 12)})`);
     this.save(r);
     void this.reconcile(n.jobId);
+  }
+
+  /**
+   * A worker asks for the announcement of one of our jobs it did not hear: the open bid window's
+   * announcement, or, between windows, the one a window opened now carries. Nothing for a job
+   * that is not ours or not taking bids. A window is open at most once per bidWindowMs, however
+   * often this is asked.
+   */
+  async announcementFor(jobId: bigint): Promise<Uint8Array | undefined> {
+    const key = jobId.toString();
+    const r = this.records.get(key);
+    if (r?.step !== 'announcing') return undefined;
+    const open = () => this.ctx.market.poster.openAnnouncement(jobId);
+    if (open()) return open();
+    if ((this.retryAt.get(key) ?? 0) > Date.now()) {
+      this.retryAt.delete(key);
+      void this.reconcile(jobId);
+    }
+    const until = Date.now() + ANSWER_WAIT_MS;
+    while (!open() && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+    return open();
   }
 
   reconcile(jobId: bigint): Promise<void> {

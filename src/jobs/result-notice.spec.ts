@@ -1,6 +1,11 @@
 import { MessageValidationError } from '../p2p/errors';
 import { ResultNotice as Pb } from '../p2p/proto/generated/cairn';
-import { decodeResultNotice, encodeResultNotice } from './result-notice';
+import {
+  decodeAnnouncementRequest,
+  decodeResultNotice,
+  encodeAnnouncementRequest,
+  encodeResultNotice,
+} from './result-notice';
 
 const code = (fn: () => unknown) => {
   try {
@@ -33,5 +38,16 @@ describe('result notice', () => {
 
   test('refuses bytes that are not a notice', () => {
     expect(code(() => decodeResultNotice(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
+  });
+});
+
+describe('announcement request', () => {
+  test('round-trips the largest job id', () => {
+    expect(decodeAnnouncementRequest(encodeAnnouncementRequest(2n ** 64n - 1n))).toBe(2n ** 64n - 1n);
+  });
+
+  test('refuses job 0 and bytes that are not a request', () => {
+    expect(code(() => decodeAnnouncementRequest(encodeAnnouncementRequest(0n)))).toBe('INVALID_PAYLOAD');
+    expect(code(() => decodeAnnouncementRequest(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
   });
 });

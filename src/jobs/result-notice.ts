@@ -1,16 +1,11 @@
 /**
- * The job protocol (`/cairn/<network>/job/1.0.0`): the worker's notice to the poster that a
+ * The result notice (job protocol, see job-protocol.ts): the worker's word to the poster that a
  * result is ready, with the hashes to fetch on the blob protocol. A notice is a pointer, not
  * evidence: the poster acts on it only when the chain says the job is Submitted by that worker
  * for that attempt, and checks the fetched bytes against the commitment on chain.
  */
-import { Kind, seal } from '../p2p/envelope';
-import type { DirectChannel, DirectFrame } from '../p2p/direct';
-import { esm } from '../p2p/esm';
 import { reject } from '../p2p/errors';
-import type { P2pHost } from '../p2p/host';
-import { ResultNotice as ResultNoticePb } from '../p2p/proto/generated/cairn';
-import { protocolId } from '../p2p/topics';
+import { AnnouncementRequest, ResultNotice as ResultNoticePb } from '../p2p/proto/generated/cairn';
 
 export interface ResultNotice {
   jobId: bigint;
@@ -52,42 +47,18 @@ export function decodeResultNotice(payload: Uint8Array): ResultNotice {
   };
 }
 
-/** The job protocol on one node: sends notices, hands received ones (with their sender) on. */
-export class JobProtocol {
-  private channel?: DirectChannel;
+/** A worker's request for the signed announcement of an on-chain job it did not hear. */
+export function encodeAnnouncementRequest(jobId: bigint): Uint8Array {
+  return AnnouncementRequest.encode({ jobId }).finish();
+}
 
-  constructor(
-    private readonly host: P2pHost,
-    private readonly onNotice: (from: string, notice: ResultNotice) => void,
-  ) {}
-
-  async start(): Promise<void> {
-    this.channel = await this.host.channel({
-      protocol: protocolId(this.host.config.network, 'job'),
-      kinds: new Set([Kind.KIND_RESULT_NOTICE]),
-      onFrame: (frame: DirectFrame) => {
-        frame.env.authenticate();
-        this.onNotice(frame.peerId, decodeResultNotice(frame.env.payload));
-      },
-    });
+export function decodeAnnouncementRequest(payload: Uint8Array): bigint {
+  let pb: AnnouncementRequest;
+  try {
+    pb = AnnouncementRequest.decode(payload);
+  } catch (err) {
+    throw reject('MALFORMED', `announcement request: ${(err as Error).message}`);
   }
-
-  /** Sends a notice to `peer`, dialling `addrs` when not connected. */
-  async send(peer: string, addrs: readonly string[], notice: ResultNotice): Promise<void> {
-    if (!this.channel) throw new Error('job protocol not started');
-    const envelope = seal(this.host.signer, Kind.KIND_RESULT_NOTICE, encodeResultNotice(notice));
-    const { multiaddr } = esm().multiaddr;
-    const mas = addrs.flatMap((a) => {
-      try {
-        return [multiaddr(a)];
-      } catch {
-        return [];
-      }
-    });
-    await this.channel.send(this.host.peerIdOf(peer), envelope, mas);
-  }
-
-  async stop(): Promise<void> {
-    await this.channel?.stop();
-  }
+  if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'announcement request: job_id 0 is no on-chain job');
+  return pb.jobId;
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AdvertBook } from '../discovery/advert-book';
 import type { Capabilities } from '../discovery/capabilities';
 import type { DirectChannel, DirectFrame } from '../p2p/direct';
-import { Kind } from '../p2p/envelope';
+import { type AdmittedEnvelope, Kind } from '../p2p/envelope';
 import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import { protocolId } from '../p2p/topics';
@@ -31,6 +31,16 @@ export interface MarketOptions {
   defaultMaxBids: number;
   /** Subscribe to announcements without being a worker (see MarketConfigSchema). */
   relayAnnouncements?: boolean;
+}
+
+/** A job announcement's content and who signed it; throws MessageValidationError. */
+export function checkAnnouncement(env: AdmittedEnvelope): Announcement {
+  return {
+    ...decodeAnnouncement(env.payload, Date.now()),
+    poster: env.signerId,
+    posterBytes: env.signer,
+    digest: createHash('sha256').update(env.bytes).digest(),
+  };
 }
 
 export class Market {
@@ -71,14 +81,17 @@ export class Market {
     // Only nodes that use announcements join their mesh; a poster publishes to its subscribers.
     if (!this.worker && !this.opts.relayAnnouncements) return;
     this.host.gossip.register('job_announcement', {
-      check: (env): Announcement => ({
-        ...decodeAnnouncement(env.payload, Date.now()),
-        poster: env.signerId,
-        posterBytes: env.signer,
-        digest: createHash('sha256').update(env.bytes).digest(),
-      }),
+      check: (env) => checkAnnouncement(env),
       deliver: (checked) => this.worker?.onAnnouncement(checked as Announcement),
     });
+  }
+
+  /**
+   * An announcement that came another way than gossip (a worker asked its poster for it), after
+   * the same checks; the caller has authenticated the envelope.
+   */
+  deliverAnnouncement(a: Announcement): void {
+    this.worker?.onAnnouncement(a);
   }
 
   async stop(): Promise<void> {

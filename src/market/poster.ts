@@ -82,6 +82,8 @@ interface OpenJob {
   spec: JobSpec;
   strategy: ChooseStrategy;
   maxBids: number;
+  /** The signed announcement as published: bids name its digest. */
+  envelope: Uint8Array;
   digest: Uint8Array;
   state: 'open' | 'closing' | 'closed';
   bids: ReceivedBid[];
@@ -135,6 +137,7 @@ export class Poster {
         spec,
         strategy: opts.strategy ?? this.deps.strategy,
         maxBids,
+        envelope,
         digest: sha256(envelope),
         state: 'open',
         bids: [],
@@ -148,6 +151,15 @@ export class Poster {
     });
     await host.gossip.publish('job_announcement', envelope);
     return result;
+  }
+
+  /**
+   * The signed announcement of a job whose bid window is open now, byte for byte as published
+   * (bids name its digest), for a worker that asks for it directly; undefined otherwise.
+   */
+  openAnnouncement(jobId: bigint): Uint8Array | undefined {
+    const job = this.open.get(jobId.toString());
+    return job?.state === 'open' ? job.envelope : undefined;
   }
 
   /** A BID frame from the bid protocol. Throws MessageValidationError for the channel to score. */

@@ -36,7 +36,11 @@ describe('restarts at each step of a job (node processes)', () => {
     mkdirSync(blobDir);
     net = await startMarketNet(dir, 3);
     nodes = new NodeProcesses(net, blobDir);
-    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
+    // A poster that does not announce again for ten minutes: a worker that missed the first
+    // announcement can only find the job by asking for it.
+    const poster = nodes.add(
+      await nodeSetup(net, 'poster', { account: 1, jobs: { timings: { reannounceMs: 600_000 } } }),
+    );
     nodes.add(await nodeSetup(net, 'worker', { account: 2, worker: true, bootstrap: [poster] }));
     await nodes.start('poster');
     await nodes.start('worker');
@@ -147,6 +151,17 @@ describe('restarts at each step of a job (node processes)', () => {
     await nodes.statusIs(id, 'Submitted');
     await restart('worker');
     nodes.signal('poster', 'SIGCONT');
+    await completedOnce(id, before);
+  });
+
+  it('a worker offline when the job was announced finds it on chain and asks the poster for it', async () => {
+    const before = await completions();
+    await nodes.kill('worker');
+    const id = await post();
+    const notAwarded = async () =>
+      (await recordOn('poster', id))?.history.some((h) => h.what.includes('not awarded')) ? true : undefined;
+    await until(notAwarded, 'the first bid window to close with no bid');
+    await nodes.start('worker');
     await completedOnce(id, before);
   });
 });

@@ -77,6 +77,7 @@ export const FAST_JOBS = {
   timings: {
     bidWindowMs: 1_500,
     reannounceMs: 1_000,
+    findMissedAfterMs: 500,
     tickMs: 300,
     noticeEveryMs: 2_000,
     fetchTimeoutMs: 30_000,

@@ -35,6 +35,7 @@ export enum Kind {
   KIND_BLOB_REQUEST = 7,
   KIND_BLOB_RESPONSE = 8,
   KIND_RESULT_NOTICE = 9,
+  KIND_ANNOUNCEMENT_REQUEST = 10,
 }
 
 export enum RejectCode {
@@ -158,6 +159,16 @@ export interface ResultNotice {
   /** SHA-256 of the output, and of the proof (JSON) for a groth16 job (empty otherwise). */
   outputSha256: Uint8Array;
   proofSha256: Uint8Array;
+}
+
+/**
+ * Worker to poster, on the job protocol: the signed announcement of an on-chain job, asked for
+ * by a worker that was not listening when it was announced (the job is Open on chain). The
+ * poster answers on the same stream with the announcement of a bid window open now (a
+ * KIND_JOB_ANNOUNCEMENT envelope), or not at all.
+ */
+export interface AnnouncementRequest {
+  jobId: bigint;
 }
 
 export interface Outcome {
@@ -957,6 +968,55 @@ export const ResultNotice: MessageFns<ResultNotice> = {
             }
 
             message.proofSha256 = reader.bytes();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAnnouncementRequest(): AnnouncementRequest {
+  return { jobId: 0n };
+}
+
+export const AnnouncementRequest: MessageFns<AnnouncementRequest> = {
+  encode(message: AnnouncementRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnnouncementRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnnouncementRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
             continue;
           }
         }
