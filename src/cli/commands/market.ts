@@ -3,6 +3,7 @@
  * (GraphQL, no node needed), as tables for people or --json for scripts.
  */
 import type { Command } from 'commander';
+import { EXISTING_JOB_STATUSES } from '../../chain/job';
 import { normalizeAddress } from '../../shared/felt';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
@@ -62,18 +63,6 @@ interface Day {
   averagePrice: string | null;
 }
 
-const JOB_STATUSES = [
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const;
-
 const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
@@ -98,7 +87,7 @@ export function registerMarketCommands(program: Command): void {
   market
     .command('jobs')
     .description('jobs on the market, newest first')
-    .option('--status <status>', `only jobs in this state (${JOB_STATUSES.join(', ')})`)
+    .option('--status <status>', `only jobs in this state (${EXISTING_JOB_STATUSES.join(', ')})`)
     .option('--poster <address>', 'only jobs this account posted')
     .option('--worker <address>', 'only jobs awarded to this account')
     .option('--first <n>', 'how many (1..100, default 20)')
@@ -107,7 +96,7 @@ export function registerMarketCommands(program: Command): void {
         MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }
       >();
       const filter = {
-        ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
+        ...(opts.status ? { status: oneOf(opts.status, EXISTING_JOB_STATUSES, '--status') } : {}),
         ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
         ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
       };
