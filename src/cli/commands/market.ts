@@ -10,7 +10,7 @@ import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
 import { graphql, indexerUrl } from '../indexer';
 import { type GlobalOptions, output } from '../session';
-import { shortHex, table } from '../table';
+import { type Column, shortHex, table } from '../table';
 import { address, oneOf } from '../validate';
 
 interface MarketOptions extends GlobalOptions {
@@ -66,6 +66,31 @@ interface Day {
 const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
+
+/** The worker fields both worker commands read (the one-worker view adds the evidence). */
+const WORKER_FIELDS = `
+  fragment WorkerFields on Worker {
+    address
+    peerId
+    staked
+    locked
+    pendingUnstake
+    unstakeAvailableAt
+    suspendedUntil
+    jobsAwarded
+    reputation {
+      score
+      completed
+      failed
+      slashed
+    }
+  }
+`;
+
+/** A list command's rows as a table, or `none` when there are none. */
+function listTable<T>(rows: readonly T[], none: string, columns: readonly Column<T>[]): string {
+  return rows.length === 0 ? none : table(rows, columns);
+}
 
 function count(v: string | undefined, what: string): number {
   if (v === undefined) return 20;
@@ -127,22 +152,21 @@ export function registerMarketCommands(program: Command): void {
         { first, filter },
       );
       const rows = d.jobs.edges.map((e) => e.node);
-      output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
-        v.jobs.length === 0
-          ? 'no jobs'
-          : table(v.jobs, [
-              { header: 'ID', value: (j) => j.id, right: true },
-              { header: 'STATUS', value: (j) => j.status },
-              { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
-              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
-              { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
-              { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
-              { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
-              { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
-            ]) +
-            (v.totalCount > v.jobs.length
-              ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
-              : ''),
+      output(
+        opts,
+        { totalCount: d.jobs.totalCount, jobs: rows },
+        (v) =>
+          listTable(v.jobs, 'no jobs', [
+            { header: 'ID', value: (j) => j.id, right: true },
+            { header: 'STATUS', value: (j) => j.status },
+            { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+            { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+            { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+            { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+            { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+            { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+          ]) +
+          (v.totalCount > v.jobs.length ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)` : ''),
       );
     });
 
@@ -164,43 +188,29 @@ export function registerMarketCommands(program: Command): void {
               totalCount
               edges {
                 node {
-                  address
-                  peerId
-                  staked
-                  locked
-                  pendingUnstake
-                  unstakeAvailableAt
-                  suspendedUntil
-                  jobsAwarded
-                  reputation {
-                    score
-                    completed
-                    failed
-                    slashed
-                  }
+                  ...WorkerFields
                 }
               }
             }
           }
+          ${WORKER_FIELDS}
         `,
         { first, order },
       );
       const rows = d.workers.edges.map((e) => e.node);
       output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
-        v.workers.length === 0
-          ? 'no workers'
-          : table(v.workers, [
-              { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
-              { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
-              { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
-              { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
-              { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
-              { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
-              { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
-              { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
-              { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
-              { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
-            ]),
+        listTable(v.workers, 'no workers', [
+          { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+          { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+          { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+          { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+          { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+          { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+          { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+          { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+          { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+          { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+        ]),
       );
     });
 
@@ -225,19 +235,8 @@ export function registerMarketCommands(program: Command): void {
         `
           query ($a: String!) {
             worker(address: $a) {
-              address
-              peerId
-              staked
-              locked
-              pendingUnstake
-              unstakeAvailableAt
-              suspendedUntil
-              jobsAwarded
+              ...WorkerFields
               reputation {
-                score
-                completed
-                failed
-                slashed
                 evidence {
                   jobId
                   outcome
@@ -269,6 +268,7 @@ export function registerMarketCommands(program: Command): void {
               }
             }
           }
+          ${WORKER_FIELDS}
         `,
         { a },
       );
