@@ -1,15 +1,6 @@
-import { MessageValidationError } from '../p2p/errors';
 import { ResultNotice as Pb } from '../p2p/proto/generated/cairn';
 import { decodeResultNotice, encodeResultNotice } from './result-notice';
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as MessageValidationError).code;
-  }
-};
+import { validationCode } from '../../test/support/thrown';
 
 describe('result notice', () => {
   const notice = { jobId: 2n ** 64n - 1n, attempt: 3, outputSha256: 'ab'.repeat(32) };
@@ -28,10 +19,10 @@ describe('result notice', () => {
     ['a short proof hash', { proofSha256: new Uint8Array(5) }, 'INVALID_PAYLOAD'],
   ])('refuses %s', (_, over, expected) => {
     const pb = { ...Pb.decode(encodeResultNotice(notice)), ...over };
-    expect(code(() => decodeResultNotice(Pb.encode(pb).finish()))).toBe(expected);
+    expect(validationCode(() => decodeResultNotice(Pb.encode(pb).finish()))).toBe(expected);
   });
 
   test('refuses bytes that are not a notice', () => {
-    expect(code(() => decodeResultNotice(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
+    expect(validationCode(() => decodeResultNotice(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
   });
 });
