@@ -7,7 +7,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BlockHeader } from '../../../src/chain/events/chain-source';
-import type { ChunkChanges, LoadedRows } from './projector';
+import type { ChunkChanges, LoadedRows } from './chunk-rows';
 import {
   APPEND_TABLES,
   MUTABLE_TABLES,
