@@ -16,6 +16,7 @@ import { ControlClient } from '../../src/control/client';
 import { readJob } from '../../src/jobs/chain-view';
 import type { PosterRecord } from '../../src/jobs/journal';
 import { freePort } from '../../src/shared/free-port';
+import { controlAnswers } from '../support/processes';
 import { marketEvents, reputationOf, slowJob, statusOf, wordCountJob } from './support/jobs';
 import {
   type MarketNet,
@@ -51,20 +52,7 @@ describe('a job through node processes', () => {
     const p = spawnNode(setups.get(name)!);
     procs.set(name, p);
     const socketPath = join(setups.get(name)!.config.dataDir, 'control.sock');
-    await until(
-      async () => {
-        if (p.child.exitCode !== null) throw new Error(`${name} exited with ${p.child.exitCode}`);
-        const c = await ControlClient.connect({ socketPath });
-        try {
-          await c.call('node.ping');
-          return true;
-        } finally {
-          c.close();
-        }
-      },
-      `${name} to start`,
-      120_000,
-    ).catch((err) => {
+    await until(() => controlAnswers(socketPath, p.child, name), `${name} to start`, 120_000).catch((err) => {
       throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
     });
     return p;
