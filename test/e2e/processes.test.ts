@@ -109,24 +109,16 @@ describe('a job through node processes', () => {
         `worker-${i}`,
         await nodeSetup(through, `worker-${i}`, { account: 1 + i, worker: true, bootstrap: [poster] }),
       );
-    setups.set(
-      'never-accepts',
-      await nodeSetup(through, 'never-accepts', {
-        account: 5,
-        worker: true,
-        bootstrap: [poster],
-        jobs: { faults: { neverAccept: true } },
-      }),
-    );
-    setups.set(
-      'cheater',
-      await nodeSetup(through, 'cheater', {
-        account: 6,
-        worker: true,
-        bootstrap: [poster],
-        jobs: { faults: { cheat: true } },
-      }),
-    );
+    // Two bad workers: one lets every award lapse, one delivers an output that is not its commitment.
+    const faulty = [
+      ['never-accepts', 5, { neverAccept: true }],
+      ['cheater', 6, { cheat: true }],
+    ] as const;
+    for (const [name, account, faults] of faulty)
+      setups.set(
+        name,
+        await nodeSetup(through, name, { account, worker: true, bootstrap: [poster], jobs: { faults } }),
+      );
     await start('poster');
     await Promise.all(['worker-1', 'worker-2', 'worker-3'].map(start));
     await connectPoster();
