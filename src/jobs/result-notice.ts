@@ -7,7 +7,7 @@
 import { Kind, seal } from '../p2p/envelope';
 import type { DirectChannel, DirectFrame } from '../p2p/direct';
 import { esm } from '../p2p/esm';
-import { reject } from '../p2p/errors';
+import { decodePayload, reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import { ResultNotice as ResultNoticePb } from '../p2p/proto/generated/cairn';
 import { protocolId } from '../p2p/topics';
@@ -31,12 +31,7 @@ export function encodeResultNotice(n: ResultNotice): Uint8Array {
 }
 
 export function decodeResultNotice(payload: Uint8Array): ResultNotice {
-  let pb: ResultNoticePb;
-  try {
-    pb = ResultNoticePb.decode(payload);
-  } catch (err) {
-    throw reject('MALFORMED', `result notice: ${(err as Error).message}`);
-  }
+  const pb = decodePayload(ResultNoticePb, payload, 'result notice');
   if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'result notice: job_id 0 is no on-chain job');
   if (pb.attempt < 1 || pb.attempt > 10)
     throw reject('INVALID_PAYLOAD', 'result notice: attempt out of range');
