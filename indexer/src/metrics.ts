@@ -6,48 +6,18 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export class IndexerMetrics {
   readonly registry = new Registry();
-  readonly headBlock = new Gauge({
-    name: 'indexer_head_block',
-    help: 'Newest block of the chain',
-    registers: [this.registry],
-  });
-  readonly cursorBlock = new Gauge({
-    name: 'indexer_cursor_block',
-    help: 'Last block in the projections',
-    registers: [this.registry],
-  });
-  readonly lagBlocks = new Gauge({
-    name: 'indexer_lag_blocks',
-    help: 'Blocks between the head and the cursor',
-    registers: [this.registry],
-  });
-  readonly lagSeconds = new Gauge({
-    name: 'indexer_lag_seconds',
-    help: 'Block-timestamp difference between the head and the cursor',
-    registers: [this.registry],
-  });
-  readonly eventsIngested = new Counter({
-    name: 'indexer_events_ingested_total',
-    help: 'Events written to the database',
-    labelNames: ['contract'] as const,
-    registers: [this.registry],
-  });
-  readonly rollbacks = new Counter({
-    name: 'indexer_rollbacks_total',
-    help: 'Reorgs rolled back',
-    registers: [this.registry],
-  });
-  readonly rolledBackBlocks = new Counter({
-    name: 'indexer_rolled_back_blocks_total',
-    help: 'Blocks undone by reorgs',
-    registers: [this.registry],
-  });
-  readonly errors = new Counter({
-    name: 'indexer_ingest_errors_total',
-    help: 'Failed ingest steps (database or RPC unreachable, chain moved mid-chunk), each retried',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  });
+  readonly headBlock = this.gauge('indexer_head_block', 'Newest block of the chain');
+  readonly cursorBlock = this.gauge('indexer_cursor_block', 'Last block in the projections');
+  readonly lagBlocks = this.gauge('indexer_lag_blocks', 'Blocks between the head and the cursor');
+  readonly lagSeconds = this.gauge('indexer_lag_seconds', 'Block-timestamp difference between the head and the cursor');
+  readonly eventsIngested = this.counter('indexer_events_ingested_total', 'Events written to the database', ['contract']);
+  readonly rollbacks = this.counter('indexer_rollbacks_total', 'Reorgs rolled back');
+  readonly rolledBackBlocks = this.counter('indexer_rolled_back_blocks_total', 'Blocks undone by reorgs');
+  readonly errors = this.counter(
+    'indexer_ingest_errors_total',
+    'Failed ingest steps (database or RPC unreachable, chain moved mid-chunk), each retried',
+    ['kind'],
+  );
   readonly chunkSeconds = new Histogram({
     name: 'indexer_chunk_seconds',
     help: 'Time to read, project and commit one chunk',
@@ -60,5 +30,13 @@ export class IndexerMetrics {
 
   constructor(defaults = false) {
     if (defaults) collectDefaultMetrics({ register: this.registry });
+  }
+
+  private gauge(name: string, help: string): Gauge {
+    return new Gauge({ name, help, registers: [this.registry] });
+  }
+
+  private counter<L extends string = string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
   }
 }

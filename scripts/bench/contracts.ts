@@ -56,6 +56,15 @@ async function main() {
       const signature = await signAwardConsent(w, { market: deployment.market, jobId, price, expiry, attempt });
       return as(poster).market.invoke('award_job', jobId, w.address, price, expiry, signature);
     };
+    /** A job with a 60 s execution window, awarded to `w`, accepted, and its result submitted if `submit`. */
+    const jobInHand = async (w: Account, submit: boolean) => {
+      await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
+      const jobId = await jobCount();
+      await award(jobId, w);
+      await as(w).market.invoke('accept_job', jobId);
+      if (submit) await as(w).market.invoke('submit_result', jobId, 0x1234n);
+      return jobId;
+    };
 
     // Worker setup.
     for (const w of [worker, worker2]) {
@@ -78,11 +87,7 @@ async function main() {
     await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 3_600n, 2n);
     await cost('market.cancel_job', as(poster).market.invoke('cancel_job', await jobCount()));
 
-    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
-    const d = await jobCount();
-    await award(d, worker);
-    await as(worker).market.invoke('accept_job', d);
-    await as(worker).market.invoke('submit_result', d, 0x1234n);
+    const d = await jobInHand(worker, true);
     await as(poster).token.invoke('approve', deployment.market, price);
     await cost('market.dispute (pulls the bond)', as(poster).market.invoke('dispute', d, 0xbadn, 0xd15b07edn));
     await cost('market.resolve (poster wins: refund + bond + slash)', as(owner).market.invoke('resolve', d, false));
@@ -90,29 +95,18 @@ async function main() {
     await as(poster).token.invoke('approve', deployment.market, 10n * budget);
 
     // A dispute nobody rules on: anyone settles it for the worker after the resolution window.
-    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
-    const f = await jobCount();
-    await award(f, worker2); // the first worker is suspended by the lost dispute above
-    await as(worker2).market.invoke('accept_job', f);
-    await as(worker2).market.invoke('submit_result', f, 0x1234n);
+    const f = await jobInHand(worker2, true); // the first worker is suspended by the lost dispute above
     await as(poster).token.invoke('approve', deployment.market, price);
     await as(poster).market.invoke('dispute', f, 0xbadn, 0xd15b07edn);
     await as(poster).token.invoke('approve', deployment.market, 10n * budget);
     await devnet.increaseTime(Number(DEFAULT_MARKET_PARAMS.resolution_window) + 1);
     await cost('market.finalize_dispute (default: worker paid + bond)', as(owner).market.invoke('finalize_dispute', f));
 
-    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
-    const c = await jobCount();
-    await award(c, worker2);
-    await as(worker2).market.invoke('accept_job', c);
-    await as(worker2).market.invoke('submit_result', c, 0x1234n);
+    const c = await jobInHand(worker2, true);
     await devnet.increaseTime(Number(DEFAULT_MARKET_PARAMS.review_window) + 1);
     await cost('market.claim', as(worker2).market.invoke('claim', c));
 
-    await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 60n, 2n);
-    const e = await jobCount();
-    await award(e, worker2);
-    await as(worker2).market.invoke('accept_job', e);
+    const e = await jobInHand(worker2, false);
     await devnet.increaseTime(61);
     await cost('market.expire (missed deadline: slash + reopen)', as(owner).market.invoke('expire', e));
     await cost('market.collect_fees', as(owner).market.invoke('collect_fees'));

@@ -36,18 +36,3 @@ export class CairnClients {
     return new CairnClients(this.deployment, account);
   }
 }
-
-/** Job states in the order of the Cairo `JobStatus` enum (variant index = position). */
-export const JOB_STATUSES = [
-  'None',
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -12,3 +12,11 @@ export function toBigInt(v: unknown): bigint {
   }
   throw new TypeError(`not an integer: ${String(v)}`);
 }
+
+/** The named fields of a struct a contract returned, each as one bigint (toBigInt). */
+export function bigintFields<K extends string>(
+  struct: { [F in K]: unknown },
+  keys: readonly K[],
+): Record<K, bigint> {
+  return Object.fromEntries(keys.map((k) => [k, toBigInt(struct[k])])) as Record<K, bigint>;
+}

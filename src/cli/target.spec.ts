@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError } from './exit-codes';
+import { usageMessage as usage } from '../../test/support/thrown';
 import { resolveTarget } from './target';
 
 describe('which node the CLI talks to', () => {
@@ -49,16 +49,6 @@ describe('which node the CLI talks to', () => {
   });
 
   it('says what is wrong with a bad target, as a usage error', () => {
-    const usage = (f: () => unknown) => {
-      try {
-        f();
-      } catch (err) {
-        expect(err).toBeInstanceOf(CliError);
-        expect((err as CliError).exitCode).toBe(2);
-        return (err as CliError).message;
-      }
-      throw new Error('no error');
-    };
     expect(usage(() => resolveTarget({ remote: 'host' }, {}))).toMatch(/HOST:PORT/);
     expect(usage(() => resolveTarget({ remote: 'h:1' }, {}))).toMatch(/--token-file/);
     expect(usage(() => resolveTarget({ config: join(dir, 'missing.json') }, {}))).toMatch(/ENOENT/);

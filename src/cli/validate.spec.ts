@@ -1,16 +1,5 @@
-import { CliError } from './exit-codes';
+import { usageMessage as usage } from '../../test/support/thrown';
 import { address, jobId, oneOf } from './validate';
-
-const usage = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CliError);
-    expect((err as CliError).exitCode).toBe(2);
-    return (err as CliError).message;
-  }
-  throw new Error('no error');
-};
 
 describe('ids and addresses, checked before sending', () => {
   it('takes job ids as the JobMarket numbers them', () => {

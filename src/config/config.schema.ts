@@ -10,6 +10,7 @@ import { executorConfigSchema } from '../executor/config';
 import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
+import { positiveInt } from '../shared/config-numbers';
 import { DefenceSchema } from './p2p-defence';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
@@ -56,7 +57,7 @@ export const P2pConfigSchema = z.object({
    */
   simulation: z.boolean().default(false),
   /** Connections kept before the connection manager prunes; a worker needs few, a poster more. */
-  maxConnections: z.number().int().positive().default(200),
+  maxConnections: positiveInt(200),
   /** Largest envelope accepted on gossip or a direct stream; every payload here is well under 1 KiB. */
   maxMessageBytes: z
     .number()
@@ -68,12 +69,12 @@ export const P2pConfigSchema = z.object({
    * How far a message's timestamp may be from our clock. 30 s absorbs NTP-grade skew and gossip
    * delay; the replay cache holds (signer, nonce) for twice this long.
    */
-  freshnessWindowMs: z.number().int().positive().default(30_000),
+  freshnessWindowMs: positiveInt(30_000),
   /** Direct-protocol frames per second a peer may send before frames are dropped (token bucket). */
   directRatePerSecond: z.number().positive().default(1000),
   directBurst: z.number().positive().default(2000),
   /** Concurrent inbound streams per connection per direct protocol; a session needs one. */
-  maxInboundStreams: z.number().int().positive().default(4),
+  maxInboundStreams: positiveInt(4),
   /**
    * Peers per kad-dht bucket (the DHT's k). kad-dht pings, and so connects to, every contact it
    * adds; at the default 20 each node of a 200-node network ends up connected to about half of
@@ -95,7 +96,7 @@ export const P2pConfigSchema = z.object({
    */
   livenessPingMs: z.number().int().min(1000).default(30_000),
   /** Gossip heartbeat; 1 s is the gossipsub spec default and what the score decay is tuned to. */
-  heartbeatMs: z.number().int().positive().default(1000),
+  heartbeatMs: positiveInt(1000),
   /**
    * Outbound TCP connections leave from this local IP (a multi-homed host; tests use it to put
    * several nodes behind one loopback address). Unset: the OS picks.
@@ -118,15 +119,15 @@ export const WorkerConfigSchema = z.object({
   /** Price floor in fri per unit of fuel. */
   pricePerFuel: Amount,
   /** How often the advert is re-published on gossip. */
-  advertIntervalMs: z.number().int().positive().default(30_000),
+  advertIntervalMs: positiveInt(30_000),
 });
 
 export const MarketConfigSchema = z.object({
   /** Present when this node offers compute. */
   worker: WorkerConfigSchema.optional(),
   strategy: z.enum(['lowest-price', 'reputation-weighted']).default('reputation-weighted'),
-  defaultBidWindowMs: z.number().int().positive().default(2000),
-  defaultMaxBids: z.number().int().positive().max(256).default(8),
+  defaultBidWindowMs: positiveInt(2000),
+  defaultMaxBids: positiveInt(8, 256),
   /**
    * Join the job-announcement mesh (and so validate and forward every announcement) although
    * this node does not bid. Workers always join. A node that only posts publishes to the topic's
@@ -169,33 +170,29 @@ export const JobsConfigSchema = z.object({
   stakeFri: Fri.optional(),
   /** A transaction whose estimated fee is above this is not sent (fri). */
   maxFeeFri: Fri.optional(),
-  receiptTimeoutMs: z.number().int().positive().default(120_000),
+  receiptTimeoutMs: positiveInt(120_000),
   /** Most calls batched into one transaction (1: no batching; the fee bench compares). */
   maxBatch: z.number().int().min(1).max(64).default(16),
   timings: z
     .object({
       /** How long a poster takes bids for. */
-      bidWindowMs: z.number().int().positive().max(600_000).default(1_500),
+      bidWindowMs: positiveInt(1_500, 600_000),
       /** Wait before announcing again a job nobody could be awarded. */
-      reannounceMs: z.number().int().positive().default(5_000),
+      reannounceMs: positiveInt(5_000),
       /**
        * A worker that has not heard a job announced this long after the chain says it opened
        * asks its peers for the announcement (src/jobs/job-finder.ts).
        */
-      findMissedAfterMs: z.number().int().positive().default(3_000),
+      findMissedAfterMs: positiveInt(3_000),
       /** How often every live job is looked at again (time-driven steps: expire, claim). */
-      tickMs: z.number().int().positive().default(1_000),
+      tickMs: positiveInt(1_000),
       /** How long a worker's award consent stays valid (seconds). */
       consentTtlS: z.number().int().min(60).max(86_400).default(600),
       /** A worker resends its result notice this often until the poster settles. */
-      noticeEveryMs: z.number().int().positive().default(10_000),
+      noticeEveryMs: positiveInt(10_000),
       /** Caps on fetching a job's data or a result. */
-      fetchTimeoutMs: z.number().int().positive().default(120_000),
-      maxFetchBytes: z
-        .number()
-        .int()
-        .positive()
-        .default(256 * 1024 * 1024),
+      fetchTimeoutMs: positiveInt(120_000),
+      maxFetchBytes: positiveInt(256 * 1024 * 1024),
     })
     .prefault({}),
   /**
@@ -218,19 +215,9 @@ export type JobsConfig = z.infer<typeof JobsConfigSchema>;
 /** Job-data transfer (src/transfer/): what this node serves and accepts over /cairn/<network>/blob/1.0.0. */
 export const TransferConfigSchema = z.object({
   /** Largest blob served or fetched (a module, an input shard, an output, a proof). */
-  maxBlobBytes: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 40)
-    .default(64 * 1024 * 1024),
+  maxBlobBytes: positiveInt(64 * 1024 * 1024, 2 ** 40),
   /** Largest sum of blobs in one request. */
-  maxRequestBytes: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 40)
-    .default(256 * 1024 * 1024),
+  maxRequestBytes: positiveInt(256 * 1024 * 1024, 2 ** 40),
   /** Hashes one request may name; the request must fit one envelope. */
   maxHashesPerRequest: z.number().int().min(1).max(64).default(32),
   /** Transfers one peer may have running with this node at once; more are answered BUSY. */
@@ -238,13 +225,9 @@ export const TransferConfigSchema = z.object({
   /** Authorised transfers this node writes at once, all peers together (a stranger cannot take one). */
   maxConcurrent: z.number().int().min(1).max(1024).default(16),
   /** A transfer with no bytes moving for this long is aborted, on either side. */
-  idleTimeoutMs: z.number().int().positive().default(10_000),
+  idleTimeoutMs: positiveInt(10_000),
   /** A served transfer is aborted after this long, however it is going. */
-  deadlineMs: z
-    .number()
-    .int()
-    .positive()
-    .default(10 * 60_000),
+  deadlineMs: positiveInt(10 * 60_000),
 });
 
 /** Remote use of the control channel: off unless this section is given. */
@@ -256,10 +239,10 @@ export const ControlTcpConfigSchema = z.object({
   /** The bearer token, in a file of mode 0600 (at least 16 characters; `openssl rand -hex 32`). */
   tokenFile: z.string().min(1),
   /** Failed authentications one remote address may make per window before it is refused outright. */
-  maxAuthFailures: z.number().int().positive().default(5),
-  authWindowMs: z.number().int().positive().default(60_000),
+  maxAuthFailures: positiveInt(5),
+  authWindowMs: positiveInt(60_000),
   /** A TCP client that has not authenticated within this long is disconnected. */
-  authTimeoutMs: z.number().int().positive().default(5_000),
+  authTimeoutMs: positiveInt(5_000),
 });
 
 /** The node's local control channel (src/control/): JSON-RPC 2.0, one message a line. */
@@ -276,9 +259,9 @@ export const ControlConfigSchema = z.object({
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
   /** Connections open at once, Unix and TCP together; more are answered with an error and closed. */
-  maxConnections: z.number().int().positive().max(10_000).default(256),
+  maxConnections: positiveInt(256, 10_000),
   /** Requests one connection may have in flight; more are answered BUSY. */
-  maxConcurrentPerConnection: z.number().int().positive().max(1024).default(32),
+  maxConcurrentPerConnection: positiveInt(32, 1024),
 });
 
 export const NodeConfigSchema = z.object({

@@ -1,5 +1,5 @@
 import { feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
-import { reject } from '../p2p/errors';
+import { decodePayload, reject } from '../p2p/errors';
 import { WorkerAdvert as WorkerAdvertPb } from '../p2p/proto/generated/cairn';
 import { FEATURE_NAME, MAX_FEATURES, type Capabilities } from './capabilities';
 
@@ -22,12 +22,7 @@ export function encodeAdvert(a: Advert): Uint8Array {
 }
 
 export function decodeAdvert(payload: Uint8Array): Advert {
-  let pb: WorkerAdvertPb;
-  try {
-    pb = WorkerAdvertPb.decode(payload);
-  } catch (err) {
-    throw reject('MALFORMED', `advert: ${(err as Error).message}`);
-  }
+  const pb = decodePayload(WorkerAdvertPb, payload, 'advert');
   if (pb.cores === 0) throw reject('INVALID_PAYLOAD', 'advert with no cores');
   if (pb.memoryMb === 0n || pb.memoryMb > BigInt(Number.MAX_SAFE_INTEGER))
     throw reject('INVALID_PAYLOAD', 'advert memory out of range');

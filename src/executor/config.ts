@@ -5,19 +5,16 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ConfigError, issueLines } from '../shared/config-error';
+import { positiveInt } from '../shared/config-numbers';
 
 export const executorConfigSchema = z
   .object({
     /** Worker threads, all started up front so a job never waits for one to boot. */
     threads: z.number().int().min(1).max(256).default(Math.max(1, availableParallelism())),
     /** Largest module accepted, in bytes. */
-    maxModuleBytes: z
-      .number()
-      .int()
-      .positive()
-      .default(16 * 1024 * 1024),
+    maxModuleBytes: positiveInt(16 * 1024 * 1024),
     /** Compiled modules kept, by hash. */
-    moduleCacheEntries: z.number().int().positive().default(64),
+    moduleCacheEntries: positiveInt(64),
     /** V8 heap limit of each worker thread (the sandbox's own JS, not guest memory). */
     workerHeapMb: z.number().int().min(16).default(64),
     /** Stack of each worker thread; bounds guest recursion depth. */
@@ -26,17 +23,9 @@ export const executorConfigSchema = z
     ceilings: z
       .object({
         memoryPages: z.number().int().min(1).max(65536).default(4096),
-        fuel: z.number().int().positive().default(1e12),
-        wallTimeMs: z
-          .number()
-          .int()
-          .positive()
-          .default(10 * 60_000),
-        outputBytes: z
-          .number()
-          .int()
-          .positive()
-          .default(64 * 1024 * 1024),
+        fuel: positiveInt(1e12),
+        wallTimeMs: positiveInt(10 * 60_000),
+        outputBytes: positiveInt(64 * 1024 * 1024),
       })
       .prefault({}),
     /** Where content-addressed modules and inputs persist; in memory only if unset. */

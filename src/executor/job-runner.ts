@@ -6,6 +6,7 @@
  */
 import type { Aggregate, Tasklet, ValidatedManifest } from '../manifest/types';
 import { DEFAULT_ENTRY } from '../manifest/types';
+import { concatBytes } from '../shared/bytes';
 import { resultCommitment } from '../shared/commitment';
 import type { BlobSource } from './blob-store';
 import { SandboxError } from './errors';
@@ -31,16 +32,6 @@ export interface JobOutcome {
 }
 
 export const AGGREGATE_ID = 'aggregate';
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
 
 export class JobRunner {
   constructor(
@@ -77,7 +68,7 @@ export class JobRunner {
       const from = manifest.aggregate.from ?? manifest.tasklets.map((t) => t.id);
       const parts = await Promise.all(from.map((id) => outputs.get(id)!));
       await Promise.all(outputs.values());
-      output = await this.step(AGGREGATE_ID, manifest.aggregate, concat(parts), limits, steps, blobs);
+      output = await this.step(AGGREGATE_ID, manifest.aggregate, concatBytes(parts), limits, steps, blobs);
     } else {
       await Promise.all(outputs.values());
       output = await outputs.get(v.sink!)!;
@@ -103,7 +94,7 @@ export class JobRunner {
     if (i.text !== undefined) return new TextEncoder().encode(i.text);
     if (i.base64 !== undefined) return new Uint8Array(Buffer.from(i.base64, 'base64'));
     if (i.blob !== undefined) return blobs.get(i.blob, `input of tasklet ${t.id}`);
-    return concat(await Promise.all((i.from ?? []).map((id) => outputs.get(id)!)));
+    return concatBytes(await Promise.all((i.from ?? []).map((id) => outputs.get(id)!)));
   }
 
   private async step(

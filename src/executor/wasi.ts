@@ -6,6 +6,7 @@
  * the fact; here the output cap is enforced at the write that crosses it).
  */
 import { ALLOWED_WASI, WASI_MODULE } from './wasi-policy';
+import { concatBytes } from '../shared/bytes';
 
 const ESUCCESS = 0;
 const EBADF = 8;
@@ -56,13 +57,7 @@ class CappedBuffer {
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let off = 0;
-    for (const c of this.chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
-    return out;
+    return concatBytes(this.chunks, this.size);
   }
 }
 

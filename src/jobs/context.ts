@@ -23,7 +23,8 @@ import type { JobProtocol } from './job-protocol';
 /** The job life's timings (config jobs.timings, documented there). */
 export type JobLifeTimings = JobsConfig['timings'];
 
-export interface JobContext {
+/** The node's parts the job life is handed (JobLifeInit) and works with (JobContext). */
+export interface JobNodeParts {
   host: P2pHost;
   market: Market;
   transfer: TransferService;
@@ -34,6 +35,9 @@ export interface JobContext {
   proofs?: Pick<ProverService, 'acceptJob'>;
   clients: CairnClients;
   provider: ProviderInterface;
+}
+
+export interface JobContext extends JobNodeParts {
   txq: TxQueue;
   /** Decodes the deployment's events (receipts' events too). */
   codec: AbiCodec;

@@ -6,23 +6,16 @@
  * come down to "reconcile this job"; see poster-jobs.ts and worker-jobs.ts for the steps.
  */
 import { join } from 'node:path';
-import type { Account, ProviderInterface } from 'starknet';
-import type { CairnClients } from '../chain/cairn';
+import type { Account } from 'starknet';
 import { cairnEventCodec } from '../chain/events/cairn-codec';
 import { ChainFollower, type Delivery } from '../chain/events/follower';
 import { RpcChainSource } from '../chain/events/rpc-chain-source';
 import { TxQueue } from '../chain/tx-queue';
 import { toBigInt } from '../chain/values';
 import type { JobsConfig } from '../config/config.schema';
-import type { BlobStore } from '../executor/blob-store';
-import type { ExecutorService } from '../executor/executor.service';
-import type { ManifestService } from '../manifest/manifest.service';
-import type { Market } from '../market/market';
-import type { P2pHost } from '../p2p/host';
 import { feltHex } from '../shared/felt';
 import type { Logger } from '../shared/logging';
-import type { TransferService } from '../transfer/transfer.service';
-import type { JobContext } from './context';
+import type { JobContext, JobNodeParts } from './context';
 import { JobLifeError } from './errors';
 import { FetchLimiter } from './fetch-limiter';
 import { Journal, type JobRecord } from './journal';
@@ -31,17 +24,7 @@ import { JobProtocol } from './job-protocol';
 import { WorkerJobs } from './worker-jobs';
 import { JobFinder } from './job-finder';
 
-export interface JobLifeInit {
-  host: P2pHost;
-  market: Market;
-  transfer: TransferService;
-  blobs: BlobStore;
-  manifests: ManifestService;
-  executor?: ExecutorService;
-  /** The node's prover: with it, the poster verifies groth16 proofs before paying. */
-  proofs?: JobContext['proofs'];
-  clients: CairnClients;
-  provider: ProviderInterface;
+export interface JobLifeInit extends JobNodeParts {
   rpcUrl: string;
   /** The node's account; the job life runs only with one. */
   account: Account;

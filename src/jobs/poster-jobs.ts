@@ -24,6 +24,7 @@ import { describe } from '../p2p/errors';
 import { manifestHash, resultCommitment, FELT250_MASK } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
 import { type ChainJob, chainNow, readJob } from './chain-view';
+import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
 import { note, type PosterRecord } from './journal';
@@ -80,7 +81,11 @@ export class PosterJobs {
   private readonly records = new Map<string, PosterRecord>();
   private readonly serial = new Serial();
   /** Jobs with a bid window open, an award or a settlement in flight (not repeated meanwhile). */
-  private readonly busy = new Set<string>();
+  private readonly steps = new BackgroundSteps<PosterRecord>('poster', {
+    save: (r) => this.save(r),
+    reconcile: (id) => this.reconcile(id),
+    log: () => this.ctx.log,
+  });
   private readonly retryAt = new Map<string, number>();
   private collateralBps?: number;
   /** Job ids already matched to a post (see jobIdFrom). */
@@ -220,7 +225,7 @@ export class PosterJobs {
     const key = jobId.toString();
     return this.serial.run(key, async () => {
       const r = this.records.get(key);
-      if (!r || r.step === 'done' || this.busy.has(key)) return;
+      if (!r || r.step === 'done' || this.steps.running(key)) return;
       try {
         await this.step(r, await readJob(this.ctx.clients, jobId));
       } catch (err) {
@@ -242,7 +247,7 @@ export class PosterJobs {
         // A reopened job: the lapsed award's worker may no longer fetch its data.
         if (r.award && r.award.attempt <= job.attempts) ctx.transfer.grants.revoke(job.id, r.award.peer);
         r.step = 'announcing';
-        this.inBackground(r, () => this.announceAndAward(r, job));
+        this.steps.run(r, () => this.announceAndAward(r, job));
         return;
       }
       case 'Awarded':
@@ -250,7 +255,7 @@ export class PosterJobs {
         this.grantBlobs(r);
         const limit = job.status === 'Awarded' ? job.acceptBy : job.deadline;
         if ((await chainNow(ctx.provider)) > limit) {
-          this.inBackground(r, async () => {
+          this.steps.run(r, async () => {
             const { txHash } = await ctx.txq.submit(
               ctx.clients.market.populate('expire', job.id),
               `expire job ${job.id}`,
@@ -268,12 +273,12 @@ export class PosterJobs {
       case 'Submitted': {
         r.step = 'reviewing';
         if (r.result?.attempt !== job.attempts) return; // the worker's notice has not come yet
-        this.inBackground(r, () => this.review(r, job));
+        this.steps.run(r, () => this.review(r, job));
         return;
       }
       case 'Disputed': {
         if ((await chainNow(ctx.provider)) > job.resolveBy) {
-          this.inBackground(r, async () => {
+          this.steps.run(r, async () => {
             const { txHash } = await ctx.txq.submit(
               ctx.clients.market.populate('finalize_dispute', job.id),
               `finalize dispute of job ${job.id}`,
@@ -486,23 +491,6 @@ export class PosterJobs {
   /** The awarded worker may fetch the manifest and the blobs it names, and nobody else. */
   private grantBlobs(r: PosterRecord): void {
     if (r.award) this.ctx.transfer.grants.allow(r.award.peer, BigInt(r.jobId), r.blobs);
-  }
-
-  private inBackground(r: PosterRecord, work: () => Promise<void>): void {
-    this.busy.add(r.jobId);
-    work()
-      .catch((err: unknown) => {
-        note(r, `step failed: ${describe(err)}`);
-        this.save(r);
-        this.ctx.log.warn(
-          { jobId: r.jobId, err: describe(err) },
-          'poster step failed; retried on the next tick',
-        );
-      })
-      .finally(() => {
-        this.busy.delete(r.jobId);
-        void this.reconcile(BigInt(r.jobId));
-      });
   }
 
   private save(r: PosterRecord): void {

@@ -1,4 +1,3 @@
-import { MessageValidationError } from '../p2p/errors';
 import { ResultNotice as Pb } from '../p2p/proto/generated/cairn';
 import {
   decodeAnnouncementRequest,
@@ -6,15 +5,7 @@ import {
   encodeAnnouncementRequest,
   encodeResultNotice,
 } from './result-notice';
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as MessageValidationError).code;
-  }
-};
+import { validationCode } from '../../test/support/thrown';
 
 describe('result notice', () => {
   const notice = { jobId: 2n ** 64n - 1n, attempt: 3, outputSha256: 'ab'.repeat(32) };
@@ -33,11 +24,11 @@ describe('result notice', () => {
     ['a short proof hash', { proofSha256: new Uint8Array(5) }, 'INVALID_PAYLOAD'],
   ])('refuses %s', (_, over, expected) => {
     const pb = { ...Pb.decode(encodeResultNotice(notice)), ...over };
-    expect(code(() => decodeResultNotice(Pb.encode(pb).finish()))).toBe(expected);
+    expect(validationCode(() => decodeResultNotice(Pb.encode(pb).finish()))).toBe(expected);
   });
 
   test('refuses bytes that are not a notice', () => {
-    expect(code(() => decodeResultNotice(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
+    expect(validationCode(() => decodeResultNotice(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
   });
 });
 
@@ -47,7 +38,7 @@ describe('announcement request', () => {
   });
 
   test('refuses job 0 and bytes that are not a request', () => {
-    expect(code(() => decodeAnnouncementRequest(encodeAnnouncementRequest(0n)))).toBe('INVALID_PAYLOAD');
-    expect(code(() => decodeAnnouncementRequest(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
+    expect(validationCode(() => decodeAnnouncementRequest(encodeAnnouncementRequest(0n)))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => decodeAnnouncementRequest(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
   });
 });

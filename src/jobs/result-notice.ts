@@ -4,7 +4,7 @@
  * evidence: the poster acts on it only when the chain says the job is Submitted by that worker
  * for that attempt, and checks the fetched bytes against the commitment on chain.
  */
-import { reject } from '../p2p/errors';
+import { decodePayload, reject } from '../p2p/errors';
 import { AnnouncementRequest, ResultNotice as ResultNoticePb } from '../p2p/proto/generated/cairn';
 
 export interface ResultNotice {
@@ -26,12 +26,7 @@ export function encodeResultNotice(n: ResultNotice): Uint8Array {
 }
 
 export function decodeResultNotice(payload: Uint8Array): ResultNotice {
-  let pb: ResultNoticePb;
-  try {
-    pb = ResultNoticePb.decode(payload);
-  } catch (err) {
-    throw reject('MALFORMED', `result notice: ${(err as Error).message}`);
-  }
+  const pb = decodePayload(ResultNoticePb, payload, 'result notice');
   if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'result notice: job_id 0 is no on-chain job');
   if (pb.attempt < 1 || pb.attempt > 10)
     throw reject('INVALID_PAYLOAD', 'result notice: attempt out of range');
@@ -53,12 +48,7 @@ export function encodeAnnouncementRequest(jobId: bigint): Uint8Array {
 }
 
 export function decodeAnnouncementRequest(payload: Uint8Array): bigint {
-  let pb: AnnouncementRequest;
-  try {
-    pb = AnnouncementRequest.decode(payload);
-  } catch (err) {
-    throw reject('MALFORMED', `announcement request: ${(err as Error).message}`);
-  }
+  const pb = decodePayload(AnnouncementRequest, payload, 'announcement request');
   if (pb.jobId === 0n) throw reject('INVALID_PAYLOAD', 'announcement request: job_id 0 is no on-chain job');
   return pb.jobId;
 }

@@ -19,6 +19,7 @@ import type { Announcement } from '../market/types';
 import { describe } from '../p2p/errors';
 import { feltHex } from '../shared/felt';
 import { type ChainJob, chainNow, readJob } from './chain-view';
+import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
 import { note, type WorkerRecord } from './journal';
@@ -28,7 +29,11 @@ import { Serial } from './serial';
 export class WorkerJobs {
   private readonly records = new Map<string, WorkerRecord>();
   private readonly serial = new Serial();
-  private readonly busy = new Set<string>();
+  private readonly steps = new BackgroundSteps<WorkerRecord>('worker', {
+    save: (r) => this.save(r),
+    reconcile: (id) => this.reconcile(id),
+    log: () => this.ctx.log,
+  });
   private readonly noticeSentAt = new Map<string, number>();
 
   constructor(
@@ -117,7 +122,7 @@ export class WorkerJobs {
     const key = jobId.toString();
     return this.serial.run(key, async () => {
       const r = this.records.get(key);
-      if (!r || r.step === 'done' || r.step === 'declined' || this.busy.has(key)) return;
+      if (!r || r.step === 'done' || r.step === 'declined' || this.steps.running(key)) return;
       try {
         await this.step(r, await readJob(this.ctx.clients, jobId));
       } catch (err) {
@@ -154,7 +159,7 @@ export class WorkerJobs {
           return;
         }
         this.save(r);
-        this.inBackground(r, async () => {
+        this.steps.run(r, async () => {
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
             `accept job ${job.id}`,
@@ -168,11 +173,11 @@ export class WorkerJobs {
       case 'Accepted': {
         if (r.step === 'accepting' || r.step === 'bidding') r.step = 'running';
         if (r.step === 'running' && r.outputSha256 === undefined) {
-          this.inBackground(r, () => this.run(r, job));
+          this.steps.run(r, () => this.run(r, job));
           return;
         }
         if (r.step === 'running' || r.step === 'submitting') {
-          this.inBackground(r, () => this.submit(r, job));
+          this.steps.run(r, () => this.submit(r, job));
         }
         return;
       }
@@ -182,7 +187,7 @@ export class WorkerJobs {
           this.save(r);
         }
         if ((await chainNow(ctx.provider)) > job.reviewUntil) {
-          this.inBackground(r, async () => {
+          this.steps.run(r, async () => {
             r.step = 'claiming';
             const { txHash } = await ctx.txq.submit(
               ctx.clients.market.populate('claim', job.id),
@@ -310,23 +315,6 @@ export class WorkerJobs {
   private forget(r: WorkerRecord): void {
     this.records.delete(r.jobId);
     this.ctx.journal.remove('worker', r.jobId);
-  }
-
-  private inBackground(r: WorkerRecord, work: () => Promise<void>): void {
-    this.busy.add(r.jobId);
-    work()
-      .catch((err: unknown) => {
-        note(r, `step failed: ${describe(err)}`);
-        this.save(r);
-        this.ctx.log.warn(
-          { jobId: r.jobId, err: describe(err) },
-          'worker step failed; retried on the next tick',
-        );
-      })
-      .finally(() => {
-        this.busy.delete(r.jobId);
-        void this.reconcile(BigInt(r.jobId));
-      });
   }
 
   private save(r: WorkerRecord): void {

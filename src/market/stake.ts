@@ -100,27 +100,28 @@ export class InMemoryStakeRegistry implements StakeRegistry {
   }
 
   stake(address: string, amount: bigint): this {
-    this.entry(address).staked += amount;
-    return this;
+    return this.update(address, (e) => (e.staked += amount));
   }
 
   bindPeer(address: string, peerId: string): this {
-    this.entry(address).peerId = peerId;
-    return this;
+    return this.update(address, (e) => (e.peerId = peerId));
   }
 
   lock(address: string, amount: bigint): this {
-    this.entry(address).locked += amount;
-    return this;
+    return this.update(address, (e) => (e.locked += amount));
   }
 
   requestUnstake(address: string, amount: bigint): this {
-    this.entry(address).pendingUnstake += amount;
-    return this;
+    return this.update(address, (e) => (e.pendingUnstake += amount));
   }
 
   suspend(address: string, untilS: number): this {
-    this.entry(address).suspendedUntilS = untilS;
+    return this.update(address, (e) => (e.suspendedUntilS = untilS));
+  }
+
+  /** Changes an address's entry (created empty), chainable as the setters above are. */
+  private update(address: string, change: (e: StakeEntry) => unknown): this {
+    change(this.entry(address));
     return this;
   }
 

@@ -1,33 +1,24 @@
-import { MessageValidationError } from '../p2p/errors';
 import { FIELD_PRIME, feltFromBytes, feltToBytes, u256FromBytes, u256ToBytes } from '../p2p/felt-codec';
 import { createHash } from 'node:crypto';
 import { Bid as BidPb } from '../p2p/proto/generated/cairn';
 import { manifestHash } from '../shared/commitment';
 import type { AnnouncementFields, BidPayload } from './types';
 import { checkBid, decodeAnnouncement, encodeAnnouncement, encodeBid, readBid } from './wire';
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as MessageValidationError).code;
-  }
-};
+import { validationCode } from '../../test/support/thrown';
 
 describe('market wire formats', () => {
   test('felts are 32 bytes below the field prime', () => {
     expect(feltFromBytes(feltToBytes(FIELD_PRIME - 1n), 'x')).toBe(FIELD_PRIME - 1n);
     expect(() => feltToBytes(FIELD_PRIME)).toThrow(RangeError);
-    expect(code(() => feltFromBytes(new Uint8Array(32).fill(0xff), 'x'))).toBe('INVALID_PAYLOAD');
-    expect(code(() => feltFromBytes(new Uint8Array(31), 'x'))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => feltFromBytes(new Uint8Array(32).fill(0xff), 'x'))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => feltFromBytes(new Uint8Array(31), 'x'))).toBe('INVALID_PAYLOAD');
   });
 
   test('u256 amounts have exactly one encoding', () => {
     for (const v of [0n, 1n, 255n, 256n, 10n ** 20n, (1n << 256n) - 1n])
       expect(u256FromBytes(u256ToBytes(v), 'x')).toBe(v);
-    expect(code(() => u256FromBytes(Uint8Array.of(0, 1), 'x'))).toBe('INVALID_PAYLOAD');
-    expect(code(() => u256FromBytes(new Uint8Array(33).fill(1), 'x'))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => u256FromBytes(Uint8Array.of(0, 1), 'x'))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => u256FromBytes(new Uint8Array(33).fill(1), 'x'))).toBe('INVALID_PAYLOAD');
   });
 
   const now = 1_800_000_000_000;
@@ -70,7 +61,7 @@ describe('market wire formats', () => {
     ['attempt 0', { attempt: 0 }],
     ['more attempts than the contract allows', { maxAttempts: 11, attempt: 1 }],
   ])('refuses %s', (_name, over) => {
-    expect(code(() => decodeAnnouncement(encodeAnnouncement({ ...fields, ...over }), now))).toBe(
+    expect(validationCode(() => decodeAnnouncement(encodeAnnouncement({ ...fields, ...over }), now))).toBe(
       'INVALID_PAYLOAD',
     );
   });
@@ -105,7 +96,7 @@ describe('award consent and the manifest address on the wire', () => {
 
   test('a manifest sha256 that names another manifest is refused', () => {
     const forged = { ...base, manifestHash: 0x1234n, manifestSha256: sha };
-    expect(code(() => decodeAnnouncement(encodeAnnouncement(forged), now))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => decodeAnnouncement(encodeAnnouncement(forged), now))).toBe('INVALID_PAYLOAD');
   });
 
   const bid: BidPayload = {
@@ -124,17 +115,17 @@ describe('award consent and the manifest address on the wire', () => {
 
   test('half a consent, or an oversized signature, is refused', () => {
     const noSig = BidPb.encode({ ...BidPb.decode(encodeBid(bid)), consentExpiry: 5n }).finish();
-    expect(code(() => checkBid(readBid(noSig)))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => checkBid(readBid(noSig)))).toBe('INVALID_PAYLOAD');
     const long = encodeBid({
       ...bid,
       consent: { expiry: 5n, signature: Array.from({ length: 17 }, (_, i) => BigInt(i)) },
     });
-    expect(code(() => checkBid(readBid(long)))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => checkBid(readBid(long)))).toBe('INVALID_PAYLOAD');
     const notFelt = BidPb.encode({
       ...BidPb.decode(encodeBid(bid)),
       consentExpiry: 5n,
       consentSignature: [new Uint8Array(32).fill(0xff)],
     }).finish();
-    expect(code(() => checkBid(readBid(notFelt)))).toBe('INVALID_PAYLOAD');
+    expect(validationCode(() => checkBid(readBid(notFelt)))).toBe('INVALID_PAYLOAD');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { FEATURE_NAME, MAX_FEATURES, type JobRequirements } from '../discovery/capabilities';
 import { PEER_ID_BYTES } from '../p2p/crypto';
-import { reject } from '../p2p/errors';
+import { decodePayload, reject } from '../p2p/errors';
 import {
   Bid as BidPb,
   BidRejected as BidRejectedPb,
@@ -32,14 +32,6 @@ const MAX_ATTEMPTS = 10;
 const MAX_COLLATERAL_BPS = 50_000;
 /** An account signature is a few felts (2 for a plain Stark key; multisig accounts send more). */
 const MAX_SIGNATURE_FELTS = 16;
-
-function decode<T>(codec: { decode(b: Uint8Array): T }, bytes: Uint8Array, what: string): T {
-  try {
-    return codec.decode(bytes);
-  } catch (err) {
-    throw reject('MALFORMED', `${what}: ${(err as Error).message}`);
-  }
-}
 
 function checkRequirements(req: JobRequirementsPb | undefined): JobRequirements {
   if (!req) throw reject('INVALID_PAYLOAD', 'requirements missing');
@@ -83,7 +75,7 @@ export function encodeAnnouncement(a: AnnouncementFields): Uint8Array {
 }
 
 export function decodeAnnouncement(payload: Uint8Array, nowMs: number): AnnouncementFields {
-  const pb = decode(JobAnnouncementPb, payload, 'announcement');
+  const pb = decodePayload(JobAnnouncementPb, payload, 'announcement');
   const bidDeadlineMs = Number(pb.bidDeadlineMs);
   // A deadline already past is not an attack, just late: the worker ignores it.
   if (bidDeadlineMs <= nowMs) throw reject('INVALID_PAYLOAD', 'bid deadline has passed');
@@ -147,7 +139,7 @@ export type RawBid = BidPb;
 
 /** Reads a bid far enough to find its job; a late bid needs nothing more. */
 export function readBid(payload: Uint8Array): RawBid {
-  return decode(BidPb, payload, 'bid');
+  return decodePayload(BidPb, payload, 'bid');
 }
 
 /** Validates the rest of a bid read by readBid. */
@@ -188,7 +180,7 @@ export function encodeOutcome(o: OutcomePayload): Uint8Array {
 }
 
 export function decodeOutcome(payload: Uint8Array): OutcomePayload {
-  const pb = decode(OutcomePb, payload, 'outcome');
+  const pb = decodePayload(OutcomePb, payload, 'outcome');
   if (pb.winner.length !== PEER_ID_BYTES) throw reject('INVALID_PAYLOAD', 'outcome winner is not a peer id');
   if (pb.announcementDigest.length !== DIGEST_BYTES || pb.winningBidDigest.length !== DIGEST_BYTES) {
     throw reject('INVALID_PAYLOAD', 'bad digest in outcome');
@@ -214,7 +206,7 @@ export function encodeRejection(r: Rejection): Uint8Array {
 }
 
 export function decodeRejection(payload: Uint8Array): Rejection {
-  const pb = decode(BidRejectedPb, payload, 'bid rejection');
+  const pb = decodePayload(BidRejectedPb, payload, 'bid rejection');
   if (pb.detail.length > 200) throw reject('INVALID_PAYLOAD', 'rejection detail too long');
   return { jobId: pb.jobId, code: pb.code, detail: pb.detail };
 }

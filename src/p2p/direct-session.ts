@@ -8,6 +8,7 @@ import { reject } from './errors';
 import { encodeFrame } from './varint';
 import { describe, isValidationError } from './penalties';
 import { MIN_SCORE_BEFORE_DISCONNECT } from './scoring/peer-score';
+import { concatBytes } from '../shared/bytes';
 import type { Logger } from '../shared/logging';
 import type { DirectChannelInit, DirectDeps, DirectFrame } from './direct-types';
 
@@ -140,7 +141,7 @@ export class Session {
     this.outboxBytes = 0;
     if (frames.length === 0 || !this.open) return;
     try {
-      this.stream.send(frames.length === 1 ? (frames[0] as Uint8Array) : concat(frames, bytes));
+      this.stream.send(frames.length === 1 ? (frames[0] as Uint8Array) : concatBytes(frames, bytes));
     } catch (err) {
       this.channel.log.debug(
         { peer: this.peerId, frames: frames.length, err: describe(err) },
@@ -156,7 +157,7 @@ export class Session {
   }
 
   private onData(chunk: Uint8Array): void {
-    this.leftover = this.leftover ? concat([this.leftover, chunk]) : chunk;
+    this.leftover = this.leftover ? concatBytes([this.leftover, chunk]) : chunk;
     this.drain();
   }
 
@@ -276,14 +277,4 @@ export class Session {
       this.channel.log.error({ peer: this.peerId, err: describe(err) }, 'direct frame handler failed');
     }
   }
-}
-
-function concat(parts: Uint8Array[], length = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

@@ -65,6 +65,15 @@ export const reject = (code: WireErrorCode, detail?: string): MessageValidationE
 export const ignore = (code: WireErrorCode, detail?: string): MessageValidationError =>
   new MessageValidationError('ignore', code, detail);
 
+/** Decodes a payload with its generated codec; bytes that do not decode are MALFORMED, named for `what`. */
+export function decodePayload<T>(codec: { decode(b: Uint8Array): T }, bytes: Uint8Array, what: string): T {
+  try {
+    return codec.decode(bytes);
+  } catch (err) {
+    throw reject('MALFORMED', `${what}: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Graded peer actions, after lodestar's: a fatal action bans at once, a severe one disconnects at
  * once (one offence); the tolerance grades say

@@ -7,8 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ControlClient } from '../../src/control/client';
 import { freePort } from '../../src/shared/free-port';
+import { captureOutput, controlAnswers } from '../support/processes';
 import { wordCountJob } from '../e2e/support/jobs';
 import { type MarketNet, type NodeSetup, REPO, until } from '../e2e/support/market-net';
 
@@ -82,27 +82,13 @@ export async function startCairnNode(setup: NodeSetup): Promise<RunningNode> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
-  const output: string[] = [];
-  child.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-  child.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
-  const exited = once(child, 'exit');
+  const { output, exited } = captureOutput(child);
   const socketPath = join(setup.config.dataDir, 'control.sock');
-  await until(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}`);
-      const c = await ControlClient.connect({ socketPath });
-      try {
-        await c.call('node.ping');
-        return true;
-      } finally {
-        c.close();
-      }
+  await until(() => controlAnswers(socketPath, child, setup.name), `${setup.name} to start`, 120_000).catch(
+    (err: unknown) => {
+      throw new Error(`${setup.name}: ${(err as Error).message}\n${output.join('').slice(-3000)}`);
     },
-    `${setup.name} to start`,
-    120_000,
-  ).catch((err: unknown) => {
-    throw new Error(`${setup.name}: ${(err as Error).message}\n${output.join('').slice(-3000)}`);
-  });
+  );
   return {
     setup,
     child,
@@ -166,10 +152,7 @@ export async function startIndexer(net: MarketNet, dir: string): Promise<Indexer
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
-  const output: string[] = [];
-  child.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-  child.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
-  const exited = once(child, 'exit');
+  const { output, exited } = captureOutput(child);
   const base = `http://127.0.0.1:${port}`;
   await until(
     async () => {

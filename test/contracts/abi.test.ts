@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABI_DIR, abiModule } from '../../scripts/contracts/build';
+import { ABI_DIR, COMMON_ABI_FILE, abiModule, abiModulesFrom } from '../../scripts/contracts/abi-modules';
 import { buildDir, CONTRACT_NAMES } from '../../src/chain/artifacts';
 
 describe.each(CONTRACT_NAMES)('%s ABI module', (name) => {
@@ -15,4 +15,10 @@ describe.each(CONTRACT_NAMES)('%s ABI module', (name) => {
     const checkedIn = readFileSync(join(ABI_DIR, `${name}.abi.ts`), 'utf8');
     expect(checkedIn).toBe(compiled);
   });
+});
+
+test('the ABI entries the contracts share (common.abi.ts) match the compiled classes', () => {
+  const compiled = abiModulesFrom(buildDir())[COMMON_ABI_FILE];
+  const checkedIn = readFileSync(join(ABI_DIR, COMMON_ABI_FILE), 'utf8');
+  expect(checkedIn).toBe(compiled);
 });

@@ -18,7 +18,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Account, Call, ResourceBoundsBN } from 'starknet';
-import type { JobStatus } from '../../src/chain/cairn';
+import type { JobStatus } from '../../src/chain/job';
 import { executeCalls } from '../../src/chain/contract-client';
 import { ChainError } from '../../src/chain/errors';
 import { STRK } from '../../src/chain/params';

@@ -25,14 +25,7 @@ import {
   statusOf,
   wordCountJob,
 } from './support/jobs';
-import {
-  balanceOf,
-  type MarketNet,
-  nodeSetup,
-  REPO,
-  startMarketNet,
-  until,
-} from './support/market-net';
+import { balanceOf, type MarketNet, nodeSetup, REPO, startMarketNet, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 import { RpcProxy } from './support/rpc-proxy';
 import {
@@ -84,30 +77,17 @@ describe('a job through node processes', () => {
       nodes.add(
         await nodeSetup(through, `worker-${i}`, { account: 1 + i, worker: true, bootstrap: [poster] }),
       );
-    nodes.add(
-      await nodeSetup(through, 'never-accepts', {
-        account: 5,
-        worker: true,
-        bootstrap: [poster],
-        jobs: { faults: { neverAccept: true } },
-      }),
-    );
-    nodes.add(
-      await nodeSetup(through, 'cheater', {
-        account: 6,
-        worker: true,
-        bootstrap: [poster],
-        jobs: { faults: { cheat: true } },
-      }),
-    );
-    nodes.add(
-      await nodeSetup(through, 'bad-prover', {
-        account: 7,
-        worker: true,
-        bootstrap: [poster],
-        jobs: { faults: { badProof: true } },
-      }),
-    );
+    // Three bad workers: one lets every award lapse, one delivers an output that is not its
+    // commitment, one a groth16 proof that does not verify.
+    const faulty = [
+      ['never-accepts', 5, { neverAccept: true }],
+      ['cheater', 6, { cheat: true }],
+      ['bad-prover', 7, { badProof: true }],
+    ] as const;
+    for (const [name, account, faults] of faulty)
+      nodes.add(
+        await nodeSetup(through, name, { account, worker: true, bootstrap: [poster], jobs: { faults } }),
+      );
     // The indexer follows the devnet directly (it is not what the outage is about).
     indexer = await spawnIndexer({
       INDEXER_RPC_URL: net.devnet.rpcUrl,

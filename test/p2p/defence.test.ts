@@ -59,6 +59,14 @@ describe('defence against bad input', () => {
         l.msg === `rejected message: ${code}` &&
         (via === undefined || String(l.via).startsWith(via)),
     );
+  /** The victim rejected `a`'s message for `code` on gossip and on the bid protocol, and scored it down. */
+  const rejectedOnBothPaths = async (code: WireErrorCode, a: CairnNode) => {
+    await waitFor(
+      () => logged(code, a.peerId, 'gossip') && logged(code, a.peerId, BID_PROTOCOL),
+      'both rejections logged',
+    );
+    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+  };
 
   async function attacker(): Promise<CairnNode> {
     const a = await startNode();
@@ -140,11 +148,7 @@ describe('defence against bad input', () => {
     const junk = Uint8Array.of(0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3);
     (await openStream(a)).send(encodeFrame(junk));
     await a.host.libp2p.services.pubsub.publish(TOPIC, junk);
-    await waitFor(
-      () => logged('MALFORMED', a.peerId, 'gossip') && logged('MALFORMED', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('MALFORMED', a);
     // Gossipsub caches scores for a heartbeat; its P4 penalty shows on the next one.
     await waitFor(() => V.host.gossip.score(a.peerId) < 0, 'gossipsub score to drop');
   });
@@ -154,11 +158,7 @@ describe('defence against bad input', () => {
     const big = new Uint8Array(V.host.config.p2p.maxMessageBytes + 1).fill(7);
     await a.host.libp2p.services.pubsub.publish(TOPIC, big);
     (await openStream(a)).send(encodeFrame(big));
-    await waitFor(
-      () => logged('OVERSIZED', a.peerId, 'gossip') && logged('OVERSIZED', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('OVERSIZED', a);
   });
 
   test('unsigned messages are rejected', async () => {
@@ -175,11 +175,7 @@ describe('defence against bad input', () => {
       signature: new Uint8Array(0),
     });
     await a.host.libp2p.services.pubsub.publish(TOPIC, ann);
-    await waitFor(
-      () => logged('UNSIGNED', a.peerId, 'gossip') && logged('UNSIGNED', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('UNSIGNED', a);
   });
 
   test('forged signatures are rejected', async () => {
@@ -195,12 +191,7 @@ describe('defence against bad input', () => {
       other,
     );
     await a.host.libp2p.services.pubsub.publish(TOPIC, forgedAnn);
-    await waitFor(
-      () =>
-        logged('FORGED_SIGNATURE', a.peerId, 'gossip') && logged('FORGED_SIGNATURE', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('FORGED_SIGNATURE', a);
     await waitFor(() => V.host.gossip.score(a.peerId) < 0, 'gossipsub score to drop');
   });
 
@@ -214,11 +205,7 @@ describe('defence against bad input', () => {
       TOPIC,
       envelope(a, { kind: Kind.KIND_JOB_ANNOUNCEMENT, payload: new Uint8Array([8, 1]), timestampMs: old }),
     );
-    await waitFor(
-      () => logged('STALE', a.peerId, 'gossip') && logged('STALE', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('STALE', a);
   });
 
   test('replayed messages are rejected', async () => {
@@ -234,11 +221,7 @@ describe('defence against bad input', () => {
     const ann = seal(a.host.signer, Kind.KIND_JOB_ANNOUNCEMENT, new Uint8Array([8, 1]));
     await a.host.libp2p.services.pubsub.publish(TOPIC, ann);
     await a.host.libp2p.services.pubsub.publish(TOPIC, Uint8Array.from([...ann, 0x78, 0x01]));
-    await waitFor(
-      () => logged('REPLAYED', a.peerId, 'gossip') && logged('REPLAYED', a.peerId, BID_PROTOCOL),
-      'both rejections logged',
-    );
-    expect(V.host.scores.score(a.peerId)).toBeLessThan(0);
+    await rejectedOnBothPaths('REPLAYED', a);
   });
 
   test('a forged award is rejected by the worker it names', async () => {

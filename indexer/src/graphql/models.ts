@@ -3,14 +3,14 @@
  * runs under tsx, whose esbuild emits no decorator metadata to infer types from. Amounts are
  * decimal strings (u256 does not fit a GraphQL Int or Float); timestamps are Unix seconds.
  */
-import { JOB_STATUSES, type JobStatus as ChainJobStatus } from '../../../src/chain/job';
+import { EXISTING_JOB_STATUSES } from '../../../src/chain/job';
 import { gql } from '../nest';
 
 const { ObjectType, Field, Int, ID, registerEnumType } = gql;
 
 /** The contract's job statuses but None, its "no such job", which no indexed job has. */
-export type JobStatus = Exclude<ChainJobStatus, 'None'>;
-export const JobStatus = Object.fromEntries(JOB_STATUSES.filter((s) => s !== 'None').map((s) => [s, s])) as {
+export type JobStatus = (typeof EXISTING_JOB_STATUSES)[number];
+export const JobStatus = Object.fromEntries(EXISTING_JOB_STATUSES.map((s) => [s, s])) as {
   readonly [S in JobStatus]: S;
 };
 registerEnumType(JobStatus, { name: 'JobStatus', description: 'The JobMarket state machine' });

@@ -7,7 +7,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BlockHeader } from '../../../src/chain/events/chain-source';
-import type { ChunkChanges, LoadedRows } from './projector';
+import type { ChunkChanges, LoadedRows } from './chunk-rows';
 import {
   APPEND_TABLES,
   MUTABLE_TABLES,
@@ -61,6 +61,25 @@ const ALL_TABLES = [
 const STATS_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, jobs_created, jobs_awarded, jobs_completed, jobs_disputed,
   jobs_resolved, jobs_cancelled, jobs_expired, slashes, budget_posted::text, price_awarded::text, volume::text, fees::text,
   slashed_amount::text`;
+
+/**
+ * Writes the rows in $1 (a JSON array with jsonb_populate_recordset, one object with
+ * jsonb_populate_record) into a mutable table, replacing the row of the same key.
+ */
+function upsertSql(
+  table: MutableTable,
+  names: string[],
+  populate: 'jsonb_populate_recordset' | 'jsonb_populate_record',
+): string {
+  const pk = MUTABLE_TABLES[table];
+  const cols = names.map((c) => `"${c}"`).join(', ');
+  const set = names
+    .filter((c) => c !== pk)
+    .map((c) => `"${c}" = EXCLUDED."${c}"`)
+    .join(', ');
+  return `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${populate}(NULL::${table}, $1::jsonb)
+           ON CONFLICT ("${pk}") DO UPDATE SET ${set}`;
+}
 
 function columnsOf(row: object): string[] {
   return Object.keys(row);
@@ -223,18 +242,9 @@ export class IngestStore {
       };
       const upsert = async (table: MutableTable, rows: object[]) => {
         if (rows.length === 0) return;
-        const pk = MUTABLE_TABLES[table];
-        const names = columnsOf(rows[0]!);
-        const cols = names.map((c) => `"${c}"`).join(', ');
-        const set = names
-          .filter((c) => c !== pk)
-          .map((c) => `"${c}" = EXCLUDED."${c}"`)
-          .join(', ');
-        await m.query(
-          `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
-           ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
-          [JSON.stringify(rows)],
-        );
+        await m.query(upsertSql(table, columnsOf(rows[0]!), 'jsonb_populate_recordset'), [
+          JSON.stringify(rows),
+        ]);
       };
       await insert('raw_events', changes.rawEvents);
       await insert('stake_events', changes.stakeEvents);
@@ -306,17 +316,9 @@ export class IngestStore {
         if (u.before === null) {
           await m.query(`DELETE FROM ${u.table_name} WHERE "${pk}" = $1`, [u.pk]);
         } else {
-          const names = Object.keys(u.before);
-          const cols = names.map((c) => `"${c}"`).join(', ');
-          const set = names
-            .filter((c) => c !== pk)
-            .map((c) => `"${c}" = EXCLUDED."${c}"`)
-            .join(', ');
-          await m.query(
-            `INSERT INTO ${u.table_name} (${cols}) SELECT ${cols} FROM jsonb_populate_record(NULL::${u.table_name}, $1::jsonb)
-             ON CONFLICT ("${pk}") DO UPDATE SET ${set}`,
-            [JSON.stringify(u.before)],
-          );
+          await m.query(upsertSql(u.table_name, Object.keys(u.before), 'jsonb_populate_record'), [
+            JSON.stringify(u.before),
+          ]);
         }
       }
       for (const t of APPEND_TABLES) await m.query(`DELETE FROM ${t} WHERE block_number > $1`, [fork.number]);

@@ -1,63 +1,24 @@
 /**
- * Applies decoded events, in chain order, to the projections of one chunk held in memory:
- * rows are loaded once per chunk, changed here, and written back in bulk (batch-writer.ts).
- * For blocks above the finality horizon the first change of a row in a block records the row's
- * before-image, which is what a reorg replays backwards.
+ * Applies decoded events, in chain order, to the projections of one chunk (chunk-rows.ts): what
+ * each market, registry and reputation event changes in the jobs, workers and daily statistics,
+ * and the append-only rows (stake events, slashes, reputation evidence) it adds.
  */
 import { shortString } from 'starknet';
 import type { DecodedEvent, Value } from '../../../src/chain/events/event-codec';
-import type {
-  JobRow,
-  MutableTable,
-  Position,
-  RawEventRow,
-  ReputationEventRow,
-  SlashRow,
-  StakeEventRow,
-  StatsRow,
-  UndoRow,
-  WorkerRow,
-} from './rows';
+import { type ChunkChanges, ChunkRows, type LoadedRows, dayOf } from './chunk-rows';
+import type { Position, RawEventRow } from './rows';
+
+export { dayOf };
 
 export interface ProjectedEvent {
   raw: RawEventRow;
   decoded: DecodedEvent;
 }
 
-/** Rows a chunk starts from, loaded by primary key (absent = does not exist yet). */
-export interface LoadedRows {
-  jobs: Map<number, JobRow>;
-  workers: Map<string, WorkerRow>;
-  stats: Map<string, StatsRow>;
-}
-
-export interface ChunkChanges extends LoadedRows {
-  dirtyJobs: Set<number>;
-  dirtyWorkers: Set<string>;
-  dirtyStats: Set<string>;
-  rawEvents: RawEventRow[];
-  stakeEvents: StakeEventRow[];
-  slashes: SlashRow[];
-  reputation: ReputationEventRow[];
-  undo: UndoRow[];
-}
-
-export class ProjectionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProjectionError';
-  }
-}
-
 const big = (v: Value | undefined): bigint => BigInt(v as bigint);
 const num = (v: Value | undefined): number => Number(v as bigint | number);
 const str = (v: Value | undefined): string => String(v);
 const plus = (a: string, b: bigint): string => (BigInt(a) + b).toString();
-
-/** The UTC day of a block timestamp, the key of the daily statistics. */
-export function dayOf(timestamp: number): string {
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
-}
 
 function feltText(felt: Value | undefined): string {
   try {
@@ -88,119 +49,15 @@ export function touchedKeys(events: ProjectedEvent[]): { jobs: number[]; workers
 
 export class Projector {
   readonly changes: ChunkChanges;
-  /** (table, pk) pairs whose before-image is already journaled for the current block. */
-  private journaled = new Set<string>();
-  private journalBlock = -1;
+  private readonly rows: ChunkRows;
 
   constructor(
     loaded: LoadedRows,
     /** Blocks above this number are not final yet: their changes are journaled. */
-    private readonly horizon: number,
+    horizon: number,
   ) {
-    this.changes = {
-      ...loaded,
-      dirtyJobs: new Set(),
-      dirtyWorkers: new Set(),
-      dirtyStats: new Set(),
-      rawEvents: [],
-      stakeEvents: [],
-      slashes: [],
-      reputation: [],
-      undo: [],
-    };
-  }
-
-  private journal(
-    table: MutableTable,
-    pk: string,
-    before: JobRow | WorkerRow | StatsRow | undefined,
-    block: number,
-  ): void {
-    if (block <= this.horizon) return;
-    if (block !== this.journalBlock) {
-      this.journalBlock = block;
-      this.journaled.clear();
-    }
-    const key = `${table}:${pk}`;
-    if (this.journaled.has(key)) return;
-    this.journaled.add(key);
-    this.changes.undo.push({
-      block_number: block,
-      table_name: table,
-      pk,
-      before: before ? structuredClone(before) : null,
-    });
-  }
-
-  private job(id: number, p: Position, create?: () => JobRow): JobRow {
-    let row = this.changes.jobs.get(id);
-    this.journal('jobs', String(id), row, p.block_number);
-    if (!row) {
-      if (!create)
-        throw new ProjectionError(
-          `event for unknown job ${id} at block ${p.block_number}: was startBlock set after the job's creation?`,
-        );
-      row = create();
-      this.changes.jobs.set(id, row);
-    }
-    row.updated_at = p.timestamp;
-    row.updated_block = p.block_number;
-    this.changes.dirtyJobs.add(id);
-    return row;
-  }
-
-  private worker(address: string, p: Position): WorkerRow {
-    let row = this.changes.workers.get(address);
-    this.journal('workers', address, row, p.block_number);
-    if (!row) {
-      row = {
-        address,
-        staked: '0',
-        locked: '0',
-        pending_unstake: '0',
-        unstake_available_at: 0,
-        suspended_until: 0,
-        peer_id: null,
-        completed: 0,
-        failed: 0,
-        slashed_count: 0,
-        score: 5000,
-        jobs_awarded: 0,
-        first_block: p.block_number,
-        updated_block: p.block_number,
-      };
-      this.changes.workers.set(address, row);
-    }
-    row.updated_block = p.block_number;
-    this.changes.dirtyWorkers.add(address);
-    return row;
-  }
-
-  private stats(p: Position): StatsRow {
-    const day = dayOf(p.timestamp);
-    let row = this.changes.stats.get(day);
-    this.journal('market_stats_daily', day, row, p.block_number);
-    if (!row) {
-      row = {
-        day,
-        jobs_created: 0,
-        jobs_awarded: 0,
-        jobs_completed: 0,
-        jobs_disputed: 0,
-        jobs_resolved: 0,
-        jobs_cancelled: 0,
-        jobs_expired: 0,
-        slashes: 0,
-        budget_posted: '0',
-        price_awarded: '0',
-        volume: '0',
-        fees: '0',
-        slashed_amount: '0',
-      };
-      this.changes.stats.set(day, row);
-    }
-    this.changes.dirtyStats.add(day);
-    return row;
+    this.rows = new ChunkRows(loaded, horizon);
+    this.changes = this.rows.changes;
   }
 
   apply({ raw, decoded }: ProjectedEvent): void {
@@ -216,7 +73,7 @@ export class Projector {
     const id = num(f.job_id);
     switch (name) {
       case 'JobCreated': {
-        this.job(id, p, () => ({
+        this.rows.job(id, p, () => ({
           id,
           status: 'Open',
           poster: str(f.poster),
@@ -245,20 +102,20 @@ export class Projector {
           created_block: p.block_number,
           updated_block: p.block_number,
         }));
-        const s = this.stats(p);
+        const s = this.rows.stats(p);
         s.jobs_created++;
         s.budget_posted = plus(s.budget_posted, big(f.budget));
         return;
       }
       case 'JobCancelled': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = 'Cancelled';
         j.refund = big(f.refund).toString();
-        this.stats(p).jobs_cancelled++;
+        this.rows.stats(p).jobs_cancelled++;
         return;
       }
       case 'JobAwarded': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         Object.assign(j, {
           status: 'Awarded',
           worker: str(f.worker),
@@ -271,20 +128,20 @@ export class Projector {
           deadline: null,
           review_until: null,
         });
-        this.worker(str(f.worker), p).jobs_awarded++;
-        const s = this.stats(p);
+        this.rows.worker(str(f.worker), p).jobs_awarded++;
+        const s = this.rows.stats(p);
         s.jobs_awarded++;
         s.price_awarded = plus(s.price_awarded, big(f.price));
         return;
       }
       case 'JobAccepted': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = 'Accepted';
         j.deadline = num(f.deadline);
         return;
       }
       case 'ResultSubmitted': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = 'Submitted';
         j.commitment = str(f.commitment);
         j.review_until = num(f.review_until);
@@ -292,13 +149,13 @@ export class Projector {
       }
       case 'JobCompleted':
       case 'JobResolved': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = name === 'JobCompleted' ? 'Completed' : 'Resolved';
         j.payout = big(f.payout).toString();
         j.fee = big(f.fee).toString();
         j.refund = big(f.refund).toString();
         if (f.slashed !== undefined) j.slashed = plus(j.slashed, big(f.slashed));
-        const s = this.stats(p);
+        const s = this.rows.stats(p);
         if (name === 'JobCompleted') s.jobs_completed++;
         else s.jobs_resolved++;
         s.volume = plus(s.volume, big(f.payout));
@@ -306,28 +163,28 @@ export class Projector {
         return;
       }
       case 'JobDisputed': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = 'Disputed';
         j.dispute_reason = feltText(f.reason);
         j.dispute_bond = big(f.bond).toString();
-        this.stats(p).jobs_disputed++;
+        this.rows.stats(p).jobs_disputed++;
         return;
       }
       case 'JobExpired': {
         // The contract clears the award; JobReopened or JobRefunded follows with the new status.
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         Object.assign(j, { worker: null, price: null, collateral: '0', accept_by: null, deadline: null });
         j.slashed = plus(j.slashed, big(f.slashed));
         return;
       }
       case 'JobReopened':
-        this.job(id, p).status = 'Open';
+        this.rows.job(id, p).status = 'Open';
         return;
       case 'JobRefunded': {
-        const j = this.job(id, p);
+        const j = this.rows.job(id, p);
         j.status = 'Expired';
         j.refund = big(f.refund).toString();
-        this.stats(p).jobs_expired++;
+        this.rows.stats(p).jobs_expired++;
         return;
       }
       default:
@@ -355,7 +212,7 @@ export class Projector {
   private registry(name: string, f: Record<string, Value>, p: Position): void {
     if (f.worker === undefined) return; // MarketSet, ParamsUpdated, ownership
     const address = str(f.worker);
-    const w = this.worker(address, p);
+    const w = this.rows.worker(address, p);
     switch (name) {
       case 'Staked':
         w.staked = big(f.staked).toString();
@@ -398,7 +255,7 @@ export class Projector {
           staked_after: big(f.staked).toString(),
           suspended_until: num(f.suspended_until),
         });
-        const s = this.stats(p);
+        const s = this.rows.stats(p);
         s.slashes++;
         s.slashed_amount = plus(s.slashed_amount, big(f.amount));
         return this.stakeEvent(address, 'slashed', f, p, f.staked);
@@ -410,7 +267,7 @@ export class Projector {
 
   private reputation(f: Record<string, Value>, p: Position): void {
     const address = str(f.worker);
-    const w = this.worker(address, p);
+    const w = this.rows.worker(address, p);
     w.completed = num(f.completed);
     w.failed = num(f.failed);
     w.slashed_count = num(f.slashed);

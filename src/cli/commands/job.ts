@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { JobStatus } from '../../chain/job';
+import { EXISTING_JOB_STATUSES } from '../../chain/job';
 import type { ControlClient } from '../../control/client';
 import type { JobRecord } from '../../jobs/journal';
 import { parseAmount, strk } from '../amount';
@@ -46,19 +46,7 @@ const STEPS = [
   'declined',
   'done',
 ] as const;
-// The chain's states, spelled here so `cairn --help` does not load starknet.js with src/chain.
-const CHAIN_STATES = [
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const satisfies readonly JobStatus[];
-const STATES = [...CHAIN_STATES, ...STEPS];
+const STATES = [...EXISTING_JOB_STATUSES, ...STEPS];
 
 export function registerJobCommands(program: Command): void {
   const job = program

@@ -3,13 +3,14 @@
  * (GraphQL, no node needed), as tables for people or --json for scripts.
  */
 import type { Command } from 'commander';
+import { EXISTING_JOB_STATUSES } from '../../chain/job';
 import { normalizeAddress } from '../../shared/felt';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
 import { graphql, indexerUrl } from '../indexer';
 import { type GlobalOptions, output } from '../session';
-import { shortHex, table } from '../table';
+import { type Column, shortHex, table } from '../table';
 import { address, oneOf } from '../validate';
 
 interface MarketOptions extends GlobalOptions {
@@ -62,21 +63,34 @@ interface Day {
   averagePrice: string | null;
 }
 
-const JOB_STATUSES = [
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const;
-
 const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
+
+/** The worker fields both worker commands read (the one-worker view adds the evidence). */
+const WORKER_FIELDS = `
+  fragment WorkerFields on Worker {
+    address
+    peerId
+    staked
+    locked
+    pendingUnstake
+    unstakeAvailableAt
+    suspendedUntil
+    jobsAwarded
+    reputation {
+      score
+      completed
+      failed
+      slashed
+    }
+  }
+`;
+
+/** A list command's rows as a table, or `none` when there are none. */
+function listTable<T>(rows: readonly T[], none: string, columns: readonly Column<T>[]): string {
+  return rows.length === 0 ? none : table(rows, columns);
+}
 
 function count(v: string | undefined, what: string): number {
   if (v === undefined) return 20;
@@ -98,7 +112,7 @@ export function registerMarketCommands(program: Command): void {
   market
     .command('jobs')
     .description('jobs on the market, newest first')
-    .option('--status <status>', `only jobs in this state (${JOB_STATUSES.join(', ')})`)
+    .option('--status <status>', `only jobs in this state (${EXISTING_JOB_STATUSES.join(', ')})`)
     .option('--poster <address>', 'only jobs this account posted')
     .option('--worker <address>', 'only jobs awarded to this account')
     .option('--first <n>', 'how many (1..100, default 20)')
@@ -107,7 +121,7 @@ export function registerMarketCommands(program: Command): void {
         MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }
       >();
       const filter = {
-        ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
+        ...(opts.status ? { status: oneOf(opts.status, EXISTING_JOB_STATUSES, '--status') } : {}),
         ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
         ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
       };
@@ -138,22 +152,21 @@ export function registerMarketCommands(program: Command): void {
         { first, filter },
       );
       const rows = d.jobs.edges.map((e) => e.node);
-      output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
-        v.jobs.length === 0
-          ? 'no jobs'
-          : table(v.jobs, [
-              { header: 'ID', value: (j) => j.id, right: true },
-              { header: 'STATUS', value: (j) => j.status },
-              { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
-              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
-              { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
-              { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
-              { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
-              { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
-            ]) +
-            (v.totalCount > v.jobs.length
-              ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
-              : ''),
+      output(
+        opts,
+        { totalCount: d.jobs.totalCount, jobs: rows },
+        (v) =>
+          listTable(v.jobs, 'no jobs', [
+            { header: 'ID', value: (j) => j.id, right: true },
+            { header: 'STATUS', value: (j) => j.status },
+            { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+            { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+            { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+            { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+            { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+            { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+          ]) +
+          (v.totalCount > v.jobs.length ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)` : ''),
       );
     });
 
@@ -175,43 +188,29 @@ export function registerMarketCommands(program: Command): void {
               totalCount
               edges {
                 node {
-                  address
-                  peerId
-                  staked
-                  locked
-                  pendingUnstake
-                  unstakeAvailableAt
-                  suspendedUntil
-                  jobsAwarded
-                  reputation {
-                    score
-                    completed
-                    failed
-                    slashed
-                  }
+                  ...WorkerFields
                 }
               }
             }
           }
+          ${WORKER_FIELDS}
         `,
         { first, order },
       );
       const rows = d.workers.edges.map((e) => e.node);
       output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
-        v.workers.length === 0
-          ? 'no workers'
-          : table(v.workers, [
-              { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
-              { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
-              { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
-              { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
-              { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
-              { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
-              { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
-              { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
-              { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
-              { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
-            ]),
+        listTable(v.workers, 'no workers', [
+          { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+          { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+          { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+          { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+          { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+          { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+          { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+          { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+          { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+          { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+        ]),
       );
     });
 
@@ -236,19 +235,8 @@ export function registerMarketCommands(program: Command): void {
         `
           query ($a: String!) {
             worker(address: $a) {
-              address
-              peerId
-              staked
-              locked
-              pendingUnstake
-              unstakeAvailableAt
-              suspendedUntil
-              jobsAwarded
+              ...WorkerFields
               reputation {
-                score
-                completed
-                failed
-                slashed
                 evidence {
                   jobId
                   outcome
@@ -280,6 +268,7 @@ export function registerMarketCommands(program: Command): void {
               }
             }
           }
+          ${WORKER_FIELDS}
         `,
         { a },
       );

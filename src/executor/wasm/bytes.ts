@@ -2,6 +2,7 @@
  * Byte-level reading and writing of the WebAssembly binary format (LEB128 integers, vectors,
  * names). Every read is bounds-checked: the input is an untrusted module.
  */
+import { concatBytes } from '../../shared/bytes';
 import { SandboxError } from '../errors';
 
 export class Reader {
@@ -144,13 +145,6 @@ export class Writer {
   }
 
   finish(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let off = 0;
-    for (const c of this.chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
-    out.set(this.cur.subarray(0, this.len), off);
-    return out;
+    return concatBytes([...this.chunks, this.cur.subarray(0, this.len)], this.length);
   }
 }

@@ -12,7 +12,7 @@ import { deployCairn, type CairnDeployment, type DeployOptions } from '../../../
 import { DEVNET_STRK_ADDRESS, Devnet } from '../../../scripts/devnet';
 import { STRK } from '../../../src/chain/params';
 import { CairnEventDecoder, type RawEvent } from './events';
-import { toBigInt } from '../../../src/chain/values';
+import { bigintFields, toBigInt } from '../../../src/chain/values';
 import { signAwardConsent } from '../../../src/chain/award-consent';
 
 export interface Actors {
@@ -29,6 +29,9 @@ export interface JobSpec {
   execDuration?: bigint;
   maxAttempts?: number;
 }
+
+/** A job and the price it is awarded at (DEFAULT_PRICE if unset). */
+export type AwardedJobSpec = JobSpec & { price?: bigint };
 
 export const DEFAULT_BUDGET = 10n * STRK;
 export const DEFAULT_PRICE = 8n * STRK;
@@ -127,13 +130,13 @@ export class ChainFixture {
 
   async stakeInfo(worker: Account) {
     const s = await this.read.registry.read.stake_of(worker.address);
-    return {
-      staked: toBigInt(s.staked),
-      locked: toBigInt(s.locked),
-      pending_unstake: toBigInt(s.pending_unstake),
-      unstake_available_at: toBigInt(s.unstake_available_at),
-      suspended_until: toBigInt(s.suspended_until),
-    };
+    return bigintFields(s, [
+      'staked',
+      'locked',
+      'pending_unstake',
+      'unstake_available_at',
+      'suspended_until',
+    ]);
   }
 
   // --- jobs --------------------------------------------------------------------------------
@@ -185,31 +188,19 @@ export class ChainFixture {
     return this.as(sender).market.invoke('award_job', id, worker.address, price, expiry, signature);
   }
 
-  async awardedJob(
-    poster: Account,
-    worker: Account,
-    spec: JobSpec & { price?: bigint } = {},
-  ): Promise<bigint> {
+  async awardedJob(poster: Account, worker: Account, spec: AwardedJobSpec = {}): Promise<bigint> {
     const id = await this.createJob(poster, spec);
     await this.award(poster, worker, id, spec.price ?? DEFAULT_PRICE);
     return id;
   }
 
-  async acceptedJob(
-    poster: Account,
-    worker: Account,
-    spec: JobSpec & { price?: bigint } = {},
-  ): Promise<bigint> {
+  async acceptedJob(poster: Account, worker: Account, spec: AwardedJobSpec = {}): Promise<bigint> {
     const id = await this.awardedJob(poster, worker, spec);
     await this.as(worker).market.invoke('accept_job', id);
     return id;
   }
 
-  async submittedJob(
-    poster: Account,
-    worker: Account,
-    spec: JobSpec & { price?: bigint } = {},
-  ): Promise<bigint> {
+  async submittedJob(poster: Account, worker: Account, spec: AwardedJobSpec = {}): Promise<bigint> {
     const id = await this.acceptedJob(poster, worker, spec);
     await this.as(worker).market.invoke('submit_result', id, 0xabcdefn);
     return id;
@@ -267,10 +258,7 @@ export class ChainFixture {
   async reputation(worker: Account) {
     const r = await this.read.reputation.read.reputation_of(worker.address);
     return {
-      completed: toBigInt(r.completed),
-      failed: toBigInt(r.failed),
-      slashed: toBigInt(r.slashed),
-      posters: toBigInt(r.posters),
+      ...bigintFields(r, ['completed', 'failed', 'slashed', 'posters']),
       score: toBigInt(await this.read.reputation.read.score_of(worker.address)),
     };
   }

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ControlClient } from '../../../src/control/client';
 import type { JobStatus } from '../../../src/chain/job';
+import { controlAnswers } from '../../support/processes';
 import { statusOf } from './jobs';
 import { type MarketNet, type NodeProcess, type NodeSetup, spawnNode, until } from './market-net';
 
@@ -43,22 +44,12 @@ export class NodeProcesses {
   async start(name: string): Promise<NodeProcess> {
     const p = spawnNode(this.setup(name));
     this.procs.set(name, p);
-    await until(
-      async () => {
-        if (p.child.exitCode !== null) throw new Error(`${name} exited with ${p.child.exitCode}`);
-        const c = await this.connect(name);
-        try {
-          await c.call('node.ping');
-          return true;
-        } finally {
-          c.close();
-        }
+    const socketPath = join(this.setup(name).config.dataDir, 'control.sock');
+    await until(() => controlAnswers(socketPath, p.child, name), `${name} to start`, 120_000).catch(
+      (err: unknown) => {
+        throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
       },
-      `${name} to start`,
-      120_000,
-    ).catch((err: unknown) => {
-      throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
-    });
+    );
     if (name === 'poster') await this.reconnectPoster();
     return p;
   }

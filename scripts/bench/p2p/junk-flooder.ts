@@ -9,10 +9,10 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { setPriority } from 'node:os';
-import { loadEsm } from '../../src/p2p/esm';
-import { encodeFrame } from '../../src/p2p/direct';
-import { varint } from '../../src/p2p/varint';
-import { rawPeer } from '../../test/p2p/support/raw-peer';
+import { loadEsm } from '../../../src/p2p/esm';
+import { encodeFrame } from '../../../src/p2p/direct';
+import { varint } from '../../../src/p2p/varint';
+import { rawPeer } from '../../../test/p2p/support/raw-peer';
 
 export interface FloodStats {
   identities: number;

@@ -1,0 +1,241 @@
+/**
+ * A child process of the p2p bench: it hosts some of the network's nodes and obeys the parent's
+ * commands (protocol.ts). children.ts forks this file with `--child <name>`.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseConfig } from '../../../src/config/config.schema';
+import type { Capabilities } from '../../../src/discovery/capabilities';
+import { type CairnNode, startNode } from '../../../src/node/start-node';
+import type { JobResult } from '../../../src/market/poster';
+import { InMemoryReputation, InMemoryStakeRegistry } from '../../../src/market/stake';
+import { loadEsm } from '../../../src/p2p/esm';
+import { createLogger } from '../../../src/shared/logging';
+import { round } from './figures';
+import type { Command, LatencySample } from './protocol';
+import { DISCOVERY_REQ, NETWORK, jobSpec } from './specs';
+import { sleep, until } from './wait';
+
+async function child(): Promise<void> {
+  const m = await loadEsm();
+  const log = createLogger(process.env.CAIRN_BENCH_LOG ?? 'error', 'bench-child');
+  const stake = new InMemoryStakeRegistry(0n);
+  const nodes: CairnNode[] = [];
+  let offset = 0;
+  let nextJob = BigInt(process.pid) << 32n;
+  const reply = (msg: unknown) => process.send?.(msg, undefined, undefined, () => undefined);
+  /** Earliest time (ms, shared wall clock) any node here sent a bid for each job. */
+  const firstBidSent = new Map<string, number>();
+  const now = () => performance.timeOrigin + performance.now();
+  // How busy this process's event loop is while measuring: what bounds a latency figure.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  let loopMark = performance.eventLoopUtilization();
+
+  process.on('message', (cmd: Command) => {
+    void (async () => {
+      try {
+        switch (cmd.type) {
+          case 'start': {
+            offset = cmd.offset;
+            for (const [k, spec] of cmd.specs.entries()) {
+              const i = offset + k;
+              const { net } = cmd;
+              const listen = net.transport === 'memory' ? [`/memory/bench-${i}`] : ['/ip4/127.0.0.1/tcp/0'];
+              const worker: Capabilities | undefined = spec.worker && {
+                workerAddress: BigInt(spec.worker.address),
+                cores: spec.worker.cores,
+                memoryMb: spec.worker.memoryMb,
+                wasmFeatures: spec.worker.wasmFeatures,
+                fuelPerSecond: 1_000_000n,
+                pricePerFuel: BigInt(spec.worker.pricePerFuel),
+              };
+              nodes.push(
+                await startNode({
+                  bidOnly: true,
+                  config: parseConfig({
+                    network: NETWORK,
+                    p2p: {
+                      lan: true,
+                      simulation: !net.publicDefaults,
+                      listen,
+                      maxConnections: 400,
+                      ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
+                      ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
+                    },
+                    market: { strategy: 'lowest-price' },
+                    // Hundreds of simulated nodes in one process and one data dir: no control socket each.
+                    control: { enabled: false },
+                  }),
+                  log,
+                  stake,
+                  reputation: new InMemoryReputation(),
+                  worker,
+                  privateKey: await m.keys.generateKeyPair('Ed25519'),
+                  provide: false,
+                  advertise: net.advertise,
+                }),
+              );
+              nodes[nodes.length - 1]?.market.worker?.on('bid', (b) => {
+                const key = b.jobId.toString();
+                if (!firstBidSent.has(key)) firstBidSent.set(key, now());
+              });
+            }
+            reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
+            return;
+          }
+          case 'dial': {
+            await Promise.all(
+              cmd.pairs.map(async ([from, addr]) => {
+                const node = nodes[from - offset];
+                for (let attempt = 0; attempt < 5; attempt++) {
+                  try {
+                    await node?.host.dial(addr);
+                    return;
+                  } catch {
+                    await sleep(200 * (attempt + 1));
+                  }
+                }
+              }),
+            );
+            reply({ type: 'dialled' });
+            return;
+          }
+          case 'bind': {
+            for (const [address, peerId] of cmd.workers) stake.stake(address, 1n).bindPeer(address, peerId);
+            reply({ type: 'bound' });
+            return;
+          }
+          case 'mesh': {
+            // A node that is not a worker does not join the announcement mesh; it publishes to the
+            // topic's subscribers directly, so wait for it to know enough of them.
+            await until(
+              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
+              'gossip meshes',
+            );
+            reply({ type: 'meshed' });
+            return;
+          }
+          case 'adverts': {
+            await Promise.all(nodes.map((n) => n.adverts.publish()));
+            reply({ type: 'advertised' });
+            return;
+          }
+          case 'tables': {
+            const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
+            // Under load a node can lose its few connections (a muxer or ping timing out) or
+            // fail to add the contacts it has, and nothing would repair that for minutes: a real
+            // node has bootstrap peers to redial and a periodic self-query. Do both now.
+            for (const [k, n] of nodes.entries()) {
+              if (tableSize(n) >= 3) continue;
+              if (n.host.libp2p.getConnections().length === 0) {
+                const peer = nodes[(k + 1) % nodes.length] as CairnNode;
+                void n.host.dial(peer.host.multiaddrs()[0] as string).catch(() => undefined);
+              } else {
+                void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
+              }
+            }
+            reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
+            return;
+          }
+          case 'provide': {
+            const provided = await Promise.all(nodes.map((n) => n.provideNow()));
+            reply({ type: 'provided', records: provided.reduce((s, k) => s + k, 0) });
+            return;
+          }
+          case 'discover': {
+            const node = nodes[cmd.node - offset] as CairnNode;
+            const t0 = performance.now();
+            const found = await node.index.findCapable(DISCOVERY_REQ, 10n ** 18n, { limit: 1, timeoutMs: 10_000 });
+            reply({ type: 'discovered', ms: performance.now() - t0, peerId: found[0]?.peerId });
+            return;
+          }
+          case 'bidTimes': {
+            reply({ type: 'bidTimes', times: [...firstBidSent] });
+            firstBidSent.clear();
+            return;
+          }
+          case 'loop': {
+            const elu = performance.eventLoopUtilization(loopMark);
+            reply({
+              type: 'loop',
+              utilization: round(elu.utilization, 3),
+              delayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+            });
+            if (cmd.reset) {
+              loopDelay.reset();
+              loopMark = performance.eventLoopUtilization();
+            }
+            return;
+          }
+          case 'cpu': {
+            const c = process.cpuUsage();
+            reply({ type: 'cpu', us: c.user + c.system });
+            return;
+          }
+          case 'latency': {
+            const samples: LatencySample[] = [];
+            for (let j = 0; j < cmd.warmup + cmd.jobs; j++) {
+              const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
+              const jobId = nextJob++;
+              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, { maxBids: 1 }));
+              if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) {
+                // [job, announced, first bid received] on the shared clock, and the latency.
+                const t0 = performance.timeOrigin + r.timing.announcedAt;
+                samples.push([jobId.toString(), t0, performance.timeOrigin + r.timing.firstBidAt, r.timing.firstBidAt - r.timing.announcedAt]);
+              }
+              // Let the late bids and their outcomes drain before the next job.
+              await sleep(cmd.gapMs);
+            }
+            reply({ type: 'latency', samples });
+            return;
+          }
+          case 'throughput': {
+            const poster = nodes[cmd.poster - offset] as CairnNode;
+            const run = async (jobs: number) => {
+              let issued = 0;
+              let awarded = 0;
+              const lane = async () => {
+                while (issued < jobs) {
+                  issued++;
+                  const r = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }));
+                  if (r.status === 'awarded') awarded++;
+                }
+              };
+              await Promise.all(Array.from({ length: cmd.concurrency }, lane));
+              return awarded;
+            };
+            await run(cmd.warmup);
+            const v0 = poster.host.verifier.verifications;
+            const s0 = poster.host.signer.signatures;
+            const cpu0 = process.cpuUsage();
+            const t0 = performance.now();
+            const awarded = await run(cmd.jobs);
+            const wallMs = performance.now() - t0;
+            const cpu = process.cpuUsage(cpu0);
+            reply({
+              type: 'throughput',
+              jobs: cmd.jobs,
+              awarded,
+              wallMs,
+              cpuUs: cpu.user + cpu.system,
+              verifications: poster.host.verifier.verifications - v0,
+              signatures: poster.host.signer.signatures - s0,
+            });
+            return;
+          }
+          case 'stop': {
+            await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));
+            reply({ type: 'stopped' });
+            setTimeout(() => process.exit(0), 100).unref();
+            return;
+          }
+        }
+      } catch (err) {
+        reply({ type: 'error', message: (err as Error).stack ?? String(err) });
+      }
+    })();
+  });
+  reply({ type: 'ready' });
+}
+
+if (process.argv.includes('--child')) void child();
