@@ -11,6 +11,7 @@ import { SANDBOX_WASM_FEATURES } from '../executor/wasm/features';
 import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
 import { DefenceSchema } from './p2p-defence';
+import { discoveryConfigSchema } from './discovery';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -289,6 +290,8 @@ export const NodeConfigSchema = z.object({
   transfer: TransferConfigSchema.default(() => TransferConfigSchema.parse({})),
   jobs: JobsConfigSchema.prefault({}),
   control: ControlConfigSchema.default(() => ControlConfigSchema.parse({})),
+  /** Matching on noised adverts, advert book sync (src/config/discovery.ts). */
+  discovery: discoveryConfigSchema.prefault({}),
   /**
    * What the node is for: `worker` and `both` need a market.worker section; `poster` ignores one.
    * Default: `both` with a market.worker section, `poster` without.

@@ -36,9 +36,15 @@ export class DiscoveryModule {
         { provide: AdvertBook, useFactory: () => new AdvertBook() },
         {
           provide: AdvertService,
-          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig, opts?: DiscoveryOptions) => {
+          useFactory: async (
+            host: P2pHost,
+            book: AdvertBook,
+            config: NodeConfig,
+            opts?: DiscoveryOptions,
+          ) => {
             const adverts = new AdvertService(host, book, {
               caps: workerCapabilities(config, opts),
+              epsilon: config.discovery.advertEpsilon,
               gossip: opts?.advertise !== false,
               intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
             });
