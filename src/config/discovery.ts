@@ -35,5 +35,25 @@ export const discoveryConfigSchema = z.object({
    * more candidates that turn out unable.
    */
   matchMissRate: z.number().min(0.0001).max(0.5).default(DEFAULT_MISS_RATE),
+  /** Advert book sync between peers (src/discovery/advert-sync.ts). */
+  sync: z
+    .object({
+      /** Sync with a peer as a connection to it opens: a delta where this node synced with it before. */
+      onConnect: z.boolean().default(true),
+      /**
+       * Full syncs a node makes on connect after it starts. One fills an empty book; more would
+       * fetch the same adverts again from every neighbour. Later first meetings rely on gossip.
+       */
+      fullSyncPeers: z.number().int().min(0).max(16).default(1),
+      /**
+       * Adverts in one answer; the requester asks again for the rest. 2,000 adverts of ~200 bytes
+       * stay well inside a direct stream's 1 MiB write buffer.
+       */
+      maxAdvertsPerAnswer: z.number().int().min(1).max(4000).default(2000),
+      /** A peer may start a new sync with this node at most this often. */
+      minIntervalMs: z.number().int().min(0).default(5_000),
+      timeoutMs: z.number().int().positive().default(10_000),
+    })
+    .prefault({}),
 });
 export type DiscoveryConfig = z.infer<typeof discoveryConfigSchema>;

@@ -28,7 +28,7 @@ export class AdvertBook {
   private clock = 0n;
 
   constructor(
-    private readonly ttlMs = 5 * 60_000,
+    readonly ttlMs = 5 * 60_000,
     private readonly maxEntries = 10_000,
   ) {}
 

@@ -1,4 +1,4 @@
-/** NestJS wiring of worker adverts and DHT capability records. */
+/** NestJS wiring of worker adverts, advert book sync and DHT capability records. */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
@@ -7,6 +7,7 @@ import { P2pHost } from '../p2p/host';
 import { P2pModule } from '../p2p/p2p.module';
 import { AdvertBook } from './advert-book';
 import { AdvertService } from './adverts';
+import { AdvertSync } from './advert-sync';
 import { CapabilityIndex } from './capability-index';
 
 /** What the node's assembly may set besides configuration. */
@@ -54,6 +55,15 @@ export class DiscoveryModule {
           inject: [P2pHost, AdvertBook, NODE_CONFIG, { token: DISCOVERY_OPTIONS, optional: true }],
         },
         {
+          provide: AdvertSync,
+          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig) => {
+            const sync = new AdvertSync(host, book, config.discovery.sync);
+            await sync.start();
+            return sync;
+          },
+          inject: [P2pHost, AdvertBook, NODE_CONFIG],
+        },
+        {
           provide: CapabilityIndex,
           useFactory: (host: P2pHost, adverts: AdvertService, opts?: DiscoveryOptions) => {
             const index = new CapabilityIndex(host, adverts);
@@ -65,7 +75,7 @@ export class DiscoveryModule {
           inject: [P2pHost, AdvertService, { token: DISCOVERY_OPTIONS, optional: true }],
         },
       ],
-      exports: [AdvertBook, AdvertService, CapabilityIndex, P2pModule],
+      exports: [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
     };
   }
 }

@@ -235,6 +235,8 @@ export interface BlobResponse {
  * Advert book sync (/cairn/<network>/advert-sync/1.0.0, src/discovery/advert-sync.ts). Every
  * node numbers the changes to its advert book (version, under a random epoch drawn at start); a
  * node that synced with a peer before asks only for what changed since the version it reached.
+ * The requester sends one AdvertSyncRequest; the responder answers on the same stream with
+ * AdvertSyncBatch envelopes in version order, the final one marked last.
  */
 export interface AdvertSyncRequest {
   /** The responder's epoch and version from the requester's last sync; 0 and 0 ask for everything. */
@@ -249,8 +251,10 @@ export interface AdvertSyncBatch {
   /** Adverts exactly as their workers signed them: encoded Envelopes of kind KIND_WORKER_ADVERT. */
   adverts: Uint8Array[];
   last: boolean;
-  /** The requester's cursor could not be served (another epoch): these batches are the whole book. */
+  /** The requester's cursor could not be served (another epoch): this answer starts from version 0. */
   full: boolean;
+  /** With last: the responder stopped at its per-answer cap; ask again from `version` for the rest. */
+  more: boolean;
 }
 
 /**
@@ -268,7 +272,10 @@ export interface Alert {
 }
 
 export interface AlertRelay {
-  /** The issuer's signed alert: an encoded Envelope of kind KIND_ALERT. */
+  /**
+   * The issuer's signed alert: an encoded Envelope of kind KIND_ALERT. Empty in the hello a node
+   * sends when a connection opens, so that the session is open before the first alert needs it.
+   */
   alert: Uint8Array;
   /** Hops travelled before this one; a relay stops forwarding at the limit. */
   hops: number;
@@ -1511,7 +1518,7 @@ export const AdvertSyncRequest: MessageFns<AdvertSyncRequest> = {
 };
 
 function createBaseAdvertSyncBatch(): AdvertSyncBatch {
-  return { epoch: 0n, version: 0n, adverts: [], last: false, full: false };
+  return { epoch: 0n, version: 0n, adverts: [], last: false, full: false, more: false };
 }
 
 export const AdvertSyncBatch: MessageFns<AdvertSyncBatch> = {
@@ -1536,6 +1543,9 @@ export const AdvertSyncBatch: MessageFns<AdvertSyncBatch> = {
     }
     if (message.full !== false) {
       writer.uint32(40).bool(message.full);
+    }
+    if (message.more !== false) {
+      writer.uint32(48).bool(message.more);
     }
     return writer;
   },
@@ -1591,6 +1601,14 @@ export const AdvertSyncBatch: MessageFns<AdvertSyncBatch> = {
             }
 
             message.full = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.more = reader.bool();
             continue;
           }
         }
