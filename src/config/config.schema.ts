@@ -12,6 +12,7 @@ import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
 import { DefenceSchema } from './p2p-defence';
 import { discoveryConfigSchema } from './discovery';
+import { alertsConfigSchema } from './alerts';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -292,6 +293,8 @@ export const NodeConfigSchema = z.object({
   control: ControlConfigSchema.default(() => ControlConfigSchema.parse({})),
   /** Matching on noised adverts, advert book sync (src/config/discovery.ts). */
   discovery: discoveryConfigSchema.prefault({}),
+  /** Priority alerts: trusted issuers and rate limits (src/config/alerts.ts). */
+  alerts: alertsConfigSchema.prefault({}),
   /**
    * What the node is for: `worker` and `both` need a market.worker section; `poster` ignores one.
    * Default: `both` with a market.worker section, `poster` without.

@@ -1,13 +1,14 @@
 /**
  * The node, assembled: the one wiring that `src/main.ts`, the tests and the benches all run.
- * Configuration, logging, the p2p host, discovery, the market, job-data transfer and the control
- * channel (src/control/) on every node; manifest validation on every node (a poster checks what
+ * Configuration, logging, the p2p host, discovery, the market, job-data transfer, priority alerts
+ * (src/alerts/) and the control channel (src/control/) on every node; manifest validation on every node (a poster checks what
  * it posts); the executor and the prover on a worker; the job life (src/jobs) on a node with a
  * deployment and an account. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
  * CommonJS (see src/config/config.module.ts).
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import { AlertsModule } from '../alerts/alerts.module';
 import { ConfigModule } from '../config/config.module';
 import { controlProviders } from '../control/control.module';
 import { ControlServer } from '../control/server';
@@ -64,6 +65,7 @@ export class AppModule {
         MarketModule.forRoot(opts),
         ManifestModule.forRoot({ verificationModes: NODE_VERIFICATION_MODES }),
         TransferModule.forRoot(),
+        AlertsModule.forRoot(),
         ...jobModules,
       ],
       providers: [
