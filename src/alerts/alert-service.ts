@@ -46,6 +46,10 @@ export interface ReceivedAlert {
 const MAX_SEEN = 50_000;
 /** Sessions stay open while the connection does (the idle sweep never closes them). */
 const ALERT_SESSION_IDLE_MS = 2 ** 31 - 1;
+/** How often sessions lost or never opened (a hello that timed out under load) are opened again. */
+const MAINTAIN_EVERY_MS = 5_000;
+/** Hellos a connected peer may fail before we stop trying until it reconnects (it may not speak alerts). */
+const MAX_HELLO_FAILURES = 3;
 
 export class AlertService {
   private channel?: DirectChannel;
@@ -55,8 +59,14 @@ export class AlertService {
   private readonly issuers: PeerRateLimiter;
   private readonly neighbours: PeerRateLimiter;
   private readonly listeners: Array<(a: ReceivedAlert) => void> = [];
+  private readonly opening = new Set<string>();
+  private readonly helloFailures = new Map<string, number>();
+  private maintainTimer?: NodeJS.Timeout;
   private readonly log: Logger;
-  private readonly onConnect = (evt: CustomEvent<PeerId>): void => this.hello(evt.detail);
+  private readonly onConnect = (evt: CustomEvent<PeerId>): void => {
+    this.helloFailures.delete(evt.detail.toString());
+    this.hello(evt.detail);
+  };
 
   constructor(
     private readonly host: P2pHost,
@@ -80,10 +90,24 @@ export class AlertService {
     const libp2p = this.host.libp2p;
     libp2p.addEventListener('peer:connect', this.onConnect);
     for (const peer of libp2p.getPeers()) this.hello(peer);
+    this.maintainTimer = setInterval(() => this.maintain(), MAINTAIN_EVERY_MS);
+    this.maintainTimer.unref();
   }
 
   stop(): void {
+    clearInterval(this.maintainTimer);
     if (this.host.started) this.host.libp2p.removeEventListener('peer:connect', this.onConnect);
+  }
+
+  /** Reopens sessions to connected peers that lack one, so the next alert need not wait for a stream. */
+  private maintain(): void {
+    const channel = this.channel;
+    if (!channel || !this.host.started) return;
+    for (const peer of this.host.libp2p.getPeers()) {
+      const id = peer.toString();
+      if (!channel.isOpen(id) && (this.helloFailures.get(id) ?? 0) < MAX_HELLO_FAILURES) this.hello(peer);
+    }
+    if (this.helloFailures.size > MAX_SEEN) this.helloFailures.clear();
   }
 
   onApplicationShutdown(): void {

@@ -87,21 +87,22 @@ describe('priority alerts', () => {
         await dial(net[i]!, net[Math.floor(rand() * i)]!);
         if (i >= 2) await dial(net[i]!, net[Math.floor(rand() * i)]!).catch(() => undefined);
       }
-      await waitFor(
-        () =>
-          net.every((p) => {
-            const links = p.host.libp2p.getPeers().length;
-            return (
-              links >= 1 &&
-              p.alerts.readyPeers() === links &&
-              p.host.gossip.subscribers('job_announcement') === links &&
-              p.host.gossip.meshPeers('job_announcement') >= 1
-            );
-          }),
-        'alert sessions, subscriptions and gossip meshes on every link',
-        120_000,
-      );
-    }, 300_000);
+      const unready = () =>
+        net.flatMap((p, i) => {
+          const links = p.host.libp2p.getPeers().length;
+          const problems = [
+            links === 0 ? 'no links' : '',
+            p.alerts.readyPeers() !== links ? `alert sessions ${p.alerts.readyPeers()}/${links}` : '',
+            p.host.gossip.meshPeers('job_announcement') === 0 ? 'no mesh peer' : '',
+          ].filter(Boolean);
+          return problems.length > 0 ? [`node ${i}: ${problems.join(', ')}`] : [];
+        });
+      try {
+        await waitFor(() => unready().length === 0, 'alert sessions and gossip meshes', 240_000);
+      } catch (err) {
+        throw new Error(`${(err as Error).message}: ${unready().slice(0, 10).join('; ')}`, { cause: err });
+      }
+    }, 400_000);
 
     test.each([
       ['ordinary first', true],
