@@ -8,6 +8,7 @@
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import { AlertService } from '../alerts/alert-service';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ConfigModule } from '../config/config.module';
 import { controlProviders } from '../control/control.module';
@@ -20,6 +21,7 @@ import { ExecutorModule } from '../executor/executor.module';
 import { jobLifeProviders, type JobChain } from '../jobs/jobs.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
+import { Market } from '../market/market';
 import { MarketModule, type MarketModuleOptions } from '../market/market.module';
 import { P2P_OPTIONS } from '../p2p/p2p.module';
 import { ProverModule } from '../prover/prover.module';
@@ -47,6 +49,9 @@ export interface NodeOptions extends MarketModuleOptions {
   /** The deployment and the node's account: with them the node runs the job life (src/jobs). */
   jobChain?: JobChain;
 }
+
+/** Token of the provider that connects the alert policy to the worker's bidding. */
+const ALERT_HOOKS = Symbol('ALERT_HOOKS');
 
 export class AppModule {
   static forRoot(opts: NodeOptions): DynamicModule {
@@ -81,6 +86,15 @@ export class AppModule {
           provide: TRANSFER_BLOB_SOURCE,
           useFactory: (store?: BlobStore) => store ?? new BlobStore(config.executor.storeDir),
           inject: [{ token: BlobStore, optional: true }],
+        },
+        {
+          // A worker does not bid on a module this node's alert policy refuses.
+          provide: ALERT_HOOKS,
+          useFactory: (market: Market, alerts: AlertService) => {
+            if (market.worker) market.worker.refusesModule = (hash) => alerts.policy.isModuleRefused(hash);
+            return true;
+          },
+          inject: [Market, AlertService],
         },
         ...(opts.jobChain ? jobLifeProviders(opts.jobChain) : []),
         ...controlProviders(),
