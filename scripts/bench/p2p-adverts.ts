@@ -1,5 +1,5 @@
 /**
- * `npm run bench:adverts [-- --json] [-- --only=noise,sync]`
+ * `npm run bench:adverts [-- --json] [-- --only=noise,sync,alerts]`
  *
  * Measurements of the advert layer (src/discovery/):
  *
@@ -15,6 +15,12 @@
  *   change, and it reconnects; the delta sync is measured against the full one. Bytes are the
  *   frames on the sync stream both ways (signed envelopes with their length prefixes; the Yamux
  *   and Noise framing under them is not counted).
+ * - alerts: priority alerts against ordinary gossip on 100 hosts over TCP in this one process (a
+ *   random connected graph of average degree ~4, test/p2p/support/alert-peers.ts). Each of 10
+ *   rounds, one random host publishes an ordinary gossip message and raises an alert in the same
+ *   tick (the gossip call first); per round, the time until the last of the other 99 hosts had
+ *   each, and at how many hosts the alert came first. Every host shares one event loop, so the
+ *   times are this process's, not a network's; the order is the point.
  *
  * Prints figures for people, or with --json one JSON object on stdout.
  */
@@ -27,6 +33,9 @@ import { type CairnNode, startNode } from '../../src/node/start-node';
 import { loadEsm } from '../../src/p2p/esm';
 import { createLogger } from '../../src/shared/logging';
 import { AdvertOnlyWorker } from '../../test/p2p/support/advert-workers';
+import { alertNetwork, seeded, stopAlertPeers } from '../../test/p2p/support/alert-peers';
+import { AlertType } from '../../src/alerts/alert-codec';
+import { Kind, seal } from '../../src/p2p/envelope';
 
 const EPSILONS = [0.25, 0.5, 1, 2, 4, 8];
 const MISS_RATES = [0.01, 0.05];
@@ -130,10 +139,84 @@ function printSync(rows: SyncRow[]): void {
     );
 }
 
+const ALERT_HOSTS = 100;
+const ALERT_ROUNDS = 10;
+
+interface AlertsFigures {
+  hosts: number;
+  rounds: number;
+  /** Per round, ms from the send until the last other host had the alert / the ordinary message. */
+  alertAllMs: number[];
+  gossipAllMs: number[];
+  /** Over all rounds and hosts: how often the alert arrived first. */
+  alertFirst: number;
+  arrivals: number;
+}
+
+async function alertsBench(progress: (line: string) => void): Promise<AlertsFigures> {
+  const t0 = performance.now();
+  const net = await alertNetwork(ALERT_HOSTS, 16);
+  progress(`  (${ALERT_HOSTS} hosts up and meshed in ${Math.round((performance.now() - t0) / 1000)} s)`);
+  const rand = seeded(7);
+  const figures: AlertsFigures = {
+    hosts: ALERT_HOSTS,
+    rounds: ALERT_ROUNDS,
+    alertAllMs: [],
+    gossipAllMs: [],
+    alertFirst: 0,
+    arrivals: 0,
+  };
+  try {
+    for (let r = 0; r < ALERT_ROUNDS; r++) {
+      const source = net[Math.floor(rand() * net.length)]!;
+      const tag = `bench-${r}`;
+      const ordinary = seal(source.host.signer, Kind.KIND_JOB_ANNOUNCEMENT, new TextEncoder().encode(tag));
+      const sentAt = performance.now();
+      const published = source.host.gossip.publish('job_announcement', ordinary);
+      source.alerts.raise({
+        type: AlertType.ALERT_TYPE_HOSTILE_MODULE,
+        subject: BigInt(0x1000 + r),
+        evidence: tag,
+      });
+      await published;
+      const others = net.filter((p) => p !== source);
+      const deadline = Date.now() + 60_000;
+      while (!others.every((p) => p.alertAt.has(tag) && p.gossipAt.has(tag))) {
+        if (Date.now() > deadline) throw new Error(`round ${r}: not every host got both`);
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      figures.alertAllMs.push(Math.round(Math.max(...others.map((p) => p.alertAt.get(tag)!.atMs - sentAt))));
+      figures.gossipAllMs.push(
+        Math.round(Math.max(...others.map((p) => p.gossipAt.get(tag)!.atMs - sentAt))),
+      );
+      figures.alertFirst += others.filter(
+        (p) => p.alertAt.get(tag)!.order < p.gossipAt.get(tag)!.order,
+      ).length;
+      figures.arrivals += others.length;
+      // Let the gossip heartbeats and IHAVE echoes of this round die down before the next.
+      await new Promise((res) => setTimeout(res, 1500));
+    }
+  } finally {
+    await stopAlertPeers(net);
+  }
+  return figures;
+}
+
+function printAlerts(a: AlertsFigures): void {
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  console.log(
+    `  alert against ordinary gossip sent in the same tick, ${a.hosts} hosts over TCP in one process, ${a.rounds} rounds:`,
+  );
+  console.log(
+    `    reached every host: alert median ${med(a.alertAllMs)} ms (max ${Math.max(...a.alertAllMs)}), gossip median ${med(a.gossipAllMs)} ms (max ${Math.max(...a.gossipAllMs)})`,
+  );
+  console.log(`    alert first at ${a.alertFirst} of ${a.arrivals} host arrivals`);
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'noise,sync').split(','));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'noise,sync,alerts').split(','));
   const out: Record<string, unknown> = {};
   if (only.has('noise')) {
     const rows = noiseBench();
@@ -144,6 +227,11 @@ async function main(): Promise<void> {
     const rows = await syncBench();
     out.sync = rows;
     if (!json) printSync(rows);
+  }
+  if (only.has('alerts')) {
+    const figures = await alertsBench((line) => (json ? console.error(line) : console.log(line)));
+    out.alerts = figures;
+    if (!json) printAlerts(figures);
   }
   if (json) console.log(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 }

@@ -9,99 +9,36 @@
  * an alert changes.
  */
 import { AlertType, encodeAlert, encodeRelay } from '../../src/alerts/alert-codec';
-import { AlertService } from '../../src/alerts/alert-service';
-import type { NodeConfigInput } from '../../src/config/config.schema';
 import { Kind, seal } from '../../src/p2p/envelope';
 import { loadEsm } from '../../src/p2p/esm';
 import { P2pHost } from '../../src/p2p/host';
 import { peerIdFromText } from '../../src/p2p/crypto';
 import { protocolId } from '../../src/p2p/topics';
 import { NETWORK, memoryLogger, testConfig, waitFor } from './support/cluster';
+import {
+  alertNetwork,
+  dialPeer,
+  startAlertPeer,
+  stopAlertPeers,
+  type AlertPeer,
+} from './support/alert-peers';
 import { newSigner } from './support/advert-workers';
 
 const N = 100;
 
-interface Peer {
-  host: P2pHost;
-  alerts: AlertService;
-  /** The process-wide order in which things arrived here (a counter, not a clock). */
-  alertAt: Map<string, number>;
-  gossipAt: Map<string, number>;
-}
-
-let order = 0;
-
-async function startPeer(
-  config: Partial<NodeConfigInput> = {},
-  log = memoryLogger('silent').log,
-): Promise<Peer> {
-  const m = await loadEsm();
-  const host = new P2pHost({
-    config: testConfig({ ...config, p2p: { dhtBucketSize: 4, ...(config.p2p ?? {}) } }),
-    log,
-    privateKey: await m.keys.generateKeyPair('Ed25519'),
-  });
-  await host.start();
-  const alerts = new AlertService(host, host.config.alerts);
-  await alerts.start();
-  const peer: Peer = { host, alerts, alertAt: new Map(), gossipAt: new Map() };
-  alerts.onAlert((a) => peer.alertAt.set(a.alert.evidence, ++order));
-  // Ordinary traffic: any signed envelope on the announcement topic, its payload a label.
-  host.gossip.register('job_announcement', {
-    check: (env) => new TextDecoder().decode(env.payload),
-    deliver: (label) => peer.gossipAt.set(label as string, ++order),
-  });
-  return peer;
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const dial = (a: Peer, b: Peer) => a.host.dial(b.host.multiaddrs()[0] as string);
-
 describe('priority alerts', () => {
-  const peers: Peer[] = [];
+  const peers: AlertPeer[] = [];
 
   afterAll(async () => {
-    for (const p of peers) p.alerts.stop();
-    await Promise.all(peers.map((p) => p.host.stop().catch(() => undefined)));
+    await stopAlertPeers(peers);
   });
 
   describe('on a 100-node network', () => {
-    const net: Peer[] = [];
+    const net: AlertPeer[] = [];
 
     beforeAll(async () => {
-      for (let i = 0; i < N; i++) net.push(await startPeer());
+      net.push(...(await alertNetwork(N, 16)));
       peers.push(...net);
-      // A random tree (each node dials one earlier node) plus a second random link per node:
-      // connected, average degree ~4, some ten hops across.
-      const rand = seeded(16);
-      for (let i = 1; i < N; i++) {
-        await dial(net[i]!, net[Math.floor(rand() * i)]!);
-        if (i >= 2) await dial(net[i]!, net[Math.floor(rand() * i)]!).catch(() => undefined);
-      }
-      const unready = () =>
-        net.flatMap((p, i) => {
-          const links = p.host.libp2p.getPeers().length;
-          const problems = [
-            links === 0 ? 'no links' : '',
-            p.alerts.readyPeers() !== links ? `alert sessions ${p.alerts.readyPeers()}/${links}` : '',
-            p.host.gossip.meshPeers('job_announcement') === 0 ? 'no mesh peer' : '',
-          ].filter(Boolean);
-          return problems.length > 0 ? [`node ${i}: ${problems.join(', ')}`] : [];
-        });
-      try {
-        await waitFor(() => unready().length === 0, 'alert sessions and gossip meshes', 240_000);
-      } catch (err) {
-        throw new Error(`${(err as Error).message}: ${unready().slice(0, 10).join('; ')}`, { cause: err });
-      }
     }, 400_000);
 
     test.each([
@@ -130,7 +67,7 @@ describe('priority alerts', () => {
           'the alert and the ordinary message at every node',
           60_000,
         );
-        const late = others.filter((p) => (p.alertAt.get(tag) as number) > (p.gossipAt.get(tag) as number));
+        const late = others.filter((p) => p.alertAt.get(tag)!.order > p.gossipAt.get(tag)!.order);
         expect(late.map((p) => p.host.peerId)).toEqual([]);
         // Nobody trusts the source but the source: everyone relayed the alert, only it acted on it.
         expect(source.alerts.policy.isModuleRefused(subject)).toBe(true);
@@ -141,25 +78,25 @@ describe('priority alerts', () => {
   });
   describe("hostile alerts and each node's policy", () => {
     const victimLog = memoryLogger('info');
-    let V: Peer;
-    let W: Peer;
-    let T: Peer;
-    let U: Peer;
+    let V: AlertPeer;
+    let W: AlertPeer;
+    let T: AlertPeer;
+    let U: AlertPeer;
     let attacker: P2pHost;
     const attackers: P2pHost[] = [];
     let send: (frame: Uint8Array) => Promise<void>;
-    const got = (p: Peer, evidence: string) => p.alertAt.has(evidence);
+    const got = (p: AlertPeer, evidence: string) => p.alertAt.has(evidence);
 
     beforeAll(async () => {
-      T = await startPeer();
-      U = await startPeer();
+      T = await startAlertPeer();
+      U = await startAlertPeer();
       // V trusts T's alerts and nobody else's; W is an honest neighbour that V relays to.
-      V = await startPeer({ alerts: { trustedIssuers: [T.host.peerId] } }, victimLog.log);
-      W = await startPeer();
+      V = await startAlertPeer({ alerts: { trustedIssuers: [T.host.peerId] } }, victimLog.log);
+      W = await startAlertPeer();
       peers.push(T, U, V, W);
-      await dial(W, V);
-      await dial(T, V);
-      await dial(U, V);
+      await dialPeer(W, V);
+      await dialPeer(T, V);
+      await dialPeer(U, V);
       await waitFor(
         () => [V, W, T, U].every((p) => p.alerts.readyPeers() === p.host.libp2p.getPeers().length),
         'alert sessions',
