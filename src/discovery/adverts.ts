@@ -16,12 +16,15 @@ import { decodeAdvert, encodeAdvert } from './advert-codec';
 import type { AdvertBook, KnownAdvert } from './advert-book';
 import type { Capabilities } from './capabilities';
 import { DEFAULT_EPSILON, publicCapabilities, type PublicCapabilities } from './advert-noise';
+import { loadOrDrawNoise } from './noise-store';
 
 export interface AdvertServiceOptions {
   /** Present when this node is a worker; it then answers advert queries. */
   caps?: Capabilities;
   /** Per-field privacy budget of the public advert (advert-noise.ts); DEFAULT_EPSILON when absent. */
   epsilon?: number;
+  /** Where the noise draw is kept across restarts (noise-store.ts); drawn per start without one. */
+  noiseFile?: string;
   /** Publish the advert on gossip at start and every intervalMs (default true for a worker). */
   gossip?: boolean;
   intervalMs: number;
@@ -43,8 +46,8 @@ export class AdvertService {
   private readonly pending = new Map<string, Waiter[]>();
   private readonly log: Logger;
   /**
-   * Noised once for the life of the service: every advert and query answer repeats the same
-   * buckets, so listening longer teaches nothing more (advert-noise.ts).
+   * Noised once, and kept across restarts where the node has a noise file: every advert and
+   * query answer repeats the same buckets, so listening longer teaches nothing more.
    */
   readonly publicCaps?: PublicCapabilities;
 
@@ -54,7 +57,21 @@ export class AdvertService {
     private readonly opts: AdvertServiceOptions,
   ) {
     this.log = host.log.child({ module: 'adverts' });
-    if (opts.caps) this.publicCaps = publicCapabilities(opts.caps, opts.epsilon ?? DEFAULT_EPSILON);
+    if (opts.caps) {
+      const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
+      if (opts.noiseFile) {
+        const noise = loadOrDrawNoise(opts.noiseFile, opts.caps, epsilon);
+        if (noise.error)
+          this.log.warn(
+            { file: opts.noiseFile, err: noise.error },
+            'advert noise file unusable; drawn again',
+          );
+        this.log.info({ source: noise.source, epsilon: noise.caps.epsilon }, 'advert noise');
+        this.publicCaps = noise.caps;
+      } else {
+        this.publicCaps = publicCapabilities(opts.caps, epsilon);
+      }
+    }
   }
 
   /** The worker's exact capabilities: for its own bidding decisions, never for the wire. */

@@ -4,7 +4,8 @@ import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { type Capabilities, capabilitiesFromConfig } from './capabilities';
 import { P2pHost } from '../p2p/host';
-import { P2pModule } from '../p2p/p2p.module';
+import { P2P_OPTIONS, P2pModule, type P2pOptions } from '../p2p/p2p.module';
+import { join } from 'node:path';
 import { AdvertBook } from './advert-book';
 import { AdvertService } from './adverts';
 import { AdvertSync } from './advert-sync';
@@ -42,17 +43,27 @@ export class DiscoveryModule {
             book: AdvertBook,
             config: NodeConfig,
             opts?: DiscoveryOptions,
+            p2p?: P2pOptions,
           ) => {
             const adverts = new AdvertService(host, book, {
               caps: workerCapabilities(config, opts),
               epsilon: config.discovery.advertEpsilon,
+              // A throwaway identity (tests, simulations) gets throwaway noise; a node with its
+              // own key file keeps its draw in its data directory.
+              noiseFile: p2p?.privateKey ? undefined : join(config.dataDir, 'advert-noise.json'),
               gossip: opts?.advertise !== false,
               intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
             });
             await adverts.start();
             return adverts;
           },
-          inject: [P2pHost, AdvertBook, NODE_CONFIG, { token: DISCOVERY_OPTIONS, optional: true }],
+          inject: [
+            P2pHost,
+            AdvertBook,
+            NODE_CONFIG,
+            { token: DISCOVERY_OPTIONS, optional: true },
+            { token: P2P_OPTIONS, optional: true },
+          ],
         },
         {
           provide: AdvertSync,
