@@ -16,6 +16,7 @@ import { lowestPrice, reputationWeighted } from '../../src/market/strategy';
 import type { JobSpec } from '../../src/market/types';
 import type { BidOutcome, BidRefusal } from '../../src/market/worker';
 import { RejectCode } from '../../src/market/wire';
+import { Envelope, WorkerAdvert } from '../../src/p2p/proto/generated/cairn';
 import { connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
 
 const FUEL = 1000n;
@@ -130,6 +131,18 @@ describe('bidding between real nodes', () => {
     return r;
   };
   const name = (peerId: string) => Object.entries(W).find(([, n]) => n.peerId === peerId)?.[0];
+
+  test('the adverts the poster heard on gossip carry no exact figure: noised buckets only, as signed', async () => {
+    for (const [name, n] of Object.entries(W)) {
+      const heard = P.book.get(n.peerId);
+      expect(heard?.caps).toEqual(n.adverts.publicCaps);
+      const pb = WorkerAdvert.decode(Envelope.decode(heard?.signed as Uint8Array).payload);
+      for (const exact of ['cores', 'memoryMb', 'fuelPerSecond', 'pricePerFuel'])
+        expect(pb).not.toHaveProperty(exact);
+      // Its exact price is in its bids only; the advert holds the bucket it was noised from.
+      expect([name, pb.priceBucket]).toEqual([name, n.adverts.publicCaps?.priceBucket]);
+    }
+  });
 
   test('an announcement reaches every worker; capable ones bid, the others do not; winner and losers are told', async () => {
     const spec = job();
