@@ -12,6 +12,8 @@ import { proverConfigSchema } from '../prover/config';
 import { ConfigError, issueLines } from '../shared/config-error';
 import { positiveInt } from '../shared/config-numbers';
 import { DefenceSchema } from './p2p-defence';
+import { discoveryConfigSchema } from './discovery';
+import { alertsConfigSchema } from './alerts';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -282,6 +284,10 @@ export const NodeConfigSchema = z.object({
   transfer: TransferConfigSchema.default(() => TransferConfigSchema.parse({})),
   jobs: JobsConfigSchema.prefault({}),
   control: ControlConfigSchema.default(() => ControlConfigSchema.parse({})),
+  /** Matching on noised adverts, advert book sync (src/config/discovery.ts). */
+  discovery: discoveryConfigSchema.prefault({}),
+  /** Priority alerts: trusted issuers and rate limits (src/config/alerts.ts). */
+  alerts: alertsConfigSchema.prefault({}),
   /**
    * What the node is for: `worker` and `both` need a market.worker section; `poster` ignores one.
    * Default: `both` with a market.worker section, `poster` without.

@@ -72,7 +72,9 @@ describe('node configuration', () => {
     expect(() => parseConfig({ market: { worker: { ...worker, wasmFeatures: ['simd'] } } })).toThrow(
       /market\.worker\.wasmFeatures\.0/,
     );
-    expect(() => parseConfig({ market: { worker: { ...worker, wasmFeatures: ['threads'] } } })).toThrow(ConfigError);
+    expect(() => parseConfig({ market: { worker: { ...worker, wasmFeatures: ['threads'] } } })).toThrow(
+      ConfigError,
+    );
   });
 
   test('the executor and prover sections are validated with the rest, blobs kept in the data dir', () => {
@@ -85,7 +87,11 @@ describe('node configuration', () => {
 
   test('the control channel is on, its socket in the data dir, TCP off unless configured', () => {
     const c = parseConfig({ dataDir: '/srv/cairn' });
-    expect(c.control).toMatchObject({ enabled: true, socketPath: '/srv/cairn/control.sock', maxLineBytes: 1024 * 1024 });
+    expect(c.control).toMatchObject({
+      enabled: true,
+      socketPath: '/srv/cairn/control.sock',
+      maxLineBytes: 1024 * 1024,
+    });
     expect(c.control.tcp).toBeUndefined();
     const tcp = parseConfig({ control: { tcp: { port: 7001, tokenFile: '/srv/cairn/token' } } }).control.tcp;
     expect(tcp).toMatchObject({ host: '127.0.0.1', port: 7001, maxAuthFailures: 5 });
@@ -102,6 +108,8 @@ describe('node configuration', () => {
     const poster = loadConfig({ CAIRN_ROLE: 'poster', CAIRN_CONFIG: undefined });
     expect(poster.role).toBe('poster');
     expect(parseConfig({ role: 'poster', market: { worker } }).market.worker).toBeUndefined();
-    expect(() => parseConfig({ role: 'worker' })).toThrow(/role: a worker node needs a market\.worker section/);
+    expect(() => parseConfig({ role: 'worker' })).toThrow(
+      /role: a worker node needs a market\.worker section/,
+    );
   });
 });

@@ -109,7 +109,10 @@ export function effectiveDefence(defence: DefenceConfig, simulation: boolean): D
   return {
     ...defence,
     colocation: { ...defence.colocation, weight: SIMULATION_RELAXATIONS.colocationWeight },
-    addressThrottle: { ...defence.addressThrottle, offenders: SIMULATION_RELAXATIONS.addressThrottleOffenders },
+    addressThrottle: {
+      ...defence.addressThrottle,
+      offenders: SIMULATION_RELAXATIONS.addressThrottleOffenders,
+    },
     connections: {
       ...defence.connections,
       inboundPerIpPerSecond: SIMULATION_RELAXATIONS.inboundPerIpPerSecond,

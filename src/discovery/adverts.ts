@@ -15,10 +15,16 @@ import { protocolId } from '../p2p/topics';
 import { decodeAdvert, encodeAdvert } from './advert-codec';
 import type { AdvertBook, KnownAdvert } from './advert-book';
 import type { Capabilities } from './capabilities';
+import { DEFAULT_EPSILON, publicCapabilities, type PublicCapabilities } from './advert-noise';
+import { loadOrDrawNoise } from './noise-store';
 
 export interface AdvertServiceOptions {
   /** Present when this node is a worker; it then answers advert queries. */
   caps?: Capabilities;
+  /** Per-field privacy budget of the public advert (advert-noise.ts); DEFAULT_EPSILON when absent. */
+  epsilon?: number;
+  /** Where the noise draw is kept across restarts (noise-store.ts); drawn per start without one. */
+  noiseFile?: string;
   /** Publish the advert on gossip at start and every intervalMs (default true for a worker). */
   gossip?: boolean;
   intervalMs: number;
@@ -39,6 +45,11 @@ export class AdvertService {
   private timer?: NodeJS.Timeout;
   private readonly pending = new Map<string, Waiter[]>();
   private readonly log: Logger;
+  /**
+   * Noised once, and kept across restarts where the node has a noise file: every advert and
+   * query answer repeats the same buckets, so listening longer teaches nothing more.
+   */
+  readonly publicCaps?: PublicCapabilities;
 
   constructor(
     private readonly host: P2pHost,
@@ -46,8 +57,24 @@ export class AdvertService {
     private readonly opts: AdvertServiceOptions,
   ) {
     this.log = host.log.child({ module: 'adverts' });
+    if (opts.caps) {
+      const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
+      if (opts.noiseFile) {
+        const noise = loadOrDrawNoise(opts.noiseFile, opts.caps, epsilon);
+        if (noise.error)
+          this.log.warn(
+            { file: opts.noiseFile, err: noise.error },
+            'advert noise file unusable; drawn again',
+          );
+        this.log.info({ source: noise.source, epsilon: noise.caps.epsilon }, 'advert noise');
+        this.publicCaps = noise.caps;
+      } else {
+        this.publicCaps = publicCapabilities(opts.caps, epsilon);
+      }
+    }
   }
 
+  /** The worker's exact capabilities: for its own bidding decisions, never for the wire. */
   get caps(): Capabilities | undefined {
     return this.opts.caps;
   }
@@ -57,7 +84,7 @@ export class AdvertService {
       check: (env) => decodeAdvert(env.payload),
       deliver: (checked, env) => {
         const advert = checked as ReturnType<typeof decodeAdvert>;
-        this.book.upsert(env.signerId, advert.caps, advert.sequence);
+        this.book.upsert(env.signerId, advert.caps, advert.sequence, Date.now(), env.bytes);
       },
     });
     this.channel = await this.host.channel({
@@ -100,7 +127,7 @@ export class AdvertService {
 
   /** A freshly signed advert (timestamps must be inside the receiver's freshness window). */
   advertEnvelope(): Uint8Array {
-    const caps = this.opts.caps;
+    const caps = this.publicCaps;
     if (!caps) throw new Error('not a worker');
     this.sequence++;
     return seal(this.host.signer, Kind.KIND_WORKER_ADVERT, encodeAdvert({ caps, sequence: this.sequence }));
@@ -162,11 +189,12 @@ export class AdvertService {
     const waiters = this.pending.get(frame.peerId);
     if (!waiters) throw reject('UNSOLICITED', 'advert nobody asked for');
     const advert = decodeAdvert(env.payload);
-    this.book.upsert(frame.peerId, advert.caps, advert.sequence);
+    this.book.upsert(frame.peerId, advert.caps, advert.sequence, Date.now(), env.bytes);
     const known = this.book.get(frame.peerId) ?? {
       peerId: frame.peerId,
       ...advert,
       receivedAtMs: Date.now(),
+      version: 0n,
     };
     for (const w of [...waiters]) w.resolve(known);
   }

@@ -1,3 +1,4 @@
+import { publicCapabilities } from './advert-noise';
 import { capabilityKeys, searchKeys } from './capability-index';
 import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
 
@@ -33,15 +34,21 @@ describe('capabilities', () => {
     expect(unmetRequirements(caps, hard, 29n)).toEqual(['cores', 'memory', 'features', 'fuel', 'price']);
   });
 
-  test('DHT keys: any, each feature, the memory and core classes; searches use the most selective', () => {
-    expect(capabilityKeys('n', caps)).toEqual([
+  test('DHT keys: any, each feature, the noised memory and core buckets; searches use the most selective', () => {
+    const pub = { ...publicCapabilities(caps, 2), memoryBucket: 14, coresBucket: 3 };
+    expect(capabilityKeys('n', pub)).toEqual([
       '/cairn/n/cap/any',
       '/cairn/n/cap/feature/multi-value',
-      '/cairn/n/cap/memory/8',
-      '/cairn/n/cap/cores/4',
+      '/cairn/n/cap/memory/b14',
+      '/cairn/n/cap/cores/b3',
     ]);
     expect(searchKeys('n', req)).toEqual(['/cairn/n/cap/feature/multi-value']);
-    expect(searchKeys('n', { ...req, wasmFeatures: [] })[0]).toBe('/cairn/n/cap/memory/8');
+    // 8192 MB is bucket 14; with a slack of 2 the walk starts two buckets lower.
+    expect(searchKeys('n', { ...req, wasmFeatures: [] }, 2).slice(0, 3)).toEqual([
+      '/cairn/n/cap/memory/b12',
+      '/cairn/n/cap/memory/b13',
+      '/cairn/n/cap/memory/b14',
+    ]);
     expect(searchKeys('n', { ...req, wasmFeatures: [], minMemoryMb: 256 })).toEqual(['/cairn/n/cap/any']);
   });
 });

@@ -4,7 +4,9 @@
  * capable worker asks the DHT for providers of the most selective key its job allows, queries
  * each provider's advert directly, and keeps the first that passes the full requirement check.
  * Classes are coarse on purpose: each key costs the worker one DHT provide on start (and on every
- * re-provide), so a handful per worker keeps a 200-node network's records cheap.
+ * re-provide), so a handful per worker keeps a 200-node network's records cheap. The memory and
+ * core classes are the advert's noised buckets (advert-noise.ts), never the exact figures: a
+ * provider record is as public as gossip.
  */
 import type { CID } from 'multiformats/cid' with { 'resolution-mode': 'import' };
 import { esm } from '../p2p/esm';
@@ -13,41 +15,52 @@ import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
 import type { AdvertService } from './adverts';
 import type { KnownAdvert } from './advert-book';
-import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
+import type { JobRequirements } from './capabilities';
+import {
+  advertUnmet,
+  bucketOf,
+  DEFAULT_EPSILON,
+  MAX_BUCKET,
+  slackFor,
+  type PublicCapabilities,
+} from './advert-noise';
 
 const RAW_CODEC = 0x55;
-/** Memory classes in GiB; 0 holds workers below 1 GiB. */
-const MAX_MEMORY_CLASS_GIB = 1024;
+/** Memory keys a search walks at most: from the lowest bucket the slack allows, upwards. */
+const MAX_MEMORY_KEYS = 8;
 
-function memoryClass(memoryMb: number): number {
-  const gib = memoryMb / 1024;
-  return gib < 1 ? 0 : 2 ** Math.floor(Math.log2(gib));
-}
-
-function coreClass(cores: number): number {
-  return 2 ** Math.floor(Math.log2(Math.max(1, cores)));
-}
-
-export function capabilityKeys(network: string, caps: Capabilities): string[] {
+export function capabilityKeys(network: string, caps: PublicCapabilities): string[] {
   const prefix = `/cairn/${network}/cap`;
   return [
     `${prefix}/any`,
     ...caps.wasmFeatures.map((f) => `${prefix}/feature/${f}`),
-    `${prefix}/memory/${memoryClass(caps.memoryMb)}`,
-    `${prefix}/cores/${coreClass(caps.cores)}`,
+    `${prefix}/memory/b${caps.memoryBucket}`,
+    `${prefix}/cores/b${caps.coresBucket}`,
   ];
 }
 
-/** The keys whose providers may satisfy `req`, most selective first. */
-export function searchKeys(network: string, req: JobRequirements): string[] {
+/**
+ * The keys whose providers may satisfy `req`, most selective first. `slack` is how many buckets
+ * below the job's memory bucket a capable worker's noised bucket may lie (slackFor).
+ */
+export function searchKeys(
+  network: string,
+  req: JobRequirements,
+  slack = slackFor(DEFAULT_EPSILON),
+): string[] {
   const prefix = `/cairn/${network}/cap`;
   // A worker must offer every required feature, so providers of one of them suffice; all are
   // asked in parallel because we cannot know which is rarest.
   if (req.wasmFeatures.length > 0) return req.wasmFeatures.map((f) => `${prefix}/feature/${f}`);
+  // Below 1 GiB nearly every worker qualifies; the memory keys would only split the search.
   if (req.minMemoryMb >= 1024) {
     const keys: string[] = [];
-    for (let c = memoryClass(req.minMemoryMb); c <= MAX_MEMORY_CLASS_GIB && keys.length < 8; c *= 2) {
-      keys.push(`${prefix}/memory/${c}`);
+    for (
+      let b = Math.max(0, bucketOf(req.minMemoryMb) - slack);
+      b <= MAX_BUCKET && keys.length < MAX_MEMORY_KEYS;
+      b++
+    ) {
+      keys.push(`${prefix}/memory/b${b}`);
     }
     return keys;
   }
@@ -81,7 +94,7 @@ export class CapabilityIndex {
    * and kad-dht re-provides on its own schedule). Resolves to the number published.
    */
   provideInBackground(): Promise<number> {
-    const caps = this.adverts.caps;
+    const caps = this.adverts.publicCaps;
     if (!caps) return Promise.resolve(0);
     return this.provide(caps).catch((err: unknown) => {
       this.log.warn({ err: describe(err) }, 'capability provide failed');
@@ -90,7 +103,7 @@ export class CapabilityIndex {
   }
 
   /** Publishes provider records for every key of `caps`; resolves to how many succeeded. */
-  async provide(caps: Capabilities, timeoutMs = 30_000): Promise<number> {
+  async provide(caps: PublicCapabilities, timeoutMs = 30_000): Promise<number> {
     const keys = capabilityKeys(this.host.config.network, caps);
     const results = await Promise.allSettled(
       keys.map(async (key) => {
@@ -113,14 +126,18 @@ export class CapabilityIndex {
     return keys.length - failed.length;
   }
 
-  /** Finds workers that meet `req` within `budget`, via the DHT and their adverts. */
+  /**
+   * Finds workers whose adverts say they may meet `req` within `budget` (advertUnmet: noise
+   * tolerated up to the configured miss rate), via the DHT and their adverts.
+   */
   async findCapable(req: JobRequirements, budget: bigint, opts: FindOptions = {}): Promise<KnownAdvert[]> {
     const limit = opts.limit ?? 1;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
     const found: KnownAdvert[] = [];
     const asked = new Set<string>([this.host.peerId]);
-    const keys = searchKeys(this.host.config.network, req);
+    const missRate = this.host.config.discovery.matchMissRate;
+    const keys = searchKeys(this.host.config.network, req, slackFor(DEFAULT_EPSILON, missRate));
     const checks: Promise<void>[] = [];
     const done = new Promise<void>((resolve) =>
       controller.signal.addEventListener('abort', () => resolve(), { once: true }),
@@ -136,7 +153,7 @@ export class CapabilityIndex {
           this.adverts
             .query(provider.id, provider.multiaddrs)
             .then((advert) => {
-              if (found.length < limit && unmetRequirements(advert.caps, req, budget).length === 0) {
+              if (found.length < limit && advertUnmet(advert.caps, req, budget, missRate).length === 0) {
                 found.push(advert);
                 if (found.length >= limit) controller.abort();
               }

@@ -1,12 +1,14 @@
-/** NestJS wiring of worker adverts and DHT capability records. */
+/** NestJS wiring of worker adverts, advert book sync and DHT capability records. */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { type Capabilities, capabilitiesFromConfig } from './capabilities';
 import { P2pHost } from '../p2p/host';
-import { P2pModule } from '../p2p/p2p.module';
+import { P2P_OPTIONS, P2pModule, type P2pOptions } from '../p2p/p2p.module';
+import { join } from 'node:path';
 import { AdvertBook } from './advert-book';
 import { AdvertService } from './adverts';
+import { AdvertSync } from './advert-sync';
 import { CapabilityIndex } from './capability-index';
 
 /** What the node's assembly may set besides configuration. */
@@ -36,16 +38,41 @@ export class DiscoveryModule {
         { provide: AdvertBook, useFactory: () => new AdvertBook() },
         {
           provide: AdvertService,
-          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig, opts?: DiscoveryOptions) => {
+          useFactory: async (
+            host: P2pHost,
+            book: AdvertBook,
+            config: NodeConfig,
+            opts?: DiscoveryOptions,
+            p2p?: P2pOptions,
+          ) => {
             const adverts = new AdvertService(host, book, {
               caps: workerCapabilities(config, opts),
+              epsilon: config.discovery.advertEpsilon,
+              // A throwaway identity (tests, simulations) gets throwaway noise; a node with its
+              // own key file keeps its draw in its data directory.
+              noiseFile: p2p?.privateKey ? undefined : join(config.dataDir, 'advert-noise.json'),
               gossip: opts?.advertise !== false,
               intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
             });
             await adverts.start();
             return adverts;
           },
-          inject: [P2pHost, AdvertBook, NODE_CONFIG, { token: DISCOVERY_OPTIONS, optional: true }],
+          inject: [
+            P2pHost,
+            AdvertBook,
+            NODE_CONFIG,
+            { token: DISCOVERY_OPTIONS, optional: true },
+            { token: P2P_OPTIONS, optional: true },
+          ],
+        },
+        {
+          provide: AdvertSync,
+          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig) => {
+            const sync = new AdvertSync(host, book, config.discovery.sync);
+            await sync.start();
+            return sync;
+          },
+          inject: [P2pHost, AdvertBook, NODE_CONFIG],
         },
         {
           provide: CapabilityIndex,
@@ -59,7 +86,7 @@ export class DiscoveryModule {
           inject: [P2pHost, AdvertService, { token: DISCOVERY_OPTIONS, optional: true }],
         },
       ],
-      exports: [AdvertBook, AdvertService, CapabilityIndex, P2pModule],
+      exports: [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
     };
   }
 }

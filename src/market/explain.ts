@@ -1,17 +1,14 @@
 /**
  * Why a job got no (eligible) bid. From the adverts the poster knows, it counts how many workers
  * fail each requirement, so the user reads "12 workers known: 5 have too little memory (job needs
- * 4096 MB), 3 lack the WASM feature threads, ..." instead of a bare "no bids".
+ * 4096 MB), 3 lack the WASM feature threads, ..." instead of a bare "no bids". Adverts state
+ * capacities as noised buckets (src/discovery/advert-noise.ts), so the counts are of what the
+ * adverts suggest, with the same noise tolerance as matching.
  */
 import { collateralFor } from '../chain/job';
 import type { KnownAdvert } from '../discovery/advert-book';
-import {
-  priceFor,
-  REQUIREMENTS,
-  unmetRequirements,
-  type JobRequirements,
-  type Requirement,
-} from '../discovery/capabilities';
+import { advertUnmet, priceFloorEstimate } from '../discovery/advert-noise';
+import { REQUIREMENTS, type JobRequirements, type Requirement } from '../discovery/capabilities';
 import { feltHex } from '../shared/felt';
 import type { StakeVerifier } from './stake';
 
@@ -35,6 +32,8 @@ export interface ExplainInput {
   stake: StakeVerifier;
   /** Reasons already learnt from bids that were refused as ineligible. */
   refused?: Array<{ worker: string; reason: string }>;
+  /** The matching tolerance for noised adverts (discovery.matchMissRate). */
+  missRate?: number;
   /** Stake lookups done in parallel; each may be a chain call. */
   concurrency?: number;
 }
@@ -47,7 +46,7 @@ export async function explainNoBids(input: ExplainInput): Promise<NoBidExplanati
   const queue = [...input.adverts];
   const worker = async (): Promise<void> => {
     for (let a = queue.shift(); a; a = queue.shift()) {
-      const unmet = unmetRequirements(a.caps, input.requirements, input.budget);
+      const unmet = advertUnmet(a.caps, input.requirements, input.budget, input.missRate);
       for (const r of unmet) failing[r]++;
       let reason = refused.get(a.peerId);
       if (reason === undefined) {
@@ -55,7 +54,7 @@ export async function explainNoBids(input: ExplainInput): Promise<NoBidExplanati
           .verify(
             feltHex(a.caps.workerAddress),
             a.peerId,
-            collateralFor(priceFor(a.caps, input.requirements), input.collateralBps),
+            collateralFor(priceFloorEstimate(a.caps, input.requirements), input.collateralBps),
           )
           .catch((err: unknown) => ({
             ok: false as const,

@@ -68,6 +68,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
   priceFloor = 0n;
   /** Asked before each bid (the job life: free capacity, jobs already held); false skips it. */
   willing?: (a: Announcement) => boolean;
+  /** Modules this node refuses to run (src/alerts: hostile-module alerts it believes); true skips the job. */
+  refusesModule?: (manifestHash: bigint) => boolean;
 
   constructor(
     private readonly host: P2pHost,
@@ -86,6 +88,12 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (unmet.length > 0) {
       this.stats.skipped++;
       this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet });
+      return;
+    }
+    if (this.refusesModule?.(a.manifestHash)) {
+      this.stats.skipped++;
+      this.log.info({ jobId: a.jobId, poster: a.poster }, 'job skipped: its module is refused by an alert');
+      this.emit('skip', { jobId: a.jobId, poster: a.poster, unmet: [] });
       return;
     }
     if (this.willing && !this.willing(a)) {

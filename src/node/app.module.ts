@@ -1,13 +1,15 @@
 /**
  * The node, assembled: the one wiring that `src/main.ts`, the tests and the benches all run.
- * Configuration, logging, the p2p host, discovery, the market, job-data transfer and the control
- * channel (src/control/) on every node; manifest validation on every node (a poster checks what
+ * Configuration, logging, the p2p host, discovery, the market, job-data transfer, priority alerts
+ * (src/alerts/) and the control channel (src/control/) on every node; manifest validation on every node (a poster checks what
  * it posts); the executor and the prover on a worker; the job life (src/jobs) on a node with a
  * deployment and an account. Dynamic modules without decorators, because NestJS 12 is ESM-only and this project is
  * CommonJS (see src/config/config.module.ts).
  */
 import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
+import { AlertService } from '../alerts/alert-service';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ConfigModule } from '../config/config.module';
 import { controlProviders } from '../control/control.module';
 import { ControlServer } from '../control/server';
@@ -19,6 +21,7 @@ import { ExecutorModule } from '../executor/executor.module';
 import { jobLifeProviders, type JobChain } from '../jobs/jobs.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
+import { Market } from '../market/market';
 import { MarketModule, type MarketModuleOptions } from '../market/market.module';
 import { P2P_OPTIONS } from '../p2p/p2p.module';
 import { ProverModule } from '../prover/prover.module';
@@ -47,6 +50,9 @@ export interface NodeOptions extends MarketModuleOptions {
   jobChain?: JobChain;
 }
 
+/** Token of the provider that connects the alert policy to the worker's bidding. */
+const ALERT_HOOKS = Symbol('ALERT_HOOKS');
+
 export class AppModule {
   static forRoot(opts: NodeOptions): DynamicModule {
     const { config } = opts;
@@ -64,6 +70,7 @@ export class AppModule {
         MarketModule.forRoot(opts),
         ManifestModule.forRoot({ verificationModes: NODE_VERIFICATION_MODES }),
         TransferModule.forRoot(),
+        AlertsModule.forRoot(),
         ...jobModules,
       ],
       providers: [
@@ -79,6 +86,15 @@ export class AppModule {
           provide: TRANSFER_BLOB_SOURCE,
           useFactory: (store?: BlobStore) => store ?? new BlobStore(config.executor.storeDir),
           inject: [{ token: BlobStore, optional: true }],
+        },
+        {
+          // A worker does not bid on a module this node's alert policy refuses.
+          provide: ALERT_HOOKS,
+          useFactory: (market: Market, alerts: AlertService) => {
+            if (market.worker) market.worker.refusesModule = (hash) => alerts.policy.isModuleRefused(hash);
+            return true;
+          },
+          inject: [Market, AlertService],
         },
         ...(opts.jobChain ? jobLifeProviders(opts.jobChain) : []),
         ...controlProviders(),

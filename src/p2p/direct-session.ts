@@ -75,6 +75,7 @@ export class Session {
   check(now: number): void {
     if (this.closed) return;
     const limits = this.channel.deps.limits;
+    const idleMs = this.channel.init.idleMs ?? limits.idleMs;
     if (this.inbound && this.framesIn === 0 && now - this.openedMs > limits.firstFrameMs)
       return this.timeout(`no frame within ${limits.firstFrameMs} ms of opening`);
     if (
@@ -83,7 +84,7 @@ export class Session {
       now - this.partialSinceMs > limits.partialFrameMs
     )
       return this.timeout(`frame unfinished after ${limits.partialFrameMs} ms`);
-    if (now - this.lastFrameMs > limits.idleMs) this.close(`idle for ${limits.idleMs} ms`);
+    if (now - this.lastFrameMs > idleMs) this.close(`idle for ${idleMs} ms`);
   }
 
   private timeout(detail: string): void {

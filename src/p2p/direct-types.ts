@@ -24,6 +24,11 @@ export interface DirectChannelInit {
   protocol: string;
   kinds: ReadonlySet<Kind>;
   onFrame(frame: DirectFrame): void | Promise<void>;
+  /**
+   * This protocol's own idle limit, instead of p2p.defence.streams.idleMs: a protocol whose
+   * session is opened ahead of need (alerts) keeps it while the connection lives.
+   */
+  idleMs?: number;
 }
 
 export interface DirectDeps {

@@ -83,6 +83,11 @@ export class DirectChannel {
     this.outbound.clear();
   }
 
+  /** Whether an outbound session to the peer is open (trySend would not need to open one). */
+  isOpen(peerId: string): boolean {
+    return this.outbound.get(peerId)?.open ?? false;
+  }
+
   /** Sends on an open session without waiting; false when there is none yet. */
   trySend(peerId: string, payload: Uint8Array): boolean {
     const s = this.outbound.get(peerId);

@@ -14,13 +14,16 @@ export interface GossipTopic {
   network: string;
 }
 
-/** Bumped when a topic's payload changes incompatibly. */
-const TOPIC_VERSION = 1;
+/**
+ * Bumped when a topic's payload changes incompatibly. worker_advert is at 2: its adverts carry
+ * noised capacity buckets instead of exact figures (src/discovery/advert-noise.ts).
+ */
+const TOPIC_VERSIONS: Record<GossipTopicType, number> = { job_announcement: 1, worker_advert: 2 };
 /** The only encoding; named so a future one (e.g. compressed) gets its own topic. */
 const ENCODING = 'proto';
 
 export function stringifyTopic(topic: GossipTopic): string {
-  return `/cairn/${topic.network}/${topic.type}/${TOPIC_VERSION}/${ENCODING}`;
+  return `/cairn/${topic.network}/${topic.type}/${TOPIC_VERSIONS[topic.type]}/${ENCODING}`;
 }
 
 export function parseTopic(topicStr: string): GossipTopic {
@@ -31,7 +34,7 @@ export function parseTopic(topicStr: string): GossipTopic {
   const [, , network, type, version, encoding] = parts as [string, string, string, string, string, string];
   if (!(GOSSIP_TOPIC_TYPES as readonly string[]).includes(type))
     throw new Error(`unknown topic type: ${type}`);
-  if (version !== String(TOPIC_VERSION) || encoding !== ENCODING)
+  if (version !== String(TOPIC_VERSIONS[type as GossipTopicType]) || encoding !== ENCODING)
     throw new Error(`unsupported topic version: ${topicStr}`);
   return { type: type as GossipTopicType, network };
 }
@@ -42,10 +45,20 @@ export const TOPIC_KINDS: Record<GossipTopicType, Kind> = {
   worker_advert: Kind.KIND_WORKER_ADVERT,
 };
 
-export type DirectProtocolName = 'bid' | 'advert' | 'blob' | 'job';
+export type DirectProtocolName = 'bid' | 'advert' | 'blob' | 'job' | 'advert-sync' | 'alert';
+
+/** Each protocol's semver; advert is at 2 since its answers carry noised adverts. */
+const PROTOCOL_VERSIONS: Record<DirectProtocolName, string> = {
+  bid: '1.0.0',
+  advert: '2.0.0',
+  blob: '1.0.0',
+  job: '1.0.0',
+  'advert-sync': '1.0.0',
+  alert: '1.0.0',
+};
 
 export function protocolId(network: string, name: DirectProtocolName): string {
-  return `/cairn/${network}/${name}/1.0.0`;
+  return `/cairn/${network}/${name}/${PROTOCOL_VERSIONS[name]}`;
 }
 
 export function dhtProtocolId(network: string): string {

@@ -7,6 +7,7 @@
  *   P ── W1 ── W3 ── W5
  *   └─── W2 ── W4
  */
+import { advertUnmet } from '../../src/discovery/advert-noise';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/node/start-node';
 import type { JobResult } from '../../src/market/poster';
@@ -15,6 +16,7 @@ import { lowestPrice, reputationWeighted } from '../../src/market/strategy';
 import type { JobSpec } from '../../src/market/types';
 import type { BidOutcome, BidRefusal } from '../../src/market/worker';
 import { RejectCode } from '../../src/market/wire';
+import { Envelope, WorkerAdvert } from '../../src/p2p/proto/generated/cairn';
 import { connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
 
 const FUEL = 1000n;
@@ -75,7 +77,13 @@ describe('bidding between real nodes', () => {
   beforeAll(async () => {
     P = await startNode({ stake, reputation, log: poster.log });
     for (const [name, c] of Object.entries(WORKERS)) {
-      W[name] = await startNode({ worker: c, stake, reputation });
+      // Nearly noiseless adverts (epsilon 10): the explanation test below reads what they say.
+      W[name] = await startNode({
+        worker: c,
+        stake,
+        reputation,
+        config: { discovery: { advertEpsilon: 10 } },
+      });
       const w = W[name] as CairnNode;
       outcomes[name] = [];
       refusals[name] = [];
@@ -123,6 +131,18 @@ describe('bidding between real nodes', () => {
     return r;
   };
   const name = (peerId: string) => Object.entries(W).find(([, n]) => n.peerId === peerId)?.[0];
+
+  test('the adverts the poster heard on gossip carry no exact figure: noised buckets only, as signed', async () => {
+    for (const [name, n] of Object.entries(W)) {
+      const heard = P.book.get(n.peerId);
+      expect(heard?.caps).toEqual(n.adverts.publicCaps);
+      const pb = WorkerAdvert.decode(Envelope.decode(heard?.signed as Uint8Array).payload);
+      for (const exact of ['cores', 'memoryMb', 'fuelPerSecond', 'pricePerFuel'])
+        expect(pb).not.toHaveProperty(exact);
+      // Its exact price is in its bids only; the advert holds the bucket it was noised from.
+      expect([name, pb.priceBucket]).toEqual([name, n.adverts.publicCaps?.priceBucket]);
+    }
+  });
 
   test('an announcement reaches every worker; capable ones bid, the others do not; winner and losers are told', async () => {
     const spec = job();
@@ -193,7 +213,13 @@ describe('bidding between real nodes', () => {
     expect(result.bids).toHaveLength(0);
     const e = result.explanation;
     expect(e.knownWorkers).toBe(5);
-    expect(e.failing.memory).toBe(5);
+    // Counted from what the noised adverts say (at epsilon 10 almost surely all five: none of
+    // them has 64 GiB), with the tolerance matching uses.
+    const sayShort = P.book
+      .all()
+      .filter((a) => advertUnmet(a.caps, spec.requirements, spec.budget).includes('memory'));
+    expect(sayShort.length).toBeGreaterThanOrEqual(1);
+    expect(e.failing.memory).toBe(sayShort.length);
     // Only W3 offers tail-call; W5 lacks multi-value as well.
     expect(e.failing.features).toBe(4);
     expect(e.failing.cores).toBe(0);

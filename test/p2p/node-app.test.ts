@@ -36,8 +36,8 @@ function config(dataDir: string, over: NodeConfigInput = {}): NodeConfig {
 
 /** (module (memory 1) (func (export "f") (result i32) (i32.load (i32.const 70000)))) */
 const OUT_OF_BOUNDS = Uint8Array.from([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 5, 3, 1, 0, 1, 7, 5, 1, 1, 102, 0, 0, 10, 11,
-  1, 9, 0, 65, 240, 162, 4, 40, 2, 0, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 5, 3, 1, 0, 1, 7, 5, 1, 1, 102, 0, 0, 10,
+  11, 1, 9, 0, 65, 240, 162, 4, 40, 2, 0, 11,
 ]);
 
 /** Runs OUT_OF_BOUNDS in a worker thread; its trap's message, or why there was none. */
@@ -104,9 +104,10 @@ describe('the NestJS node', () => {
     const poster = await createApp({ config: config(join(dir, 'poster')), stake });
     apps.push(poster);
     const posterHost = poster.host;
-    const worker = await createApp({
-      config: config(join(dir, 'worker'), {
-        p2p: { bootstrap: [posterHost.multiaddrs()[0] as string] },
+    const bootstrap = [posterHost.multiaddrs()[0] as string];
+    const workerConfig = () =>
+      config(join(dir, 'worker'), {
+        p2p: { bootstrap },
         market: {
           worker: {
             address: '0x4242',
@@ -119,9 +120,8 @@ describe('the NestJS node', () => {
             advertIntervalMs: 200,
           },
         },
-      }),
-      stake,
-    });
+      });
+    const worker = await createApp({ config: workerConfig(), stake });
     apps.push(worker);
     const workerHost = worker.host;
     // The assembly gives a worker its sandbox (and a poster-only node none).
@@ -139,7 +139,13 @@ describe('the NestJS node', () => {
 
     const result = await poster.market.poster.announce(
       jobSpec(1n, {
-        requirements: { minCores: 2, minMemoryMb: 1024, wasmFeatures: ['multi-value'], minFuelPerSecond: 1n, fuelLimit: 100n },
+        requirements: {
+          minCores: 2,
+          minMemoryMb: 1024,
+          wasmFeatures: ['multi-value'],
+          minFuelPerSecond: 1n,
+          fuelLimit: 100n,
+        },
         budget: 10_000n,
         collateralBps: 100,
         bidWindowMs: 10_000,
@@ -152,10 +158,19 @@ describe('the NestJS node', () => {
     expect(worker.market.worker?.stats.bids).toBe(1);
     await waitFor(() => worker.market.worker?.stats.won === 1, 'the award notice');
 
+    const noised = worker.adverts.publicCaps;
     await worker.stop();
     await poster.stop();
     expect(workerHost.started).toBe(false);
     expect(posterHost.started).toBe(false);
+
+    // Restarted, the worker advertises the same noised buckets: a fresh draw per start would let
+    // a listener average its way to the true ones (src/discovery/noise-store.ts).
+    expect((await stat(join(dir, 'worker', 'advert-noise.json'))).mode & 0o777).toBe(0o600);
+    const again = await createApp({ config: workerConfig(), stake });
+    apps.push(again);
+    expect(again.adverts.publicCaps).toEqual(noised);
+    await again.stop();
   });
 
   test('listens for SIGINT, SIGTERM and SIGHUP only: a module reading out of bounds still traps, during and after', async () => {

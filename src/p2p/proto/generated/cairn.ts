@@ -35,7 +35,11 @@ export enum Kind {
   KIND_BLOB_REQUEST = 7,
   KIND_BLOB_RESPONSE = 8,
   KIND_RESULT_NOTICE = 9,
-  KIND_ANNOUNCEMENT_REQUEST = 10,
+  KIND_ADVERT_SYNC_REQUEST = 10,
+  KIND_ADVERT_SYNC_BATCH = 11,
+  KIND_ALERT = 12,
+  KIND_ALERT_RELAY = 13,
+  KIND_ANNOUNCEMENT_REQUEST = 14,
 }
 
 export enum RejectCode {
@@ -60,6 +64,16 @@ export enum BlobStatus {
   BLOB_STATUS_BUSY = 5,
   /** BLOB_STATUS_BAD_REQUEST - The request was malformed, forged, stale or replayed; detail names the check that failed. */
   BLOB_STATUS_BAD_REQUEST = 6,
+}
+
+export enum AlertType {
+  ALERT_TYPE_UNSPECIFIED = 0,
+  /** ALERT_TYPE_HOSTILE_MODULE - subject: the module's manifest hash (felt). */
+  ALERT_TYPE_HOSTILE_MODULE = 1,
+  /** ALERT_TYPE_WORKER_SLASHED - subject: the worker's account address (felt); evidence: the slashing transaction. */
+  ALERT_TYPE_WORKER_SLASHED = 2,
+  /** ALERT_TYPE_GRIEFING_POSTER - subject: the poster's account address (felt); evidence: the jobs it griefed. */
+  ALERT_TYPE_GRIEFING_POSTER = 3,
 }
 
 export interface Envelope {
@@ -118,16 +132,24 @@ export interface JobAnnouncement {
   manifestSha256: Uint8Array;
 }
 
+/**
+ * A worker's public advert (topic version 2, advert protocol 2.0.0). Version 1 carried exact
+ * cores, memory, fuel rate and price in fields 2, 3, 5 and 6; they are gone so that no peer learns
+ * a worker's exact inventory from gossip. Capacities are bucket indexes (a capacity's bit length,
+ * 0 for 0) with two-sided geometric noise; src/discovery/advert-noise.ts documents the mechanism.
+ */
 export interface WorkerAdvert {
   workerAddress: Uint8Array;
-  cores: number;
-  memoryMb: bigint;
   wasmFeatures: string[];
-  fuelPerSecond: bigint;
-  /** Asking price in fri per unit of fuel (u256); the worker's price floor. */
-  pricePerFuel: Uint8Array;
   /** Increases with every advert a worker publishes; a lower one never replaces a higher one. */
   sequence: bigint;
+  coresBucket: number;
+  memoryBucket: number;
+  fuelBucket: number;
+  /** Of the asking price in fri per unit of fuel; the exact price goes only into a bid. */
+  priceBucket: number;
+  /** The per-field privacy budget the noise was drawn with, in thousandths (1000 = epsilon 1). */
+  epsilonMilli: number;
 }
 
 export interface Bid {
@@ -218,6 +240,56 @@ export interface BlobResponse {
   detail: string;
   /** With BLOB_STATUS_OK: each blob's size in bytes, in request order. */
   sizes: bigint[];
+}
+
+/**
+ * Advert book sync (/cairn/<network>/advert-sync/1.0.0, src/discovery/advert-sync.ts). Every
+ * node numbers the changes to its advert book (version, under a random epoch drawn at start); a
+ * node that synced with a peer before asks only for what changed since the version it reached.
+ * The requester sends one AdvertSyncRequest; the responder answers on the same stream with
+ * AdvertSyncBatch envelopes in version order, the final one marked last.
+ */
+export interface AdvertSyncRequest {
+  /** The responder's epoch and version from the requester's last sync; 0 and 0 ask for everything. */
+  epoch: bigint;
+  since: bigint;
+}
+
+export interface AdvertSyncBatch {
+  epoch: bigint;
+  /** The responder's book version the requester reaches with the last batch (0 on the others). */
+  version: bigint;
+  /** Adverts exactly as their workers signed them: encoded Envelopes of kind KIND_WORKER_ADVERT. */
+  adverts: Uint8Array[];
+  last: boolean;
+  /** The requester's cursor could not be served (another epoch): this answer starts from version 0. */
+  full: boolean;
+  /** With last: the responder stopped at its per-answer cap; ask again from `version` for the rest. */
+  more: boolean;
+}
+
+/**
+ * Priority alerts (/cairn/<network>/alert/1.0.0, src/alerts/). An issuer signs an Alert in an
+ * Envelope of kind KIND_ALERT; every hop, the issuer's included, wraps those exact bytes in an
+ * AlertRelay signed by itself, so a direct stream still only carries its remote peer's signature.
+ */
+export interface Alert {
+  type: AlertType;
+  subject: Uint8Array;
+  /** The peer id the subject acts through, when the issuer knows it (worker, poster). */
+  subjectPeer: Uint8Array;
+  /** Free text of at most 256 bytes: a transaction hash, job ids, a reason. */
+  evidence: string;
+}
+
+export interface AlertRelay {
+  /**
+   * The issuer's signed alert: an encoded Envelope of kind KIND_ALERT. Empty in the hello a node
+   * sends when a connection opens, so that the session is open before the first alert needs it.
+   */
+  alert: Uint8Array;
+  /** Hops travelled before this one; a relay stops forwarding at the limit. */
+  hops: number;
 }
 
 function createBaseEnvelope(): Envelope {
@@ -649,12 +721,13 @@ export const JobAnnouncement: MessageFns<JobAnnouncement> = {
 function createBaseWorkerAdvert(): WorkerAdvert {
   return {
     workerAddress: new Uint8Array(0),
-    cores: 0,
-    memoryMb: 0n,
     wasmFeatures: [],
-    fuelPerSecond: 0n,
-    pricePerFuel: new Uint8Array(0),
     sequence: 0n,
+    coresBucket: 0,
+    memoryBucket: 0,
+    fuelBucket: 0,
+    priceBucket: 0,
+    epsilonMilli: 0,
   };
 }
 
@@ -663,32 +736,29 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
     if (message.workerAddress.length !== 0) {
       writer.uint32(10).bytes(message.workerAddress);
     }
-    if (message.cores !== 0) {
-      writer.uint32(16).uint32(message.cores);
-    }
-    if (message.memoryMb !== 0n) {
-      if (BigInt.asUintN(64, message.memoryMb) !== message.memoryMb) {
-        throw new globalThis.Error("value provided for field message.memoryMb of type uint64 too large");
-      }
-      writer.uint32(24).uint64(message.memoryMb);
-    }
     for (const v of message.wasmFeatures) {
       writer.uint32(34).string(v!);
-    }
-    if (message.fuelPerSecond !== 0n) {
-      if (BigInt.asUintN(64, message.fuelPerSecond) !== message.fuelPerSecond) {
-        throw new globalThis.Error("value provided for field message.fuelPerSecond of type uint64 too large");
-      }
-      writer.uint32(40).uint64(message.fuelPerSecond);
-    }
-    if (message.pricePerFuel.length !== 0) {
-      writer.uint32(50).bytes(message.pricePerFuel);
     }
     if (message.sequence !== 0n) {
       if (BigInt.asUintN(64, message.sequence) !== message.sequence) {
         throw new globalThis.Error("value provided for field message.sequence of type uint64 too large");
       }
       writer.uint32(56).uint64(message.sequence);
+    }
+    if (message.coresBucket !== 0) {
+      writer.uint32(64).uint32(message.coresBucket);
+    }
+    if (message.memoryBucket !== 0) {
+      writer.uint32(72).uint32(message.memoryBucket);
+    }
+    if (message.fuelBucket !== 0) {
+      writer.uint32(80).uint32(message.fuelBucket);
+    }
+    if (message.priceBucket !== 0) {
+      writer.uint32(88).uint32(message.priceBucket);
+    }
+    if (message.epsilonMilli !== 0) {
+      writer.uint32(96).uint32(message.epsilonMilli);
     }
     return writer;
   },
@@ -714,22 +784,6 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
             message.workerAddress = reader.bytes();
             continue;
           }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.cores = reader.uint32();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.memoryMb = reader.uint64() as bigint;
-            continue;
-          }
           case 4: {
             if (tag !== 34) {
               break;
@@ -738,28 +792,52 @@ export const WorkerAdvert: MessageFns<WorkerAdvert> = {
             message.wasmFeatures.push(reader.string());
             continue;
           }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.fuelPerSecond = reader.uint64() as bigint;
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.pricePerFuel = reader.bytes();
-            continue;
-          }
           case 7: {
             if (tag !== 56) {
               break;
             }
 
             message.sequence = reader.uint64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.coresBucket = reader.uint32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.memoryBucket = reader.uint32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.fuelBucket = reader.uint32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.priceBucket = reader.uint32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.epsilonMilli = reader.uint32();
             continue;
           }
         }
@@ -1422,6 +1500,312 @@ export const BlobResponse: MessageFns<BlobResponse> = {
             }
 
             break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAdvertSyncRequest(): AdvertSyncRequest {
+  return { epoch: 0n, since: 0n };
+}
+
+export const AdvertSyncRequest: MessageFns<AdvertSyncRequest> = {
+  encode(message: AdvertSyncRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.epoch !== 0n) {
+      if (BigInt.asUintN(64, message.epoch) !== message.epoch) {
+        throw new globalThis.Error("value provided for field message.epoch of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.epoch);
+    }
+    if (message.since !== 0n) {
+      if (BigInt.asUintN(64, message.since) !== message.since) {
+        throw new globalThis.Error("value provided for field message.since of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.since);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdvertSyncRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdvertSyncRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.epoch = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.since = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAdvertSyncBatch(): AdvertSyncBatch {
+  return { epoch: 0n, version: 0n, adverts: [], last: false, full: false, more: false };
+}
+
+export const AdvertSyncBatch: MessageFns<AdvertSyncBatch> = {
+  encode(message: AdvertSyncBatch, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.epoch !== 0n) {
+      if (BigInt.asUintN(64, message.epoch) !== message.epoch) {
+        throw new globalThis.Error("value provided for field message.epoch of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.epoch);
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asUintN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.version);
+    }
+    for (const v of message.adverts) {
+      writer.uint32(26).bytes(v!);
+    }
+    if (message.last !== false) {
+      writer.uint32(32).bool(message.last);
+    }
+    if (message.full !== false) {
+      writer.uint32(40).bool(message.full);
+    }
+    if (message.more !== false) {
+      writer.uint32(48).bool(message.more);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdvertSyncBatch {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdvertSyncBatch();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.epoch = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.uint64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.adverts.push(reader.bytes());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.last = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.full = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.more = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAlert(): Alert {
+  return { type: 0, subject: new Uint8Array(0), subjectPeer: new Uint8Array(0), evidence: "" };
+}
+
+export const Alert: MessageFns<Alert> = {
+  encode(message: Alert, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.subject.length !== 0) {
+      writer.uint32(18).bytes(message.subject);
+    }
+    if (message.subjectPeer.length !== 0) {
+      writer.uint32(26).bytes(message.subjectPeer);
+    }
+    if (message.evidence !== "") {
+      writer.uint32(34).string(message.evidence);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Alert {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAlert();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subjectPeer = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.evidence = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAlertRelay(): AlertRelay {
+  return { alert: new Uint8Array(0), hops: 0 };
+}
+
+export const AlertRelay: MessageFns<AlertRelay> = {
+  encode(message: AlertRelay, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.alert.length !== 0) {
+      writer.uint32(10).bytes(message.alert);
+    }
+    if (message.hops !== 0) {
+      writer.uint32(16).uint32(message.hops);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AlertRelay {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAlertRelay();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.alert = reader.bytes();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.hops = reader.uint32();
+            continue;
           }
         }
         if ((tag & 7) === 4 || tag === 0) {

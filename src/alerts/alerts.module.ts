@@ -1,0 +1,28 @@
+/** NestJS wiring of priority alerts (see config.module.ts for why modules here are dynamic modules). */
+import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import { NODE_CONFIG } from '../config/config.module';
+import type { NodeConfig } from '../config/config.schema';
+import { P2pHost } from '../p2p/host';
+import { P2pModule } from '../p2p/p2p.module';
+import { AlertService } from './alert-service';
+
+export class AlertsModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AlertsModule,
+      imports: [P2pModule.forRoot()],
+      providers: [
+        {
+          provide: AlertService,
+          useFactory: async (host: P2pHost, config: NodeConfig) => {
+            const alerts = new AlertService(host, config.alerts);
+            await alerts.start();
+            return alerts;
+          },
+          inject: [P2pHost, NODE_CONFIG],
+        },
+      ],
+      exports: [AlertService],
+    };
+  }
+}
