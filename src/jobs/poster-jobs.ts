@@ -450,7 +450,9 @@ export class PosterJobs {
         ],
         `dispute job ${job.id}`,
       );
-      note(r, `disputed: ${reason} (bond ${bond} fri)`, txHash);
+      const why =
+        res.verdict === 'mismatch' ? 'output does not match the commitment' : 'the proof does not verify';
+      note(r, `disputed: ${why} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
   }

@@ -7,7 +7,7 @@
  * (SIGSTOP) the other side, so the test does not race the nodes. Every job must still end
  * Completed by the worker it was awarded to, on its first attempt, paid exactly once.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,11 +36,7 @@ describe('restarts at each step of a job (node processes)', () => {
     mkdirSync(blobDir);
     net = await startMarketNet(dir, 3);
     nodes = new NodeProcesses(net, blobDir);
-    // A poster that does not announce again for ten minutes: a worker that missed the first
-    // announcement can only find the job by asking for it.
-    const poster = nodes.add(
-      await nodeSetup(net, 'poster', { account: 1, jobs: { timings: { reannounceMs: 600_000 } } }),
-    );
+    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
     nodes.add(await nodeSetup(net, 'worker', { account: 2, worker: true, bootstrap: [poster] }));
     await nodes.start('poster');
     await nodes.start('worker');
@@ -157,6 +153,13 @@ describe('restarts at each step of a job (node processes)', () => {
   it('a worker offline when the job was announced finds it on chain and asks the poster for it', async () => {
     const before = await completions();
     await nodes.kill('worker');
+    // The poster restarted to announce again only after ten minutes: a worker that missed the
+    // first announcement can find the job only by asking for it.
+    const file = nodes.setup('poster').configFile;
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { jobs: { timings: Record<string, number> } };
+    config.jobs.timings.reannounceMs = 600_000;
+    writeFileSync(file, JSON.stringify(config));
+    await restart('poster');
     const id = await post();
     const notAwarded = async () =>
       (await recordOn('poster', id))?.history.some((h) => h.what.includes('not awarded')) ? true : undefined;
