@@ -29,12 +29,39 @@ import type { GraphqlLimits } from './limits';
 import { MarketQueries } from './market-queries';
 import { type GuardResult, type GuardWork, checkPageVariables, guardDocument } from './query-guard';
 import { DeadlineDb } from './request-db';
-import { type GqlContext, INGEST_STATUS, RESOLVERS, createLoaders } from './resolvers';
+import { type GqlContext, INGEST_STATUS, type Loaders, RESOLVERS, createLoaders } from './resolvers';
+import type { LiveHub } from '../live/live-hub';
+import { LIVE_HUB, SubscriptionResolver } from '../live/subscription.resolver';
 
 export interface GraphqlOptions {
   driver: 'mercurius' | 'apollo';
   limits: GraphqlLimits;
   log: Logger;
+  /** The process's view of ingest commits: what subscriptions read from. */
+  hub: LiveHub;
+}
+
+/**
+ * The context of one subscription: it lives as long as the subscription, so it has no request
+ * deadline (each statement still has the pool's statement_timeout), and its loaders are made
+ * anew for each committed block instead of caching rows for the subscription's whole life.
+ */
+export function subscriptionContext(ds: DataSource, hub: LiveHub, limits: GraphqlLimits): GqlContext {
+  const db = new DeadlineDb(ds, Number.POSITIVE_INFINITY, limits.requestTimeoutMs);
+  const q = new MarketQueries(db);
+  let gen = -1;
+  let loaders: Loaders | undefined;
+  return {
+    q,
+    db,
+    get loaders() {
+      if (!loaders || gen !== hub.generation) {
+        loaders = createLoaders(q);
+        gen = hub.generation;
+      }
+      return loaders;
+    },
+  };
 }
 
 /** Response header with the guards' work on a query seen for the first time (JSON). */
@@ -141,7 +168,12 @@ export class IndexerGraphqlModule {
     return {
       module: IndexerGraphqlModule,
       imports: [graphql],
-      providers: [{ provide: INGEST_STATUS, useValue: status }, ...RESOLVERS],
+      providers: [
+        { provide: INGEST_STATUS, useValue: status },
+        { provide: LIVE_HUB, useValue: opts.hub },
+        ...RESOLVERS,
+        SubscriptionResolver,
+      ],
     };
   }
 }
