@@ -4,6 +4,18 @@
  */
 import type { Command } from 'commander';
 import { normalizeAddress } from '../../shared/felt';
+import {
+  JOBS_QUERY,
+  JOB_STATUSES,
+  type JobsAnswer,
+  MARKET_STATS_QUERY,
+  type MarketDayRow as Day,
+  type MarketStatsAnswer,
+  WORKERS_QUERY,
+  WORKER_QUERY,
+  type WorkerAnswer,
+  type WorkersAnswer,
+} from '../../shared/market-documents';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
@@ -15,64 +27,6 @@ import { address, oneOf } from '../validate';
 interface MarketOptions extends GlobalOptions {
   indexer?: string;
 }
-
-interface Reputation {
-  score: number;
-  completed: number;
-  failed: number;
-  slashed: number;
-}
-
-interface JobRow {
-  id: string;
-  status: string;
-  poster: string;
-  workerAddress: string | null;
-  budget: string;
-  price: string | null;
-  attempts: number;
-  maxAttempts: number;
-  createdAt: number;
-}
-
-interface WorkerRow {
-  address: string;
-  peerId: string | null;
-  staked: string;
-  locked: string;
-  pendingUnstake: string;
-  unstakeAvailableAt: number;
-  suspendedUntil: number;
-  jobsAwarded: number;
-  reputation: Reputation & {
-    evidence?: { jobId: string; outcome: string; score: number; timestamp: number; txHash: string }[];
-  };
-}
-
-interface Day {
-  day: string;
-  jobsCreated: number;
-  jobsAwarded: number;
-  jobsCompleted: number;
-  jobsDisputed: number;
-  jobsExpired: number;
-  jobsCancelled: number;
-  volume: string;
-  fees: string;
-  averagePrice: string | null;
-}
-
-const JOB_STATUSES = [
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const;
 
 const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
@@ -113,30 +67,7 @@ export function registerMarketCommands(program: Command): void {
       };
       const first = count(opts.first, '--first');
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{ jobs: { totalCount: number; edges: { node: JobRow }[] } }>(
-        url,
-        `
-          query ($first: Int!, $filter: JobFilter) {
-            jobs(first: $first, filter: $filter, orderBy: CREATED_DESC) {
-              totalCount
-              edges {
-                node {
-                  id
-                  status
-                  poster
-                  workerAddress
-                  budget
-                  price
-                  attempts
-                  maxAttempts
-                  createdAt
-                }
-              }
-            }
-          }
-        `,
-        { first, filter },
-      );
+      const d = await graphql<JobsAnswer>(url, JOBS_QUERY, { first, filter });
       const rows = d.jobs.edges.map((e) => e.node);
       output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
         v.jobs.length === 0
@@ -167,35 +98,7 @@ export function registerMarketCommands(program: Command): void {
       const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
       const first = count(opts.first, '--first');
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{ workers: { totalCount: number; edges: { node: WorkerRow }[] } }>(
-        url,
-        `
-          query ($first: Int!, $order: WorkerOrder!) {
-            workers(first: $first, orderBy: $order) {
-              totalCount
-              edges {
-                node {
-                  address
-                  peerId
-                  staked
-                  locked
-                  pendingUnstake
-                  unstakeAvailableAt
-                  suspendedUntil
-                  jobsAwarded
-                  reputation {
-                    score
-                    completed
-                    failed
-                    slashed
-                  }
-                }
-              }
-            }
-          }
-        `,
-        { first, order },
-      );
+      const d = await graphql<WorkersAnswer>(url, WORKERS_QUERY, { first, order });
       const rows = d.workers.edges.map((e) => e.node);
       output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
         v.workers.length === 0
@@ -223,66 +126,7 @@ export function registerMarketCommands(program: Command): void {
       const opts = cmd.optsWithGlobals<MarketOptions>();
       const a = normalizeAddress(address(addr));
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{
-        worker: WorkerRow | null;
-        stakeEvents: {
-          edges: {
-            node: { kind: string; amount: string; jobId: string | null; timestamp: number; txHash: string };
-          }[];
-        };
-        jobs: { totalCount: number; edges: { node: { id: string; status: string; price: string | null } }[] };
-      }>(
-        url,
-        `
-          query ($a: String!) {
-            worker(address: $a) {
-              address
-              peerId
-              staked
-              locked
-              pendingUnstake
-              unstakeAvailableAt
-              suspendedUntil
-              jobsAwarded
-              reputation {
-                score
-                completed
-                failed
-                slashed
-                evidence {
-                  jobId
-                  outcome
-                  score
-                  timestamp
-                  txHash
-                }
-              }
-            }
-            stakeEvents(worker: $a, first: 10) {
-              edges {
-                node {
-                  kind
-                  amount
-                  jobId
-                  timestamp
-                  txHash
-                }
-              }
-            }
-            jobs(first: 10, filter: { worker: $a }) {
-              totalCount
-              edges {
-                node {
-                  id
-                  status
-                  price
-                }
-              }
-            }
-          }
-        `,
-        { a },
-      );
+      const d = await graphql<WorkerAnswer>(url, WORKER_QUERY, { a });
       if (!d.worker)
         throw new CliError(
           ExitCode.Remote,
@@ -373,34 +217,7 @@ export function registerMarketCommands(program: Command): void {
       const from = new Date(to.getTime() - (days - 1) * 86_400_000);
       const day = (d: Date) => d.toISOString().slice(0, 10);
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{
-        marketStats: Day[];
-        indexerStatus: { head: number; cursor: number; caughtUp: boolean };
-      }>(
-        url,
-        `
-          query ($from: String!, $to: String!) {
-            marketStats(from: $from, to: $to) {
-              day
-              jobsCreated
-              jobsAwarded
-              jobsCompleted
-              jobsDisputed
-              jobsExpired
-              jobsCancelled
-              volume
-              fees
-              averagePrice
-            }
-            indexerStatus {
-              head
-              cursor
-              caughtUp
-            }
-          }
-        `,
-        { from: day(from), to: day(to) },
-      );
+      const d = await graphql<MarketStatsAnswer>(url, MARKET_STATS_QUERY, { from: day(from), to: day(to) });
       const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
       const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
       const value = {
