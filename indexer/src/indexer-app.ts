@@ -7,7 +7,10 @@ import type { INestApplication } from '@nestjs/common' with { 'resolution-mode':
 import type { FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Server } from 'node:http';
-import { type GraphqlOptions, IndexerGraphqlModule, subscriptionContext } from './graphql/graphql.module';
+import { type GraphqlOptions, IndexerGraphqlModule } from './graphql/graphql.module';
+import type { LiveHub } from './live/live-hub';
+import { subscriptionContext } from './live/subscription-context';
+import { LIVE_HUB, SubscriptionResolver } from './live/subscription.resolver';
 import type { Registry } from 'prom-client';
 import { installQueryCache } from './cache/http-cache';
 import { QueryCache, QueryCacheMetrics } from './cache/query-cache';
@@ -34,6 +37,8 @@ class GraphqlErrorPassThrough {
 common.Catch()(GraphqlErrorPassThrough);
 
 export interface IndexerAppOptions extends GraphqlOptions {
+  /** The process's view of ingest commits: what subscriptions and the query cache follow. */
+  hub: LiveHub;
   live: LiveLimits;
   /** The per-block query cache's bound (0: off) and where its counters go. */
   cache: { maxBytes: number; registry: Registry };
@@ -57,9 +62,16 @@ export async function createIndexerApp(
       new QueryNormalizer(opts.limits.maxTokens),
       opts.hub,
     );
-  const app = await core().NestFactory.create(IndexerGraphqlModule.forRoot(apiDs, status, opts), adapter, {
-    logger: ['error', 'warn'],
-  });
+  const app = await core().NestFactory.create(
+    IndexerGraphqlModule.forRoot(apiDs, status, {
+      ...opts,
+      providers: [{ provide: LIVE_HUB, useValue: opts.hub }, SubscriptionResolver],
+    }),
+    adapter,
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   app.useGlobalFilters(new GraphqlErrorPassThrough());
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   registerHttpRoutes(fastify, status, metrics);

@@ -9,7 +9,7 @@
  * process's budget (admission.ts). Apollo runs the guards as a validation rule, without the
  * variable check (the argument pipes still refuse such values) or the cost budget.
  */
-import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { DynamicModule, Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { FastifyReply } from 'fastify';
 import {
   type DocumentNode,
@@ -29,39 +29,14 @@ import type { GraphqlLimits } from './limits';
 import { MarketQueries } from './market-queries';
 import { type GuardResult, type GuardWork, checkPageVariables, guardDocument } from './query-guard';
 import { DeadlineDb } from './request-db';
-import { type GqlContext, INGEST_STATUS, type Loaders, RESOLVERS, createLoaders } from './resolvers';
-import type { LiveHub } from '../live/live-hub';
-import { LIVE_HUB, SubscriptionResolver } from '../live/subscription.resolver';
+import { type GqlContext, INGEST_STATUS, RESOLVERS, createLoaders } from './resolvers';
 
 export interface GraphqlOptions {
   driver: 'mercurius' | 'apollo';
   limits: GraphqlLimits;
   log: Logger;
-  /** The process's view of ingest commits: what subscriptions read from. */
-  hub: LiveHub;
-}
-
-/**
- * The context of one subscription: it lives as long as the subscription, so it has no request
- * deadline (each statement still has the pool's statement_timeout), and its loaders are made
- * anew for each committed block instead of caching rows for the subscription's whole life.
- */
-export function subscriptionContext(ds: DataSource, hub: LiveHub, limits: GraphqlLimits): GqlContext {
-  const db = new DeadlineDb(ds, Number.POSITIVE_INFINITY, limits.requestTimeoutMs);
-  const q = new MarketQueries(db);
-  let gen = -1;
-  let loaders: Loaders | undefined;
-  return {
-    q,
-    db,
-    get loaders() {
-      if (!loaders || gen !== hub.generation) {
-        loaders = createLoaders(q);
-        gen = hub.generation;
-      }
-      return loaders;
-    },
-  };
+  /** Further providers (the subscription resolver and what it needs), given by the app. */
+  providers?: Provider[];
 }
 
 /** Response header with the guards' work on a query seen for the first time (JSON). */
@@ -168,12 +143,7 @@ export class IndexerGraphqlModule {
     return {
       module: IndexerGraphqlModule,
       imports: [graphql],
-      providers: [
-        { provide: INGEST_STATUS, useValue: status },
-        { provide: LIVE_HUB, useValue: opts.hub },
-        ...RESOLVERS,
-        SubscriptionResolver,
-      ],
+      providers: [{ provide: INGEST_STATUS, useValue: status }, ...RESOLVERS, ...(opts.providers ?? [])],
     };
   }
 }
