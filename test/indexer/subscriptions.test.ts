@@ -41,9 +41,9 @@ interface JobUpdate {
 
 const JOB_FIELDS = 'id block blockHash rolledBack matchesFilter job { id status workerAddress updatedBlock }';
 
-function client(): WsClient {
+function client(port = indexer.port): WsClient {
   const c = createClient({
-    url: `ws://127.0.0.1:${indexer.port}/graphql`,
+    url: `ws://127.0.0.1:${port}/graphql`,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: true,
@@ -322,4 +322,40 @@ test('caps hold: subscriptions per connection, messages per second, connections;
   // The server is still serving.
   const ok = await query(indexer, '{ job(id: "8") { status } }');
   expect(ok.data).toEqual({ job: { status: 'Awarded' } });
+});
+
+test('in a cluster of HTTP workers, each worker hears the commits over IPC and pushes them', async () => {
+  const { url, ds } = await pg.database();
+  await ds.destroy();
+  const cluster = await spawnIndexer({
+    INDEXER_RPC_URL: `replay:${chain.path}`,
+    DATABASE_URL: url,
+    INDEXER_HTTP_PROCESSES: '2',
+  });
+  try {
+    await waitReady(cluster);
+    // Two connections: the primary hands them to either worker.
+    const watchers = [0, 1].map(() =>
+      subscribe<{ jobsChanged: JobUpdate }>(
+        client(cluster.port),
+        `subscription { jobsChanged(filter: { status: Open }) { ${JOB_FIELDS} } }`,
+      ),
+    );
+    const heads = subscribe<{ headBlock: { number: number } }>(
+      client(cluster.port),
+      'subscription { headBlock { number } }',
+    );
+    await heads.next((h) => h.headBlock.number === chain.height - 1, 'the cluster caught up');
+    const id = String(chain.script.jobs.size + 1);
+    chain.extend((s) => {
+      s.createJob(address('poster'), 3n * E);
+      s.mine();
+    });
+    for (const w of watchers) {
+      const u = await w.next((x) => x.jobsChanged.id === id, `job ${id} from a cluster worker`);
+      expect(u.jobsChanged.job).toMatchObject({ status: 'Open' });
+    }
+  } finally {
+    await stopIndexer(cluster);
+  }
 });
