@@ -91,8 +91,11 @@ export const IndexerConfigSchema = z.object({
   maxSubscriptionsPerConnection: Int(1).max(1_000).default(20),
   /** Messages a WebSocket client may send per second, burst the same; beyond, it is closed (4429). */
   wsMessagesPerSecond: Int(1).default(20),
-  /** Bytes queued to a WebSocket client that does not read before it is closed (4413). */
-  wsMaxBufferedBytes: Int(1024).default(1_048_576),
+  /**
+   * Bytes queued to a WebSocket client that does not read before it is closed (4413). With
+   * maxWsConnections this bounds the memory held for slow readers: 1,000 x 256 KiB = 256 MiB.
+   */
+  wsMaxBufferedBytes: Int(1024).default(262_144),
   /**
    * Memory for answers of the per-block query cache (bytes of keys and bodies; 0 turns it off).
    * Every committed block or rollback empties it, so it holds one block's worth of answers.

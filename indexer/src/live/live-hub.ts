@@ -55,6 +55,9 @@ export const DEFAULT_LIVE_HUB_OPTIONS: LiveHubOptions = {
 
 type Listener = (jobs: Map<string, Job>, event: CommitEvent) => void;
 
+/** Jobs one filtered subscription remembers having shown, to announce their leaving it. */
+const MAX_SHOWN = 10_000;
+
 export class LiveHub {
   private head: BlockRef = { number: -1, hash: null, timestamp: 0 };
   private gen = 0;
@@ -140,11 +143,14 @@ export class LiveHub {
     filter: JobFilter | undefined,
     block = this.head,
   ): JobUpdatePayload {
+    // The row is read after the commit was announced; a later chunk may have committed since,
+    // and then the state is that block's.
+    const newer = job !== null && job.updatedBlock > block.number;
     return {
       id,
       job,
-      block: block.number,
-      blockHash: block.hash,
+      block: newer ? job.updatedBlock : block.number,
+      blockHash: newer ? null : block.hash,
       rolledBack,
       matchesFilter: job !== null && jobMatches(job, filter),
     };
@@ -160,8 +166,11 @@ export class LiveHub {
     const offer = (p: JobUpdatePayload) => {
       if (!wanted(p.id)) return;
       if (select.id !== undefined || p.matchesFilter || shown.has(p.id) || (p.rolledBack && p.job === null)) {
-        if (p.matchesFilter) shown.add(p.id);
-        else shown.delete(p.id);
+        if (p.matchesFilter) {
+          // Bounded: past it, a job shown long ago that leaves the filter is not announced.
+          if (shown.size >= MAX_SHOWN) shown.delete(shown.values().next().value!);
+          shown.add(p.id);
+        } else shown.delete(p.id);
         channel.push(p);
       }
     };
