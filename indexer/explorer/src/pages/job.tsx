@@ -11,13 +11,37 @@ import { strk, when } from '../format';
 import { Address, Show, Status } from '../ui';
 import { useQuery } from '../use-query';
 
-/** The fields of an event worth a line in the timeline (amounts as STRK). */
+const AMOUNTS = new Set([
+  'budget',
+  'price',
+  'collateral',
+  'payout',
+  'fee',
+  'refund',
+  'slashed',
+  'amount',
+  'bond',
+  'locked',
+  'staked',
+]);
+const TIMES = new Set([
+  'deadline',
+  'accept_by',
+  'review_until',
+  'resolve_by',
+  'available_at',
+  'suspended_until',
+]);
+
+/** The fields of an event worth a line in the timeline: amounts as STRK, times as UTC. */
 function details(e: JobEventRow): string {
   const f = JSON.parse(e.fields) as Record<string, unknown>;
-  const amounts = ['budget', 'price', 'collateral', 'payout', 'fee', 'refund', 'slashed', 'amount', 'bond'];
   return Object.entries(f)
     .filter(([k]) => k !== 'job_id' && k !== 'manifest_hash')
-    .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${amounts.includes(k) ? strk(String(v)) : String(v)}`)
+    .map(([k, v]) => {
+      const text = AMOUNTS.has(k) ? strk(String(v)) : TIMES.has(k) ? when(Number(v)) : String(v);
+      return `${k.replace(/_/g, ' ')}: ${text}`;
+    })
     .join(' · ');
 }
 
