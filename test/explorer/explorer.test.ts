@@ -271,10 +271,17 @@ if (!chromiumPath) {
           if (overflow > 0) problems.push(`${name}: ${overflow}px wider than a ${viewport.width}px screen`);
           await screenshot(page, `phone-${name}`);
         }
-        for (const v of await seriousViolations(page)) problems.push(`${name} at ${viewport.width}px: ${v}`);
+        for (const v of await seriousViolations(page, `${name}-${viewport.width}`))
+          problems.push(`${name} at ${viewport.width}px: ${v}`);
       }
     }
     expect(problems).toEqual([]);
+
+    // The scan itself works: an image without a text alternative is caught as critical.
+    const { page } = await open('#/workers');
+    await page.getByTestId('workers-table').waitFor();
+    await page.evaluate(`document.querySelector('main').append(document.createElement('img'))`);
+    expect((await seriousViolations(page)).join('\n')).toMatch(/^critical image-alt/m);
     expect(ARTIFACTS).toBeTruthy();
   });
 }

@@ -5,7 +5,7 @@
  * folder (CAIRN_ARTIFACTS_DIR, default build/test-artifacts), under explorer/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { REPO } from '../../indexer/support/indexer-process';
@@ -71,9 +71,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return result.violations;
 }
 
-/** Serious and critical violations, as a readable list (empty when there are none). */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  return (await axeViolations(page))
+/**
+ * Serious and critical violations, as a readable list (empty when there are none); with a
+ * `report` name, every violation (minor and moderate too) is written to the artifacts as JSON.
+ */
+export async function seriousViolations(page: Page, report?: string): Promise<string[]> {
+  const all = await axeViolations(page);
+  if (report) writeFileSync(join(ARTIFACTS, `axe-${report}.json`), JSON.stringify(all, null, 2));
+  return all
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
