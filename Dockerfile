@@ -17,5 +17,5 @@ COPY . .
 COPY --from=toolchain /opt/cairn/bin/ /usr/local/bin/
 ENV CAIRN_USC_BIN=/usr/local/bin/universal-sierra-compiler \
     CAIRN_SIERRA_FIXUP_BIN=/usr/local/bin/cairn-sierra-fixup
-RUN npx tsx scripts/contracts/build.ts
+RUN npx tsx scripts/contracts/build.ts && npm run explorer:build
 CMD ["npx", "tsx", "scripts/marketplace.ts"]

@@ -91,8 +91,36 @@ ensure_postgres_can_reach_repo() {
   done
 }
 
+# The explorer page's bundle (indexer/explorer/dist, served by the indexer at /), rebuilt when
+# its sources, the shared query documents or the locked dependencies change.
+ensure_explorer() {
+  local dist="$ROOT/indexer/explorer/dist" want
+  want=$(cd "$ROOT" && { cat package-lock.json src/shared/market-documents.ts;
+    find indexer/explorer -path indexer/explorer/dist -prune -o -type f -print | sort | xargs cat; } | sha256sum | cut -d' ' -f1)
+  if [ -f "$dist/.sources-sha256" ] && [ "$(cat "$dist/.sources-sha256")" = "$want" ]; then return; fi
+  log "building the explorer page (vite)"
+  (cd "$ROOT" && node_modules/.bin/node node_modules/vite/bin/vite.js build --config indexer/explorer/vite.config.mts)
+  echo "$want" >"$dist/.sources-sha256"
+}
+
+# The explorer's browser tests drive Debian's chromium through playwright-core (which downloads
+# no browser of its own). Installed as root where missing; elsewhere those tests say they could
+# not run. Never fatal: nothing else needs a browser.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing chromium (the explorer's browser tests drive it)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+      log "could not install chromium: the explorer's browser tests will not run"
+  else
+    log "no chromium: the explorer's browser tests will not run (install the chromium package or set CHROMIUM_PATH)"
+  fi
+}
+
 ensure_npm_deps
 ensure_postgres_can_reach_repo
+ensure_explorer
+ensure_chromium
 cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet
 cargo_tool universal-sierra-compiler "$UNIVERSAL_SIERRA_COMPILER_VERSION" universal-sierra-compiler
 # Rewrites wasm-cairo's 32-bit fall-through branch targets (see its src/main.rs); built from the

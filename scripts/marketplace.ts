@@ -330,7 +330,9 @@ async function main() {
     log(`StakingRegistry  ${deployment.registry}`);
     log(`Reputation       ${deployment.reputation}`);
     log(`JobMarket        ${deployment.market}`);
-    log(`indexer GraphQL  ${graphqlUrl} (health: /health, /ready; metrics: /metrics)`);
+    log(
+      `indexer GraphQL  ${graphqlUrl} (health: /health, /ready; metrics: /metrics); market explorer http://127.0.0.1:${httpPort}/`,
+    );
     log('nodes (cairn node start, one process each):');
     for (const n of [poster, ...workers])
       log(`  ${n.name.padEnd(9)} account ${n.account.address}  data dir ${shown(n.dataDir)} (log: node.log)`);

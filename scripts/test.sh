@@ -18,6 +18,7 @@ tsx scripts/contracts/build.ts --no-abi
 step "static checks: tsc, eslint"
 static_failed=0
 tsc --noEmit -p tsconfig.json || { echo "tsc: type errors (above)"; static_failed=$((static_failed + 1)); }
+tsc --noEmit -p indexer/explorer/tsconfig.json || { echo "tsc (explorer page): type errors (above)"; static_failed=$((static_failed + 1)); }
 eslint --max-warnings=0 . || { echo "eslint: problems (above)"; static_failed=$((static_failed + 1)); }
 
 step "contracts: Cairo unit tests"

@@ -9,16 +9,21 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import pino, { type Logger } from 'pino';
+import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { cairnEventCodec } from '../../src/chain/events/cairn-codec';
 import type { ChainSource } from '../../src/chain/events/chain-source';
-import { MemoryChain } from '../../src/chain/events/memory-chain';
+import { ReplayFileChain } from '../../src/chain/events/replay-file-chain';
 import { RpcChainSource } from '../../src/chain/events/rpc-chain-source';
 import { ConfigError, type IndexerConfig, loadConfig } from './config/indexer-config';
 import { createDataSource } from './db/data-source';
 import { type PgServer, startEmbeddedPostgres } from './db/embedded-postgres';
 import { limitsFromConfig } from './graphql/limits';
+import { MarketQueries } from './graphql/market-queries';
 import { createApiDataSource } from './graphql/request-db';
+import { type CommitEvent, isCommitEvent } from './ingest/commit-feed';
+import { LiveHub } from './live/live-hub';
+import { liveLimitsFromConfig } from './live/live-limits';
 import { createIndexerApp } from './indexer-app';
 import { BuildMismatchError, IngestStore } from './ingest/ingest-store';
 import { Ingestor, ReorgTooDeepError } from './ingest/ingestor';
@@ -31,6 +36,11 @@ interface StatusMessage {
   kind: 'status';
   status: IngestStatus;
   metrics: string;
+}
+/** ...and at once after each commit or rollback. */
+interface CommitMessage {
+  kind: 'commit';
+  event: CommitEvent;
 }
 const STATUS_EVERY_MS = 250;
 
@@ -60,30 +70,55 @@ async function retrying<T>(
 
 function chainSource(cfg: IndexerConfig): ChainSource {
   return cfg.rpcUrl.startsWith('replay:')
-    ? MemoryChain.load(cfg.rpcUrl.slice('replay:'.length))
+    ? new ReplayFileChain(cfg.rpcUrl.slice('replay:'.length))
     : new RpcChainSource(cfg.rpcUrl, cfg.pageSize);
 }
 
-function graphqlOptions(cfg: IndexerConfig, log: Logger) {
-  return { driver: cfg.graphqlDriver, limits: limitsFromConfig(cfg), log: log.child({ part: 'graphql' }) };
+function appOptions(cfg: IndexerConfig, log: Logger, hub: LiveHub, registry: Registry) {
+  return {
+    cache: { maxBytes: cfg.queryCacheBytes, registry },
+    driver: cfg.graphqlDriver,
+    limits: limitsFromConfig(cfg),
+    live: liveLimitsFromConfig(cfg),
+    log: log.child({ part: 'graphql' }),
+    hub,
+  };
+}
+
+/** The process's LiveHub over the API's pool (start it with startHub once the pool is up). */
+const liveHub = (apiDs: DataSource, log: Logger) =>
+  new LiveHub(new MarketQueries(apiDs), log.child({ part: 'live' }));
+
+/** The committed cursor as the hub's head, unless a commit event told it a newer one already. */
+async function startHub(hub: LiveHub, apiDs: DataSource): Promise<void> {
+  const cursor = await new IngestStore(apiDs).cursor();
+  hub.start({ number: cursor.block, hash: cursor.hash, timestamp: cursor.timestamp });
 }
 
 /** An HTTP worker of the cluster: GraphQL over the database, status and metrics from the ingest process. */
 async function httpWorker(cfg: IndexerConfig, url: string, log: Logger): Promise<void> {
   const status: IngestStatus = { head: -1, cursor: -1, caughtUp: false, lastError: 'starting', fatal: null };
   let metricsText = '';
+  // The ingest process's metrics, and this worker's own (its query cache).
+  const own = new Registry();
   const metrics: MetricsSource = {
     contentType: 'text/plain; version=0.0.4; charset=utf-8',
-    text: () => metricsText,
+    text: async () => metricsText + (await own.metrics()),
   };
-  process.on('message', (m: StatusMessage) => {
+  const ds = createApiDataSource(url, cfg);
+  const hub = liveHub(ds, log);
+  process.on('message', (m: StatusMessage | CommitMessage) => {
+    if (m?.kind === 'commit' && isCommitEvent(m.event)) {
+      hub.onCommit(m.event);
+      return;
+    }
     if (m?.kind !== 'status') return;
     Object.assign(status, m.status);
     metricsText = m.metrics;
   });
-  const ds = createApiDataSource(url, cfg);
   await retrying(log, `connecting to PostgreSQL at ${redact(url)}`, cfg, () => ds.initialize());
-  const app = await createIndexerApp(ds, status, metrics, graphqlOptions(cfg, log));
+  await startHub(hub, ds);
+  const app = await createIndexerApp(ds, status, metrics, appOptions(cfg, log, hub, own));
   await app.listen(cfg.httpPort, cfg.httpHost);
   process.once(
     'SIGTERM',
@@ -150,6 +185,10 @@ async function main(): Promise<void> {
   if (cfg.httpProcesses > 1) {
     // The workers share the port (the primary hands out connections) and get the status pushed.
     for (let i = 0; i < cfg.httpProcesses; i++) cluster.fork({ INDEXER_WORKER_DATABASE_URL: url });
+    ingestor.feed.on((event) => {
+      const message: CommitMessage = { kind: 'commit', event };
+      for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(message);
+    });
     const push = async () => {
       const message: StatusMessage = {
         kind: 'status',
@@ -169,7 +208,15 @@ async function main(): Promise<void> {
     // The API gets its own pool: however busy GraphQL is, ingest keeps its connections.
     const apiDs = createApiDataSource(url, cfg);
     await retrying(log, `connecting the API to PostgreSQL at ${redact(url)}`, cfg, () => apiDs.initialize());
-    const nest = await createIndexerApp(apiDs, ingestor.status, metrics.source, graphqlOptions(cfg, log));
+    const hub = liveHub(apiDs, log);
+    await startHub(hub, apiDs);
+    ingestor.feed.on((event) => hub.onCommit(event));
+    const nest = await createIndexerApp(
+      apiDs,
+      ingestor.status,
+      metrics.source,
+      appOptions(cfg, log, hub, metrics.registry),
+    );
     await nest.listen(cfg.httpPort, cfg.httpHost);
     app = {
       close: async () => {

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { RESOLVERS } from './graphql/resolvers';
+import { SubscriptionResolver } from './live/subscription.resolver';
 import { core, gql } from './nest';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     logger: false,
   });
   await app.init();
-  const schema = await app.get(gql.GraphQLSchemaFactory).create(RESOLVERS);
+  const schema = await app.get(gql.GraphQLSchemaFactory).create([...RESOLVERS, SubscriptionResolver]);
   await app.close();
   // Formatted as `npm run format` would, so formatting the tree does not make the file stale.
   const prettier = await import('prettier');

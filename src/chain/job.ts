@@ -6,26 +6,18 @@
  * down, as the contract's `bps_of` does), the execution deadline is `exec_duration` seconds after
  * the worker accepts, and a job is re-awarded until `max_attempts` awards have expired.
  *
- * This module imports nothing, so the CLI can name job states without loading starknet.js.
+ * This module loads nothing heavy (the job states are src/shared/job-status.ts), so the CLI can
+ * name job states without loading starknet.js.
  */
 
-/** Job states in the order of the Cairo `JobStatus` enum (variant index = position). */
-export const JOB_STATUSES = [
-  'None',
-  'Open',
-  'Awarded',
-  'Accepted',
-  'Submitted',
-  'Completed',
-  'Disputed',
-  'Resolved',
-  'Cancelled',
-  'Expired',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { JOB_STATUSES, type JobStatus } from '../shared/job-status';
 
-/** The states a job that exists can be in: all but `None`, the contract's word for no such job. */
-export const EXISTING_JOB_STATUSES = JOB_STATUSES.filter((s): s is Exclude<JobStatus, 'None'> => s !== 'None');
+export {
+  EXISTING_JOB_STATUSES,
+  type ExistingJobStatus,
+  JOB_STATUSES,
+  type JobStatus,
+} from '../shared/job-status';
 
 /** The contract numbers jobs with a u64. */
 export const JOB_ID_MAX = (1n << 64n) - 1n;

@@ -85,6 +85,22 @@ export const IndexerConfigSchema = z.object({
   maxCostInFlight: Int(1).default(50_000),
   /** GraphQL requests per client IP per minute (0: no limit); /health, /ready, /metrics are exempt. */
   rateLimitPerMinute: Int(0).default(600),
+  /** Open WebSocket (subscription) connections per HTTP process; beyond, the upgrade gets 503. */
+  maxWsConnections: Int(1).default(1_000),
+  /** Subscriptions one WebSocket connection may hold at once (the explorer page uses 3). */
+  maxSubscriptionsPerConnection: Int(1).max(1_000).default(20),
+  /** Messages a WebSocket client may send per second, burst the same; beyond, it is closed (4429). */
+  wsMessagesPerSecond: Int(1).default(20),
+  /**
+   * Bytes queued to a WebSocket client that does not read before it is closed (4413). With
+   * maxWsConnections this bounds the memory held for slow readers: 1,000 x 256 KiB = 256 MiB.
+   */
+  wsMaxBufferedBytes: Int(1024).default(262_144),
+  /**
+   * Memory for answers of the per-block query cache (bytes of keys and bodies; 0 turns it off).
+   * Every committed block or rollback empties it, so it holds one block's worth of answers.
+   */
+  queryCacheBytes: Int(0).default(64 * 1_048_576),
   /** Drop everything and start over when the database was built for another chain or schema. */
   reset: z.coerce.boolean().default(false),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -161,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig 
     requestTimeoutMs: pick('INDEXER_REQUEST_TIMEOUT_MS'),
     maxCostInFlight: pick('INDEXER_MAX_COST_IN_FLIGHT'),
     rateLimitPerMinute: pick('INDEXER_RATE_LIMIT_PER_MINUTE'),
+    maxWsConnections: pick('INDEXER_MAX_WS_CONNECTIONS'),
+    maxSubscriptionsPerConnection: pick('INDEXER_MAX_SUBSCRIPTIONS_PER_CONNECTION'),
+    wsMessagesPerSecond: pick('INDEXER_WS_MESSAGES_PER_SECOND'),
+    wsMaxBufferedBytes: pick('INDEXER_WS_MAX_BUFFERED_BYTES'),
+    queryCacheBytes: pick('INDEXER_QUERY_CACHE_BYTES'),
     reset: pick('INDEXER_RESET') === 'true' || pick('INDEXER_RESET') === '1',
     logLevel: pick('INDEXER_LOG_LEVEL'),
   });

@@ -123,3 +123,42 @@ export class MarketStatsArgs {
   @Matches(DAY, { message: 'to must be a YYYY-MM-DD date' })
   to!: string;
 }
+
+@ArgsType()
+export class JobUpdatedArgs extends JobArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The last block you saw: changes after it are sent first',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  sinceBlock?: number;
+}
+
+@ArgsType()
+export class JobsChangedArgs {
+  @Field(() => JobFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => JobFilter)
+  filter?: JobFilter;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The last block you saw: changes after it are sent first',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  sinceBlock?: number;
+}
+
+@ArgsType()
+export class BlockActivityArgs {
+  @Field(() => Int, { defaultValue: 24, description: 'How many equal block ranges, 1..100' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  buckets = 24;
+}

@@ -9,7 +9,7 @@
  * process's budget (admission.ts). Apollo runs the guards as a validation rule, without the
  * variable check (the argument pipes still refuse such values) or the cost budget.
  */
-import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { DynamicModule, Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { FastifyReply } from 'fastify';
 import {
   type DocumentNode,
@@ -35,6 +35,8 @@ export interface GraphqlOptions {
   driver: 'mercurius' | 'apollo';
   limits: GraphqlLimits;
   log: Logger;
+  /** Further providers (the subscription resolver and what it needs), given by the app. */
+  providers?: Provider[];
 }
 
 /** Response header with the guards' work on a query seen for the first time (JSON). */
@@ -141,7 +143,7 @@ export class IndexerGraphqlModule {
     return {
       module: IndexerGraphqlModule,
       imports: [graphql],
-      providers: [{ provide: INGEST_STATUS, useValue: status }, ...RESOLVERS],
+      providers: [{ provide: INGEST_STATUS, useValue: status }, ...RESOLVERS, ...(opts.providers ?? [])],
     };
   }
 }

@@ -3,10 +3,13 @@
  * the last row, so a page costs the same at any depth) and batched for the loaders.
  */
 import { normalizeAddress } from '../../../src/shared/felt';
-import { JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
+import { type JobFilter, JobOrder, type JobsArgs, type PageArgs, WorkerOrder } from './args';
 import {
+  type BlockBucket,
   type Job,
+  type JobEvent,
   type MarketDay,
+  type MarketOverview,
   type Page,
   type ReputationEvidence,
   type Slash,
@@ -66,7 +69,24 @@ export function toJob(r: Row): Job {
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     createdBlock: Number(r.created_block),
+    updatedBlock: Number(r.updated_block),
   };
+}
+
+/** A job filter as SQL conditions over `jobs`, its parameters numbered from `$offset + 1`. */
+export function jobFilterSql(f: JobFilter | undefined, offset = 0): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${offset + params.length}`));
+  };
+  if (f?.status) add('status = ?', f.status);
+  if (f?.poster) add('poster = ?', normalizeAddress(f.poster));
+  if (f?.worker) add('worker = ?', normalizeAddress(f.worker));
+  if (f?.minPrice) add('price >= ?::numeric', f.minPrice);
+  if (f?.maxPrice) add('price <= ?::numeric', f.maxPrice);
+  return { where, params };
 }
 
 const WORKER_COLUMNS = [
@@ -198,18 +218,7 @@ export class MarketQueries {
 
   /** With `withWorkers`, each job comes with its awarded worker (`worker`), joined in. */
   jobs(args: JobsArgs, wantCount = true, withWorkers = false): Promise<Page<Job>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    const f = args.filter;
-    if (f?.status) add('status = ?', f.status);
-    if (f?.poster) add('poster = ?', normalizeAddress(f.poster));
-    if (f?.worker) add('worker = ?', normalizeAddress(f.worker));
-    if (f?.minPrice) add('price >= ?::numeric', f.minPrice);
-    if (f?.maxPrice) add('price <= ?::numeric', f.maxPrice);
+    const { where, params } = jobFilterSql(args.filter);
     return this.page(
       'jobs',
       where,
@@ -220,6 +229,26 @@ export class MarketQueries {
       wantCount,
       withWorkers ? withWorkerJoin : undefined,
     );
+  }
+
+  /** Jobs by id, each with its awarded worker joined in; absent ids are left out. */
+  async jobsByIds(ids: readonly string[]): Promise<Job[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.ds.query(
+      withWorkerJoin('SELECT *, id AS sort_key FROM jobs WHERE id = ANY($1::bigint[])', 'ASC'),
+      [ids],
+    )) as Row[];
+    return rows.map((r) => ({ ...toJob(r), worker: r.w_address ? toWorker(r, 'w_') : null }));
+  }
+
+  /** Jobs matching `filter` changed in a block after `since`, oldest change first, at most `limit`. */
+  async jobsChangedSince(filter: JobFilter | undefined, since: number, limit: number): Promise<Job[]> {
+    const { where, params } = jobFilterSql(filter, 2);
+    const rows = (await this.ds.query(
+      `SELECT id FROM jobs WHERE updated_block > $1 ${where.map((w) => `AND ${w}`).join(' ')} ORDER BY updated_block, id LIMIT $2`,
+      [since, limit, ...params],
+    )) as Row[];
+    return this.jobsByIds(rows.map((r) => String(r.id)));
   }
 
   async workersByAddress(addresses: readonly string[]): Promise<(Worker | null)[]> {
@@ -295,6 +324,92 @@ export class MarketQueries {
       }),
       wantCount,
     );
+  }
+
+  /** Each job's on-chain events in chain order (market and registry events naming the job). */
+  async eventsByJob(ids: readonly string[]): Promise<JobEvent[][]> {
+    const rows = (await this.ds.query(
+      `SELECT contract, name, block_number, tx_hash, event_index, timestamp, decoded, decoded->>'job_id' AS job_id
+       FROM raw_events WHERE decoded->>'job_id' = ANY($1::text[])
+       ORDER BY block_number, tx_index, event_index`,
+      [ids],
+    )) as Row[];
+    const by = new Map<string, JobEvent[]>(ids.map((id) => [id, []]));
+    for (const r of rows)
+      by.get(r.job_id as string)?.push({
+        contract: r.contract as string,
+        name: r.name as string,
+        blockNumber: Number(r.block_number),
+        txHash: r.tx_hash as string,
+        eventIndex: Number(r.event_index),
+        timestamp: Number(r.timestamp),
+        fields: JSON.stringify(r.decoded),
+      });
+    return ids.map((id) => by.get(id)!);
+  }
+
+  async overview(): Promise<MarketOverview> {
+    const [j] = (await this.ds.query(
+      `SELECT count(*)::int AS jobs,
+         count(*) FILTER (WHERE status = 'Open')::int AS open,
+         count(*) FILTER (WHERE status IN ('Awarded', 'Accepted', 'Submitted'))::int AS running,
+         count(*) FILTER (WHERE status = 'Completed' OR (status = 'Resolved' AND payout > 0))::int AS paid,
+         count(*) FILTER (WHERE status = 'Disputed')::int AS disputed,
+         count(*) FILTER (WHERE status = 'Expired')::int AS expired,
+         count(*) FILTER (WHERE status = 'Cancelled')::int AS cancelled,
+         count(*) FILTER (WHERE status = 'Resolved' AND payout = 0)::int AS lost,
+         coalesce(sum(budget) FILTER (WHERE status IN ('Open', 'Awarded', 'Accepted', 'Submitted', 'Disputed')), 0)::text AS escrowed,
+         coalesce(sum(payout), 0)::text AS paid_out,
+         coalesce(sum(slashed), 0)::text AS slashed,
+         coalesce(sum(fee), 0)::text AS fees
+       FROM jobs`,
+    )) as Row[];
+    const [w] = (await this.ds.query(
+      'SELECT count(*)::int AS workers, coalesce(sum(staked), 0)::text AS staked FROM workers',
+    )) as Row[];
+    return {
+      jobs: Number(j!.jobs),
+      open: Number(j!.open),
+      running: Number(j!.running),
+      paid: Number(j!.paid),
+      disputed: Number(j!.disputed),
+      expired: Number(j!.expired),
+      cancelled: Number(j!.cancelled),
+      lost: Number(j!.lost),
+      escrowed: String(j!.escrowed),
+      paidOut: String(j!.paid_out),
+      slashed: String(j!.slashed),
+      fees: String(j!.fees),
+      workers: Number(w!.workers),
+      staked: String(w!.staked),
+    };
+  }
+
+  /** Jobs created and volume paid over `buckets` equal ranges from the first job's block to the cursor. */
+  async blockActivity(buckets: number): Promise<BlockBucket[]> {
+    const [range] = (await this.ds.query(
+      `SELECT (SELECT min(created_block) FROM jobs) AS lo, (SELECT cursor_block FROM ingest_state WHERE id = 1) AS hi`,
+    )) as Row[];
+    if (range?.lo === null || range?.lo === undefined) return [];
+    const lo = Number(range.lo);
+    const hi = Math.max(lo, Number(range.hi));
+    const width = Math.max(1, Math.ceil((hi - lo + 1) / buckets));
+    const n = Math.ceil((hi - lo + 1) / width);
+    const rows = (await this.ds.query(
+      `SELECT ((block_number - $1) / $2)::int AS b,
+         count(*) FILTER (WHERE name = 'JobCreated')::int AS created,
+         coalesce(sum((decoded->>'payout')::numeric) FILTER (WHERE name IN ('JobCompleted', 'JobResolved')), 0)::text AS volume
+       FROM raw_events WHERE contract = 'market' AND block_number >= $1 AND block_number <= $3
+       GROUP BY 1`,
+      [lo, width, hi],
+    )) as Row[];
+    const by = new Map(rows.map((r) => [Number(r.b), r]));
+    return Array.from({ length: n }, (_, b) => ({
+      fromBlock: lo + b * width,
+      toBlock: Math.min(hi, lo + (b + 1) * width - 1),
+      jobsCreated: Number(by.get(b)?.created ?? 0),
+      volume: String(by.get(b)?.volume ?? '0'),
+    }));
   }
 
   async marketStats(from: string, to: string): Promise<MarketDay[]> {

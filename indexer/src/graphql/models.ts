@@ -61,6 +61,18 @@ export class Worker {
   @Field(() => Reputation) reputation!: Reputation;
 }
 
+@ObjectType({ description: 'One on-chain event of a job, as its contract emitted it' })
+export class JobEvent {
+  @Field(() => String, { description: 'market | registry | reputation' }) contract!: string;
+  @Field(() => String, { description: 'The event name, e.g. JobAwarded' }) name!: string;
+  @Field(() => Int) blockNumber!: number;
+  @Field(() => String) txHash!: string;
+  @Field(() => Int) eventIndex!: number;
+  @Field(() => Int, { description: 'Block time, Unix seconds' }) timestamp!: number;
+  @Field(() => String, { description: 'The decoded fields as JSON (amounts as decimal strings)' })
+  fields!: string;
+}
+
 @ObjectType()
 export class Job {
   @Field(() => ID) id!: string;
@@ -89,6 +101,8 @@ export class Job {
   @Field(() => Int) createdAt!: number;
   @Field(() => Int) updatedAt!: number;
   @Field(() => Int) createdBlock!: number;
+  @Field(() => Int, { description: 'The block of the last event that changed this job' })
+  updatedBlock!: number;
 }
 
 @ObjectType()
@@ -175,4 +189,59 @@ export interface Page<T> {
   pageInfo: PageInfo;
   /** -1 when the query did not select it. */
   totalCount: number;
+}
+
+@ObjectType({ description: 'A job as a committed block left it, pushed by a subscription' })
+export class JobUpdate {
+  @Field(() => ID) id!: string;
+  @Field(() => Job, { nullable: true, description: 'Null when a reorg undid the job’s creation' })
+  job!: Job | null;
+  @Field(() => Int, { description: 'The committed block this state is from: pass it back as sinceBlock' })
+  block!: number;
+  @Field(() => String, { nullable: true }) blockHash!: string | null;
+  @Field(() => Boolean, { description: 'This state comes from a reorg rolling the job back' })
+  rolledBack!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether the job matches the subscription’s filter; false once it leaves it',
+  })
+  matchesFilter!: boolean;
+}
+
+@ObjectType({ description: 'The newest block in the projections' })
+export class HeadBlock {
+  @Field(() => Int) number!: number;
+  @Field(() => String, { nullable: true }) hash!: string | null;
+  @Field(() => Int) timestamp!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When this head is a reorg’s fork point: the block the index stood at before',
+  })
+  rolledBackFrom!: number | null;
+}
+
+@ObjectType({ description: 'The market as a whole: jobs by state and the STRK they moved' })
+export class MarketOverview {
+  @Field(() => Int) jobs!: number;
+  @Field(() => Int) open!: number;
+  @Field(() => Int, { description: 'Awarded, accepted or submitted' }) running!: number;
+  @Field(() => Int, { description: 'Completed, or resolved in the worker’s favour' }) paid!: number;
+  @Field(() => Int, { description: 'Disputed and not yet resolved' }) disputed!: number;
+  @Field(() => Int) expired!: number;
+  @Field(() => Int) cancelled!: number;
+  @Field(() => Int, { description: 'Resolved against the worker' }) lost!: number;
+  @Field(() => String, { description: 'Budgets held in escrow by jobs still running or open' })
+  escrowed!: string;
+  @Field(() => String, { description: 'Paid to workers' }) paidOut!: string;
+  @Field(() => String, { description: 'Taken from workers’ stakes' }) slashed!: string;
+  @Field(() => String) fees!: string;
+  @Field(() => Int) workers!: number;
+  @Field(() => String, { description: 'Stake held by all workers' }) staked!: string;
+}
+
+@ObjectType({ description: 'Market activity over a range of blocks' })
+export class BlockBucket {
+  @Field(() => Int) fromBlock!: number;
+  @Field(() => Int) toBlock!: number;
+  @Field(() => Int) jobsCreated!: number;
+  @Field(() => String, { description: 'Paid to workers in these blocks' }) volume!: string;
 }

@@ -32,9 +32,19 @@ export interface CostModel {
 /** Fields that are connections: their `edges` list is `first` long. */
 const CONNECTIONS = new Set(['jobs', 'workers', 'slashes', 'stakeEvents']);
 /** Fields (with a selection) whose resolver issues SQL, besides the connections. */
-const QUERYING = new Set(['job', 'worker', 'evidence', 'marketStats']);
+const QUERYING = new Set([
+  'job',
+  'worker',
+  'evidence',
+  'marketStats',
+  'jobUpdated',
+  'jobsChanged',
+  'events',
+  'marketOverview',
+  'blockActivity',
+]);
 /** Rows assumed for lists without `first`: a year of days; evidence per worker. */
-const LIST_ROWS: Record<string, number> = { marketStats: 367, evidence: 100 };
+const LIST_ROWS: Record<string, number> = { marketStats: 367, evidence: 100, events: 50, blockActivity: 100 };
 /** Introspection's list fields; the standard introspection query nests three (types → fields → args). */
 const INTROSPECTION_LISTS = new Set([
   'types',

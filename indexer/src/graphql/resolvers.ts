@@ -9,15 +9,26 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { normalizeAddress } from '../../../src/shared/felt';
 import type { IngestStatus } from '../ingest/ingestor';
 import { common, gql } from '../nest';
-import { AddressArgs, JobArgs, JobsArgs, MarketStatsArgs, WorkerEventsArgs, WorkersArgs } from './args';
+import {
+  AddressArgs,
+  BlockActivityArgs,
+  JobArgs,
+  JobsArgs,
+  MarketStatsArgs,
+  WorkerEventsArgs,
+  WorkersArgs,
+} from './args';
 import type { FastifyReply } from 'fastify';
 import type { MarketQueries } from './market-queries';
 import type { DeadlineDb } from './request-db';
 import {
+  BlockBucket,
   IndexerStatus,
   Job,
   JobConnection,
+  JobEvent,
   MarketDay,
+  MarketOverview,
   Reputation,
   ReputationEvidence,
   SlashConnection,
@@ -66,6 +77,7 @@ export const INGEST_STATUS = Symbol('INGEST_STATUS');
 export interface Loaders {
   worker: DataLoader<string, Worker | null>;
   evidence: DataLoader<string, ReputationEvidence[]>;
+  jobEvents: DataLoader<string, JobEvent[]>;
 }
 export interface GqlContext {
   q: MarketQueries;
@@ -78,6 +90,7 @@ export function createLoaders(q: MarketQueries): Loaders {
   return {
     worker: new DataLoader((addresses) => q.workersByAddress(addresses)),
     evidence: new DataLoader((workers) => q.evidenceByWorker(workers)),
+    jobEvents: new DataLoader((ids) => q.eventsByJob(ids)),
   };
 }
 
@@ -107,6 +120,25 @@ export class JobResolver {
   @Query(() => JobConnection, { description: 'Jobs, filtered and ordered, as a cursor connection' })
   jobs(@valid(JobsArgs) args: JobsArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext) {
     return ctx.q.jobs(args, wantsCount(info), selects(info, ['edges', 'node', 'worker']));
+  }
+
+  @ResolveField(() => [JobEvent], {
+    description: 'The job’s on-chain events in chain order, with their transactions (its timeline)',
+  })
+  events(@Parent() job: Job, @Context() ctx: GqlContext) {
+    return ctx.loaders.jobEvents.load(job.id);
+  }
+
+  @Query(() => MarketOverview, { description: 'Jobs by state and the STRK the market moved, all time' })
+  marketOverview(@Context() ctx: GqlContext) {
+    return ctx.q.overview();
+  }
+
+  @Query(() => [BlockBucket], {
+    description: 'Jobs created and volume paid over equal block ranges, first job to the cursor',
+  })
+  blockActivity(@valid(BlockActivityArgs) args: BlockActivityArgs, @Context() ctx: GqlContext) {
+    return ctx.q.blockActivity(args.buckets);
   }
 }
 

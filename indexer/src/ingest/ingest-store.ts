@@ -298,8 +298,13 @@ export class IngestStore {
     );
   }
 
-  /** Undoes every block above `fork`: journal newest first, appended rows deleted; cursor to the fork. */
-  async rollback(fork: BlockHeader | { number: number; hash: null; timestamp: number }): Promise<number> {
+  /**
+   * Undoes every block above `fork`: journal newest first, appended rows deleted; cursor to the
+   * fork. Answers how many journal rows it replayed and which jobs they touched.
+   */
+  async rollback(
+    fork: BlockHeader | { number: number; hash: null; timestamp: number },
+  ): Promise<{ undone: number; jobs: string[] }> {
     return this.ds.transaction(async (m) => {
       const undo = (await m.query(
         'SELECT table_name, pk, before FROM undo_log WHERE block_number > $1 ORDER BY id DESC',
@@ -328,7 +333,8 @@ export class IngestStore {
         'UPDATE ingest_state SET cursor_block = $1, cursor_hash = $2, cursor_timestamp = $3 WHERE id = 1',
         [fork.number, fork.hash, fork.timestamp],
       );
-      return undo.length;
+      const jobs = new Set(undo.filter((u) => u.table_name === 'jobs').map((u) => String(u.pk)));
+      return { undone: undo.length, jobs: [...jobs] };
     });
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../src/chain/events/chain-source';
 import type { AbiCodec, DecodedEvent, Value } from '../../../src/chain/events/event-codec';
 import type { IndexerMetrics } from '../metrics';
+import { COMMIT_EVENT_VERSION, CommitFeed } from './commit-feed';
 import {
   BuildMismatchError,
   type Cursor,
@@ -100,6 +101,8 @@ export class Ingestor {
     private readonly opts: IngestorOptions,
     private readonly log: Logger,
     private readonly metrics: IndexerMetrics,
+    /** Told after each commit and rollback: what subscriptions and the query cache follow. */
+    readonly feed: CommitFeed = new CommitFeed(),
   ) {}
 
   /** Checks (or writes) the database's build record. */
@@ -173,6 +176,12 @@ export class Ingestor {
       .filter((n) => n > horizon || n === to)
       .map((n) => ({ ...headers.get(n)!, journaled: n > horizon }));
     await this.store.write(projector.changes, blocks, toHeader, horizon);
+    this.feed.emit({
+      v: COMMIT_EVENT_VERSION,
+      kind: 'advanced',
+      block: { number: to, hash: toHeader.hash, timestamp: toHeader.timestamp },
+      jobs: [...projector.changes.dirtyJobs].map(String),
+    });
 
     for (const e of events) this.metrics.eventsIngested.inc({ contract: e.decoded.contract });
     this.sinceAnalyze = this.sinceAnalyze < 0 ? -1 : this.sinceAnalyze + events.length;
@@ -257,7 +266,14 @@ export class Ingestor {
       k--;
     }
     fork ??= { number: this.opts.startBlock - 1, hash: null, timestamp: 0 };
-    const undone = await this.store.rollback(fork as BlockHeader);
+    const { undone, jobs } = await this.store.rollback(fork as BlockHeader);
+    this.feed.emit({
+      v: COMMIT_EVENT_VERSION,
+      kind: 'rolledBack',
+      block: { number: fork.number, hash: fork.hash, timestamp: fork.timestamp },
+      from: cursor.block,
+      jobs,
+    });
     this.metrics.rollbacks.inc();
     this.metrics.rolledBackBlocks.inc(cursor.block - fork.number);
     this.status.cursor = fork.number;

@@ -34,7 +34,16 @@ const awarded = (block: number, index: number, id: number): ProjectedEvent => ({
   decoded: {
     contract: 'market',
     name: 'JobAwarded',
-    fields: { job_id: BigInt(id), worker: '0xw', price: 4n, collateral: 2n, accept_by: 100n, attempt: 1, fee_bps: 250, slash_bps: 5000 },
+    fields: {
+      job_id: BigInt(id),
+      worker: '0xw',
+      price: 4n,
+      collateral: 2n,
+      accept_by: 100n,
+      attempt: 1,
+      fee_bps: 250,
+      slash_bps: 5000,
+    },
   },
 });
 

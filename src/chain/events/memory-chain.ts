@@ -6,7 +6,7 @@
  * Not test-only: the indexer serves `INDEXER_RPC_URL=replay:<file>` from it, which is how the
  * bench and the crash test run a real indexer process on a recorded chain.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { BlockHeader, ChainSource, RawEvent } from './chain-source';
 
 export interface RecordedBlock {
@@ -37,8 +37,11 @@ export class MemoryChain implements ChainSource {
     return new MemoryChain(rec.chainId, rec.blocks);
   }
 
+  /** Written to a temporary file and renamed: a reader of `path` sees the old chain or the new, whole. */
   save(path: string): void {
-    writeFileSync(path, JSON.stringify({ chainId: this.id, blocks: this.blocks } satisfies RecordedChain));
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ chainId: this.id, blocks: this.blocks } satisfies RecordedChain));
+    renameSync(tmp, path);
   }
 
   /** All recorded blocks, visible or not. */

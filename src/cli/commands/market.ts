@@ -3,94 +3,34 @@
  * (GraphQL, no node needed), as tables for people or --json for scripts.
  */
 import type { Command } from 'commander';
-import { EXISTING_JOB_STATUSES } from '../../chain/job';
 import { normalizeAddress } from '../../shared/felt';
+import {
+  JOBS_QUERY,
+  JOB_STATUSES,
+  type JobsAnswer,
+  MARKET_STATS_QUERY,
+  type MarketDayRow as Day,
+  type MarketStatsAnswer,
+  WORKERS_QUERY,
+  WORKER_QUERY,
+  type WorkerAnswer,
+  type WorkersAnswer,
+} from '../../shared/market-documents';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
 import { graphql, indexerUrl } from '../indexer';
 import { type GlobalOptions, output } from '../session';
-import { type Column, shortHex, table } from '../table';
+import { shortHex, table } from '../table';
 import { address, oneOf } from '../validate';
 
 interface MarketOptions extends GlobalOptions {
   indexer?: string;
 }
 
-interface Reputation {
-  score: number;
-  completed: number;
-  failed: number;
-  slashed: number;
-}
-
-interface JobRow {
-  id: string;
-  status: string;
-  poster: string;
-  workerAddress: string | null;
-  budget: string;
-  price: string | null;
-  attempts: number;
-  maxAttempts: number;
-  createdAt: number;
-}
-
-interface WorkerRow {
-  address: string;
-  peerId: string | null;
-  staked: string;
-  locked: string;
-  pendingUnstake: string;
-  unstakeAvailableAt: number;
-  suspendedUntil: number;
-  jobsAwarded: number;
-  reputation: Reputation & {
-    evidence?: { jobId: string; outcome: string; score: number; timestamp: number; txHash: string }[];
-  };
-}
-
-interface Day {
-  day: string;
-  jobsCreated: number;
-  jobsAwarded: number;
-  jobsCompleted: number;
-  jobsDisputed: number;
-  jobsExpired: number;
-  jobsCancelled: number;
-  volume: string;
-  fees: string;
-  averagePrice: string | null;
-}
-
 const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
-
-/** The worker fields both worker commands read (the one-worker view adds the evidence). */
-const WORKER_FIELDS = `
-  fragment WorkerFields on Worker {
-    address
-    peerId
-    staked
-    locked
-    pendingUnstake
-    unstakeAvailableAt
-    suspendedUntil
-    jobsAwarded
-    reputation {
-      score
-      completed
-      failed
-      slashed
-    }
-  }
-`;
-
-/** A list command's rows as a table, or `none` when there are none. */
-function listTable<T>(rows: readonly T[], none: string, columns: readonly Column<T>[]): string {
-  return rows.length === 0 ? none : table(rows, columns);
-}
 
 function count(v: string | undefined, what: string): number {
   if (v === undefined) return 20;
@@ -112,7 +52,7 @@ export function registerMarketCommands(program: Command): void {
   market
     .command('jobs')
     .description('jobs on the market, newest first')
-    .option('--status <status>', `only jobs in this state (${EXISTING_JOB_STATUSES.join(', ')})`)
+    .option('--status <status>', `only jobs in this state (${JOB_STATUSES.join(', ')})`)
     .option('--poster <address>', 'only jobs this account posted')
     .option('--worker <address>', 'only jobs awarded to this account')
     .option('--first <n>', 'how many (1..100, default 20)')
@@ -121,52 +61,30 @@ export function registerMarketCommands(program: Command): void {
         MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }
       >();
       const filter = {
-        ...(opts.status ? { status: oneOf(opts.status, EXISTING_JOB_STATUSES, '--status') } : {}),
+        ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
         ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
         ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
       };
       const first = count(opts.first, '--first');
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{ jobs: { totalCount: number; edges: { node: JobRow }[] } }>(
-        url,
-        `
-          query ($first: Int!, $filter: JobFilter) {
-            jobs(first: $first, filter: $filter, orderBy: CREATED_DESC) {
-              totalCount
-              edges {
-                node {
-                  id
-                  status
-                  poster
-                  workerAddress
-                  budget
-                  price
-                  attempts
-                  maxAttempts
-                  createdAt
-                }
-              }
-            }
-          }
-        `,
-        { first, filter },
-      );
+      const d = await graphql<JobsAnswer>(url, JOBS_QUERY, { first, filter });
       const rows = d.jobs.edges.map((e) => e.node);
-      output(
-        opts,
-        { totalCount: d.jobs.totalCount, jobs: rows },
-        (v) =>
-          listTable(v.jobs, 'no jobs', [
-            { header: 'ID', value: (j) => j.id, right: true },
-            { header: 'STATUS', value: (j) => j.status },
-            { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
-            { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
-            { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
-            { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
-            { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
-            { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
-          ]) +
-          (v.totalCount > v.jobs.length ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)` : ''),
+      output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
+        v.jobs.length === 0
+          ? 'no jobs'
+          : table(v.jobs, [
+              { header: 'ID', value: (j) => j.id, right: true },
+              { header: 'STATUS', value: (j) => j.status },
+              { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+              { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+              { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+              { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+              { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+            ]) +
+            (v.totalCount > v.jobs.length
+              ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
+              : ''),
       );
     });
 
@@ -180,37 +98,23 @@ export function registerMarketCommands(program: Command): void {
       const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
       const first = count(opts.first, '--first');
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{ workers: { totalCount: number; edges: { node: WorkerRow }[] } }>(
-        url,
-        `
-          query ($first: Int!, $order: WorkerOrder!) {
-            workers(first: $first, orderBy: $order) {
-              totalCount
-              edges {
-                node {
-                  ...WorkerFields
-                }
-              }
-            }
-          }
-          ${WORKER_FIELDS}
-        `,
-        { first, order },
-      );
+      const d = await graphql<WorkersAnswer>(url, WORKERS_QUERY, { first, order });
       const rows = d.workers.edges.map((e) => e.node);
       output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
-        listTable(v.workers, 'no workers', [
-          { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
-          { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
-          { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
-          { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
-          { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
-          { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
-          { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
-          { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
-          { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
-          { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
-        ]),
+        v.workers.length === 0
+          ? 'no workers'
+          : table(v.workers, [
+              { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+              { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+              { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+              { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+              { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+              { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+              { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+              { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+              { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+              { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+            ]),
       );
     });
 
@@ -222,56 +126,7 @@ export function registerMarketCommands(program: Command): void {
       const opts = cmd.optsWithGlobals<MarketOptions>();
       const a = normalizeAddress(address(addr));
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{
-        worker: WorkerRow | null;
-        stakeEvents: {
-          edges: {
-            node: { kind: string; amount: string; jobId: string | null; timestamp: number; txHash: string };
-          }[];
-        };
-        jobs: { totalCount: number; edges: { node: { id: string; status: string; price: string | null } }[] };
-      }>(
-        url,
-        `
-          query ($a: String!) {
-            worker(address: $a) {
-              ...WorkerFields
-              reputation {
-                evidence {
-                  jobId
-                  outcome
-                  score
-                  timestamp
-                  txHash
-                }
-              }
-            }
-            stakeEvents(worker: $a, first: 10) {
-              edges {
-                node {
-                  kind
-                  amount
-                  jobId
-                  timestamp
-                  txHash
-                }
-              }
-            }
-            jobs(first: 10, filter: { worker: $a }) {
-              totalCount
-              edges {
-                node {
-                  id
-                  status
-                  price
-                }
-              }
-            }
-          }
-          ${WORKER_FIELDS}
-        `,
-        { a },
-      );
+      const d = await graphql<WorkerAnswer>(url, WORKER_QUERY, { a });
       if (!d.worker)
         throw new CliError(
           ExitCode.Remote,
@@ -362,34 +217,7 @@ export function registerMarketCommands(program: Command): void {
       const from = new Date(to.getTime() - (days - 1) * 86_400_000);
       const day = (d: Date) => d.toISOString().slice(0, 10);
       const url = indexerUrl(opts.indexer);
-      const d = await graphql<{
-        marketStats: Day[];
-        indexerStatus: { head: number; cursor: number; caughtUp: boolean };
-      }>(
-        url,
-        `
-          query ($from: String!, $to: String!) {
-            marketStats(from: $from, to: $to) {
-              day
-              jobsCreated
-              jobsAwarded
-              jobsCompleted
-              jobsDisputed
-              jobsExpired
-              jobsCancelled
-              volume
-              fees
-              averagePrice
-            }
-            indexerStatus {
-              head
-              cursor
-              caughtUp
-            }
-          }
-        `,
-        { from: day(from), to: day(to) },
-      );
+      const d = await graphql<MarketStatsAnswer>(url, MARKET_STATS_QUERY, { from: day(from), to: day(to) });
       const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
       const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
       const value = {
