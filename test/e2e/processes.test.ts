@@ -7,7 +7,7 @@
  * poster's control channel, as `cairn job post` does. Each case checks the chain afterwards:
  * job status, who was paid (once), slashes and reputation.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,7 @@ describe('a job through node processes', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-proc-'));
+    chmodSync(dir, 0o755); // the indexer's embedded PostgreSQL runs as the postgres user when we are root
     const blobDir = join(dir, 'blobs-in');
     mkdirSync(blobDir);
     net = await startMarketNet(dir, 8);
