@@ -69,6 +69,14 @@ describe('restarts at each step of a job (node processes)', () => {
     );
     nodes.signal(name, 'SIGSTOP');
   };
+  /** Stops the poster once the worker has fetched the job's data from it (it runs it next). */
+  const holdPosterOnceFetched = async (id: bigint) => {
+    await until(async () => {
+      const r = await recordOn('worker', id);
+      return r?.history.some((h) => h.what.startsWith('fetched the job')) ? true : undefined;
+    }, 'the worker to fetch the job');
+    nodes.signal('poster', 'SIGSTOP');
+  };
   const restart = async (name: string) => {
     await nodes.kill(name);
     await nodes.start(name);
@@ -117,7 +125,7 @@ describe('restarts at each step of a job (node processes)', () => {
   it('the poster killed while the job is Submitted, before it checked the result', async () => {
     const before = await completions();
     const id = await post();
-    await holdAt('poster', id, ['awarded']);
+    await holdPosterOnceFetched(id);
     await nodes.statusIs(id, 'Submitted');
     await restart('poster');
     await completedOnce(id, before);
@@ -143,7 +151,7 @@ describe('restarts at each step of a job (node processes)', () => {
   it('the worker killed after it submitted, before the poster fetched the result', async () => {
     const before = await completions();
     const id = await post();
-    await holdAt('poster', id, ['awarded']);
+    await holdPosterOnceFetched(id);
     await nodes.statusIs(id, 'Submitted');
     await restart('worker');
     nodes.signal('poster', 'SIGCONT');
