@@ -43,5 +43,5 @@ export interface JobContext {
   /** Keeps this node's fetches from one peer within that peer's per-peer transfer limit. */
   fetches: FetchLimiter;
   /** Test-only faults (config jobs.faults). */
-  faults: { cheat: boolean; neverAccept: boolean };
+  faults: { cheat: boolean; wrongOutput: boolean; neverAccept: boolean };
 }

@@ -108,7 +108,7 @@ export class JobLife {
   }
 
   async start(): Promise<void> {
-    if (this.ctx.faults.cheat || this.ctx.faults.neverAccept) {
+    if (this.ctx.faults.cheat || this.ctx.faults.wrongOutput || this.ctx.faults.neverAccept) {
       this.ctx.log.warn({ faults: this.ctx.faults }, 'TEST FAULTS ENABLED: this node misbehaves on purpose');
     }
     await this.ctx.protocol.start();

@@ -56,6 +56,14 @@ interface RecordBase {
   history: HistoryEntry[];
 }
 
+/** Which unit of a tasklet graph a job is (src/graph/): the graph, the step, the replica. */
+export interface GraphUnitRef {
+  graphId: string;
+  /** A tasklet id, or `@aggregate` for the aggregate step. */
+  node: string;
+  replica: number;
+}
+
 export interface PosterRecord extends RecordBase {
   role: 'poster';
   step: PosterStep;
@@ -71,6 +79,8 @@ export interface PosterRecord extends RecordBase {
   /** What the worker said it delivered, and what the poster found on checking it. */
   result?: { attempt: number; outputSha256: string; proofSha256?: string; verdict?: 'match' | 'mismatch' };
   bids?: number;
+  /** Set when the job is one unit of a tasklet graph. */
+  graph?: GraphUnitRef;
 }
 
 export interface WorkerRecord extends RecordBase {

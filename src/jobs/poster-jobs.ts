@@ -25,7 +25,7 @@ import { feltHex } from '../shared/felt';
 import { type ChainJob, chainNow, readJob } from './chain-view';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
-import { note, type PosterRecord } from './journal';
+import { type GraphUnitRef, note, type PosterRecord } from './journal';
 import type { ResultNotice } from './result-notice';
 import { Serial } from './serial';
 
@@ -40,6 +40,24 @@ export interface PostJobInput {
   execDurationS?: bigint;
   /** Awards the job may go through (1..10, default 3). */
   maxAttempts?: number;
+  /** The unit of a tasklet graph this job is (src/graph/), journalled with it. */
+  graph?: GraphUnitRef;
+}
+
+/**
+ * What a graph scheduler decides for a job of its graph (src/graph/ installs these; the job
+ * life cannot import that room). A unit's checked result may have to wait for its replicas.
+ */
+export type SettleDecision =
+  | { action: 'confirm' }
+  | { action: 'wait' }
+  | { action: 'dispute'; reason: string; evidence: bigint };
+
+export interface PosterHooks {
+  /** A further check of a ranked bid on a unit of a graph; a reason refuses the bid. */
+  vetBid?(r: PosterRecord, bid: ReceivedBid): string | undefined;
+  /** Whether a unit's result, checked against its commitment, is confirmed now. */
+  settle?(r: PosterRecord): SettleDecision;
 }
 
 const VALID = 0x56414c4944n; // 'VALID', SRC-6's answer to a good signature
@@ -81,6 +99,10 @@ export class PosterJobs {
   private collateralBps?: number;
   /** Job ids already matched to a post (see jobIdFrom). */
   private readonly claimed = new Set<bigint>();
+  /** Results held back by `hooks.settle` are looked at again after this time (ms since epoch). */
+  private readonly heldUntil = new Map<string, number>();
+  /** Set by a graph scheduler; a unit of a graph with no hooks installed waits. */
+  hooks: PosterHooks = {};
 
   constructor(private readonly ctx: JobContext) {}
 
@@ -109,56 +131,74 @@ export class PosterJobs {
    * one transaction, and starts its life. Resolves with the on-chain job id.
    */
   async postJob(input: PostJobInput): Promise<{ jobId: bigint; txHash: string }> {
+    return (await this.postJobs([input]))[0]!;
+  }
+
+  /**
+   * Escrows and announces several jobs in one transaction (one approve of their budgets, then
+   * a create_job each): the units of a graph's ready tasklets. Resolves with their ids in order.
+   */
+  async postJobs(inputs: PostJobInput[]): Promise<Array<{ jobId: bigint; txHash: string }>> {
     const { ctx } = this;
-    const bytes =
-      typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
-    const validated = ctx.manifests.load(bytes);
-    for (const b of input.blobs ?? []) ctx.blobs.put(b);
-    const blobs = blobsOf(validated);
-    const missing = blobs.filter((h) => !ctx.blobs.has(h));
-    if (missing.length)
-      throw new JobLifeError(
-        'MISSING_BLOBS',
-        `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
-      );
-    const manifestSha256 = ctx.blobs.put(bytes);
-    const maxAttempts = input.maxAttempts ?? 3;
-    const execDurationS = input.execDurationS ?? 600n;
-    const requirements = requirementsOf(validated);
+    if (inputs.length === 0) return [];
+    const prepared = inputs.map((input) => {
+      const bytes =
+        typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
+      const validated = ctx.manifests.load(bytes);
+      for (const b of input.blobs ?? []) ctx.blobs.put(b);
+      const blobs = blobsOf(validated);
+      const missing = blobs.filter((h) => !ctx.blobs.has(h));
+      if (missing.length)
+        throw new JobLifeError(
+          'MISSING_BLOBS',
+          `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
+        );
+      return {
+        input,
+        blobs,
+        manifestSha256: ctx.blobs.put(bytes),
+        hash: manifestHash(bytes),
+        maxAttempts: input.maxAttempts ?? 3,
+        execDurationS: input.execDurationS ?? 600n,
+        requirements: requirementsOf(validated),
+      };
+    });
+    const total = inputs.reduce((sum, i) => sum + i.budget, 0n);
     const { market, token } = ctx.clients;
     const balance = toBigInt(await token.read.balance_of(feltHex(ctx.account)));
-    if (balance < input.budget) {
-      throw new JobLifeError(
-        'INSUFFICIENT_BALANCE',
-        `balance ${balance} fri is below the budget ${input.budget} fri`,
-      );
+    if (balance < total) {
+      throw new JobLifeError('INSUFFICIENT_BALANCE', `balance ${balance} fri is below the budget ${total} fri`);
     }
-    const hash = manifestHash(bytes);
     const { txHash, receipt } = await ctx.txq.submit(
       [
-        token.populate('approve', market.address, input.budget),
-        market.populate('create_job', input.budget, hash, execDurationS, maxAttempts),
+        token.populate('approve', market.address, total),
+        ...prepared.map((p) =>
+          market.populate('create_job', p.input.budget, p.hash, p.execDurationS, p.maxAttempts),
+        ),
       ],
-      'post job',
+      prepared.length === 1 ? 'post job' : `post ${prepared.length} jobs`,
     );
-    const jobId = this.jobIdFrom(receipt, { manifestHash: hash, budget: input.budget });
-    const record: PosterRecord = {
-      role: 'poster',
-      jobId: jobId.toString(),
-      step: 'announcing',
-      manifestSha256,
-      blobs: [manifestSha256, ...blobs],
-      requirements,
-      budget: input.budget.toString(),
-      execDurationS: execDurationS.toString(),
-      maxAttempts,
-      history: [],
-    };
-    note(record, 'created and escrowed', txHash);
-    this.save(record);
-    ctx.log.info({ jobId: record.jobId, txHash, budget: record.budget }, 'job posted');
-    void this.reconcile(jobId);
-    return { jobId, txHash };
+    return prepared.map((p) => {
+      const jobId = this.jobIdFrom(receipt, { manifestHash: p.hash, budget: p.input.budget });
+      const record: PosterRecord = {
+        role: 'poster',
+        jobId: jobId.toString(),
+        step: 'announcing',
+        manifestSha256: p.manifestSha256,
+        blobs: [p.manifestSha256, ...p.blobs],
+        requirements: p.requirements,
+        budget: p.input.budget.toString(),
+        execDurationS: p.execDurationS.toString(),
+        maxAttempts: p.maxAttempts,
+        ...(p.input.graph ? { graph: p.input.graph } : {}),
+        history: [],
+      };
+      note(record, 'created and escrowed', txHash);
+      this.save(record);
+      ctx.log.info({ jobId: record.jobId, txHash, budget: record.budget }, 'job posted');
+      void this.reconcile(jobId);
+      return { jobId, txHash };
+    });
   }
 
   /** Cancels an Open job (refunds its budget). */
@@ -238,6 +278,7 @@ export class PosterJobs {
       case 'Submitted': {
         r.step = 'reviewing';
         if (r.result?.attempt !== job.attempts) return; // the worker's notice has not come yet
+        if ((this.heldUntil.get(r.jobId) ?? 0) > Date.now()) return;
         this.inBackground(r, () => this.review(r, job));
         return;
       }
@@ -284,7 +325,9 @@ export class PosterJobs {
       maxAttempts: job.maxAttempts,
       bidWindowMs: ctx.timings.bidWindowMs,
       requireConsent: true,
-      vetBid: (bid) => this.vetConsent(chainId, job, attempt, bid),
+      vetBid: async (bid) =>
+        (r.graph ? this.hooks.vetBid?.(r, bid) : undefined) ??
+        (await this.vetConsent(chainId, job, attempt, bid)),
     });
     r.bids = (r.bids ?? 0) + result.bids.length;
     if (result.status !== 'awarded') {
@@ -379,22 +422,37 @@ export class PosterJobs {
       );
       this.save(r);
     }
+    const decision: SettleDecision =
+      res.verdict === 'mismatch'
+        ? {
+            action: 'dispute',
+            reason: 'commitment mismatch',
+            evidence: BigInt(`0x${res.outputSha256}`) & FELT250_MASK,
+          }
+        : r.graph
+          ? (this.hooks.settle?.(r) ?? { action: 'wait' })
+          : { action: 'confirm' };
+    if (decision.action === 'wait') {
+      // Its replicas have not agreed yet (src/graph/): looked at again on a later tick.
+      this.heldUntil.set(r.jobId, Date.now() + ctx.timings.tickMs);
+      return;
+    }
+    this.heldUntil.delete(r.jobId);
     r.step = 'settling';
     const { market, token } = ctx.clients;
-    if (res.verdict === 'match') {
+    if (decision.action === 'confirm') {
       const { txHash } = await ctx.txq.submit(market.populate('confirm', job.id), `confirm job ${job.id}`);
       note(r, 'confirmed: worker paid', txHash);
     } else {
       const bond = bpsOf(job.price, job.disputeBondBps);
-      const evidence = BigInt(`0x${res.outputSha256}`) & FELT250_MASK;
       const { txHash } = await ctx.txq.submit(
         [
           token.populate('approve', market.address, bond),
-          market.populate('dispute', job.id, 'commitment mismatch', evidence),
+          market.populate('dispute', job.id, decision.reason, decision.evidence),
         ],
         `dispute job ${job.id}`,
       );
-      note(r, `disputed: output does not match the commitment (bond ${bond} fri)`, txHash);
+      note(r, `disputed: ${decision.reason} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
   }

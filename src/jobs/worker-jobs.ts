@@ -17,6 +17,7 @@ import type { Account } from 'starknet';
 import { toBigInt } from '../chain/values';
 import type { Announcement } from '../market/types';
 import { describe } from '../p2p/errors';
+import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
 import { type ChainJob, chainNow, readJob } from './chain-view';
 import type { JobContext } from './context';
@@ -230,13 +231,14 @@ export class WorkerJobs {
     const ranAt = performance.now();
     const result = await executor.runJob({ manifest: bytes, jobId: job.id });
     r.runMs = Math.round(performance.now() - ranAt);
-    const output = ctx.faults.cheat
-      ? new TextEncoder().encode(`not the output of job ${job.id}`)
-      : result.output;
+    const output =
+      ctx.faults.cheat || ctx.faults.wrongOutput
+        ? new TextEncoder().encode(`not the output of job ${job.id}`)
+        : result.output;
     r.outputSha256 = executor.store.put(output);
     if (result.proof)
       r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(result.proof)));
-    r.commitment = feltHex(result.commitment);
+    r.commitment = feltHex(ctx.faults.wrongOutput ? resultCommitment(job.id, output) : result.commitment);
     r.fuelUsed = result.fuelUsed.toString();
     r.step = 'submitting';
     note(r, `ran: fuel ${result.fuelUsed}, output ${output.length} bytes`);

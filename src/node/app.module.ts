@@ -16,6 +16,7 @@ import type { Capabilities } from '../discovery/capabilities';
 import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
 import { BlobStore } from '../executor/blob-store';
 import { ExecutorModule } from '../executor/executor.module';
+import { graphProviders } from '../graph/graph.module';
 import { jobLifeProviders, type JobChain } from '../jobs/jobs.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
@@ -80,7 +81,7 @@ export class AppModule {
           useFactory: (store?: BlobStore) => store ?? new BlobStore(config.executor.storeDir),
           inject: [{ token: BlobStore, optional: true }],
         },
-        ...(opts.jobChain ? jobLifeProviders(opts.jobChain) : []),
+        ...(opts.jobChain ? [...jobLifeProviders(opts.jobChain), ...graphProviders()] : []),
         ...controlProviders(),
       ],
       exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS, TRANSFER_BLOB_SOURCE, ControlServer],
