@@ -61,6 +61,9 @@ export class GraphJournal {
 function parse(text: string, where: string): GraphRecord {
   const g = JSON.parse(text) as GraphRecord;
   if (g.version !== GRAPH_RECORD_VERSION)
-    throw new GraphError('BAD_RECORD', `${where}: graph record version ${String(g.version)} is not ${GRAPH_RECORD_VERSION}`);
+    throw new GraphError(
+      'BAD_RECORD',
+      `${where}: graph record version ${String(g.version)} is not ${GRAPH_RECORD_VERSION}`,
+    );
   return g;
 }

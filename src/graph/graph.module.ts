@@ -4,11 +4,13 @@
  */
 import type { Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
+import { ControlServer } from '../control/server';
 import type { NodeConfig } from '../config/config.schema';
 import type { BlobStore } from '../executor/blob-store';
 import { JobLife } from '../jobs/job-life';
 import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
+import { registerGraphMethods } from './graph-methods';
 import { GraphScheduler } from './scheduler';
 
 class GraphLifecycle {
@@ -22,14 +24,21 @@ export function graphProviders(): Provider[] {
   return [
     {
       provide: GraphScheduler,
-      useFactory: (life: JobLife, blobs: BlobStore, config: NodeConfig, log: Logger) => {
+      useFactory: (
+        life: JobLife,
+        blobs: BlobStore,
+        config: NodeConfig,
+        log: Logger,
+        control: ControlServer,
+      ) => {
         const graphs = new GraphScheduler(life, blobs, config.dataDir, log.child({ module: 'graph' }), {
           tickMs: config.jobs.timings.tickMs,
         });
         graphs.start();
+        registerGraphMethods(control, graphs);
         return graphs;
       },
-      inject: [JobLife, TRANSFER_BLOB_SOURCE, NODE_CONFIG, LOGGER],
+      inject: [JobLife, TRANSFER_BLOB_SOURCE, NODE_CONFIG, LOGGER, ControlServer],
     },
     {
       provide: GraphLifecycle,

@@ -103,7 +103,10 @@ export class GraphScheduler {
     for (const b of input.blobs ?? []) this.blobs.put(b);
     const missing = blobsOf(v).filter((h) => !this.blobs.has(h));
     if (missing.length)
-      throw new GraphError('MISSING_BLOBS', `the manifest names blobs this node does not hold: ${missing.join(', ')}`);
+      throw new GraphError(
+        'MISSING_BLOBS',
+        `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
+      );
     const g = planGraph(v, {
       graphId: `g${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
       manifestSha256: this.blobs.put(bytes),

@@ -220,8 +220,12 @@ describe('graph scheduling decisions', () => {
       // The tiebreaker may not be either of the two.
       const t = unit('map-0', 2);
       observe(g, t);
-      expect(vetBid(g, t.graph, t.jobId, { worker: 1n, peer: 'peer-9' }, 0, 0)).toMatch(/already holds replica 0/);
-      expect(vetBid(g, t.graph, t.jobId, { worker: 9n, peer: 'peer-2' }, 0, 0)).toMatch(/already holds replica 1/);
+      expect(vetBid(g, t.graph, t.jobId, { worker: 1n, peer: 'peer-9' }, 0, 0)).toMatch(
+        /already holds replica 0/,
+      );
+      expect(vetBid(g, t.graph, t.jobId, { worker: 9n, peer: 'peer-2' }, 0, 0)).toMatch(
+        /already holds replica 1/,
+      );
       expect(vetBid(g, t.graph, t.jobId, { worker: 3n, peer: 'peer-3' }, 0, 0)).toBeUndefined();
       award(t, 3);
       deliver(t, sha('b'));
@@ -254,7 +258,9 @@ describe('graph scheduling decisions', () => {
     agg.readyAt = 1_000;
     const r = unit(AGGREGATE, 0);
     observe(g, r);
-    expect(vetBid(g, r.graph, r.jobId, { worker: 7n, peer: 'peer-7' }, 1_500, 1_000)).toMatch(/leader window/);
+    expect(vetBid(g, r.graph, r.jobId, { worker: 7n, peer: 'peer-7' }, 1_500, 1_000)).toMatch(
+      /leader window/,
+    );
     expect(vetBid(g, r.graph, r.jobId, { worker: 2n, peer: 'peer-2' }, 1_500, 1_000)).toBeUndefined();
     expect(vetBid(g, r.graph, r.jobId, { worker: 7n, peer: 'peer-7' }, 2_000, 1_000)).toBeUndefined();
   });
@@ -262,7 +268,9 @@ describe('graph scheduling decisions', () => {
   test("a unit's manifest is one step; a reader of other steps reads their agreed outputs as one blob", () => {
     const m = manifest(2, { mode: 'redundancy', k: 3 }).manifest;
     const one = validateManifest(parseManifestText(unitManifest(m, 'g1', 'map-1', undefined, false)));
-    expect(one.manifest.tasklets).toEqual([{ id: 'map-1', module: MOD, args: ['map'], input: { text: 'shard 1' } }]);
+    expect(one.manifest.tasklets).toEqual([
+      { id: 'map-1', module: MOD, args: ['map'], input: { text: 'shard 1' } },
+    ]);
     expect(one.manifest.verification).toEqual({ mode: 'none' });
     expect(one.manifest.name).toBe('g1/map-1');
     const agg = validateManifest(parseManifestText(unitManifest(m, 'g1', AGGREGATE, sha('d'), true)));

@@ -25,7 +25,8 @@ export function planGraph(v: ValidatedManifest, o: PlanInput): GraphRecord {
   const m = v.manifest;
   const k = m.verification.mode === 'redundancy' ? m.verification.k : 1;
   const nodes: Record<string, GraphNode> = {};
-  for (const t of m.tasklets) nodes[t.id] = { id: t.id, deps: [...(t.input?.from ?? [])], wanted: k, units: [] };
+  for (const t of m.tasklets)
+    nodes[t.id] = { id: t.id, deps: [...(t.input?.from ?? [])], wanted: k, units: [] };
   if (m.aggregate) {
     nodes[AGGREGATE] = {
       id: AGGREGATE,
@@ -78,7 +79,8 @@ export function shortfall(n: GraphNode): number {
 export function tally(n: GraphNode): Map<string, number> {
   const votes = new Map<string, number>();
   for (const u of n.units)
-    if (u.verdict === 'match' && u.outputSha256) votes.set(u.outputSha256, (votes.get(u.outputSha256) ?? 0) + 1);
+    if (u.verdict === 'match' && u.outputSha256)
+      votes.set(u.outputSha256, (votes.get(u.outputSha256) ?? 0) + 1);
   return votes;
 }
 
@@ -134,7 +136,9 @@ export function advance(g: GraphRecord): string[] {
     const winner = [...votes].find(([, count]) => count >= quorum(g));
     if (winner) {
       n.agreed = winner[0];
-      notes.push(`${id}: agreed on output ${winner[0].slice(0, 12)} (${winner[1]} of ${n.units.length} units)`);
+      notes.push(
+        `${id}: agreed on output ${winner[0].slice(0, 12)} (${winner[1]} of ${n.units.length} units)`,
+      );
       continue;
     }
     const live = n.units.filter((u) => !isLost(u));
@@ -168,9 +172,7 @@ function fail(g: GraphRecord, why: string): void {
 }
 
 export type UnitDecision =
-  | { action: 'wait' }
-  | { action: 'confirm' }
-  | { action: 'dispute'; reason: string; agreedSha256: string };
+  { action: 'wait' } | { action: 'confirm' } | { action: 'dispute'; reason: string; agreedSha256: string };
 
 /**
  * Whether a unit's checked result is confirmed: only once its node agreed (no replica is paid
@@ -196,7 +198,8 @@ export function leaderSet(g: GraphRecord): Set<bigint> {
   if (!agg) return out;
   for (const d of agg.deps) {
     const n = g.nodes[d]!;
-    for (const u of n.units) if (u.worker && u.verdict === 'match' && u.outputSha256 === n.agreed) out.add(BigInt(u.worker));
+    for (const u of n.units)
+      if (u.worker && u.verdict === 'match' && u.outputSha256 === n.agreed) out.add(BigInt(u.worker));
   }
   return out;
 }
@@ -223,7 +226,8 @@ export function vetBid(
   }
   if (ref.node === AGGREGATE && now < (n.readyAt ?? 0) + leaderWindowMs) {
     const leaders = leaderSet(g);
-    if (leaders.size > 0 && !leaders.has(bid.worker)) return 'holds none of the aggregate inputs (leader window)';
+    if (leaders.size > 0 && !leaders.has(bid.worker))
+      return 'holds none of the aggregate inputs (leader window)';
   }
   return undefined;
 }

@@ -26,7 +26,8 @@ export function unitManifest(
           return { id: t.id, ...pick(t), ...(input ? { input } : {}) };
         })();
   // Redundancy is the graph's to decide (the poster compares units); the proof is of the output step.
-  const verification = m.verification.mode === 'groth16' && isOutput ? m.verification : { mode: 'none' as const };
+  const verification =
+    m.verification.mode === 'groth16' && isOutput ? m.verification : { mode: 'none' as const };
   const unit: Manifest = {
     version: 1,
     name: `${graphId}/${node}`.slice(0, 128),
