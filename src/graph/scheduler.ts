@@ -11,9 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../executor/blob-store';
-import type { JobLife } from '../jobs/job-life';
 import type { GraphUnitRef, JobRecord, PosterRecord } from '../jobs/journal';
-import type { PostJobInput, SettleDecision } from '../jobs/poster-jobs';
+import type { PosterHooks, PostJobInput, SettleDecision } from '../jobs/poster-jobs';
 import { blobsOf } from '../jobs/poster-jobs';
 import { Serial } from '../jobs/serial';
 import type { Manifest } from '../manifest/types';
@@ -48,6 +47,18 @@ export interface GraphSchedulerOptions {
 
 type UnitRecord = PosterRecord & { graph: GraphUnitRef };
 
+/** What the scheduler needs of the job life (src/jobs/job-life.ts's JobLife is one). */
+export interface UnitJobs {
+  poster: {
+    hooks: PosterHooks;
+    postJobs(inputs: PostJobInput[]): Promise<Array<{ jobId: bigint; txHash: string }>>;
+  };
+  /** Every job record of the node (on start: units posted before a restart). */
+  list(): JobRecord[];
+  /** Each record as it is saved; returns the unsubscribe. */
+  onChange(listener: (r: JobRecord) => void): () => void;
+}
+
 export class GraphScheduler {
   private readonly graphs = new Map<string, GraphRecord>();
   private readonly manifests = new Map<string, Manifest>();
@@ -60,7 +71,7 @@ export class GraphScheduler {
   readonly stats = { units: 0, postTransactions: 0 };
 
   constructor(
-    private readonly life: JobLife,
+    private readonly life: UnitJobs,
     private readonly blobs: BlobStore,
     dataDir: string,
     private readonly log: Logger,
@@ -151,7 +162,8 @@ export class GraphScheduler {
     const g = this.graphs.get(r.graph.graphId);
     if (!g || !observe(g, r as UnitRecord)) return;
     // Decided at once, so a result waiting in review sees its replicas' agreement on its next look.
-    this.record(g, ...advance(g));
+    g.history.push(...advance(g).map((what) => ({ at: new Date().toISOString(), what })));
+    this.journal.save(g);
     if (g.status === 'running') void this.pump(g.graphId);
   }
 
@@ -220,7 +232,9 @@ export class GraphScheduler {
     return { action: 'dispute', reason: d.reason, evidence: BigInt(`0x${d.agreedSha256}`) & FELT250_MASK };
   }
 
+  /** Notes what happened to the graph and journals it; nothing to note, nothing written. */
   private record(g: GraphRecord, ...notes: string[]): void {
+    if (notes.length === 0) return;
     const at = new Date().toISOString();
     for (const what of notes) {
       g.history.push({ at, what });

@@ -261,7 +261,11 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
         'map-0: 2 results disagree; hiring a tiebreaker (3 units wanted)',
       );
       // Neither replica is paid while the set disagrees.
-      const early = await chainJobs(net, unitJobs(poster.graphs!.status(id)));
+      const replicas = poster.graphs!.status(id).nodes['map-0']!.units.filter((u) => u.replica < 2);
+      const early = await chainJobs(
+        net,
+        replicas.map((u) => BigInt(u.jobId)),
+      );
       expect(early.map((j) => j.status)).toEqual(['Submitted', 'Submitted']);
       await start('worker-3');
       await arbitrate(id);
