@@ -8,6 +8,12 @@ import { friInText, strk } from './amount';
 import { fields } from './format';
 import { shortHex, table } from './table';
 
+const VERDICT_TEXT = {
+  unchecked: ', not checked yet',
+  match: ', matches the commitment on chain',
+  mismatch: ', does NOT match the commitment on chain',
+  'invalid-proof': ', matches the commitment on chain, but its proof does NOT verify',
+} as const;
 export interface ViewOptions {
   fri?: boolean;
 }
@@ -56,7 +62,7 @@ function posterFields(r: PosterRecord, o: ViewOptions): [string, string | undefi
     [
       'result',
       r.result
-        ? `sha256 ${r.result.outputSha256}${r.result.verdict ? (r.result.verdict === 'match' ? ', matches the commitment on chain' : ', does NOT match the commitment on chain') : ', not checked yet'}`
+        ? `sha256 ${r.result.outputSha256}${VERDICT_TEXT[r.result.verdict ?? 'unchecked']}`
         : undefined,
     ],
     ['fuel limit', fuel !== undefined ? String(fuel) : undefined],

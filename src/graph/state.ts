@@ -58,7 +58,9 @@ export function quorum(g: GraphRecord): number {
 
 /** A unit that will never give a vote: its job ended without a checked result, or a bad one. */
 export function isLost(u: GraphUnit): boolean {
-  return u.verdict === 'mismatch' || (u.ended !== undefined && u.verdict === undefined);
+  return (
+    (u.verdict !== undefined && u.verdict !== 'match') || (u.ended !== undefined && u.verdict === undefined)
+  );
 }
 
 /** Nodes not yet agreed whose inputs all are, in graph order. */

@@ -19,7 +19,7 @@ export interface GraphUnit {
   peer?: string;
   /** The output the worker delivered, once the poster fetched it and checked its commitment. */
   outputSha256?: string;
-  verdict?: 'match' | 'mismatch';
+  verdict?: 'match' | 'mismatch' | 'invalid-proof';
   /** The chain's last status, once the unit's job ended on this poster. */
   ended?: JobStatus;
 }

@@ -17,6 +17,7 @@ import type { Logger } from '../shared/logging';
 import type { TransferService } from '../transfer/transfer.service';
 import type { FetchLimiter } from './fetch-limiter';
 import type { Journal } from './journal';
+import type { ProofChecker } from './proof-check';
 import type { JobProtocol } from './result-notice';
 
 /** The job life's timings (config jobs.timings, documented there). */
@@ -43,5 +44,7 @@ export interface JobContext {
   /** Keeps this node's fetches from one peer within that peer's per-peer transfer limit. */
   fetches: FetchLimiter;
   /** Test-only faults (config jobs.faults). */
-  faults: { cheat: boolean; wrongOutput: boolean; neverAccept: boolean };
+  faults: { cheat: boolean; wrongOutput: boolean; badProof: boolean; neverAccept: boolean };
+  /** Checks a groth16 job's proof before the poster confirms it. */
+  proofs: ProofChecker;
 }

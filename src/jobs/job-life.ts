@@ -27,6 +27,7 @@ import { JobLifeError } from './errors';
 import { FetchLimiter } from './fetch-limiter';
 import { Journal, type JobRecord } from './journal';
 import { PosterJobs, type PostJobInput } from './poster-jobs';
+import type { ProofChecker } from './proof-check';
 import { JobProtocol } from './result-notice';
 import { WorkerJobs } from './worker-jobs';
 
@@ -47,6 +48,8 @@ export interface JobLifeInit {
   config: JobsConfig;
   /** The network's per-peer transfer limit (transfer.perPeerConcurrency). */
   transferPerPeer: number;
+  /** Checks groth16 proofs before the poster confirms (src/jobs/proof-check.ts). */
+  proofs: ProofChecker;
   log: Logger;
 }
 
@@ -90,6 +93,7 @@ export class JobLife {
       log: log.child({ module: 'jobs' }),
       faults: config.faults,
       fetches: new FetchLimiter(init.transferPerPeer),
+      proofs: init.proofs,
     };
     this.poster = new PosterJobs(this.ctx);
     if (init.market.worker) {
@@ -108,7 +112,7 @@ export class JobLife {
   }
 
   async start(): Promise<void> {
-    if (this.ctx.faults.cheat || this.ctx.faults.wrongOutput || this.ctx.faults.neverAccept) {
+    if (Object.values(this.ctx.faults).some(Boolean)) {
       this.ctx.log.warn({ faults: this.ctx.faults }, 'TEST FAULTS ENABLED: this node misbehaves on purpose');
     }
     await this.ctx.protocol.start();
@@ -131,6 +135,7 @@ export class JobLife {
     clearTimeout(this.tick);
     await this.follower.stop();
     await this.ctx.protocol.stop();
+    await this.ctx.proofs.close();
   }
 
   postJob(input: PostJobInput) {

@@ -19,6 +19,8 @@ import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
 import { TransferService } from '../transfer/transfer.service';
 import { ControlServer } from '../control/server';
+import { ProverService } from '../prover/prover.service';
+import { LazyProofChecker } from './proof-check';
 import { JobLife } from './job-life';
 import { registerJobMethods } from './job-methods';
 import { registerDisputeMethod } from './dispute-method';
@@ -55,6 +57,7 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
         log: Logger,
         control: ControlServer,
         executor?: ExecutorService,
+        prover?: ProverService,
       ) => {
         const life = new JobLife({
           host,
@@ -67,6 +70,10 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
           dataDir: config.dataDir,
           config: config.jobs,
           transferPerPeer: config.transfer.perPeerConcurrency,
+          // A worker's prover checks proofs too; a poster starts one on its first groth16 result.
+          proofs: new LazyProofChecker(prover, () =>
+            ProverService.create(config.prover, log.child({ module: 'proofs' })),
+          ),
           log,
         });
         await life.start();
@@ -86,6 +93,7 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
         LOGGER,
         ControlServer,
         { token: ExecutorService, optional: true },
+        { token: ProverService, optional: true },
       ],
     },
     {

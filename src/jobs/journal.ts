@@ -77,7 +77,15 @@ export interface PosterRecord extends RecordBase {
   /** The award in force, from the winning bid (the peer is what the grant names). */
   award?: { attempt: number; worker: string; peer: string; price: string };
   /** What the worker said it delivered, and what the poster found on checking it. */
-  result?: { attempt: number; outputSha256: string; proofSha256?: string; verdict?: 'match' | 'mismatch' };
+  result?: {
+    attempt: number;
+    outputSha256: string;
+    proofSha256?: string;
+    /** match: the output is the one committed (and, for groth16, its proof verifies). */
+    verdict?: 'match' | 'mismatch' | 'invalid-proof';
+    /** Why the proof was refused. */
+    refusal?: string;
+  };
   bids?: number;
   /** Set when the job is one unit of a tasklet graph. */
   graph?: GraphUnitRef;

@@ -49,9 +49,7 @@ export interface PostJobInput {
  * life cannot import that room). A unit's checked result may have to wait for its replicas.
  */
 export type SettleDecision =
-  | { action: 'confirm' }
-  | { action: 'wait' }
-  | { action: 'dispute'; reason: string; evidence: bigint };
+  { action: 'confirm' } | { action: 'wait' } | { action: 'dispute'; reason: string; evidence: bigint };
 
 export interface PosterHooks {
   /** A further check of a ranked bid on a unit of a graph; a reason refuses the bid. */
@@ -86,6 +84,8 @@ export function blobsOf(m: ValidatedManifest): string[] {
   if (v.mode === 'groth16') {
     out.add(v.circuit.wasm);
     out.add(v.circuit.zkey);
+    // The poster checks the proof with it before confirming, so it must hold it.
+    out.add(v.verificationKey);
   }
   return [...out];
 }
@@ -167,7 +167,10 @@ export class PosterJobs {
     const { market, token } = ctx.clients;
     const balance = toBigInt(await token.read.balance_of(feltHex(ctx.account)));
     if (balance < total) {
-      throw new JobLifeError('INSUFFICIENT_BALANCE', `balance ${balance} fri is below the budget ${total} fri`);
+      throw new JobLifeError(
+        'INSUFFICIENT_BALANCE',
+        `balance ${balance} fri is below the budget ${total} fri`,
+      );
     }
     const { txHash, receipt } = await ctx.txq.submit(
       [
@@ -407,18 +410,33 @@ export class PosterJobs {
     const res = r.result!;
     if (!res.verdict) {
       const peer = r.award!.peer;
+      const wanted = [res.outputSha256, ...(res.proofSha256 ? [res.proofSha256] : [])];
       const got = await ctx.fetches.run(peer, () =>
-        ctx.transfer.fetchBlobs(peer, job.id, [res.outputSha256], {
+        ctx.transfer.fetchBlobs(peer, job.id, wanted, {
           maxBytes: ctx.timings.maxFetchBytes,
           timeoutMs: ctx.timings.fetchTimeoutMs,
         }),
       );
       const output = got.get(res.outputSha256)!;
       ctx.blobs.put(output);
-      res.verdict = resultCommitment(job.id, output) === job.commitment ? 'match' : 'mismatch';
+      const proof = res.proofSha256 ? got.get(res.proofSha256) : undefined;
+      if (proof) ctx.blobs.put(proof);
+      const matches = resultCommitment(job.id, output) === job.commitment;
+      const v = ctx.manifests.load(ctx.blobs.get(r.manifestSha256)).manifest.verification;
+      const refusal =
+        matches && v.mode === 'groth16'
+          ? await ctx.proofs.check(v, job.id, output, proof, ctx.blobs)
+          : undefined;
+      res.verdict = !matches ? 'mismatch' : refusal ? 'invalid-proof' : 'match';
+      if (refusal) res.refusal = refusal;
       note(
         r,
-        `result fetched (${output.length} bytes): ${res.verdict === 'match' ? 'matches' : 'does NOT match'} the commitment on chain`,
+        `result fetched (${output.length} bytes): ${matches ? 'matches' : 'does NOT match'} the commitment on chain` +
+          (v.mode === 'groth16' && matches
+            ? refusal
+              ? `; proof REFUSED: ${refusal}`
+              : '; proof verified'
+            : ''),
       );
       this.save(r);
     }
@@ -429,9 +447,15 @@ export class PosterJobs {
             reason: 'commitment mismatch',
             evidence: BigInt(`0x${res.outputSha256}`) & FELT250_MASK,
           }
-        : r.graph
-          ? (this.hooks.settle?.(r) ?? { action: 'wait' })
-          : { action: 'confirm' };
+        : res.verdict === 'invalid-proof'
+          ? {
+              action: 'dispute',
+              reason: 'invalid proof',
+              evidence: BigInt(`0x${res.proofSha256 ?? res.outputSha256}`) & FELT250_MASK,
+            }
+          : r.graph
+            ? (this.hooks.settle?.(r) ?? { action: 'wait' })
+            : { action: 'confirm' };
     if (decision.action === 'wait') {
       // Its replicas have not agreed yet (src/graph/): looked at again on a later tick.
       this.heldUntil.set(r.jobId, Date.now() + ctx.timings.tickMs);

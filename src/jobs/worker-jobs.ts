@@ -236,8 +236,14 @@ export class WorkerJobs {
         ? new TextEncoder().encode(`not the output of job ${job.id}`)
         : result.output;
     r.outputSha256 = executor.store.put(output);
-    if (result.proof)
-      r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(result.proof)));
+    if (result.proof) {
+      const p = result.proof as { proof: { pi_a: unknown; pi_c: unknown } };
+      // badProof: well-formed points in the wrong places, so the pairing check fails.
+      const proof = ctx.faults.badProof
+        ? { ...result.proof, proof: { ...p.proof, pi_a: p.proof.pi_c, pi_c: p.proof.pi_a } }
+        : result.proof;
+      r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(proof)));
+    }
     r.commitment = feltHex(ctx.faults.wrongOutput ? resultCommitment(job.id, output) : result.commitment);
     r.fuelUsed = result.fuelUsed.toString();
     r.step = 'submitting';

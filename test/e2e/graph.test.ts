@@ -11,7 +11,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { config as starknetConfig } from 'starknet';
+import { buildExamples } from '../../examples/build';
+import { circuitManifest } from '../../examples/manifests';
+import { FELT250_MASK } from '../../src/shared/commitment';
 import { resolveDispute } from '../../src/arbiter/resolve';
 import { STRK } from '../../src/chain/params';
 import type { GraphRecord } from '../../src/graph/types';
@@ -19,7 +23,7 @@ import { AGGREGATE } from '../../src/graph/types';
 import type { JobRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { CairnNode } from '../../src/node/start-node';
 import { waitFor } from '../p2p/support/cluster';
-import { reputationOf } from './support/jobs';
+import { marketEvents, reputationOf } from './support/jobs';
 import { chainJobs, earnings, gasOf, isUnitOf, unitJobs, wordCountGraph } from './support/graphs';
 import {
   balanceOf,
@@ -78,7 +82,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-'));
-    net = await startMarketNet(dir, 8);
+    net = await startMarketNet(dir, 9);
     posterSetup = await nodeSetup(net, 'poster', { account: 1 });
     for (let i = 1; i <= 4; i++)
       setups.set(
@@ -96,6 +100,15 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
           jobs: { faults: { wrongOutput: true } },
         }),
       );
+    setups.set(
+      'bad-prover',
+      await nodeSetup(net, 'bad-prover', {
+        account: 8,
+        worker: true,
+        bootstrap: [posterSetup],
+        jobs: { faults: { badProof: true } },
+      }),
+    );
     poster = await startInProcess(posterSetup);
     await Promise.all(['worker-1', 'worker-2', 'worker-3', 'worker-4'].map(start));
     await subscribed(4);
@@ -280,5 +293,67 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       expect((await reputationOf(net, setups.get('liar-2')!.account)).slashed).toBe(1n);
       confirmedAfterQuorum(g, 2);
     });
+  });
+
+  it('proof-gated: a groth16 proof that does not verify is disputed with the proof as evidence; a valid one is confirmed', async () => {
+    for (const name of [...nodes.keys()]) await stop(name);
+    await start('bad-prover');
+    await subscribed(1);
+    const built = await buildExamples({ circuits: ['square-chain-64'] });
+    const c = built.circuits['square-chain-64']!;
+    const files = [c.wasmPath, c.zkeyPath, c.vkeyPath].map((f) => new Uint8Array(readFileSync(f)));
+    const [wasm, zkey, verificationKey] = files.map((b) => poster.blobs.put(b));
+    const manifest = circuitManifest({
+      seedModule: built.modules['circuit-seed'].sha256,
+      input: 'prove me',
+      wasm: wasm!,
+      zkey: zkey!,
+      verificationKey: verificationKey!,
+    });
+    const id = await poster.graphs!.post({
+      manifest,
+      blobs: [built.modules['circuit-seed'].bytes],
+      budget: UNIT_BUDGET,
+    });
+    const first = await until(async () => {
+      const [u] = poster.graphs!.status(id).nodes.seed!.units;
+      return u && (await chainJobs(net, [BigInt(u.jobId)]))[0]!.status === 'Disputed' ? u : undefined;
+    }, 'the bad proof disputed');
+    const rec = poster.jobs!.status(BigInt(first.jobId));
+    expect(rec.role === 'poster' && rec.result?.verdict).toBe('invalid-proof');
+    expect(rec.history.map((h) => h.what)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/proof REFUSED: the proof does not verify/),
+        expect.stringMatching(/^disputed: invalid proof/),
+      ]),
+    );
+    const [disputed] = await marketEvents(net, 'JobDisputed', BigInt(first.jobId));
+    const proofSha = rec.role === 'poster' ? rec.result!.proofSha256! : '';
+    expect(BigInt(String(disputed!.fields.disputed_output_hash))).toBe(
+      BigInt(`0x${proofSha}`) & FELT250_MASK,
+    );
+    await resolveDispute(
+      { deploymentFile: net.deploymentFile, address: net.accounts[0]!.address, key: net.accounts[0]!.key },
+      BigInt(first.jobId),
+      'poster',
+    );
+    expect((await reputationOf(net, setups.get('bad-prover')!.account)).slashed).toBe(1n);
+
+    // The refused unit is replaced; an honest worker's proof verifies and is confirmed.
+    await stop('bad-prover');
+    await start('worker-4');
+    const g = await graphDone(id);
+    const units = g.nodes.seed!.units;
+    expect(units).toHaveLength(2);
+    const second = poster.jobs!.status(BigInt(units[1]!.jobId));
+    expect(second.history.map((h) => h.what)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/proof verified$/)]),
+    );
+    await until(
+      async () =>
+        (await chainJobs(net, [BigInt(units[1]!.jobId)]))[0]!.status === 'Completed' ? true : undefined,
+      'the verified unit confirmed',
+    );
+    expect(JSON.parse(new TextDecoder().decode(poster.graphs!.result(id)!))).toHaveLength(2);
   });
 });
