@@ -162,6 +162,11 @@ describe('graph scheduling decisions', () => {
     observe(g, r);
     advance(g);
     expect(shortfall(g.nodes['map-0']!)).toBe(1);
+    // Its worker is not hired for the step again; others are.
+    const next = unit('map-0', 1);
+    observe(g, next);
+    expect(vetBid(g, next.graph, next.jobId, { worker: 1n, peer: 'peer-1' }, 0, 0)).toMatch(/refused result/);
+    expect(vetBid(g, next.graph, next.jobId, { worker: 2n, peer: 'peer-2' }, 0, 0)).toBeUndefined();
   });
 
   test('too many lost units fail the graph, with why', () => {

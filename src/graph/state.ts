@@ -208,8 +208,10 @@ export function leaderSet(g: GraphRecord): Set<bigint> {
 
 /**
  * Why a bid may not win a unit, if it may not: a worker (account or peer) runs one replica of a
- * node at most, so k results come from k different accounts and peers; and while the leader
- * window is open, the aggregate goes only to a worker that holds some of its inputs.
+ * node at most, so k results come from k different accounts and peers; a worker whose result
+ * for a node was refused (not its commitment, or a proof that does not verify) is not hired for
+ * it again; and while the leader window is open, the aggregate goes only to a worker that holds
+ * some of its inputs.
  */
 export function vetBid(
   g: GraphRecord,
@@ -222,9 +224,11 @@ export function vetBid(
   const n = g.nodes[ref.node];
   if (!n) return undefined;
   for (const u of n.units) {
-    if (u.jobId === jobId || isLost(u)) continue;
-    if ((u.worker && BigInt(u.worker) === bid.worker) || u.peer === bid.peer)
-      return `already holds replica ${u.replica} of ${ref.node}`;
+    if (u.jobId === jobId) continue;
+    const same = (u.worker !== undefined && BigInt(u.worker) === bid.worker) || u.peer === bid.peer;
+    if (!same) continue;
+    if (!isLost(u)) return `already holds replica ${u.replica} of ${ref.node}`;
+    if (u.verdict !== undefined) return `delivered a refused result for ${ref.node}`;
   }
   if (ref.node === AGGREGATE && now < (n.readyAt ?? 0) + leaderWindowMs) {
     const leaders = leaderSet(g);
