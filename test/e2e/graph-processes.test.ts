@@ -167,6 +167,17 @@ describe('a tasklet graph through node processes', () => {
     await connectPoster();
     expect((await graph(graphId)).status).toBe('running');
 
+    // The other fast units finish on the live workers; then the slow unit's deadline passes
+    // (time travel), and only its deadline: no other unit is still running.
+    await until(
+      async () => {
+        const g = await graph(graphId);
+        return FAST.every((x) => g.nodes[`fast-${x}`]!.agreed) ? true : undefined;
+      },
+      'every fast unit agreed',
+      180_000,
+    );
+    expect((await readJob(net.clients, slowJob.id)).status).toBe('Accepted');
     await net.devnet.increaseTime(EXEC_S + 5);
     const done = await until(
       async () => {
