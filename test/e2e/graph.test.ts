@@ -162,7 +162,11 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
           .map((j) => j.id.toString())
           .sort(),
       );
-      await waitFor(() => records.every((r) => r.step === 'done'), `${name} to finish its units`, 60_000);
+      await waitFor(
+        () => workerRecords(name, ids).every((r) => r.step === 'done'),
+        `${name} to finish its units`,
+        60_000,
+      );
       const gas = await gasOf(net, workerRecords(name, ids));
       expect((await balanceOf(net, s.account)) - before.get(s.account)!).toBe(
         (earned.get(BigInt(s.account)) ?? 0n) - gas,
