@@ -208,9 +208,9 @@ export function leaderSet(g: GraphRecord): Set<bigint> {
 
 /**
  * Why a bid may not win a unit, if it may not: a worker (account or peer) runs one replica of a
- * node at most, so k results come from k different accounts and peers; a worker whose result
- * for a node was refused (not its commitment, or a proof that does not verify) is not hired for
- * it again; and while the leader window is open, the aggregate goes only to a worker that holds
+ * node at most, so k results come from k different accounts and peers; a worker whose unit of
+ * a node was lost (a result refused: not its commitment, or a proof that does not verify; or
+ * no result at all) is not hired for that node again; and while the leader window is open, the aggregate goes only to a worker that holds
  * some of its inputs.
  */
 export function vetBid(
@@ -228,7 +228,9 @@ export function vetBid(
     const same = (u.worker !== undefined && BigInt(u.worker) === bid.worker) || u.peer === bid.peer;
     if (!same) continue;
     if (!isLost(u)) return `already holds replica ${u.replica} of ${ref.node}`;
-    if (u.verdict !== undefined) return `delivered a refused result for ${ref.node}`;
+    return u.verdict !== undefined
+      ? `delivered a refused result for ${ref.node}`
+      : `let a unit of ${ref.node} end without a result`;
   }
   if (ref.node === AGGREGATE && now < (n.readyAt ?? 0) + leaderWindowMs) {
     const leaders = leaderSet(g);
