@@ -19,7 +19,7 @@ import {
   tally,
   vetBid,
 } from './state';
-import { AGGREGATE, type GraphRecord } from './types';
+import type { GraphRecord } from './types';
 
 /** mulberry32: small, seedable, good enough to shuffle events. */
 function rng(seed: number) {
