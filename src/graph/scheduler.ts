@@ -19,6 +19,7 @@ import type { Manifest } from '../manifest/types';
 import { parseManifestText, MAX_MANIFEST_BYTES } from '../manifest/parse';
 import { validateManifest } from '../manifest/validate';
 import { FELT250_MASK } from '../shared/commitment';
+import { describe } from '../p2p/errors';
 import { feltHex } from '../shared/felt';
 import type { Logger } from '../shared/logging';
 import { GraphError } from './errors';
@@ -67,8 +68,6 @@ export class GraphScheduler {
   private readonly leaderWindowMs: number;
   private tick?: NodeJS.Timeout;
   private unsubscribe?: () => void;
-  /** Per-graph figures for the bench: units posted, post transactions. */
-  readonly stats = { units: 0, postTransactions: 0 };
 
   constructor(
     private readonly life: UnitJobs,
@@ -199,11 +198,11 @@ export class GraphScheduler {
       try {
         // Each posted record comes back through onRecord before this resolves: the units exist.
         await this.life.poster.postJobs(posts);
-        this.stats.units += posts.length;
-        this.stats.postTransactions++;
         this.record(g, `posted ${posts.length} unit(s): ${posts.map((p) => p.graph!.node).join(', ')}`);
       } catch (err) {
-        this.log.warn({ graphId, err: String(err) }, 'posting units failed; retried on the next tick');
+        // Noted once per distinct reason (a low balance would otherwise fill the history).
+        const what = `posting ${posts.length} unit(s) failed, retried: ${describe(err)}`;
+        if (g.history.at(-1)?.what !== what) this.record(g, what);
       }
     });
   }
