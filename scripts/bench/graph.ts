@@ -36,6 +36,7 @@ const MAPS = 8;
 const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
 
 const BENCH_JOBS = {
+  capacity: 4,
   timings: { bidWindowMs: 1_000, reannounceMs: 500, tickMs: 100, noticeEveryMs: 1_000 },
 };
 

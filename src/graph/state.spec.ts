@@ -253,6 +253,22 @@ describe('graph scheduling decisions', () => {
     });
   });
 
+  test('a worker runs one unfinished unit of a graph at a time, so ready units spread', () => {
+    const g = plan(3);
+    const [a, b] = [unit('map-0', 0), unit('map-1', 0)];
+    observe(g, a);
+    observe(g, b);
+    award(a, 1);
+    observe(g, a);
+    expect(vetBid(g, b.graph, b.jobId, { worker: 1n, peer: 'peer-1' }, 0, 0)).toMatch(
+      /unfinished unit of this graph \(map-0\)/,
+    );
+    expect(vetBid(g, b.graph, b.jobId, { worker: 2n, peer: 'peer-2' }, 0, 0)).toBeUndefined();
+    deliver(a, sha('0'));
+    observe(g, a);
+    expect(vetBid(g, b.graph, b.jobId, { worker: 1n, peer: 'peer-1' }, 0, 0)).toBeUndefined();
+  });
+
   test('the aggregate goes to a worker holding its inputs while the leader window is open', () => {
     const g = plan(2);
     run(g, 'map-0', 1, sha('0'));

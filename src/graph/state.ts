@@ -210,8 +210,9 @@ export function leaderSet(g: GraphRecord): Set<bigint> {
  * Why a bid may not win a unit, if it may not: a worker (account or peer) runs one replica of a
  * node at most, so k results come from k different accounts and peers; a worker whose unit of
  * a node was lost (a result refused: not its commitment, or a proof that does not verify; or
- * no result at all) is not hired for that node again; and while the leader window is open, the aggregate goes only to a worker that holds
- * some of its inputs.
+ * no result at all) is not hired for that node again; a worker runs one unfinished unit of a
+ * graph at a time; and while the leader window is open, the aggregate goes only to a worker that
+ * holds some of its inputs.
  */
 export function vetBid(
   g: GraphRecord,
@@ -231,6 +232,15 @@ export function vetBid(
     return u.verdict !== undefined
       ? `delivered a refused result for ${ref.node}`
       : `let a unit of ${ref.node} end without a result`;
+  }
+  // Spread: one unfinished unit of a graph per worker, so ready units go to as many workers as
+  // bid (the market's ranking alone would give every unit to the best-reputed free worker).
+  for (const other of Object.values(g.nodes)) {
+    for (const u of other.units) {
+      if (u.jobId === jobId || isLost(u) || u.verdict !== undefined || u.ended !== undefined) continue;
+      if ((u.worker !== undefined && BigInt(u.worker) === bid.worker) || u.peer === bid.peer)
+        return `already runs an unfinished unit of this graph (${other.id})`;
+    }
   }
   if (ref.node === AGGREGATE && now < (n.readyAt ?? 0) + leaderWindowMs) {
     const leaders = leaderSet(g);

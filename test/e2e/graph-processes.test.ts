@@ -35,6 +35,8 @@ import {
 } from './support/market-net';
 
 starknetConfig.set('logLevel', 'ERROR');
+/** Workers bid on several units at once (the scheduler spreads a graph's units across them). */
+const WORKER_JOBS = { capacity: 4 };
 jest.setTimeout(600_000);
 
 const EXEC_S = 300;
@@ -93,7 +95,12 @@ describe('a tasklet graph through node processes', () => {
     for (let i = 1; i <= 4; i++)
       setups.set(
         `worker-${i}`,
-        await nodeSetup(net, `worker-${i}`, { account: 1 + i, worker: true, bootstrap: [poster] }),
+        await nodeSetup(net, `worker-${i}`, {
+          account: 1 + i,
+          worker: true,
+          bootstrap: [poster],
+          jobs: WORKER_JOBS,
+        }),
       );
     await start('poster');
     await Promise.all([1, 2, 3, 4].map((i) => start(`worker-${i}`)));

@@ -36,6 +36,8 @@ import {
 } from './support/market-net';
 
 starknetConfig.set('logLevel', 'ERROR');
+/** Workers bid on several units at once (the scheduler spreads a graph's units across them). */
+const WORKER_JOBS = { capacity: 4 };
 jest.setTimeout(600_000);
 
 const UNIT_BUDGET = STRK / 10n;
@@ -87,7 +89,12 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
     for (let i = 1; i <= 4; i++)
       setups.set(
         `worker-${i}`,
-        await nodeSetup(net, `worker-${i}`, { account: 1 + i, worker: true, bootstrap: [posterSetup] }),
+        await nodeSetup(net, `worker-${i}`, {
+          account: 1 + i,
+          worker: true,
+          bootstrap: [posterSetup],
+          jobs: WORKER_JOBS,
+        }),
       );
     // Two liars: a slashed worker is suspended, so each redundancy case has its own.
     for (const i of [1, 2])
@@ -97,7 +104,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
           account: 5 + i,
           worker: true,
           bootstrap: [posterSetup],
-          jobs: { faults: { wrongOutput: true } },
+          jobs: { ...WORKER_JOBS, faults: { wrongOutput: true } },
         }),
       );
     setups.set(
@@ -106,7 +113,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
         account: 8,
         worker: true,
         bootstrap: [posterSetup],
-        jobs: { faults: { badProof: true } },
+        jobs: { ...WORKER_JOBS, faults: { badProof: true } },
       }),
     );
     poster = await startInProcess(posterSetup);
@@ -323,7 +330,11 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       const [u] = poster.graphs!.status(id).nodes.seed!.units;
       return u && (await chainJobs(net, [BigInt(u.jobId)]))[0]!.status === 'Disputed' ? u : undefined;
     }, 'the bad proof disputed');
-    const rec = poster.jobs!.status(BigInt(first.jobId));
+    // The dispute is noted once its transaction is in; the chain may show it a moment before.
+    const rec = await until(async () => {
+      const r = poster.jobs!.status(BigInt(first.jobId));
+      return r.history.some((h) => h.what.startsWith('disputed')) ? r : undefined;
+    }, 'the dispute noted');
     expect(rec.role === 'poster' && rec.result?.verdict).toBe('invalid-proof');
     expect(rec.history.map((h) => h.what)).toEqual(
       expect.arrayContaining([
