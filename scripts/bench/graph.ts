@@ -35,8 +35,10 @@ const WORKERS = 4;
 const MAPS = 8;
 const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
 
+// A worker bids on every map at once (capacity), so each bid window closes as soon as the four
+// bids are in; with less, the maps beyond a worker's capacity wait a window and a re-announcement.
 const BENCH_JOBS = {
-  capacity: 4,
+  capacity: MAPS,
   timings: { bidWindowMs: 1_000, reannounceMs: 500, tickMs: 100, noticeEveryMs: 1_000 },
 };
 

@@ -24,7 +24,7 @@ import { feltHex } from '../shared/felt';
 import type { Logger } from '../shared/logging';
 import { GraphError } from './errors';
 import { GraphJournal } from './graph-journal';
-import { advance, decide, observe, planGraph, readyNodes, shortfall, vetBid } from './state';
+import { advance, decide, observe, planGraph, readyNodes, shortfall, spreadRank, vetBid } from './state';
 import type { GraphRecord } from './types';
 import { unitManifest } from './unit-manifest';
 
@@ -89,6 +89,10 @@ export class GraphScheduler {
     this.life.poster.hooks = {
       vetBid: (r, bid) => this.vet(r as UnitRecord, bid.workerAddress, bid.worker),
       settle: (r) => this.settle(r as UnitRecord),
+      rankBids: (r, ranked) => {
+        const g = r.graph && this.graphs.get(r.graph.graphId);
+        return g ? spreadRank(g, ranked) : ranked;
+      },
     };
     for (const r of this.life.list()) this.onRecord(r);
     this.unsubscribe = this.life.onChange((r) => this.onRecord(r));

@@ -12,6 +12,7 @@ import {
   planGraph,
   readyNodes,
   shortfall,
+  spreadRank,
   vetBid,
 } from './state';
 import { AGGREGATE, type GraphRecord } from './types';
@@ -253,20 +254,20 @@ describe('graph scheduling decisions', () => {
     });
   });
 
-  test('a worker runs one unfinished unit of a graph at a time, so ready units spread', () => {
-    const g = plan(3);
-    const [a, b] = [unit('map-0', 0), unit('map-1', 0)];
-    observe(g, a);
-    observe(g, b);
+  test('bids on a unit go least loaded first, the market ranking deciding among equals', () => {
+    const g = plan(4);
+    const [a, b, c] = [unit('map-0', 0), unit('map-1', 0), unit('map-2', 0)];
+    for (const r of [a, b, c]) observe(g, r);
     award(a, 1);
-    observe(g, a);
-    expect(vetBid(g, b.graph, b.jobId, { worker: 1n, peer: 'peer-1' }, 0, 0)).toMatch(
-      /unfinished unit of this graph \(map-0\)/,
-    );
-    expect(vetBid(g, b.graph, b.jobId, { worker: 2n, peer: 'peer-2' }, 0, 0)).toBeUndefined();
+    award(b, 1);
+    award(c, 2);
+    for (const r of [a, b, c]) observe(g, r);
+    const bids = [1n, 2n, 3n, 4n].map((w) => ({ bid: { workerAddress: w } }));
+    expect(spreadRank(g, bids).map((x) => x.bid.workerAddress)).toEqual([3n, 4n, 2n, 1n]);
     deliver(a, sha('0'));
-    observe(g, a);
-    expect(vetBid(g, b.graph, b.jobId, { worker: 1n, peer: 'peer-1' }, 0, 0)).toBeUndefined();
+    deliver(b, sha('1'));
+    for (const r of [a, b]) observe(g, r);
+    expect(spreadRank(g, bids).map((x) => x.bid.workerAddress)).toEqual([1n, 3n, 4n, 2n]);
   });
 
   test('the aggregate goes to a worker holding its inputs while the leader window is open', () => {

@@ -210,9 +210,8 @@ export function leaderSet(g: GraphRecord): Set<bigint> {
  * Why a bid may not win a unit, if it may not: a worker (account or peer) runs one replica of a
  * node at most, so k results come from k different accounts and peers; a worker whose unit of
  * a node was lost (a result refused: not its commitment, or a proof that does not verify; or
- * no result at all) is not hired for that node again; a worker runs one unfinished unit of a
- * graph at a time; and while the leader window is open, the aggregate goes only to a worker that
- * holds some of its inputs.
+ * no result at all) is not hired for that node again; and while the leader window is open, the
+ * aggregate goes only to a worker that holds some of its inputs.
  */
 export function vetBid(
   g: GraphRecord,
@@ -233,19 +232,47 @@ export function vetBid(
       ? `delivered a refused result for ${ref.node}`
       : `let a unit of ${ref.node} end without a result`;
   }
-  // Spread: one unfinished unit of a graph per worker, so ready units go to as many workers as
-  // bid (the market's ranking alone would give every unit to the best-reputed free worker).
-  for (const other of Object.values(g.nodes)) {
-    for (const u of other.units) {
-      if (u.jobId === jobId || isLost(u) || u.verdict !== undefined || u.ended !== undefined) continue;
-      if ((u.worker !== undefined && BigInt(u.worker) === bid.worker) || u.peer === bid.peer)
-        return `already runs an unfinished unit of this graph (${other.id})`;
-    }
-  }
   if (ref.node === AGGREGATE && now < (n.readyAt ?? 0) + leaderWindowMs) {
     const leaders = leaderSet(g);
     if (leaders.size > 0 && !leaders.has(bid.worker))
       return 'holds none of the aggregate inputs (leader window)';
   }
   return undefined;
+}
+
+/** Units of the graph a worker holds that have no result yet (awarded, running, submitting). */
+export function unfinishedUnits(g: GraphRecord, worker: bigint): number {
+  let n = 0;
+  for (const node of Object.values(g.nodes))
+    for (const u of node.units)
+      if (
+        u.worker !== undefined &&
+        BigInt(u.worker) === worker &&
+        u.verdict === undefined &&
+        u.ended === undefined
+      )
+        n++;
+  return n;
+}
+
+/**
+ * Spreads a graph over the workers that bid: bids already ranked by the market's strategy are
+ * reordered, stably, by how many unfinished units of the graph each bidder holds, so a unit
+ * goes to the least loaded bidder, the market's ranking deciding among equals (alone, it would
+ * give every unit to the best-reputed free worker).
+ */
+export function spreadRank<T extends { bid: { workerAddress: bigint } }>(
+  g: GraphRecord,
+  ranked: readonly T[],
+): T[] {
+  const load = new Map<bigint, number>();
+  const of = (w: bigint) => {
+    let n = load.get(w);
+    if (n === undefined) load.set(w, (n = unfinishedUnits(g, w)));
+    return n;
+  };
+  return ranked
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => of(a.r.bid.workerAddress) - of(b.r.bid.workerAddress) || a.i - b.i)
+    .map((x) => x.r);
 }

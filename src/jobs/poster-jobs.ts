@@ -18,6 +18,7 @@ import { toBigInt } from '../chain/values';
 import type { JobRequirements } from '../discovery/capabilities';
 import type { ValidatedManifest } from '../manifest/types';
 import type { JobResult as AnnounceResult } from '../market/poster';
+import type { RankedBid } from '../market/strategy';
 import type { ReceivedBid } from '../market/types';
 import { describe } from '../p2p/errors';
 import { manifestHash, resultCommitment, FELT250_MASK } from '../shared/commitment';
@@ -56,6 +57,8 @@ export interface PosterHooks {
   vetBid?(r: PosterRecord, bid: ReceivedBid): string | undefined;
   /** Whether a unit's result, checked against its commitment, is confirmed now. */
   settle?(r: PosterRecord): SettleDecision;
+  /** Reorders the bids on a unit, already ranked by the node's strategy. */
+  rankBids?(r: PosterRecord, ranked: RankedBid[]): RankedBid[];
 }
 
 const VALID = 0x56414c4944n; // 'VALID', SRC-6's answer to a good signature
@@ -315,23 +318,32 @@ export class PosterJobs {
     this.collateralBps ??= Number(toBigInt((await ctx.clients.market.read.params()).collateral_bps));
     const attempt = job.attempts + 1;
     const chainId = await ctx.provider.getChainId();
-    const result: AnnounceResult = await ctx.market.poster.announce({
-      jobId: job.id,
-      posterAddress: ctx.account,
-      manifestHash: job.manifestHash,
-      manifestSha256: r.manifestSha256,
-      requirements: r.requirements,
-      budget: job.budget,
-      collateralBps: this.collateralBps,
-      execDurationS: job.execDuration,
-      attempt,
-      maxAttempts: job.maxAttempts,
-      bidWindowMs: ctx.timings.bidWindowMs,
-      requireConsent: true,
-      vetBid: async (bid) =>
-        (r.graph ? this.hooks.vetBid?.(r, bid) : undefined) ??
-        (await this.vetConsent(chainId, job, attempt, bid)),
-    });
+    const base = ctx.market.strategy;
+    const rankBids = r.graph ? this.hooks.rankBids : undefined;
+    const strategy = rankBids && {
+      name: `${base.name}, graph`,
+      rank: (bids: readonly RankedBid[]) => rankBids(r, base.rank(bids)),
+    };
+    const result: AnnounceResult = await ctx.market.poster.announce(
+      {
+        jobId: job.id,
+        posterAddress: ctx.account,
+        manifestHash: job.manifestHash,
+        manifestSha256: r.manifestSha256,
+        requirements: r.requirements,
+        budget: job.budget,
+        collateralBps: this.collateralBps,
+        execDurationS: job.execDuration,
+        attempt,
+        maxAttempts: job.maxAttempts,
+        bidWindowMs: ctx.timings.bidWindowMs,
+        requireConsent: true,
+        vetBid: async (bid) =>
+          (r.graph ? this.hooks.vetBid?.(r, bid) : undefined) ??
+          (await this.vetConsent(chainId, job, attempt, bid)),
+      },
+      strategy ? { strategy } : {},
+    );
     r.bids = (r.bids ?? 0) + result.bids.length;
     if (result.status !== 'awarded') {
       note(r, `attempt ${attempt}: not awarded (${result.explanation.summary})`);
