@@ -24,7 +24,17 @@ import { feltHex } from '../shared/felt';
 import type { Logger } from '../shared/logging';
 import { GraphError } from './errors';
 import { GraphJournal } from './graph-journal';
-import { advance, decide, observe, planGraph, readyNodes, shortfall, spreadRank, vetBid } from './state';
+import {
+  advance,
+  decide,
+  observe,
+  planGraph,
+  readyNodes,
+  shortfall,
+  spreadRank,
+  spreadVeto,
+  vetBid,
+} from './state';
 import type { GraphRecord } from './types';
 import { unitManifest } from './unit-manifest';
 
@@ -66,6 +76,8 @@ export class GraphScheduler {
   private readonly serial = new Serial();
   private readonly journal: GraphJournal;
   private readonly leaderWindowMs: number;
+  /** Each unit's bidders in the order its last closing window tries them. */
+  private readonly ranked = new Map<string, bigint[]>();
   private tick?: NodeJS.Timeout;
   private unsubscribe?: () => void;
 
@@ -91,7 +103,13 @@ export class GraphScheduler {
       settle: (r) => this.settle(r as UnitRecord),
       rankBids: (r, ranked) => {
         const g = r.graph && this.graphs.get(r.graph.graphId);
-        return g ? spreadRank(g, ranked) : ranked;
+        if (!g) return ranked;
+        const order = spreadRank(g, ranked);
+        this.ranked.set(
+          r.jobId,
+          order.map((x) => x.bid.workerAddress),
+        );
+        return order;
       },
     };
     for (const r of this.life.list()) this.onRecord(r);
@@ -214,7 +232,10 @@ export class GraphScheduler {
   private vet(r: UnitRecord, worker: bigint, peer: string): string | undefined {
     const g = this.graphs.get(r.graph.graphId);
     if (!g) return 'not a unit of a running graph';
-    const reason = vetBid(g, r.graph, r.jobId, { worker, peer }, Date.now(), this.leaderWindowMs);
+    const order = this.ranked.get(r.jobId) ?? [];
+    const reason =
+      vetBid(g, r.graph, r.jobId, { worker, peer }, Date.now(), this.leaderWindowMs) ??
+      spreadVeto(g, worker, order.slice(order.indexOf(worker) + 1));
     if (reason === undefined) {
       // Held for this unit at once: the other replicas' bid windows close at the same moment.
       const u = g.nodes[r.graph.node]?.units.find((x) => x.jobId === r.jobId);

@@ -13,6 +13,7 @@ import {
   readyNodes,
   shortfall,
   spreadRank,
+  spreadVeto,
   vetBid,
 } from './state';
 import { AGGREGATE, type GraphRecord } from './types';
@@ -268,6 +269,10 @@ describe('graph scheduling decisions', () => {
     deliver(b, sha('1'));
     for (const r of [a, b]) observe(g, r);
     expect(spreadRank(g, bids).map((x) => x.bid.workerAddress)).toEqual([1n, 3n, 4n, 2n]);
+    // Vetted later (other windows' winners known by then): a lighter bidder still to come wins.
+    expect(spreadVeto(g, 2n, [1n, 3n])).toMatch(/fewer unfinished units/);
+    expect(spreadVeto(g, 2n, [])).toBeUndefined();
+    expect(spreadVeto(g, 1n, [3n])).toBeUndefined();
   });
 
   test('the aggregate goes to a worker holding its inputs while the leader window is open', () => {

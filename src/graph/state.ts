@@ -276,3 +276,14 @@ export function spreadRank<T extends { bid: { workerAddress: bigint } }>(
     .sort((a, b) => of(a.r.bid.workerAddress) - of(b.r.bid.workerAddress) || a.i - b.i)
     .map((x) => x.r);
 }
+
+/**
+ * Why `worker` should not win now, if a bidder still to be tried holds fewer unfinished units of
+ * the graph. Rankings of windows that close together are made before any of their winners is
+ * known, so the load is looked at again when each candidate is vetted, with the winners so far.
+ */
+export function spreadVeto(g: GraphRecord, worker: bigint, remaining: readonly bigint[]): string | undefined {
+  const mine = unfinishedUnits(g, worker);
+  const lighter = remaining.find((w) => w !== worker && unfinishedUnits(g, w) < mine);
+  return lighter === undefined ? undefined : `a bidder with fewer unfinished units of this graph is waiting`;
+}

@@ -122,6 +122,12 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
   });
 
   afterAll(async () => {
+    // Let transactions in flight land first: a step finishing after its node stopped would
+    // write to a removed data dir.
+    await Promise.race([
+      Promise.all([poster, ...nodes.values()].map((n) => n?.jobs?.txq.idle())),
+      new Promise((r) => setTimeout(r, 30_000)),
+    ]);
     await Promise.all([poster, ...nodes.values()].map((n) => n?.stop().catch(() => undefined)));
     await net?.devnet.stop();
     await rm(dir, { recursive: true, force: true });
@@ -368,6 +374,11 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       async () =>
         (await chainJobs(net, [BigInt(units[1]!.jobId)]))[0]!.status === 'Completed' ? true : undefined,
       'the verified unit confirmed',
+    );
+    await waitFor(
+      () => poster.jobs!.status(BigInt(units[1]!.jobId)).step === 'done',
+      'the poster to finish the verified unit',
+      60_000,
     );
     expect(JSON.parse(new TextDecoder().decode(poster.graphs!.result(id)!))).toHaveLength(2);
   });
