@@ -8,14 +8,12 @@ import { friInText, strk } from './amount';
 import { fields } from './format';
 import { shortHex, table } from './table';
 
-/** What the poster's check of a result found, in words. */
-const VERDICTS: Record<NonNullable<NonNullable<PosterRecord['result']>['verdict']> | 'unchecked', string> = {
+const VERDICT_TEXT = {
+  unchecked: ', not checked yet',
   match: ', matches the commitment on chain',
   mismatch: ', does NOT match the commitment on chain',
-  'bad-proof': ', matches the commitment but its proof does NOT verify',
-  unchecked: ', not checked yet',
-};
-
+  'invalid-proof': ', matches the commitment on chain, but its proof does NOT verify',
+} as const;
 export interface ViewOptions {
   fri?: boolean;
 }
@@ -63,7 +61,9 @@ function posterFields(r: PosterRecord, o: ViewOptions): [string, string | undefi
     ],
     [
       'result',
-      r.result ? `sha256 ${r.result.outputSha256}${VERDICTS[r.result.verdict ?? 'unchecked']}` : undefined,
+      r.result
+        ? `sha256 ${r.result.outputSha256}${VERDICT_TEXT[r.result.verdict ?? 'unchecked']}`
+        : undefined,
     ],
     ['fuel limit', fuel !== undefined ? String(fuel) : undefined],
     ['manifest', `sha256 ${r.manifestSha256}`],

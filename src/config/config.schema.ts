@@ -199,13 +199,15 @@ export const JobsConfigSchema = z.object({
     .prefault({}),
   /**
    * Test-only faults, for the end-to-end tests of what a market does about bad workers: `cheat`
-   * delivers an output that does not match the commitment submitted; `badProof` delivers the
-   * right output with a groth16 proof that does not verify; `neverAccept` lets every award
-   * lapse. A node with a fault logs it loudly at start.
+   * delivers an output that does not match the commitment submitted; `wrongOutput` delivers a
+   * wrong output with a commitment that matches it (a lie only redundancy catches); `badProof`
+   * delivers a groth16 proof that does not verify;
+   * `neverAccept` lets every award lapse. A node with a fault logs it loudly at start.
    */
   faults: z
     .object({
       cheat: z.boolean().default(false),
+      wrongOutput: z.boolean().default(false),
       badProof: z.boolean().default(false),
       neverAccept: z.boolean().default(false),
     })

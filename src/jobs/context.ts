@@ -11,7 +11,6 @@ import type { TxQueue } from '../chain/tx-queue';
 import type { BlobStore } from '../executor/blob-store';
 import type { ExecutorService } from '../executor/executor.service';
 import type { ManifestService } from '../manifest/manifest.service';
-import type { ProverService } from '../prover/prover.service';
 import type { Market } from '../market/market';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
@@ -19,6 +18,7 @@ import type { TransferService } from '../transfer/transfer.service';
 import type { FetchLimiter } from './fetch-limiter';
 import type { Journal } from './journal';
 import type { JobProtocol } from './job-protocol';
+import type { ProofChecker } from './proof-check';
 
 /** The job life's timings (config jobs.timings, documented there). */
 export type JobLifeTimings = JobsConfig['timings'];
@@ -31,8 +31,6 @@ export interface JobNodeParts {
   blobs: BlobStore;
   manifests: ManifestService;
   executor?: ExecutorService;
-  /** Checks a groth16 job's proof before the poster pays for it (a node with a prover). */
-  proofs?: Pick<ProverService, 'acceptJob'>;
   clients: CairnClients;
   provider: ProviderInterface;
 }
@@ -51,4 +49,6 @@ export interface JobContext extends JobNodeParts {
   fetches: FetchLimiter;
   /** Test-only faults (config jobs.faults). */
   faults: JobsConfig['faults'];
+  /** Checks a groth16 job's proof before the poster confirms it. */
+  proofs: ProofChecker;
 }

@@ -20,6 +20,7 @@ import { JobLifeError } from './errors';
 import { FetchLimiter } from './fetch-limiter';
 import { Journal, type JobRecord } from './journal';
 import { PosterJobs, type PostJobInput } from './poster-jobs';
+import type { ProofChecker } from './proof-check';
 import { JobProtocol } from './job-protocol';
 import { WorkerJobs } from './worker-jobs';
 import { JobFinder } from './job-finder';
@@ -33,6 +34,8 @@ export interface JobLifeInit extends JobNodeParts {
   config: JobsConfig;
   /** The network's per-peer transfer limit (transfer.perPeerConcurrency). */
   transferPerPeer: number;
+  /** Checks groth16 proofs before the poster confirms (src/jobs/proof-check.ts). */
+  proofs: ProofChecker;
   log: Logger;
 }
 
@@ -71,7 +74,6 @@ export class JobLife {
       blobs: init.blobs,
       manifests: init.manifests,
       ...(init.executor ? { executor: init.executor } : {}),
-      ...(init.proofs ? { proofs: init.proofs } : {}),
       clients: clients.as(init.account),
       provider: init.provider,
       txq: this.txq,
@@ -83,6 +85,7 @@ export class JobLife {
       log: log.child({ module: 'jobs' }),
       faults: config.faults,
       fetches: new FetchLimiter(init.transferPerPeer),
+      proofs: init.proofs,
     };
     this.poster = new PosterJobs(this.ctx);
     if (init.market.worker) {
@@ -131,6 +134,7 @@ export class JobLife {
     this.finder?.stop();
     await this.follower.stop();
     await this.ctx.protocol.stop();
+    await this.ctx.proofs.close();
   }
 
   postJob(input: PostJobInput) {

@@ -20,6 +20,7 @@ import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
 import { TransferService } from '../transfer/transfer.service';
 import { ControlServer } from '../control/server';
+import { LazyProofChecker } from './proof-check';
 import { JobLife } from './job-life';
 import { registerJobMethods } from './job-methods';
 import { registerDisputeMethod } from './dispute-method';
@@ -65,11 +66,14 @@ export function jobLifeProviders(chain: JobChain): Provider[] {
           blobs,
           manifests,
           ...(executor ? { executor } : {}),
-          ...(prover ? { proofs: prover } : {}),
           ...chain,
           dataDir: config.dataDir,
           config: config.jobs,
           transferPerPeer: config.transfer.perPeerConcurrency,
+          // A worker's prover checks proofs too; a poster starts one on its first groth16 result.
+          proofs: new LazyProofChecker(prover, () =>
+            ProverService.create(config.prover, log.child({ module: 'proofs' })),
+          ),
           log,
         });
         await life.start();

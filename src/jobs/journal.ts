@@ -56,6 +56,14 @@ interface RecordBase {
   history: HistoryEntry[];
 }
 
+/** Which unit of a tasklet graph a job is (src/graph/): the graph, the step, the replica. */
+export interface GraphUnitRef {
+  graphId: string;
+  /** A tasklet id, or `@aggregate` for the aggregate step. */
+  node: string;
+  replica: number;
+}
+
 export interface PosterRecord extends RecordBase {
   role: 'poster';
   step: PosterStep;
@@ -73,10 +81,14 @@ export interface PosterRecord extends RecordBase {
     attempt: number;
     outputSha256: string;
     proofSha256?: string;
-    /** `bad-proof`: the output matches the commitment but its groth16 proof does not verify. */
-    verdict?: 'match' | 'mismatch' | 'bad-proof';
+    /** match: the output is the one committed (and, for groth16, its proof verifies). */
+    verdict?: 'match' | 'mismatch' | 'invalid-proof';
+    /** Why the proof was refused. */
+    refusal?: string;
   };
   bids?: number;
+  /** Set when the job is one unit of a tasklet graph. */
+  graph?: GraphUnitRef;
 }
 
 export interface WorkerRecord extends RecordBase {

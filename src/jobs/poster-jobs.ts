@@ -16,9 +16,9 @@ import { awardConsentHash } from '../chain/award-consent';
 import { bpsOf } from '../chain/job';
 import { toBigInt } from '../chain/values';
 import type { JobRequirements } from '../discovery/capabilities';
-import type { Groth16Verification, ValidatedManifest } from '../manifest/types';
-import { ProverError } from '../prover/errors';
+import type { ValidatedManifest } from '../manifest/types';
 import type { JobResult as AnnounceResult } from '../market/poster';
+import type { RankedBid } from '../market/strategy';
 import type { ReceivedBid } from '../market/types';
 import { describe } from '../p2p/errors';
 import { manifestHash, resultCommitment, FELT250_MASK } from '../shared/commitment';
@@ -27,7 +27,7 @@ import { type ChainJob, chainNow, readJob } from './chain-view';
 import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
-import { note, type PosterRecord } from './journal';
+import { type GraphUnitRef, note, type PosterRecord } from './journal';
 import type { ResultNotice } from './result-notice';
 import { Serial } from './serial';
 
@@ -42,6 +42,24 @@ export interface PostJobInput {
   execDurationS?: bigint;
   /** Awards the job may go through (1..10, default 3). */
   maxAttempts?: number;
+  /** The unit of a tasklet graph this job is (src/graph/), journalled with it. */
+  graph?: GraphUnitRef;
+}
+
+/**
+ * What a graph scheduler decides for a job of its graph (src/graph/ installs these; the job
+ * life cannot import that room). A unit's checked result may have to wait for its replicas.
+ */
+export type SettleDecision =
+  { action: 'confirm' } | { action: 'wait' } | { action: 'dispute'; reason: string; evidence: bigint };
+
+export interface PosterHooks {
+  /** A further check of a ranked bid on a unit of a graph; a reason refuses the bid. */
+  vetBid?(r: PosterRecord, bid: ReceivedBid): string | undefined;
+  /** Whether a unit's result, checked against its commitment, is confirmed now. */
+  settle?(r: PosterRecord): SettleDecision;
+  /** Reorders the bids on a unit, already ranked by the node's strategy. */
+  rankBids?(r: PosterRecord, ranked: RankedBid[]): RankedBid[];
 }
 
 const VALID = 0x56414c4944n; // 'VALID', SRC-6's answer to a good signature
@@ -73,6 +91,8 @@ export function blobsOf(m: ValidatedManifest): string[] {
   if (v.mode === 'groth16') {
     out.add(v.circuit.wasm);
     out.add(v.circuit.zkey);
+    // The poster checks the proof with it before confirming, so it must hold it.
+    out.add(v.verificationKey);
   }
   return [...out];
 }
@@ -90,6 +110,10 @@ export class PosterJobs {
   private collateralBps?: number;
   /** Job ids already matched to a post (see jobIdFrom). */
   private readonly claimed = new Set<bigint>();
+  /** Results held back by `hooks.settle` are looked at again after this time (ms since epoch). */
+  private readonly heldUntil = new Map<string, number>();
+  /** Set by a graph scheduler; a unit of a graph with no hooks installed waits. */
+  hooks: PosterHooks = {};
 
   constructor(private readonly ctx: JobContext) {}
 
@@ -118,61 +142,77 @@ export class PosterJobs {
    * one transaction, and starts its life. Resolves with the on-chain job id.
    */
   async postJob(input: PostJobInput): Promise<{ jobId: bigint; txHash: string }> {
+    return (await this.postJobs([input]))[0]!;
+  }
+
+  /**
+   * Escrows and announces several jobs in one transaction (one approve of their budgets, then
+   * a create_job each): the units of a graph's ready tasklets. Resolves with their ids in order.
+   */
+  async postJobs(inputs: PostJobInput[]): Promise<Array<{ jobId: bigint; txHash: string }>> {
     const { ctx } = this;
-    const bytes =
-      typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
-    const validated = ctx.manifests.load(bytes);
-    if (validated.manifest.verification.mode === 'groth16' && !ctx.proofs)
-      throw new JobLifeError(
-        'PROVER_UNAVAILABLE',
-        'a groth16 job needs a node with a prover to verify its proof before paying (config prover.enabled)',
-      );
-    for (const b of input.blobs ?? []) ctx.blobs.put(b);
-    const blobs = blobsOf(validated);
-    const missing = blobs.filter((h) => !ctx.blobs.has(h));
-    if (missing.length)
-      throw new JobLifeError(
-        'MISSING_BLOBS',
-        `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
-      );
-    const manifestSha256 = ctx.blobs.put(bytes);
-    const maxAttempts = input.maxAttempts ?? 3;
-    const execDurationS = input.execDurationS ?? 600n;
-    const requirements = requirementsOf(validated);
+    if (inputs.length === 0) return [];
+    const prepared = inputs.map((input) => {
+      const bytes =
+        typeof input.manifest === 'string' ? new TextEncoder().encode(input.manifest) : input.manifest;
+      const validated = ctx.manifests.load(bytes);
+      for (const b of input.blobs ?? []) ctx.blobs.put(b);
+      const blobs = blobsOf(validated);
+      const missing = blobs.filter((h) => !ctx.blobs.has(h));
+      if (missing.length)
+        throw new JobLifeError(
+          'MISSING_BLOBS',
+          `the manifest names blobs this node does not hold: ${missing.join(', ')}`,
+        );
+      return {
+        input,
+        blobs,
+        manifestSha256: ctx.blobs.put(bytes),
+        hash: manifestHash(bytes),
+        maxAttempts: input.maxAttempts ?? 3,
+        execDurationS: input.execDurationS ?? 600n,
+        requirements: requirementsOf(validated),
+      };
+    });
+    const total = inputs.reduce((sum, i) => sum + i.budget, 0n);
     const { market, token } = ctx.clients;
     const balance = toBigInt(await token.read.balance_of(feltHex(ctx.account)));
-    if (balance < input.budget) {
+    if (balance < total) {
       throw new JobLifeError(
         'INSUFFICIENT_BALANCE',
-        `balance ${balance} fri is below the budget ${input.budget} fri`,
+        `balance ${balance} fri is below the budget ${total} fri`,
       );
     }
-    const hash = manifestHash(bytes);
     const { txHash, receipt } = await ctx.txq.submit(
       [
-        token.populate('approve', market.address, input.budget),
-        market.populate('create_job', input.budget, hash, execDurationS, maxAttempts),
+        token.populate('approve', market.address, total),
+        ...prepared.map((p) =>
+          market.populate('create_job', p.input.budget, p.hash, p.execDurationS, p.maxAttempts),
+        ),
       ],
-      'post job',
+      prepared.length === 1 ? 'post job' : `post ${prepared.length} jobs`,
     );
-    const jobId = this.jobIdFrom(receipt, { manifestHash: hash, budget: input.budget });
-    const record: PosterRecord = {
-      role: 'poster',
-      jobId: jobId.toString(),
-      step: 'announcing',
-      manifestSha256,
-      blobs: [manifestSha256, ...blobs],
-      requirements,
-      budget: input.budget.toString(),
-      execDurationS: execDurationS.toString(),
-      maxAttempts,
-      history: [],
-    };
-    note(record, 'created and escrowed', txHash);
-    this.save(record);
-    ctx.log.info({ jobId: record.jobId, txHash, budget: record.budget }, 'job posted');
-    void this.reconcile(jobId);
-    return { jobId, txHash };
+    return prepared.map((p) => {
+      const jobId = this.jobIdFrom(receipt, { manifestHash: p.hash, budget: p.input.budget });
+      const record: PosterRecord = {
+        role: 'poster',
+        jobId: jobId.toString(),
+        step: 'announcing',
+        manifestSha256: p.manifestSha256,
+        blobs: [p.manifestSha256, ...p.blobs],
+        requirements: p.requirements,
+        budget: p.input.budget.toString(),
+        execDurationS: p.execDurationS.toString(),
+        maxAttempts: p.maxAttempts,
+        ...(p.input.graph ? { graph: p.input.graph } : {}),
+        history: [],
+      };
+      note(record, 'created and escrowed', txHash);
+      this.save(record);
+      ctx.log.info({ jobId: record.jobId, txHash, budget: record.budget }, 'job posted');
+      void this.reconcile(jobId);
+      return { jobId, txHash };
+    });
   }
 
   /** Cancels an Open job (refunds its budget). */
@@ -273,6 +313,7 @@ export class PosterJobs {
       case 'Submitted': {
         r.step = 'reviewing';
         if (r.result?.attempt !== job.attempts) return; // the worker's notice has not come yet
+        if ((this.heldUntil.get(r.jobId) ?? 0) > Date.now()) return;
         this.steps.run(r, () => this.review(r, job));
         return;
       }
@@ -306,21 +347,32 @@ export class PosterJobs {
     this.collateralBps ??= Number(toBigInt((await ctx.clients.market.read.params()).collateral_bps));
     const attempt = job.attempts + 1;
     const chainId = await ctx.provider.getChainId();
-    const result: AnnounceResult = await ctx.market.poster.announce({
-      jobId: job.id,
-      posterAddress: ctx.account,
-      manifestHash: job.manifestHash,
-      manifestSha256: r.manifestSha256,
-      requirements: r.requirements,
-      budget: job.budget,
-      collateralBps: this.collateralBps,
-      execDurationS: job.execDuration,
-      attempt,
-      maxAttempts: job.maxAttempts,
-      bidWindowMs: ctx.timings.bidWindowMs,
-      requireConsent: true,
-      vetBid: (bid) => this.vetConsent(chainId, job, attempt, bid),
-    });
+    const base = ctx.market.strategy;
+    const rankBids = r.graph ? this.hooks.rankBids : undefined;
+    const strategy = rankBids && {
+      name: `${base.name}, graph`,
+      rank: (bids: readonly RankedBid[]) => rankBids(r, base.rank(bids)),
+    };
+    const result: AnnounceResult = await ctx.market.poster.announce(
+      {
+        jobId: job.id,
+        posterAddress: ctx.account,
+        manifestHash: job.manifestHash,
+        manifestSha256: r.manifestSha256,
+        requirements: r.requirements,
+        budget: job.budget,
+        collateralBps: this.collateralBps,
+        execDurationS: job.execDuration,
+        attempt,
+        maxAttempts: job.maxAttempts,
+        bidWindowMs: ctx.timings.bidWindowMs,
+        requireConsent: true,
+        vetBid: async (bid) =>
+          (r.graph ? this.hooks.vetBid?.(r, bid) : undefined) ??
+          (await this.vetConsent(chainId, job, attempt, bid)),
+      },
+      strategy ? { strategy } : {},
+    );
     r.bids = (r.bids ?? 0) + result.bids.length;
     if (result.status !== 'awarded') {
       note(r, `attempt ${attempt}: not awarded (${result.explanation.summary})`);
@@ -402,10 +454,8 @@ export class PosterJobs {
     const { ctx } = this;
     const res = r.result!;
     if (!res.verdict) {
-      const manifest = ctx.manifests.load(ctx.blobs.get(r.manifestSha256, 'the job manifest'));
-      const v = manifest.manifest.verification;
-      const wanted = [res.outputSha256, ...(res.proofSha256 ? [res.proofSha256] : [])];
       const peer = r.award!.peer;
+      const wanted = [res.outputSha256, ...(res.proofSha256 ? [res.proofSha256] : [])];
       const got = await ctx.fetches.run(peer, () =>
         ctx.transfer.fetchBlobs(peer, job.id, wanted, {
           maxBytes: ctx.timings.maxFetchBytes,
@@ -414,80 +464,68 @@ export class PosterJobs {
       );
       const output = got.get(res.outputSha256)!;
       ctx.blobs.put(output);
-      res.verdict = resultCommitment(job.id, output) === job.commitment ? 'match' : 'mismatch';
+      const proof = res.proofSha256 ? got.get(res.proofSha256) : undefined;
+      if (proof) ctx.blobs.put(proof);
+      const matches = resultCommitment(job.id, output) === job.commitment;
+      const v = ctx.manifests.load(ctx.blobs.get(r.manifestSha256)).manifest.verification;
+      const refusal =
+        matches && v.mode === 'groth16'
+          ? await ctx.proofs.check(v, job.id, output, proof, ctx.blobs)
+          : undefined;
+      res.verdict = !matches ? 'mismatch' : refusal ? 'invalid-proof' : 'match';
+      if (refusal) res.refusal = refusal;
       note(
         r,
-        `result fetched (${output.length} bytes): ${res.verdict === 'match' ? 'matches' : 'does NOT match'} the commitment on chain`,
+        `result fetched (${output.length} bytes): ${matches ? 'matches' : 'does NOT match'} the commitment on chain` +
+          (v.mode === 'groth16' && matches
+            ? refusal
+              ? `; proof REFUSED: ${refusal}`
+              : '; proof verified'
+            : ''),
       );
-      if (res.verdict === 'match' && v.mode === 'groth16') {
-        const failed = await this.checkProof(
-          v,
-          job.id,
-          output,
-          res.proofSha256 ? got.get(res.proofSha256) : undefined,
-        );
-        if (failed) res.verdict = 'bad-proof';
-        note(r, failed ? `proof rejected: ${failed}` : 'proof verified');
-      }
       this.save(r);
     }
+    const decision: SettleDecision =
+      res.verdict === 'mismatch'
+        ? {
+            action: 'dispute',
+            reason: 'commitment mismatch',
+            evidence: BigInt(`0x${res.outputSha256}`) & FELT250_MASK,
+          }
+        : res.verdict === 'invalid-proof'
+          ? {
+              action: 'dispute',
+              reason: 'invalid proof',
+              evidence: BigInt(`0x${res.proofSha256 ?? res.outputSha256}`) & FELT250_MASK,
+            }
+          : r.graph
+            ? (this.hooks.settle?.(r) ?? { action: 'wait' })
+            : { action: 'confirm' };
+    if (decision.action === 'wait') {
+      // Its replicas have not agreed yet (src/graph/): looked at again on a later tick.
+      this.heldUntil.set(r.jobId, Date.now() + ctx.timings.tickMs);
+      return;
+    }
+    this.heldUntil.delete(r.jobId);
     r.step = 'settling';
     const { market, token } = ctx.clients;
-    if (res.verdict === 'match') {
+    if (decision.action === 'confirm') {
       const { txHash } = await ctx.txq.submit(market.populate('confirm', job.id), `confirm job ${job.id}`);
       note(r, 'confirmed: worker paid', txHash);
     } else {
       const bond = bpsOf(job.price, job.disputeBondBps);
-      const [reason, evidenceHash] =
-        res.verdict === 'mismatch'
-          ? ['commitment mismatch', res.outputSha256]
-          : ['proof does not verify', res.proofSha256 ?? res.outputSha256];
-      const evidence = BigInt(`0x${evidenceHash}`) & FELT250_MASK;
       const { txHash } = await ctx.txq.submit(
         [
           token.populate('approve', market.address, bond),
-          market.populate('dispute', job.id, reason, evidence),
+          market.populate('dispute', job.id, decision.reason, decision.evidence),
         ],
         `dispute job ${job.id}`,
       );
       const why =
-        res.verdict === 'mismatch' ? 'output does not match the commitment' : 'the proof does not verify';
+        decision.reason === 'commitment mismatch' ? 'output does not match the commitment' : decision.reason;
       note(r, `disputed: ${why} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
-  }
-
-  /**
-   * Why a groth16 job's proof is refused, or undefined when it verifies. Only the proof's own
-   * faults count against the worker; a node without a prover cannot judge and throws (the step
-   * is retried, and the worker claims if nobody ever judges).
-   */
-  private async checkProof(
-    v: Groth16Verification,
-    jobId: bigint,
-    output: Uint8Array,
-    proofBytes: Uint8Array | undefined,
-  ): Promise<string | undefined> {
-    if (!this.ctx.proofs)
-      throw new JobLifeError('PROVER_UNAVAILABLE', 'this node has no prover to verify the groth16 proof');
-    if (!proofBytes) return 'the worker delivered no proof';
-    let proof: unknown;
-    try {
-      // The worker delivers what its executor made: { proof, publicSignals }.
-      proof = (
-        JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(proofBytes)) as { proof?: unknown }
-      )?.proof;
-    } catch {
-      return 'the proof is not JSON';
-    }
-    try {
-      await this.ctx.proofs.acceptJob(v, jobId, { output, proof }, this.ctx.blobs);
-      return undefined;
-    } catch (err) {
-      if (err instanceof ProverError && (err.code === 'INVALID_PROOF' || err.code === 'MALFORMED_PROOF'))
-        return err.message;
-      throw err;
-    }
   }
 
   /** The awarded worker may fetch the manifest and the blobs it names, and nobody else. */

@@ -38,7 +38,11 @@ describe('announcement request', () => {
   });
 
   test('refuses job 0 and bytes that are not a request', () => {
-    expect(validationCode(() => decodeAnnouncementRequest(encodeAnnouncementRequest(0n)))).toBe('INVALID_PAYLOAD');
-    expect(validationCode(() => decodeAnnouncementRequest(Uint8Array.of(0xff, 0xff, 0xff)))).toBe('MALFORMED');
+    expect(validationCode(() => decodeAnnouncementRequest(encodeAnnouncementRequest(0n)))).toBe(
+      'INVALID_PAYLOAD',
+    );
+    expect(validationCode(() => decodeAnnouncementRequest(Uint8Array.of(0xff, 0xff, 0xff)))).toBe(
+      'MALFORMED',
+    );
   });
 });

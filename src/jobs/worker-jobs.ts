@@ -17,6 +17,7 @@ import type { Account } from 'starknet';
 import { toBigInt } from '../chain/values';
 import type { Announcement } from '../market/types';
 import { describe } from '../p2p/errors';
+import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
 import { type ChainJob, chainNow, readJob } from './chain-view';
 import { BackgroundSteps } from './background-steps';
@@ -235,15 +236,20 @@ export class WorkerJobs {
     const ranAt = performance.now();
     const result = await executor.runJob({ manifest: bytes, jobId: job.id });
     r.runMs = Math.round(performance.now() - ranAt);
-    const output = ctx.faults.cheat
-      ? new TextEncoder().encode(`not the output of job ${job.id}`)
-      : result.output;
+    const output =
+      ctx.faults.cheat || ctx.faults.wrongOutput
+        ? new TextEncoder().encode(`not the output of job ${job.id}`)
+        : result.output;
     r.outputSha256 = executor.store.put(output);
     if (result.proof) {
-      const proof = ctx.faults.badProof ? forgedProof(result.proof) : result.proof;
+      const p = result.proof as { proof: { pi_a: unknown; pi_c: unknown } };
+      // badProof: well-formed points in the wrong places, so the pairing check fails.
+      const proof = ctx.faults.badProof
+        ? { ...result.proof, proof: { ...p.proof, pi_a: p.proof.pi_c, pi_c: p.proof.pi_a } }
+        : result.proof;
       r.proofSha256 = executor.store.put(new TextEncoder().encode(JSON.stringify(proof)));
     }
-    r.commitment = feltHex(result.commitment);
+    r.commitment = feltHex(ctx.faults.wrongOutput ? resultCommitment(job.id, output) : result.commitment);
     r.fuelUsed = result.fuelUsed.toString();
     r.step = 'submitting';
     note(r, `ran: fuel ${result.fuelUsed}, output ${output.length} bytes`);
@@ -321,16 +327,4 @@ export class WorkerJobs {
     if (r.step !== 'done' && r.step !== 'declined') this.records.set(r.jobId, r);
     this.ctx.journal.save(r);
   }
-}
-
-/**
- * Test-only (faults.badProof): the proof of another statement, well-formed but false. Swapping
- * pi_a and pi_c keeps every coordinate a valid curve point, so it is the pairing check that fails.
- */
-function forgedProof(p: { proof: unknown; publicSignals: string[] }): {
-  proof: unknown;
-  publicSignals: string[];
-} {
-  const proof = p.proof as { pi_a: unknown; pi_c: unknown };
-  return { ...p, proof: { ...proof, pi_a: proof.pi_c, pi_c: proof.pi_a } };
 }

@@ -67,6 +67,11 @@ export class Market {
     }
   }
 
+  /** How this node's poster ranks bids (a caller may refine it for one announcement). */
+  get strategy(): ChooseStrategy {
+    return this.opts.strategy;
+  }
+
   private get bidChannel(): DirectChannel {
     if (!this.channel) throw new Error('market not started');
     return this.channel;

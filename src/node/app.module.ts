@@ -18,6 +18,7 @@ import type { Capabilities } from '../discovery/capabilities';
 import { DISCOVERY_OPTIONS, workerCapabilities } from '../discovery/discovery.module';
 import { BlobStore } from '../executor/blob-store';
 import { ExecutorModule } from '../executor/executor.module';
+import { graphProviders } from '../graph/graph.module';
 import { jobLifeProviders, type JobChain } from '../jobs/jobs.module';
 import { ManifestModule } from '../manifest/manifest.module';
 import { NODE_VERIFICATION_MODES } from '../manifest/manifest.service';
@@ -57,12 +58,12 @@ export class AppModule {
   static forRoot(opts: NodeOptions): DynamicModule {
     const { config } = opts;
     const runsJobs = workerCapabilities(config, opts) !== undefined && !opts.bidOnly;
-    // A worker proves groth16 jobs; a node with the job life verifies the proofs of those it posts.
-    const proves = config.prover.enabled && (runsJobs || opts.jobChain !== undefined);
-    const jobModules = [
-      ...(runsJobs ? [ExecutorModule.forRoot(config.executor)] : []),
-      ...(proves ? [ProverModule.forRoot(config.prover)] : []),
-    ];
+    const jobModules = runsJobs
+      ? [
+          ExecutorModule.forRoot(config.executor),
+          ...(config.prover.enabled ? [ProverModule.forRoot(config.prover)] : []),
+        ]
+      : [];
     return {
       module: AppModule,
       imports: [
@@ -96,7 +97,7 @@ export class AppModule {
           },
           inject: [Market, AlertService],
         },
-        ...(opts.jobChain ? jobLifeProviders(opts.jobChain) : []),
+        ...(opts.jobChain ? [...jobLifeProviders(opts.jobChain), ...graphProviders()] : []),
         ...controlProviders(),
       ],
       exports: [LOGGER, P2P_OPTIONS, DISCOVERY_OPTIONS, TRANSFER_BLOB_SOURCE, ControlServer],

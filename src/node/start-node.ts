@@ -12,6 +12,7 @@ import { AdvertService } from '../discovery/adverts';
 import type { Capabilities } from '../discovery/capabilities';
 import { CapabilityIndex } from '../discovery/capability-index';
 import { ExecutorService } from '../executor/executor.service';
+import { GraphScheduler } from '../graph/scheduler';
 import { JobLife } from '../jobs/job-life';
 import { ManifestService } from '../manifest/manifest.service';
 import { Market } from '../market/market';
@@ -53,6 +54,8 @@ export class CairnNode {
   readonly executor?: ExecutorService;
   /** Present on a node with a deployment and an account: posts, works and settles jobs. */
   readonly jobs?: JobLife;
+  /** Present with `jobs`: posts tasklet graphs as one job per unit (src/graph/). */
+  readonly graphs?: GraphScheduler;
   /** The local control channel (`cairn` talks to it); register methods on it with `control.register`. */
   readonly control: ControlServer;
 
@@ -70,6 +73,7 @@ export class CairnNode {
     this.blobs = app.get<symbol, BlobStore>(TRANSFER_BLOB_SOURCE);
     this.executor = optional(() => app.get(ExecutorService, { strict: false }));
     this.jobs = optional(() => app.get(JobLife, { strict: false }));
+    this.graphs = optional(() => app.get(GraphScheduler, { strict: false }));
     this.control = app.get(ControlServer);
   }
 

@@ -245,8 +245,8 @@ describe('a job through node processes', () => {
     const before = await balanceOf(net, poster);
     const id = await disputedBy('bad-prover', await provedJob('a false proof'));
     const rec = await posterRecord(id);
-    expect(rec.result?.verdict).toBe('bad-proof');
-    expect(rec.history.map((h) => h.what).join('\n')).toMatch(/proof rejected: the proof does not verify/);
+    expect(rec.result?.verdict).toBe('invalid-proof');
+    expect(rec.history.map((h) => h.what).join('\n')).toMatch(/proof REFUSED: the proof does not verify/);
     const disputed = await events('JobDisputed', id);
     expect(disputed).toHaveLength(1);
     await arbiterRules(id, 'poster');

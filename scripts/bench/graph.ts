@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:graph [-- --json]`
+ *
+ * A tasklet graph across workers on devnet: the word-count map/reduce over 8 map tasklets and
+ * its aggregate (9 units, one on-chain job each), posted by one poster to four workers (libp2p
+ * over loopback TCP, all in this process so one clock measures every part). Figures:
+ *
+ * - makespan: `graphs.post` to the graph's output agreed (the aggregate's result checked);
+ * - the sum of the units' run times in the sandbox (what one machine would spend executing);
+ * - chain time: transactions from send to receipt, summed over every account's queue;
+ * - scheduling overhead per unit: makespan less execution on the critical path (the last map
+ *   to finish, then the aggregate) less the chain receipts on it (post, award, accept and submit
+ *   for each of its two units, at the median receipt time measured), divided by the units;
+ * - transactions per unit, every account's, from post to the last unit settled.
+ *
+ * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
+ * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { config as starknetConfig } from 'starknet';
+import { STRK } from '../../src/chain/params';
+import { readJob } from '../../src/jobs/chain-view';
+import type { WorkerRecord } from '../../src/jobs/journal';
+import { AGGREGATE } from '../../src/graph/types';
+import type { CairnNode } from '../../src/node/start-node';
+import { wordCountGraph } from '../../test/e2e/support/graphs';
+import { nodeSetup, startInProcess, startMarketNet } from '../../test/e2e/support/market-net';
+
+starknetConfig.set('logLevel', 'ERROR');
+const JSON_OUT = process.argv.includes('--json');
+const RUNS = Number(process.env.CAIRN_BENCH_GRAPH_RUNS ?? 3);
+const WORKERS = 4;
+const MAPS = 8;
+const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
+
+// A worker bids on every map at once (capacity), so each bid window closes as soon as the four
+// bids are in; with less, the maps beyond a worker's capacity wait a window and a re-announcement.
+const BENCH_JOBS = {
+  capacity: MAPS,
+  timings: { bidWindowMs: 1_000, reannounceMs: 500, tickMs: 100, noticeEveryMs: 1_000 },
+};
+
+interface Row {
+  units: number;
+  makespanMs: number;
+  execSumMs: number;
+  chainSumMs: number;
+  receiptMs: number;
+  criticalExecMs: number;
+  criticalChainMs: number;
+  overheadPerUnitMs: number;
+  txPerUnit: number;
+  workersUsed: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-graph-'));
+  const net = await startMarketNet(dir, 2 + WORKERS);
+  const p = await nodeSetup(net, 'poster', { account: 1, jobs: BENCH_JOBS });
+  p.config.logLevel = 'error';
+  // Every worker that is free bids at once; the window closes when they are in.
+  p.config.market.defaultMaxBids = WORKERS;
+  const poster = await startInProcess(p);
+  const workers: CairnNode[] = [];
+  for (let i = 0; i < WORKERS; i++) {
+    const w = await nodeSetup(net, `worker-${i + 1}`, {
+      account: 2 + i,
+      worker: true,
+      bootstrap: [p],
+      jobs: BENCH_JOBS,
+    });
+    w.config.logLevel = 'error';
+    workers.push(await startInProcess(w));
+  }
+  const nodes = [poster, ...workers];
+  const deadline = Date.now() + 30_000;
+  while (poster.host.gossip.subscribers('job_announcement') < WORKERS) {
+    if (Date.now() > deadline) throw new Error('workers did not subscribe');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const stats = () => ({
+    chainMs: nodes.reduce((t, n) => t + n.jobs!.txq.stats.chainMs, 0),
+    txs: nodes.reduce((t, n) => t + n.jobs!.txq.stats.transactions, 0),
+  });
+
+  const rows: Row[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const job = await wordCountGraph(100 + run, MAPS);
+    const s0 = stats();
+    const t0 = performance.now();
+    const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: STRK / 10n });
+    for (;;) {
+      const g = poster.graphs!.status(id);
+      if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
+      if (g.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const makespan = performance.now() - t0;
+    const s1 = stats();
+    const g = poster.graphs!.status(id);
+    const units = Object.values(g.nodes).flatMap((n) => n.units);
+    for (;;) {
+      const jobs = await Promise.all(units.map((u) => readJob(net.clients, BigInt(u.jobId))));
+      if (jobs.every((j) => j.status === 'Completed')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await Promise.all(nodes.map((n) => n.jobs!.txq.idle()));
+    const s2 = stats();
+    const runMs = (jobId: string) =>
+      workers
+        .map((w) => w.jobs!.worker!.record(BigInt(jobId)) as WorkerRecord | undefined)
+        .find((r) => r?.runMs !== undefined)?.runMs ?? 0;
+    const execSum = units.reduce((t, u) => t + runMs(u.jobId), 0);
+    // The map whose result came last held up the aggregate.
+    const agreedAt = (jobId: string) => {
+      const h = poster.jobs!.status(BigInt(jobId)).history.find((x) => x.what.startsWith('result fetched'));
+      return h ? Date.parse(h.at) : 0;
+    };
+    const maps = units.filter((u) => !g.nodes[AGGREGATE]!.units.includes(u));
+    const last = maps.reduce((a, b) => (agreedAt(a.jobId) >= agreedAt(b.jobId) ? a : b));
+    const agg = g.nodes[AGGREGATE]!.units[0]!;
+    const criticalExec = runMs(last.jobId) + runMs(agg.jobId);
+    const receiptMs = (s1.chainMs - s0.chainMs) / Math.max(1, s1.txs - s0.txs);
+    const criticalChain = 2 * 4 * receiptMs;
+    const overhead = (makespan - criticalExec - criticalChain) / units.length;
+    const row: Row = {
+      units: units.length,
+      makespanMs: Math.round(makespan),
+      execSumMs: execSum,
+      chainSumMs: Math.round(s1.chainMs - s0.chainMs),
+      receiptMs: Math.round(receiptMs),
+      criticalExecMs: criticalExec,
+      criticalChainMs: Math.round(criticalChain),
+      overheadPerUnitMs: Math.round(overhead),
+      txPerUnit: (s2.txs - s0.txs) / units.length,
+      workersUsed: new Set(units.map((u) => u.worker)).size,
+    };
+    log(JSON.stringify(row));
+    rows.push(row);
+  }
+  const col = (k: keyof Row) => median(rows.map((r) => r[k]));
+  const result = {
+    runs: RUNS,
+    workers: WORKERS,
+    maps: MAPS,
+    units: rows[0]!.units,
+    makespanMs: col('makespanMs'),
+    execSumMs: col('execSumMs'),
+    chainSumMs: col('chainSumMs'),
+    receiptMs: col('receiptMs'),
+    criticalExecMs: col('criticalExecMs'),
+    criticalChainMs: col('criticalChainMs'),
+    overheadPerUnitMs: col('overheadPerUnitMs'),
+    txPerUnit: col('txPerUnit'),
+    rows,
+  };
+  await Promise.all(nodes.map((n) => n.stop()));
+  await net.devnet.stop();
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (JSON_OUT) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    console.log(
+      `graph of ${result.units} units (${MAPS} maps + aggregate) on ${WORKERS} workers, median of ${RUNS}:`,
+    );
+    console.log(`  makespan                 ${result.makespanMs} ms`);
+    console.log(`  sum of unit run times    ${result.execSumMs} ms`);
+    console.log(`  chain time (all queues)  ${result.chainSumMs} ms (median receipt ${result.receiptMs} ms)`);
+    console.log(
+      `  critical path            exec ${result.criticalExecMs} ms, chain ${result.criticalChainMs} ms`,
+    );
+    console.log(`  scheduling overhead      ${result.overheadPerUnitMs} ms per unit`);
+    console.log(`  transactions per unit    ${result.txPerUnit.toFixed(2)}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
