@@ -488,7 +488,8 @@ export class PosterJobs {
         ],
         `dispute job ${job.id}`,
       );
-      note(r, `disputed: ${decision.reason} (bond ${bond} fri)`, txHash);
+      const why = res.verdict === 'mismatch' ? 'output does not match the commitment' : decision.reason;
+      note(r, `disputed: ${why} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
   }
