@@ -11,7 +11,9 @@
  * - scheduling overhead per unit: makespan less execution on the critical path (the last map
  *   to finish, then the aggregate) less the chain receipts on it (post, award, accept and submit
  *   for each of its two units, at the median receipt time measured), divided by the units;
- * - transactions per unit, every account's, from post to the last unit settled.
+ * - transactions per unit, every account's, from post to the last unit settled;
+ * - the critical path's phases from the poster's journal: post to award, award to the worker's
+ *   notice, notice to result checked, last map checked to the aggregate posted.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians.
