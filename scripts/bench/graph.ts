@@ -11,7 +11,9 @@
  * - scheduling overhead per unit: makespan less execution on the critical path (the last map
  *   to finish, then the aggregate) less the chain receipts on it (post, award, accept and submit
  *   for each of its two units, at the median receipt time measured), divided by the units;
- * - transactions per unit, every account's, from post to the last unit settled.
+ * - transactions per unit, every account's, from post to the last unit settled;
+ * - the critical path's phases from the poster's journal: post to award, award to the worker's
+ *   notice, notice to result checked, last map checked to the aggregate posted.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
  * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians.
@@ -53,6 +55,8 @@ interface Row {
   overheadPerUnitMs: number;
   txPerUnit: number;
   workersUsed: number;
+  /** Where the critical path's time went, from the poster's journal (both units summed). */
+  phases: { bidAndAwardMs: number; workerMs: number; checkMs: number; nextPostMs: number };
 }
 
 function median(xs: number[]): number {
@@ -130,6 +134,18 @@ async function main(): Promise<void> {
     const receiptMs = (s1.chainMs - s0.chainMs) / Math.max(1, s1.txs - s0.txs);
     const criticalChain = 2 * 4 * receiptMs;
     const overhead = (makespan - criticalExec - criticalChain) / units.length;
+    // Each step's time in the poster's journal: created (post receipt), awarded (award receipt),
+    // the worker's notice (after its accept, fetch, run and submit receipts), result checked.
+    const at = (jobId: string, prefix: string) => {
+      const h = poster.jobs!.status(BigInt(jobId)).history.find((x) => x.what.startsWith(prefix));
+      return h ? Date.parse(h.at) : NaN;
+    };
+    const phase = (jobId: string) => ({
+      bidAndAward: at(jobId, 'attempt 1 awarded') - at(jobId, 'created and escrowed'),
+      worker: at(jobId, 'result notice') - at(jobId, 'attempt 1 awarded'),
+      check: at(jobId, 'result fetched') - at(jobId, 'result notice'),
+    });
+    const [pl, pa] = [phase(last.jobId), phase(agg.jobId)];
     const row: Row = {
       units: units.length,
       makespanMs: Math.round(makespan),
@@ -141,11 +157,23 @@ async function main(): Promise<void> {
       overheadPerUnitMs: Math.round(overhead),
       txPerUnit: (s2.txs - s0.txs) / units.length,
       workersUsed: new Set(units.map((u) => u.worker)).size,
+      phases: {
+        bidAndAwardMs: pl.bidAndAward + pa.bidAndAward,
+        workerMs: pl.worker + pa.worker,
+        checkMs: pl.check + pa.check,
+        nextPostMs: at(agg.jobId, 'created and escrowed') - at(last.jobId, 'result fetched'),
+      },
     };
     log(JSON.stringify(row));
     rows.push(row);
   }
-  const col = (k: keyof Row) => median(rows.map((r) => r[k]));
+  const col = (k: Exclude<keyof Row, 'phases'>) => median(rows.map((r) => r[k]));
+  const phases = Object.fromEntries(
+    (['bidAndAwardMs', 'workerMs', 'checkMs', 'nextPostMs'] as const).map((k) => [
+      k,
+      median(rows.map((r) => r.phases[k])),
+    ]),
+  );
   const result = {
     runs: RUNS,
     workers: WORKERS,
@@ -159,6 +187,7 @@ async function main(): Promise<void> {
     criticalChainMs: col('criticalChainMs'),
     overheadPerUnitMs: col('overheadPerUnitMs'),
     txPerUnit: col('txPerUnit'),
+    criticalPhasesMs: phases,
     rows,
   };
   await Promise.all(nodes.map((n) => n.stop()));
@@ -178,6 +207,7 @@ async function main(): Promise<void> {
     );
     console.log(`  scheduling overhead      ${result.overheadPerUnitMs} ms per unit`);
     console.log(`  transactions per unit    ${result.txPerUnit.toFixed(2)}`);
+    console.log(`  critical path phases     ${JSON.stringify(result.criticalPhasesMs)}`);
   }
 }
 

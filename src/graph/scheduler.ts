@@ -180,6 +180,7 @@ export class GraphScheduler {
 
   private onRecord(r: JobRecord): void {
     if (r.role !== 'poster' || !r.graph) return;
+    if (r.step === 'done') this.ranked.delete(r.jobId);
     const g = this.graphs.get(r.graph.graphId);
     if (!g || !observe(g, r as UnitRecord)) return;
     // Decided at once, so a result waiting in review sees its replicas' agreement on its next look.

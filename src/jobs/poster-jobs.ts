@@ -521,8 +521,7 @@ export class PosterJobs {
         ],
         `dispute job ${job.id}`,
       );
-      const why =
-        decision.reason === 'commitment mismatch' ? 'output does not match the commitment' : decision.reason;
+      const why = res.verdict === 'mismatch' ? 'output does not match the commitment' : decision.reason;
       note(r, `disputed: ${why} (bond ${bond} fri)`, txHash);
     }
     this.save(r);
