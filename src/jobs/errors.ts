@@ -6,6 +6,7 @@ export type JobLifeErrorCode =
   | 'NO_JOB_ID'
   | 'UNKNOWN_JOB'
   | 'NOT_A_WORKER'
+  | 'BAD_MANIFEST'
   | 'PROVER_UNAVAILABLE';
 
 export class JobLifeError extends Error {

@@ -4,10 +4,13 @@
  *
  *   bid       -> the bid carries the account's SNIP-12 consent; the bid is journalled
  *   Awarded   -> (to us, for our bid's attempt) check the price is our bid's and our free stake
- *                covers the collateral, then accept_job; otherwise decline (let it lapse)
- *   Accepted  -> fetch the manifest and its blobs from the poster (hash-checked), run them in
- *                the sandbox, store the output, submit_result with its commitment, and tell
- *                the poster where the output is; never twice for the same attempt
+ *                covers the collateral, fetch the manifest and its blobs from the poster
+ *                (hash-checked), then accept_job; otherwise decline (let it lapse). Fetching
+ *                first means a poster that never serves its inputs costs the worker a lapsed
+ *                award, not the slash of a missed execution deadline
+ *   Accepted  -> run the job in the sandbox, store the output, submit_result with its
+ *                commitment, and tell the poster where the output is; never twice for the
+ *                same attempt
  *   Submitted -> resend the notice until the poster settles; claim once the review window
  *                has passed with no word from the poster
  *   anything else, or an award that moved on -> done
@@ -151,16 +154,11 @@ export class WorkerJobs {
         if (ctx.faults.neverAccept) return;
         r.step = 'accepting';
         const refusal = await this.refusal(r, job);
-        if (refusal) {
-          r.step = 'declined';
-          note(r, `declined the award: ${refusal}`);
-          this.save(r);
-          this.records.delete(r.jobId);
-          ctx.log.warn({ jobId: r.jobId, refusal }, 'award declined');
-          return;
-        }
+        if (refusal) return this.decline(r, refusal);
         this.save(r);
         this.steps.run(r, async () => {
+          const bad = await this.fetchInputs(r, job.id);
+          if (bad) return this.decline(r, bad);
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
             `accept job ${job.id}`,
@@ -209,6 +207,14 @@ export class WorkerJobs {
     }
   }
 
+  private decline(r: WorkerRecord, refusal: string): void {
+    r.step = 'declined';
+    note(r, `declined the award: ${refusal}`);
+    this.save(r);
+    this.records.delete(r.jobId);
+    this.ctx.log.warn({ jobId: r.jobId, refusal }, 'award declined');
+  }
+
   /** Why this award must not be accepted, if it must not. */
   private async refusal(r: WorkerRecord, job: ChainJob): Promise<string | undefined> {
     if (job.price !== BigInt(r.price)) return `price ${job.price} is not our bid of ${r.price}`;
@@ -219,20 +225,41 @@ export class WorkerJobs {
     return undefined;
   }
 
-  private async run(r: WorkerRecord, job: ChainJob): Promise<void> {
+  /**
+   * Brings the job's manifest and the blobs it names into the store (those not held already).
+   * A transfer failure throws (the step is retried while the award stands); a manifest this
+   * node cannot run is returned as the reason to decline, since retrying cannot fix it.
+   */
+  private async fetchInputs(r: WorkerRecord, jobId: bigint): Promise<string | undefined> {
     const { ctx } = this;
-    const executor = ctx.executor!;
+    const store = ctx.executor!.store;
     const caps = {
       maxBytes: ctx.timings.maxFetchBytes,
       timeoutMs: ctx.timings.fetchTimeoutMs,
       addrs: r.posterAddrs,
     };
-    const manifest = await this.fetch(r, job.id, [r.manifestSha256], caps);
-    const bytes = manifest.get(r.manifestSha256)!;
-    const validated = ctx.manifests.load(bytes);
-    const wanted = blobsOf(validated).filter((h) => !executor.store.has(h));
-    if (wanted.length) await this.fetch(r, job.id, wanted, caps);
-    note(r, `fetched the job (${wanted.length + 1} blobs)`);
+    const held = store.has(r.manifestSha256);
+    if (!held) await this.fetch(r, jobId, [r.manifestSha256], caps);
+    let wanted: string[];
+    try {
+      wanted = blobsOf(ctx.manifests.load(store.get(r.manifestSha256, 'manifest'))).filter(
+        (h) => !store.has(h),
+      );
+    } catch (err) {
+      return `the job's manifest is not runnable: ${describe(err)}`;
+    }
+    if (wanted.length) await this.fetch(r, jobId, wanted, caps);
+    if (!held || wanted.length) note(r, `fetched the job (${wanted.length + (held ? 0 : 1)} blobs)`);
+    return undefined;
+  }
+
+  private async run(r: WorkerRecord, job: ChainJob): Promise<void> {
+    const { ctx } = this;
+    const executor = ctx.executor!;
+    // Normally fetched before accepting; a journal from before that rule may still need it.
+    const bad = await this.fetchInputs(r, job.id);
+    if (bad) throw new JobLifeError('BAD_MANIFEST', bad);
+    const bytes = executor.store.get(r.manifestSha256, 'manifest');
     const ranAt = performance.now();
     const result = await executor.runJob({ manifest: bytes, jobId: job.id });
     r.runMs = Math.round(performance.now() - ranAt);

@@ -215,10 +215,15 @@ describe('a job through node processes', () => {
 
   it('the poster killed after submit: the worker claims once the review window has passed', async () => {
     const id = await post(await slowJob(8_000_000, 'claim'));
+    // Accepted means the worker holds the job's data (it fetches before accepting), so the
+    // poster can be stopped now without starving the run.
     await statusIs(id, 'Accepted');
     signal('poster', 'SIGSTOP');
-    await statusIs(id, 'Submitted');
-    await kill('poster');
+    try {
+      await statusIs(id, 'Submitted');
+    } finally {
+      await kill('poster');
+    }
     await net.devnet.increaseTime(REVIEW_WINDOW_S + 5);
     await statusIs(id, 'Completed');
     const claimed = await events('JobCompleted', id);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { config as starknetConfig } from 'starknet';
 import { readJob } from '../../src/jobs/chain-view';
 import type { JobRecord } from '../../src/jobs/journal';
-import { marketEvents, reputationOf, slowJob } from './support/jobs';
+import { marketEvents, reputationOf, slowJob, statusOf } from './support/jobs';
 import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 
@@ -23,6 +23,8 @@ jest.setTimeout(600_000);
 
 /** About two seconds of sandbox time: long enough to be killed while running. */
 const ROUNDS = 3_000_000;
+/** The market's default accept window (src/chain/params.ts). */
+const ACCEPT_WINDOW_S = 600;
 
 describe('restarts at each step of a job (node processes)', () => {
   let dir: string;
@@ -156,6 +158,35 @@ describe('restarts at each step of a job (node processes)', () => {
     await restart('worker');
     nodes.signal('poster', 'SIGCONT');
     await completedOnce(id, before);
+  });
+
+  it('the poster silent after the award: the worker never accepts without the data, the award lapses unslashed, the next attempt completes', async () => {
+    const before = await reputationOf(net, nodes.setup('worker').account);
+    const id = await post();
+    await holdAt('worker', id, ['bidding']);
+    await nodes.statusIs(id, 'Awarded');
+    nodes.signal('poster', 'SIGSTOP');
+    nodes.signal('worker', 'SIGCONT');
+    try {
+      await until(async () => {
+        const r = await recordOn('worker', id);
+        return r?.history.some((h) => h.what.startsWith('step failed')) ? r : undefined;
+      }, 'the worker to fail to fetch the job from the stopped poster');
+      // It holds no data, so it has not accepted (and locked no collateral).
+      expect(await statusOf(net, id)).toBe('Awarded');
+      await net.devnet.increaseTime(ACCEPT_WINDOW_S + 5);
+    } finally {
+      nodes.signal('poster', 'SIGCONT');
+    }
+    await nodes.statusIs(id, 'Completed');
+    const job = await readJob(net.clients, id);
+    expect(job.attempts).toBe(2);
+    expect(nodes.nameOf(job.worker)).toBe('worker');
+    const lapsed = await marketEvents(net, 'JobExpired', id);
+    expect(lapsed).toHaveLength(1);
+    const after = await reputationOf(net, nodes.setup('worker').account);
+    expect(after.slashed).toBe(before.slashed);
+    expect(after.completed).toBe(before.completed + 1n);
   });
 
   it('a worker offline when the job was announced finds it on chain and asks the poster for it', async () => {
