@@ -38,16 +38,8 @@ import {
 import type { GraphRecord } from './types';
 import { unitManifest } from './unit-manifest';
 
-export interface PostGraphInput {
-  /** The graph's manifest as written (JSON or YAML); any verification mode. */
-  manifest: string | Uint8Array;
-  /** Modules and inputs it names that the node does not hold yet. */
-  blobs?: Uint8Array[];
-  /** Escrow of each unit (fri): the winning bid is paid from it, the rest refunded. */
-  budget: bigint;
-  execDurationS?: bigint;
-  maxAttempts?: number;
-}
+/** What `post` takes: a job's posting input (src/jobs), its budget being each unit's escrow. */
+export type PostGraphInput = Omit<PostJobInput, 'graph'>;
 
 export interface GraphSchedulerOptions {
   /** How long the aggregate waits for a bid from a worker holding its inputs before taking anyone's. */
