@@ -1,5 +1,5 @@
 import type { JobRecord, PosterRecord } from '../jobs/journal';
-import type { PostJobInput } from '../jobs/poster-jobs';
+import type { PostJobInput } from '../jobs/posting';
 import type { UnitJobs } from './scheduler';
 
 /**

@@ -12,8 +12,9 @@
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../executor/blob-store';
 import type { GraphUnitRef, JobRecord, PosterRecord } from '../jobs/journal';
-import type { PosterHooks, PostJobInput, SettleDecision } from '../jobs/poster-jobs';
-import { blobsOf } from '../jobs/poster-jobs';
+import { blobsOf } from '../jobs/manifest-needs';
+import type { PosterHooks, SettleDecision } from '../jobs/poster-hooks';
+import type { PostJobInput } from '../jobs/posting';
 import { Serial } from '../jobs/serial';
 import type { Manifest } from '../manifest/types';
 import { parseManifestText, MAX_MANIFEST_BYTES } from '../manifest/parse';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { PostJobInput } from './poster-jobs';
+import type { PostJobInput } from './posting';
 
 export const Fri = z.string().regex(/^[1-9][0-9]{0,77}$/, 'an amount in fri (a positive integer string)');
 
