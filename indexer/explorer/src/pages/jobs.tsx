@@ -12,7 +12,7 @@ import {
 import { query, subscribe } from '../api';
 import { strk, when } from '../format';
 import { href } from '../router';
-import { Address, Status, TableBox } from '../ui';
+import { Address, DataTable, Status } from '../ui';
 
 const ADDRESS = /^0x[0-9a-fA-F]{1,64}$/;
 const PAGE = 50;
@@ -148,46 +148,23 @@ export function JobsPage(props: { params: URLSearchParams }) {
             {rows.length} shown of {Math.max(total, rows.length)} matching; updates live
             {live ? ` (${live} so far)` : ''}.
           </p>
-          <TableBox label="Jobs">
-            <table data-testid="jobs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Job</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Budget</th>
-                  <th scope="col">Price</th>
-                  <th scope="col">Worker</th>
-                  <th scope="col">Poster</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Posted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((j) => (
-                  <tr key={j.id} data-testid={`job-row-${j.id}`} data-status={j.status}>
-                    <td>
-                      <a href={href.job(j.id)}>#{j.id}</a>
-                    </td>
-                    <td>
-                      <Status status={j.status} />
-                    </td>
-                    <td class="num">{strk(j.budget)}</td>
-                    <td class="num">{strk(j.price)}</td>
-                    <td>
-                      <Address address={j.workerAddress} worker />
-                    </td>
-                    <td>
-                      <Address address={j.poster} />
-                    </td>
-                    <td class="num">
-                      {j.attempts}/{j.maxAttempts}
-                    </td>
-                    <td>{when(j.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
+          <DataTable
+            label="Jobs"
+            testId="jobs-table"
+            rows={rows}
+            rowKey={(j) => j.id}
+            rowAttributes={(j) => ({ 'data-testid': `job-row-${j.id}`, 'data-status': j.status })}
+            columns={[
+              { header: 'Job', cell: (j) => <a href={href.job(j.id)}>#{j.id}</a> },
+              { header: 'State', cell: (j) => <Status status={j.status} /> },
+              { header: 'Budget', num: true, cell: (j) => strk(j.budget) },
+              { header: 'Price', num: true, cell: (j) => strk(j.price) },
+              { header: 'Worker', cell: (j) => <Address address={j.workerAddress} worker /> },
+              { header: 'Poster', cell: (j) => <Address address={j.poster} /> },
+              { header: 'Attempts', num: true, cell: (j) => `${j.attempts}/${j.maxAttempts}` },
+              { header: 'Posted', cell: (j) => when(j.createdAt) },
+            ]}
+          />
           {rows.length === 0 && <p>No job matches.</p>}
         </>
       )}
