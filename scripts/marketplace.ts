@@ -30,6 +30,7 @@ import {
 import { join, relative } from 'node:path';
 import { config } from 'starknet';
 import { writeWordCountFiles } from '../examples/word-count-files';
+import { deploymentEnv } from '../indexer/src/config/indexer-config';
 import { deployCairn } from '../src/chain/deploy';
 import { STRK } from '../src/chain/params';
 import { REPO_ROOT } from '../src/chain/toolchain';
@@ -284,11 +285,7 @@ async function main() {
         detached: true,
         env: {
           ...process.env,
-          INDEXER_RPC_URL: devnet.rpcUrl,
-          INDEXER_MARKET: deployment.market,
-          INDEXER_REGISTRY: deployment.registry,
-          INDEXER_REPUTATION: deployment.reputation,
-          INDEXER_START_BLOCK: String(deployment.deployBlock),
+          ...deploymentEnv(devnet.rpcUrl, deployment),
           INDEXER_PG_DIR: process.env.INDEXER_PG_DIR ?? join(out, 'indexer-pg'),
           INDEXER_HTTP_PORT: httpPort,
           INDEXER_HTTP_HOST: process.env.INDEXER_HTTP_HOST ?? '127.0.0.1',
