@@ -12,9 +12,9 @@ import type { JobRecord } from '../../jobs/journal';
 import { parseAmount, strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
-import { type GlobalOptions, callJobLife, output, withNode } from '../session';
+import { type GlobalOptions, askJobLife, callJobLife, output, withNode } from '../session';
 import { resolveTarget } from '../target';
-import { jobId, oneOf } from '../validate';
+import { jobId, oneOf, wholeNumber } from '../validate';
 
 interface PostOptions extends GlobalOptions {
   budget: string;
@@ -80,7 +80,7 @@ export function registerJobCommands(program: Command): void {
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const jid = jobId(id);
-      const r = await withNode(opts, (c) => callJobLife<JobRecord>(c, 'job.status', { id: jid }));
+      const r = await askJobLife<JobRecord>(opts, 'job.status', { id: jid });
       output(opts, r, (v) => humanRecord(v, opts));
     });
 
@@ -92,7 +92,7 @@ export function registerJobCommands(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { mine?: boolean; state?: string }>();
       const state = opts.state !== undefined ? oneOf(opts.state, STATES, '--state') : undefined;
-      const all = await withNode(opts, (c) => callJobLife<JobRecord[]>(c, 'job.list'));
+      const all = await askJobLife<JobRecord[]>(opts, 'job.list');
       const shown = all.filter(
         (r) => (!opts.mine || r.role === 'poster') && (!state || r.chainStatus === state || r.step === state),
       );
@@ -129,7 +129,7 @@ export function registerJobCommands(program: Command): void {
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const jid = jobId(id);
-      const r = await withNode(opts, (c) => callJobLife<{ txHash: string }>(c, 'job.cancel', { id: jid }));
+      const r = await askJobLife<{ txHash: string }>(opts, 'job.cancel', { id: jid });
       output(
         opts,
         { jobId: jid, ...r },
@@ -153,12 +153,10 @@ export function registerJobCommands(program: Command): void {
           `--reason: at most 31 printable ASCII characters (it is stored on chain as a short string)`,
           'USAGE',
         );
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; bond: string; status: string }>(c, 'job.dispute', {
-          id: jid,
-          reason: opts.reason,
-        }),
-      );
+      const r = await askJobLife<{ txHash: string; bond: string; status: string }>(opts, 'job.dispute', {
+        id: jid,
+        reason: opts.reason,
+      });
       output(
         opts,
         { jobId: jid, ...r },
@@ -194,16 +192,8 @@ function checkFile(path: string, what: string): string {
   return resolve(path);
 }
 
-function intOption(v: string | undefined, what: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError(
-      ExitCode.Usage,
-      `${what} ${v}: expected a whole number from ${min} to ${max}`,
-      'USAGE',
-    );
-  return n;
+function optionalWholeNumber(v: string | undefined, what: string, min: number, max: number) {
+  return v === undefined ? undefined : wholeNumber(v, what, min, max);
 }
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
@@ -211,8 +201,8 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
   const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
   const manifestFile = checkFile(manifest, 'manifest');
   const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
-  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
-  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
+  const execDurationS = optionalWholeNumber(opts.execDuration, '--exec-duration', 1, 86_400);
+  const maxAttempts = optionalWholeNumber(opts.maxAttempts, '--max-attempts', 1, 10);
   if (opts.output && !opts.wait)
     throw new CliError(
       ExitCode.Usage,

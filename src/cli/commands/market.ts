@@ -19,10 +19,10 @@ import {
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
-import { graphql, indexerUrl } from '../indexer';
+import { askIndexer } from '../indexer';
 import { type GlobalOptions, output } from '../session';
 import { shortHex, table } from '../table';
-import { address, oneOf } from '../validate';
+import { address, oneOf, wholeNumber } from '../validate';
 
 interface MarketOptions extends GlobalOptions {
   indexer?: string;
@@ -32,13 +32,8 @@ const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
-function count(v: string | undefined, what: string): number {
-  if (v === undefined) return 20;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 100)
-    throw new CliError(ExitCode.Usage, `${what} ${v}: expected a whole number from 1 to 100`, 'USAGE');
-  return n;
-}
+/** How many rows a list shows: --first, 20 unless given. */
+const count = (v: string | undefined) => (v === undefined ? 20 : wholeNumber(v, '--first', 1, 100));
 
 export function registerMarketCommands(program: Command): void {
   const market = program
@@ -65,9 +60,8 @@ export function registerMarketCommands(program: Command): void {
         ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
         ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
       };
-      const first = count(opts.first, '--first');
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<JobsAnswer>(url, JOBS_QUERY, { first, filter });
+      const first = count(opts.first);
+      const d = await askIndexer<JobsAnswer>(opts, JOBS_QUERY, { first, filter });
       const rows = d.jobs.edges.map((e) => e.node);
       output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
         v.jobs.length === 0
@@ -96,9 +90,8 @@ export function registerMarketCommands(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MarketOptions & { by?: string; first?: string }>();
       const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
-      const first = count(opts.first, '--first');
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<WorkersAnswer>(url, WORKERS_QUERY, { first, order });
+      const first = count(opts.first);
+      const d = await askIndexer<WorkersAnswer>(opts, WORKERS_QUERY, { first, order });
       const rows = d.workers.edges.map((e) => e.node);
       output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
         v.workers.length === 0
@@ -125,8 +118,7 @@ export function registerMarketCommands(program: Command): void {
     .action(async (addr: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MarketOptions>();
       const a = normalizeAddress(address(addr));
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<WorkerAnswer>(url, WORKER_QUERY, { a });
+      const d = await askIndexer<WorkerAnswer>(opts, WORKER_QUERY, { a });
       if (!d.worker)
         throw new CliError(
           ExitCode.Remote,
@@ -201,13 +193,7 @@ export function registerMarketCommands(program: Command): void {
     .option('--to <day>', 'the last day, YYYY-MM-DD (default today, UTC; block times are what count)')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MarketOptions & { days?: string; to?: string }>();
-      const days = opts.days === undefined ? 7 : Number(opts.days);
-      if (!Number.isInteger(days) || days < 1 || days > 366)
-        throw new CliError(
-          ExitCode.Usage,
-          `--days ${opts.days}: expected a whole number from 1 to 366`,
-          'USAGE',
-        );
+      const days = opts.days === undefined ? 7 : wholeNumber(opts.days, '--days', 1, 366);
       if (
         opts.to !== undefined &&
         (!/^\d{4}-\d{2}-\d{2}$/.test(opts.to) || Number.isNaN(Date.parse(opts.to)))
@@ -216,8 +202,10 @@ export function registerMarketCommands(program: Command): void {
       const to = opts.to ? new Date(`${opts.to}T00:00:00Z`) : new Date();
       const from = new Date(to.getTime() - (days - 1) * 86_400_000);
       const day = (d: Date) => d.toISOString().slice(0, 10);
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<MarketStatsAnswer>(url, MARKET_STATS_QUERY, { from: day(from), to: day(to) });
+      const d = await askIndexer<MarketStatsAnswer>(opts, MARKET_STATS_QUERY, {
+        from: day(from),
+        to: day(to),
+      });
       const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
       const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
       const value = {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { WorkerStatus } from '../../jobs/worker-methods';
 import { parseAmount, strk } from '../amount';
 import { duration, fields } from '../format';
-import { type GlobalOptions, callJobLife, output, withNode } from '../session';
+import { type GlobalOptions, askJobLife, output } from '../session';
 
 export function registerWorkerCommands(program: Command): void {
   const worker = program
@@ -22,7 +22,7 @@ export function registerWorkerCommands(program: Command): void {
     )
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const s = await withNode(opts, (c) => callJobLife<WorkerStatus>(c, 'worker.status'));
+      const s = await askJobLife<WorkerStatus>(opts, 'worker.status');
       output(opts, s, (v) => humanStatus(v, opts));
     });
 
@@ -33,9 +33,9 @@ export function registerWorkerCommands(program: Command): void {
     .action(async (amount: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const fri = parseAmount(amount, { fri: opts.fri });
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; staked: string }>(c, 'worker.stake', { amount: fri.toString() }),
-      );
+      const r = await askJobLife<{ txHash: string; staked: string }>(opts, 'worker.stake', {
+        amount: fri.toString(),
+      });
       output(
         opts,
         { amount: fri.toString(), ...r },
@@ -50,10 +50,12 @@ export function registerWorkerCommands(program: Command): void {
     .action(async (amount: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const fri = parseAmount(amount, { fri: opts.fri });
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; pendingUnstake: string; cooldownLeftS: number }>(c, 'worker.unstake', {
+      const r = await askJobLife<{ txHash: string; pendingUnstake: string; cooldownLeftS: number }>(
+        opts,
+        'worker.unstake',
+        {
           amount: fri.toString(),
-        }),
+        },
       );
       output(
         opts,
@@ -69,8 +71,9 @@ export function registerWorkerCommands(program: Command): void {
     .description('take out what finished its unstake cooldown')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; withdrawn: string; staked: string }>(c, 'worker.withdraw'),
+      const r = await askJobLife<{ txHash: string; withdrawn: string; staked: string }>(
+        opts,
+        'worker.withdraw',
       );
       output(
         opts,
