@@ -6,24 +6,14 @@
 import 'reflect-metadata';
 import { JobUpdatedArgs, JobsChangedArgs } from '../graphql/args';
 import { HeadBlock, JobUpdate } from '../graphql/models';
-import { ValidateArgs } from '../graphql/validate-args';
+import { valid } from '../graphql/validate-args';
 import { common, gql } from '../nest';
 import type { LiveHub } from './live-hub';
 
-const { Resolver, Subscription, Args } = gql;
+const { Resolver, Subscription } = gql;
 const { Inject } = common;
 
 export const LIVE_HUB = Symbol('LIVE_HUB');
-
-/** As resolvers.ts's `valid`: tsx emits no decorator metadata, so the type is recorded here. */
-function valid<T extends object>(cls: new () => T): ParameterDecorator {
-  return (target, key, index) => {
-    const types = (Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined) ?? [];
-    types[index] = cls;
-    Reflect.defineMetadata('design:paramtypes', types, target, key!);
-    Args({ type: () => cls }, new ValidateArgs(cls))(target, key, index);
-  };
-}
 
 const same = <T>(payload: T) => payload;
 
