@@ -8,6 +8,7 @@ import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'i
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { P2pHost } from './host';
+import { startedBy } from '../shared/started';
 import { LOGGER, type Logger } from '../shared/logging';
 
 /** What the node's assembly may hand the host besides configuration. */
@@ -32,11 +33,10 @@ export class P2pModule {
       providers: [
         {
           provide: P2pHost,
-          useFactory: async (config: NodeConfig, log: Logger, opts?: P2pOptions) => {
-            const host = new P2pHost({ config, log, privateKey: opts?.privateKey });
-            await host.start();
-            return host;
-          },
+          useFactory: startedBy(
+            (config: NodeConfig, log: Logger, opts?: P2pOptions) =>
+              new P2pHost({ config, log, privateKey: opts?.privateKey }),
+          ),
           inject: [NODE_CONFIG, LOGGER, { token: P2P_OPTIONS, optional: true }],
         },
       ],
