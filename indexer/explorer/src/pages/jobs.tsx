@@ -17,6 +17,22 @@ import { Address, DataTable, Status } from '../ui';
 const ADDRESS = /^0x[0-9a-fA-F]{1,64}$/;
 const PAGE = 50;
 
+/** A filter on an account: the field the form reads as `name`, its test id `filter-<name>`. */
+function AddressFilter(props: { label: string; name: 'poster' | 'worker'; value: string | undefined }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        name={props.name}
+        value={props.value ?? ''}
+        placeholder="0x…"
+        spellcheck={false}
+        data-testid={`filter-${props.name}`}
+      />
+    </label>
+  );
+}
+
 function filterFrom(params: URLSearchParams): { filter: JobFilterInput; problems: string[] } {
   const filter: JobFilterInput = {};
   const problems: string[] = [];
@@ -107,26 +123,8 @@ export function JobsPage(props: { params: URLSearchParams }) {
             ))}
           </select>
         </label>
-        <label>
-          Poster
-          <input
-            name="poster"
-            value={filter.poster ?? ''}
-            placeholder="0x…"
-            spellcheck={false}
-            data-testid="filter-poster"
-          />
-        </label>
-        <label>
-          Worker
-          <input
-            name="worker"
-            value={filter.worker ?? ''}
-            placeholder="0x…"
-            spellcheck={false}
-            data-testid="filter-worker"
-          />
-        </label>
+        <AddressFilter label="Poster" name="poster" value={filter.poster} />
+        <AddressFilter label="Worker" name="worker" value={filter.worker} />
         <button type="submit" data-testid="filter-apply">
           Filter
         </button>
