@@ -66,6 +66,20 @@ export async function waitReady(p: IndexerProcess, timeoutMs = 90_000): Promise<
   );
 }
 
+/** Runs `fn` against an indexer process of its own (spawned with `env`, once ready); stopped after, whatever `fn` did. */
+export async function withIndexer<T>(
+  env: Record<string, string>,
+  fn: (p: IndexerProcess) => Promise<T>,
+): Promise<T> {
+  const p = await spawnIndexer(env);
+  try {
+    await waitReady(p);
+    return await fn(p);
+  } finally {
+    await stopIndexer(p);
+  }
+}
+
 export async function query<T = Record<string, unknown>>(
   p: IndexerProcess,
   q: string,
