@@ -9,17 +9,16 @@ import { AlertService } from './alert-service';
 
 export class AlertsModule {
   static forRoot(): DynamicModule {
-    return {
-      module: AlertsModule,
-      imports: [P2pModule.forRoot()],
-      providers: [
+    return P2pModule.feature(
+      AlertsModule,
+      [
         {
           provide: AlertService,
           useFactory: startedBy((host: P2pHost, config: NodeConfig) => new AlertService(host, config.alerts)),
           inject: [P2pHost, NODE_CONFIG],
         },
       ],
-      exports: [AlertService],
-    };
+      [AlertService],
+    );
   }
 }

@@ -32,10 +32,9 @@ export function workerCapabilities(config: NodeConfig, opts?: DiscoveryOptions):
 
 export class DiscoveryModule {
   static forRoot(): DynamicModule {
-    return {
-      module: DiscoveryModule,
-      imports: [P2pModule.forRoot()],
-      providers: [
+    return P2pModule.feature(
+      DiscoveryModule,
+      [
         { provide: AdvertBook, useFactory: () => new AdvertBook() },
         {
           provide: AdvertService,
@@ -85,7 +84,7 @@ export class DiscoveryModule {
           inject: [P2pHost, AdvertService, { token: DISCOVERY_OPTIONS, optional: true }],
         },
       ],
-      exports: [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
-    };
+      [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
+    );
   }
 }

@@ -3,7 +3,7 @@
  * without decorators). The host is started by its factory, so everything that injects it gets a
  * running peer, and stopped by Nest's shutdown hook.
  */
-import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { DynamicModule, Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
@@ -42,5 +42,14 @@ export class P2pModule {
       ],
       exports: [P2pHost],
     });
+  }
+
+  /** A room's module over the node's one host (forRoot): its providers may inject P2pHost. */
+  static feature(
+    module: DynamicModule['module'],
+    providers: Provider[],
+    exports: DynamicModule['exports'],
+  ): DynamicModule {
+    return { module, imports: [P2pModule.forRoot()], providers, exports };
   }
 }
