@@ -11,7 +11,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
 import type { JobStatus } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import type { JobRecord } from '../../src/jobs/journal';
@@ -19,7 +18,6 @@ import { marketEvents, reputationOf, slowJob } from './support/jobs';
 import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 
-starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(600_000);
 
 /** About two seconds of sandbox time: long enough to be killed while running. */
