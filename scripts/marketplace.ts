@@ -30,6 +30,7 @@ import {
 import { join, relative } from 'node:path';
 import { config } from 'starknet';
 import { writeWordCountFiles } from '../examples/word-count-files';
+import { deploymentEnv } from '../indexer/src/config/indexer-config';
 import { deployCairn } from '../src/chain/deploy';
 import { STRK } from '../src/chain/params';
 import { REPO_ROOT } from '../src/chain/toolchain';
@@ -37,8 +38,10 @@ import { WatchPrinter, ended, inlineText, summary } from '../src/cli/job-view';
 import { ControlClient } from '../src/control/client';
 import type { NodeStatus } from '../src/control/node-methods';
 import type { JobRecord } from '../src/jobs/journal';
+import { type LocalNode, localNodeConfig } from '../src/node/local-node-config';
 import { peerIdOfKeyFile } from '../src/node/node-key';
 import { freePort } from '../src/shared/free-port';
+import { pollUntil } from '../src/shared/poll';
 import { DEVNET_STRK_ADDRESS, Devnet, type PredeployedAccount } from './devnet';
 
 // starknet.js warns on each transaction that a young devnet has too few blocks to estimate tips.
@@ -131,34 +134,20 @@ async function nodeSetup(
   const peerId = await peerIdOfKeyFile(join(dataDir, 'peer.key'));
   const accountKeyFile = join(dataDir, 'account.key');
   writeFileSync(accountKeyFile, `${account.private_key}\n`, { mode: 0o600 });
-  const config: Record<string, unknown> = {
+  const config = localNodeConfig({
     network: 'devnet',
     dataDir,
-    logLevel: process.env.CAIRN_NODE_LOG_LEVEL ?? 'info',
-    p2p: {
-      listen: [`/ip4/127.0.0.1/tcp/${port}`],
-      lan: true,
-      bootstrap: worker ? [worker.bootstrap.addr] : [],
-    },
-    chain: { deploymentFile, accountKeyFile, accountAddress: account.address },
-    executor: { threads: 1 },
+    logLevel: (process.env.CAIRN_NODE_LOG_LEVEL ?? 'info') as LocalNode['logLevel'],
+    port,
+    bootstrap: worker ? [worker.bootstrap.addr] : [],
+    deploymentFile,
+    accountKeyFile,
+    accountAddress: account.address,
     // A worker stakes this much as it starts (and binds its peer id); a job nobody bid on is
     // announced again after 2 s rather than 5.
     jobs: worker ? { stakeFri: (500n * STRK).toString() } : { timings: { reannounceMs: 2_000 } },
-    ...(worker
-      ? {
-          market: {
-            worker: {
-              address: account.address,
-              cores: 1,
-              memoryMb: 1024,
-              fuelPerSecond: 100_000_000,
-              pricePerFuel: '1000',
-            },
-          },
-        }
-      : {}),
-  };
+    ...(worker ? { worker: { pricePerFuel: '1000' } } : {}),
+  });
   const configFile = join(dataDir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
   return {
@@ -172,15 +161,8 @@ async function nodeSetup(
   };
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number) =>
+  pollUntil(probe, what, timeoutMs, 250);
 
 async function call<T>(socketPath: string, method: string, params: Record<string, unknown> = {}): Promise<T> {
   const c = await ControlClient.connect({ socketPath });
@@ -284,11 +266,7 @@ async function main() {
         detached: true,
         env: {
           ...process.env,
-          INDEXER_RPC_URL: devnet.rpcUrl,
-          INDEXER_MARKET: deployment.market,
-          INDEXER_REGISTRY: deployment.registry,
-          INDEXER_REPUTATION: deployment.reputation,
-          INDEXER_START_BLOCK: String(deployment.deployBlock),
+          ...deploymentEnv(devnet.rpcUrl, deployment),
           INDEXER_PG_DIR: process.env.INDEXER_PG_DIR ?? join(out, 'indexer-pg'),
           INDEXER_HTTP_PORT: httpPort,
           INDEXER_HTTP_HOST: process.env.INDEXER_HTTP_HOST ?? '127.0.0.1',

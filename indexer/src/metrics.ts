@@ -4,13 +4,33 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** A gauge on `registry`. */
+export function gaugeOn(registry: Registry, name: string, help: string): Gauge {
+  return new Gauge({ name, help, registers: [registry] });
+}
+
+/** A counter on `registry`, with these labels. */
+export function counterOn<L extends string = string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  return new Counter<L>({ name, help, labelNames, registers: [registry] });
+}
+
 export class IndexerMetrics {
   readonly registry = new Registry();
   readonly headBlock = this.gauge('indexer_head_block', 'Newest block of the chain');
   readonly cursorBlock = this.gauge('indexer_cursor_block', 'Last block in the projections');
   readonly lagBlocks = this.gauge('indexer_lag_blocks', 'Blocks between the head and the cursor');
-  readonly lagSeconds = this.gauge('indexer_lag_seconds', 'Block-timestamp difference between the head and the cursor');
-  readonly eventsIngested = this.counter('indexer_events_ingested_total', 'Events written to the database', ['contract']);
+  readonly lagSeconds = this.gauge(
+    'indexer_lag_seconds',
+    'Block-timestamp difference between the head and the cursor',
+  );
+  readonly eventsIngested = this.counter('indexer_events_ingested_total', 'Events written to the database', [
+    'contract',
+  ]);
   readonly rollbacks = this.counter('indexer_rollbacks_total', 'Reorgs rolled back');
   readonly rolledBackBlocks = this.counter('indexer_rolled_back_blocks_total', 'Blocks undone by reorgs');
   readonly errors = this.counter(
@@ -33,10 +53,14 @@ export class IndexerMetrics {
   }
 
   private gauge(name: string, help: string): Gauge {
-    return new Gauge({ name, help, registers: [this.registry] });
+    return gaugeOn(this.registry, name, help);
   }
 
-  private counter<L extends string = string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  private counter<L extends string = string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+  ): Counter<L> {
+    return counterOn(this.registry, name, help, labelNames);
   }
 }

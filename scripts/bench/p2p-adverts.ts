@@ -33,7 +33,8 @@ import { type CairnNode, startNode } from '../../src/node/start-node';
 import { loadEsm } from '../../src/p2p/esm';
 import { createLogger } from '../../src/shared/logging';
 import { AdvertOnlyWorker } from '../../test/p2p/support/advert-workers';
-import { alertNetwork, seeded, stopAlertPeers } from '../../test/p2p/support/alert-peers';
+import { alertNetwork, stopAlertPeers } from '../../test/p2p/support/alert-peers';
+import { mulberry32 } from '../../src/shared/seeded-random';
 import { AlertType } from '../../src/alerts/alert-codec';
 import { Kind, seal } from '../../src/p2p/envelope';
 
@@ -157,7 +158,7 @@ async function alertsBench(progress: (line: string) => void): Promise<AlertsFigu
   const t0 = performance.now();
   const net = await alertNetwork(ALERT_HOSTS, 16);
   progress(`  (${ALERT_HOSTS} hosts up and meshed in ${Math.round((performance.now() - t0) / 1000)} s)`);
-  const rand = seeded(7);
+  const rand = mulberry32(7);
   const figures: AlertsFigures = {
     hosts: ALERT_HOSTS,
     rounds: ALERT_ROUNDS,

@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { deploymentEnv } from '../../indexer/src/config/indexer-config';
 
 export function composeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
@@ -23,11 +24,7 @@ export function composeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       reputation: string;
       deployBlock?: number;
     };
-    out.INDEXER_RPC_URL ??= d.rpcUrl;
-    out.INDEXER_MARKET ??= d.market;
-    out.INDEXER_REGISTRY ??= d.registry;
-    out.INDEXER_REPUTATION ??= d.reputation;
-    out.INDEXER_START_BLOCK ??= String(d.deployBlock ?? 0);
+    for (const [name, value] of Object.entries(deploymentEnv(d.rpcUrl, d))) out[name] ??= value;
   }
   const bootstrap = env.CAIRN_BOOTSTRAP_FILE;
   if (bootstrap && existsSync(bootstrap)) out.CAIRN_P2P_BOOTSTRAP ??= readFileSync(bootstrap, 'utf8').trim();

@@ -3,26 +3,22 @@ import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'i
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { P2pHost } from '../p2p/host';
+import { startedBy } from '../shared/started';
 import { P2pModule } from '../p2p/p2p.module';
 import { AlertService } from './alert-service';
 
 export class AlertsModule {
   static forRoot(): DynamicModule {
-    return {
-      module: AlertsModule,
-      imports: [P2pModule.forRoot()],
-      providers: [
+    return P2pModule.feature(
+      AlertsModule,
+      [
         {
           provide: AlertService,
-          useFactory: async (host: P2pHost, config: NodeConfig) => {
-            const alerts = new AlertService(host, config.alerts);
-            await alerts.start();
-            return alerts;
-          },
+          useFactory: startedBy((host: P2pHost, config: NodeConfig) => new AlertService(host, config.alerts)),
           inject: [P2pHost, NODE_CONFIG],
         },
       ],
-      exports: [AlertService],
-    };
+      [AlertService],
+    );
   }
 }

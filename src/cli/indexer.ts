@@ -21,6 +21,15 @@ export function indexerUrl(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return url;
 }
 
+/** A query of the indexer the --indexer flag (or the environment) names. */
+export function askIndexer<T>(
+  opts: { indexer?: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  return graphql<T>(indexerUrl(opts.indexer), query, variables);
+}
+
 interface GraphqlAnswer<T> {
   data?: T;
   errors?: { message: string }[];

@@ -74,6 +74,15 @@ export async function withNode<T>(
   }
 }
 
+/** One call of the job life's on the node the options name (see callJobLife). */
+export function askJobLife<T>(
+  opts: GlobalOptions,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  return withNode(opts, (c) => callJobLife<T>(c, method, params));
+}
+
 /** Writes a command's result: one JSON object with --json, else the text `human` makes of it. */
 export function output<T>(opts: GlobalOptions, value: T, human: (v: T) => string): void {
   process.stdout.write(opts.json ? JSON.stringify(value, bigintAsString) + '\n' : human(value) + '\n');

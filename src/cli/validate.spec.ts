@@ -1,5 +1,5 @@
 import { usageMessage as usage } from '../../test/support/thrown';
-import { address, jobId, oneOf } from './validate';
+import { address, jobId, oneOf, wholeNumber } from './validate';
 
 describe('ids and addresses, checked before sending', () => {
   it('takes job ids as the JobMarket numbers them', () => {
@@ -21,5 +21,14 @@ describe('ids and addresses, checked before sending', () => {
   it('matches a choice without regard to case', () => {
     expect(oneOf('completed', ['Open', 'Completed'] as const, '--state')).toBe('Completed');
     expect(usage(() => oneOf('done!', ['Open'] as const, '--state'))).toMatch(/expected one of Open/);
+  });
+
+  it('takes whole numbers within their range, and nothing else', () => {
+    expect(wholeNumber('20', '--first', 1, 100)).toBe(20);
+    expect(wholeNumber('1', '--first', 1, 100)).toBe(1);
+    for (const bad of ['0', '101', '2.5', 'ten', '', '1e1', '1e400', '-1', '0x10', ' 7', '99999999999999999'])
+      expect(usage(() => wholeNumber(bad, '--first', 1, 100))).toBe(
+        `--first ${bad}: expected a whole number from 1 to 100`,
+      );
   });
 });

@@ -36,3 +36,16 @@ export function oneOf<T extends string>(text: string, choices: readonly T[], wha
     );
   return hit;
 }
+
+/** A whole number from `min` to `max` (a count, seconds, attempts), as an option gives it. */
+export function wholeNumber(text: string, what: string, min: number, max: number): number {
+  // Decimal digits only: Number() alone would take '0x10', '1e1' and ' 7 ' too.
+  const n = /^[0-9]{1,16}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${text}: expected a whole number from ${min} to ${max}`,
+      'USAGE',
+    );
+  return n;
+}

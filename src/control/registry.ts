@@ -21,6 +21,22 @@ interface Method {
   handler: MethodHandler<never>;
 }
 
+/** Where methods are added: the control server, or a registry itself. */
+export interface MethodTarget {
+  register<S extends z.ZodType>(name: string, params: S, handler: MethodHandler<z.output<S>>): void;
+}
+
+/**
+ * A `register` for one room's methods whose failures pass through `toControlError` first, so
+ * the room's own errors reach the caller as the codes a script branches on.
+ */
+export function registerMappingErrors(target: MethodTarget, toControlError: (err: unknown) => unknown) {
+  return <S extends z.ZodType>(name: string, params: S, handler: MethodHandler<z.output<S>>): void =>
+    target.register(name, params, (p, ctx) =>
+      handler(p, ctx).catch((err: unknown) => Promise.reject(toControlError(err))),
+    );
+}
+
 /** `group.name` words; `$/...` is the protocol's own (cancel, auth). */
 const METHOD_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 

@@ -4,6 +4,7 @@ import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { type Capabilities, capabilitiesFromConfig } from './capabilities';
 import { P2pHost } from '../p2p/host';
+import { startedBy } from '../shared/started';
 import { P2P_OPTIONS, P2pModule, type P2pOptions } from '../p2p/p2p.module';
 import { join } from 'node:path';
 import { AdvertBook } from './advert-book';
@@ -31,32 +32,30 @@ export function workerCapabilities(config: NodeConfig, opts?: DiscoveryOptions):
 
 export class DiscoveryModule {
   static forRoot(): DynamicModule {
-    return {
-      module: DiscoveryModule,
-      imports: [P2pModule.forRoot()],
-      providers: [
+    return P2pModule.feature(
+      DiscoveryModule,
+      [
         { provide: AdvertBook, useFactory: () => new AdvertBook() },
         {
           provide: AdvertService,
-          useFactory: async (
-            host: P2pHost,
-            book: AdvertBook,
-            config: NodeConfig,
-            opts?: DiscoveryOptions,
-            p2p?: P2pOptions,
-          ) => {
-            const adverts = new AdvertService(host, book, {
-              caps: workerCapabilities(config, opts),
-              epsilon: config.discovery.advertEpsilon,
-              // A throwaway identity (tests, simulations) gets throwaway noise; a node with its
-              // own key file keeps its draw in its data directory.
-              noiseFile: p2p?.privateKey ? undefined : join(config.dataDir, 'advert-noise.json'),
-              gossip: opts?.advertise !== false,
-              intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
-            });
-            await adverts.start();
-            return adverts;
-          },
+          useFactory: startedBy(
+            (
+              host: P2pHost,
+              book: AdvertBook,
+              config: NodeConfig,
+              opts?: DiscoveryOptions,
+              p2p?: P2pOptions,
+            ) =>
+              new AdvertService(host, book, {
+                caps: workerCapabilities(config, opts),
+                epsilon: config.discovery.advertEpsilon,
+                // A throwaway identity (tests, simulations) gets throwaway noise; a node with its
+                // own key file keeps its draw in its data directory.
+                noiseFile: p2p?.privateKey ? undefined : join(config.dataDir, 'advert-noise.json'),
+                gossip: opts?.advertise !== false,
+                intervalMs: config.market.worker?.advertIntervalMs ?? 30_000,
+              }),
+          ),
           inject: [
             P2pHost,
             AdvertBook,
@@ -67,11 +66,10 @@ export class DiscoveryModule {
         },
         {
           provide: AdvertSync,
-          useFactory: async (host: P2pHost, book: AdvertBook, config: NodeConfig) => {
-            const sync = new AdvertSync(host, book, config.discovery.sync);
-            await sync.start();
-            return sync;
-          },
+          useFactory: startedBy(
+            (host: P2pHost, book: AdvertBook, config: NodeConfig) =>
+              new AdvertSync(host, book, config.discovery.sync),
+          ),
           inject: [P2pHost, AdvertBook, NODE_CONFIG],
         },
         {
@@ -86,7 +84,7 @@ export class DiscoveryModule {
           inject: [P2pHost, AdvertService, { token: DISCOVERY_OPTIONS, optional: true }],
         },
       ],
-      exports: [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
-    };
+      [AdvertBook, AdvertService, AdvertSync, CapabilityIndex, P2pModule],
+    );
   }
 }

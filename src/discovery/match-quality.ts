@@ -13,18 +13,13 @@
  */
 import { advertUnmet, publicCapabilities, slackFor, type Uniform } from './advert-noise';
 import { unmetRequirements, type Capabilities, type JobRequirements } from './capabilities';
+import { mulberry32 } from '../shared/seeded-random';
 
-/** mulberry32: small, fast and good enough to draw a workload and the noise for a measurement. */
+/** Seeded draws for a workload and the noise of a measurement. */
 export function seededUniform(seed: number): Uniform {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    // Shifted off 0: the noise takes the logarithm of this.
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 + 1 / 8589934592;
-  };
+  const next = mulberry32(seed);
+  // Shifted off 0: the noise takes the logarithm of this.
+  return () => next() + 1 / 8589934592;
 }
 
 const pick = <T>(u: Uniform, xs: readonly T[]): T => xs[Math.floor(u() * xs.length)] as T;

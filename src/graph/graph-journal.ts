@@ -3,18 +3,9 @@
  * `<dataDir>/graphs/`, written atomically (temp file, fsync, rename) after every change, so a
  * restarted poster resumes from the nodes already agreed and the units already posted.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileDurably } from '../shared/durable-file';
 import { GraphError } from './errors';
 import { GRAPH_RECORD_VERSION, type GraphRecord } from './types';
 
@@ -34,16 +25,7 @@ export class GraphJournal {
   }
 
   save(g: GraphRecord): void {
-    const file = this.file(g.graphId);
-    const tmp = `${file}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(g, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
+    writeFileDurably(this.file(g.graphId), JSON.stringify(g, null, 2));
   }
 
   load(graphId: string): GraphRecord | undefined {

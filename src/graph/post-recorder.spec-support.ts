@@ -1,6 +1,27 @@
-import type { JobRecord, PosterRecord } from '../jobs/journal';
-import type { PostJobInput } from '../jobs/poster-jobs';
+import type { GraphUnitRef, JobRecord, PosterRecord } from '../jobs/journal';
+import type { PostJobInput } from '../jobs/posting';
 import type { UnitJobs } from './scheduler';
+
+/** A unit's poster record as the job life journals it when the unit is posted (terms the specs do not read). */
+export function unitRecord(
+  jobId: string,
+  graph: GraphUnitRef,
+  budget = '1',
+): PosterRecord & { graph: GraphUnitRef } {
+  return {
+    role: 'poster',
+    jobId,
+    step: 'announcing',
+    manifestSha256: 'e'.repeat(64),
+    blobs: [],
+    requirements: { minCores: 1, minMemoryMb: 1, wasmFeatures: [], minFuelPerSecond: 1n, fuelLimit: 1n },
+    budget,
+    execDurationS: '60',
+    maxAttempts: 2,
+    graph,
+    history: [],
+  };
+}
 
 /**
  * The job life stood in for by a recorder of what the scheduler posts (the job life itself is
@@ -17,26 +38,7 @@ export class PostRecorder implements UnitJobs {
       this.posted.push(inputs);
       return inputs.map((i) => {
         const jobId = this.next++;
-        const r: PosterRecord = {
-          role: 'poster',
-          jobId: jobId.toString(),
-          step: 'announcing',
-          manifestSha256: 'x',
-          blobs: [],
-          requirements: {
-            minCores: 1,
-            minMemoryMb: 1,
-            wasmFeatures: [],
-            minFuelPerSecond: 1n,
-            fuelLimit: 1n,
-          },
-          budget: i.budget.toString(),
-          execDurationS: '60',
-          maxAttempts: 2,
-          graph: i.graph!,
-          history: [],
-        };
-        this.save(r);
+        this.save(unitRecord(jobId.toString(), i.graph!, i.budget.toString()));
         return { jobId, txHash: '0x1' };
       });
     },

@@ -12,8 +12,9 @@
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../executor/blob-store';
 import type { GraphUnitRef, JobRecord, PosterRecord } from '../jobs/journal';
-import type { PosterHooks, PostJobInput, SettleDecision } from '../jobs/poster-jobs';
-import { blobsOf } from '../jobs/poster-jobs';
+import { blobsOf } from '../jobs/manifest-needs';
+import type { PosterHooks, SettleDecision } from '../jobs/poster-hooks';
+import type { PostJobInput } from '../jobs/posting';
 import { Serial } from '../jobs/serial';
 import type { Manifest } from '../manifest/types';
 import { parseManifestText, MAX_MANIFEST_BYTES } from '../manifest/parse';
@@ -38,16 +39,8 @@ import {
 import type { GraphRecord } from './types';
 import { unitManifest } from './unit-manifest';
 
-export interface PostGraphInput {
-  /** The graph's manifest as written (JSON or YAML); any verification mode. */
-  manifest: string | Uint8Array;
-  /** Modules and inputs it names that the node does not hold yet. */
-  blobs?: Uint8Array[];
-  /** Escrow of each unit (fri): the winning bid is paid from it, the rest refunded. */
-  budget: bigint;
-  execDurationS?: bigint;
-  maxAttempts?: number;
-}
+/** What `post` takes: a job's posting input (src/jobs), its budget being each unit's escrow. */
+export type PostGraphInput = Omit<PostJobInput, 'graph'>;
 
 export interface GraphSchedulerOptions {
   /** How long the aggregate waits for a bid from a worker holding its inputs before taking anyone's. */

@@ -19,25 +19,15 @@ import {
   tally,
   vetBid,
 } from './state';
+import { mulberry32 } from '../shared/seeded-random';
+import { unitRecord } from './post-recorder.spec-support';
 import type { GraphRecord } from './types';
-
-/** mulberry32: small, seedable, good enough to shuffle events. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = 'honest' | 'liar' | 'vanishes';
 type Unit = PosterRecord & { graph: GraphUnitRef };
 
 function walk(seed: number): { steps: number; status: string; failure?: string } {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const maps = 1 + Math.floor(rand() * 6);
   const k = pick([1, 2, 3]);
@@ -91,25 +81,7 @@ function walk(seed: number): { steps: number; status: string; failure?: string }
       for (const d of n.deps)
         if (g.nodes[d]!.agreed === undefined) throw new Error(where(`${n.id} ready before ${d}`));
       for (let i = shortfall(n); i > 0; i--) {
-        const r: Unit = {
-          role: 'poster',
-          jobId: String(next++),
-          step: 'announcing',
-          manifestSha256: 'e',
-          blobs: [],
-          requirements: {
-            minCores: 1,
-            minMemoryMb: 1,
-            wasmFeatures: [],
-            minFuelPerSecond: 1n,
-            fuelLimit: 1n,
-          },
-          budget: '1',
-          execDurationS: '1',
-          maxAttempts: 1,
-          graph: { graphId: 'w', node: n.id, replica: n.units.length },
-          history: [],
-        };
+        const r = unitRecord(String(next++), { graphId: 'w', node: n.id, replica: n.units.length });
         records.push(r);
         observe(g, r);
       }

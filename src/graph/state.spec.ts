@@ -17,6 +17,7 @@ import {
   vetBid,
 } from './state';
 import { AGGREGATE, type GraphRecord } from './types';
+import { unitRecord } from './post-recorder.spec-support';
 import { unitManifest } from './unit-manifest';
 
 const MOD = 'a'.repeat(64);
@@ -57,19 +58,7 @@ function plan(maps: number, verification?: object): GraphRecord {
 let nextJob = 1;
 /** What the poster's job life records for a unit at each step. */
 function unit(node: string, replica: number): PosterRecord & { graph: GraphUnitRef } {
-  return {
-    role: 'poster',
-    jobId: String(nextJob++),
-    step: 'announcing',
-    manifestSha256: sha('e'),
-    blobs: [],
-    requirements: { minCores: 1, minMemoryMb: 1, wasmFeatures: [], minFuelPerSecond: 1n, fuelLimit: 1n },
-    budget: '10',
-    execDurationS: '60',
-    maxAttempts: 2,
-    graph: { graphId: 'g1', node, replica },
-    history: [],
-  };
+  return unitRecord(String(nextJob++), { graphId: 'g1', node, replica }, '10');
 }
 
 function award(r: PosterRecord, worker: number, attempt = 1) {

@@ -5,22 +5,12 @@
  * job's bytes are, which peer was awarded, what this node already did (so nothing is run or
  * submitted twice for the same attempt).
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { JobRequirements } from '../discovery/capabilities';
 import type { JobStatus } from '../chain/job';
+import { writeFileDurably } from '../shared/durable-file';
 
 /** The poster's own steps between the chain's states. */
 export type PosterStep =
@@ -136,16 +126,7 @@ export class Journal extends EventEmitter<{ saved: [JobRecord] }> {
   }
 
   save(record: JobRecord): void {
-    const file = this.file(record.role, record.jobId);
-    const tmp = `${file}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(record, toJson, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
+    writeFileDurably(this.file(record.role, record.jobId), JSON.stringify(record, toJson, 2));
     // Watchers (the control channel's job.watch) see each step as it is made durable.
     this.emit('saved', record);
   }

@@ -27,7 +27,7 @@ import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
 import { note, type WorkerRecord } from './journal';
-import { blobsOf } from './poster-jobs';
+import { blobsOf } from './manifest-needs';
 import { Serial } from './serial';
 
 export class WorkerJobs {

@@ -20,13 +20,13 @@ import { z } from 'zod';
 import type { CairnClients } from '../chain/cairn';
 import { toBigInt } from '../chain/values';
 import { ControlError } from '../control/protocol';
+import { registerMappingErrors } from '../control/registry';
 import type { ControlServer } from '../control/server';
 import { feltHex } from '../shared/felt';
 import { chainNow } from './chain-view';
 import type { JobLife } from './job-life';
 import { asControlError } from './job-methods';
-
-const Fri = z.string().regex(/^[1-9][0-9]{0,77}$/, 'an amount in fri (a positive integer string)');
+import { Fri } from './post-params';
 
 /** What `cairn worker status` shows; amounts in fri as decimal strings, times in chain seconds. */
 export interface WorkerStatus {
@@ -74,14 +74,7 @@ export function registerWorkerMethods(
   /** This node's peer id, to compare with the one bound on chain. */
   peerId: string,
 ): void {
-  const register = <S extends z.ZodType>(
-    name: string,
-    params: S,
-    handler: (p: z.output<S>) => Promise<unknown>,
-  ): void =>
-    server.register(name, params, (p) =>
-      handler(p).catch((err: unknown) => Promise.reject(asControlError(err))),
-    );
+  const register = registerMappingErrors(server, asControlError);
   const { clients, provider } = chain;
   const me = life.account;
   const txq = life.txq;

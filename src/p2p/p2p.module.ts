@@ -3,11 +3,12 @@
  * without decorators). The host is started by its factory, so everything that injects it gets a
  * running peer, and stopped by Nest's shutdown hook.
  */
-import type { DynamicModule } from '@nestjs/common' with { 'resolution-mode': 'import' };
+import type { DynamicModule, Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
 import type { NodeConfig } from '../config/config.schema';
 import { P2pHost } from './host';
+import { startedBy } from '../shared/started';
 import { LOGGER, type Logger } from '../shared/logging';
 
 /** What the node's assembly may hand the host besides configuration. */
@@ -32,15 +33,23 @@ export class P2pModule {
       providers: [
         {
           provide: P2pHost,
-          useFactory: async (config: NodeConfig, log: Logger, opts?: P2pOptions) => {
-            const host = new P2pHost({ config, log, privateKey: opts?.privateKey });
-            await host.start();
-            return host;
-          },
+          useFactory: startedBy(
+            (config: NodeConfig, log: Logger, opts?: P2pOptions) =>
+              new P2pHost({ config, log, privateKey: opts?.privateKey }),
+          ),
           inject: [NODE_CONFIG, LOGGER, { token: P2P_OPTIONS, optional: true }],
         },
       ],
       exports: [P2pHost],
     });
+  }
+
+  /** A room's module over the node's one host (forRoot): its providers may inject P2pHost. */
+  static feature(
+    module: DynamicModule['module'],
+    providers: Provider[],
+    exports: DynamicModule['exports'],
+  ): DynamicModule {
+    return { module, imports: [P2pModule.forRoot()], providers, exports };
   }
 }

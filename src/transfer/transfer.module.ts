@@ -20,10 +20,9 @@ export const TRANSFER_AUTHORIZER = Symbol('TRANSFER_AUTHORIZER');
 
 export class TransferModule {
   static forRoot(): DynamicModule {
-    return {
-      module: TransferModule,
-      imports: [P2pModule.forRoot()],
-      providers: [
+    return P2pModule.feature(
+      TransferModule,
+      [
         {
           provide: TransferService,
           useFactory: (
@@ -42,7 +41,7 @@ export class TransferModule {
           ],
         },
       ],
-      exports: [TransferService],
-    };
+      [TransferService],
+    );
   }
 }

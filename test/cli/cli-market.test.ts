@@ -11,7 +11,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
 import { STRK } from '../../src/chain/params';
 import type { PosterRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { WorkerStatus } from '../../src/jobs/worker-methods';
@@ -40,7 +39,6 @@ import {
   writeWordCount,
 } from './support';
 
-starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(300_000);
 
 describe('cairn against a live market', () => {

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deploymentEnv } from '../../indexer/src/config/indexer-config';
 import { freePort } from '../../src/shared/free-port';
 import { captureOutput, controlAnswers } from '../support/processes';
 import { wordCountJob } from '../e2e/support/jobs';
@@ -138,11 +139,7 @@ export async function startIndexer(net: MarketNet, dir: string): Promise<Indexer
     cwd: REPO,
     env: {
       ...process.env,
-      INDEXER_RPC_URL: net.devnet.rpcUrl,
-      INDEXER_MARKET: net.deployment.market,
-      INDEXER_REGISTRY: net.deployment.registry,
-      INDEXER_REPUTATION: net.deployment.reputation,
-      INDEXER_START_BLOCK: String(net.deployment.deployBlock),
+      ...deploymentEnv(net.devnet.rpcUrl, net.deployment),
       INDEXER_PG_DIR: join(dir, 'indexer-pg'),
       INDEXER_HTTP_PORT: String(port),
       INDEXER_POLL_MS: '200',

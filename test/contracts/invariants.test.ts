@@ -25,20 +25,14 @@ import { STRK } from '../../src/chain/params';
 import { signAwardConsent } from '../../src/chain/award-consent';
 import { ChainFixture } from './support/chain';
 import { toBigInt } from '../../src/chain/values';
+import { mulberry32 } from '../../src/shared/seeded-random';
 
 const SEED = Number(process.env.CAIRN_INVARIANT_SEED ?? randomInt(2 ** 31));
 const STEPS = Number(process.env.CAIRN_INVARIANT_STEPS ?? 1000);
 
-/** mulberry32: small, seedable, good enough to pick actions. */
+/** Seeded, so a failing walk replays: whole numbers in a range and picks. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

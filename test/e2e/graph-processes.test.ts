@@ -12,31 +12,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
 import { stringify } from 'yaml';
 import { buildExamples } from '../../examples/build';
 import { sha256ChainJs } from '../../examples/kernel/js/sha256-chain';
-import { ControlClient } from '../../src/control/client';
 import type { GraphRecord } from '../../src/graph/types';
 import { AGGREGATE } from '../../src/graph/types';
 import { Journal } from '../../src/jobs/journal';
 import { readJob } from '../../src/jobs/chain-view';
 import { STRK } from '../../src/chain/params';
-import { reputationOf } from './support/jobs';
-import { marketEvents } from './support/jobs';
-import {
-  type MarketNet,
-  type NodeProcess,
-  type NodeSetup,
-  nodeSetup,
-  spawnNode,
-  startMarketNet,
-  until,
-} from './support/market-net';
+import { graphDone, graphWorkerSetup } from './support/graphs';
+import { marketEvents, reputationOf } from './support/jobs';
+import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
+import { NodeProcesses } from './support/node-processes';
 
-starknetConfig.set('logLevel', 'ERROR');
-/** Workers bid on several units at once (the scheduler spreads a graph's units across them). */
-const WORKER_JOBS = { capacity: 4 };
 jest.setTimeout(600_000);
 
 const EXEC_S = 300;
@@ -48,70 +36,22 @@ const AGG_ROUNDS = 10;
 describe('a tasklet graph through node processes', () => {
   let dir: string;
   let net: MarketNet;
-  const setups = new Map<string, NodeSetup>();
-  const procs = new Map<string, NodeProcess>();
-  let control: ControlClient | undefined;
+  let nodes: NodeProcesses;
 
-  const start = async (name: string): Promise<void> => {
-    const p = spawnNode(setups.get(name)!);
-    procs.set(name, p);
-    const socketPath = join(setups.get(name)!.config.dataDir, 'control.sock');
-    await until(
-      async () => {
-        if (p.child.exitCode !== null) throw new Error(`${name} exited with ${p.child.exitCode}`);
-        const c = await ControlClient.connect({ socketPath });
-        try {
-          await c.call('node.ping');
-          return true;
-        } finally {
-          c.close();
-        }
-      },
-      `${name} to start`,
-      120_000,
-    ).catch((err) => {
-      throw new Error(`${(err as Error).message}\n${p.lines.slice(-30).join('\n')}`);
-    });
-  };
-  const kill = async (name: string) => {
-    const p = procs.get(name)!;
-    p.child.kill('SIGKILL');
-    await p.exited;
-  };
-  const connectPoster = async () => {
-    control?.close();
-    control = await ControlClient.connect({
-      socketPath: join(setups.get('poster')!.config.dataDir, 'control.sock'),
-    });
-  };
-  const graph = (id: string) => control!.call<GraphRecord>('graph.status', { id });
-  const nameOf = (address: bigint) => [...setups.values()].find((s) => BigInt(s.account) === address)!.name;
+  const graph = (id: string) => nodes.poster.call<GraphRecord>('graph.status', { id });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-proc-'));
     net = await startMarketNet(dir, 6);
-    const poster = await nodeSetup(net, 'poster', { account: 1 });
-    setups.set('poster', poster);
-    for (let i = 1; i <= 4; i++)
-      setups.set(
-        `worker-${i}`,
-        await nodeSetup(net, `worker-${i}`, {
-          account: 1 + i,
-          worker: true,
-          bootstrap: [poster],
-          jobs: WORKER_JOBS,
-        }),
-      );
-    await start('poster');
-    await Promise.all([1, 2, 3, 4].map((i) => start(`worker-${i}`)));
-    await connectPoster();
+    nodes = new NodeProcesses(net, dir);
+    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
+    for (let i = 1; i <= 4; i++) nodes.add(await graphWorkerSetup(net, `worker-${i}`, 1 + i, poster));
+    await nodes.start('poster');
+    await Promise.all([1, 2, 3, 4].map((i) => nodes.start(`worker-${i}`)));
   });
 
   afterAll(async () => {
-    control?.close();
-    for (const p of procs.values())
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await Promise.all([...procs.values()].map((p) => p.exited));
+    await nodes?.stopAll();
     await net?.devnet.stop();
     await rm(dir, { recursive: true, force: true });
   });
@@ -147,7 +87,7 @@ describe('a tasklet graph through node processes', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(blobFile, kernel.bytes);
 
-    const { graphId } = await control!.call<{ graphId: string }>('graph.post', {
+    const { graphId } = await nodes.poster.call<{ graphId: string }>('graph.post', {
       manifest,
       blobFiles: [blobFile],
       budget: (STRK / 10n).toString(),
@@ -167,11 +107,10 @@ describe('a tasklet graph through node processes', () => {
       'two fast units done and the slow one accepted',
       180_000,
     );
-    const victim = nameOf(slowJob.worker);
-    await kill(victim);
-    await kill('poster');
-    await start('poster');
-    await connectPoster();
+    const victim = nodes.nameOf(slowJob.worker);
+    await nodes.kill(victim);
+    await nodes.kill('poster');
+    await nodes.start('poster');
     expect((await graph(graphId)).status).toBe('running');
 
     // The other fast units finish on the live workers; then the slow unit's deadline passes
@@ -186,16 +125,8 @@ describe('a tasklet graph through node processes', () => {
     );
     expect((await readJob(net.clients, slowJob.id)).status).toBe('Accepted');
     await net.devnet.increaseTime(EXEC_S + 5);
-    const done = await until(
-      async () => {
-        const g = await graph(graphId);
-        if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
-        return g.status === 'done' ? g : undefined;
-      },
-      'the graph done',
-      300_000,
-    );
-    const result = await control!.call<{ available: boolean; base64: string }>('graph.result', {
+    const done = await graphDone(graph, graphId);
+    const result = await nodes.poster.call<{ available: boolean; base64: string }>('graph.result', {
       id: graphId,
     });
     expect(Buffer.from(result.base64, 'base64').toString()).toBe(`${expected}\n`);
@@ -205,14 +136,14 @@ describe('a tasklet graph through node processes', () => {
     const slowId = BigInt(done.nodes.slow!.units[0]!.jobId);
     const after = await readJob(net.clients, slowId);
     expect(after.attempts).toBe(2);
-    expect(nameOf(after.worker)).not.toBe(victim);
+    expect(nodes.nameOf(after.worker)).not.toBe(victim);
     expect(await marketEvents(net, 'JobExpired', slowId)).toHaveLength(1);
-    expect((await reputationOf(net, setups.get(victim)!.account)).slashed).toBe(1n);
+    expect((await reputationOf(net, nodes.setup(victim).account)).slashed).toBe(1n);
 
     // Every unit ran exactly once across all workers (the victim died before its run ended).
     const runs = new Map<string, number>();
     for (let i = 1; i <= 4; i++) {
-      for (const r of new Journal(setups.get(`worker-${i}`)!.config.dataDir).all()) {
+      for (const r of new Journal(nodes.setup(`worker-${i}`).config.dataDir).all()) {
         if (r.role !== 'worker') continue;
         const n = r.history.filter((h) => h.what.startsWith('ran:')).length;
         runs.set(r.jobId, (runs.get(r.jobId) ?? 0) + n);

@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { config as starknetConfig } from 'starknet';
 import { buildExamples } from '../../examples/build';
 import { circuitManifest } from '../../examples/manifests';
 import { FELT250_MASK } from '../../src/shared/commitment';
@@ -24,7 +23,16 @@ import type { JobRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { CairnNode } from '../../src/node/start-node';
 import { waitFor } from '../p2p/support/cluster';
 import { marketEvents, reputationOf } from './support/jobs';
-import { chainJobs, earnings, gasOf, isUnitOf, unitJobs, wordCountGraph } from './support/graphs';
+import {
+  chainJobs,
+  earnings,
+  gasOf,
+  graphDone,
+  graphWorkerSetup,
+  isUnitOf,
+  unitJobs,
+  wordCountGraph,
+} from './support/graphs';
 import {
   balanceOf,
   type MarketNet,
@@ -35,9 +43,6 @@ import {
   until,
 } from './support/market-net';
 
-starknetConfig.set('logLevel', 'ERROR');
-/** Workers bid on several units at once (the scheduler spreads a graph's units across them). */
-const WORKER_JOBS = { capacity: 4 };
 jest.setTimeout(600_000);
 
 const UNIT_BUDGET = STRK / 10n;
@@ -64,16 +69,13 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       `${n} workers to subscribe`,
       30_000,
     );
-  const graphDone = (id: string) =>
-    until(
-      async () => {
-        const g = poster.graphs!.status(id);
-        if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
-        return g.status === 'done' ? g : undefined;
-      },
-      `graph ${id} done`,
-      300_000,
-    );
+  const done = (id: string) => graphDone((g) => poster.graphs!.status(g), id);
+  /** The arbiter's account (account 0), for its rulings. */
+  const arbiter = () => ({
+    deploymentFile: net.deploymentFile,
+    address: net.accounts[0]!.address,
+    key: net.accounts[0]!.key,
+  });
   const nameOf = (address: bigint) => [...setups.values()].find((s) => BigInt(s.account) === address)?.name;
   const workerRecords = (name: string, ids: bigint[]): JobRecord[] => {
     const n = nodes.get(name);
@@ -86,36 +88,18 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
     dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-'));
     net = await startMarketNet(dir, 9);
     posterSetup = await nodeSetup(net, 'poster', { account: 1 });
-    for (let i = 1; i <= 4; i++)
-      setups.set(
-        `worker-${i}`,
-        await nodeSetup(net, `worker-${i}`, {
-          account: 1 + i,
-          worker: true,
-          bootstrap: [posterSetup],
-          jobs: WORKER_JOBS,
-        }),
-      );
-    // Two liars: a slashed worker is suspended, so each redundancy case has its own.
-    for (const i of [1, 2])
-      setups.set(
-        `liar-${i}`,
-        await nodeSetup(net, `liar-${i}`, {
-          account: 5 + i,
-          worker: true,
-          bootstrap: [posterSetup],
-          jobs: { ...WORKER_JOBS, faults: { wrongOutput: true } },
-        }),
-      );
-    setups.set(
-      'bad-prover',
-      await nodeSetup(net, 'bad-prover', {
-        account: 8,
-        worker: true,
-        bootstrap: [posterSetup],
-        jobs: { ...WORKER_JOBS, faults: { badProof: true } },
-      }),
-    );
+    const workers: [name: string, account: number, jobs?: Record<string, unknown>][] = [
+      ['worker-1', 2],
+      ['worker-2', 3],
+      ['worker-3', 4],
+      ['worker-4', 5],
+      // Two liars: a slashed worker is suspended, so each redundancy case has its own.
+      ['liar-1', 6, { faults: { wrongOutput: true } }],
+      ['liar-2', 7, { faults: { wrongOutput: true } }],
+      ['bad-prover', 8, { faults: { badProof: true } }],
+    ];
+    for (const [name, account, jobs] of workers)
+      setups.set(name, await graphWorkerSetup(net, name, account, posterSetup, jobs));
     poster = await startInProcess(posterSetup);
     await Promise.all(['worker-1', 'worker-2', 'worker-3', 'worker-4'].map(start));
     await subscribed(4);
@@ -141,7 +125,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       before.set(s.account, await balanceOf(net, s.account));
 
     const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: UNIT_BUDGET });
-    const g = await graphDone(id);
+    const g = await done(id);
     expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
     expect(Object.keys(g.nodes)).toHaveLength(9);
     for (const n of Object.values(g.nodes)) expect(n.units).toHaveLength(1);
@@ -199,11 +183,6 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
   });
 
   describe('redundancy gates payout', () => {
-    const arbiter = () => ({
-      deploymentFile: net.deploymentFile,
-      address: net.accounts[0]!.address,
-      key: net.accounts[0]!.key,
-    });
     /** The arbiter rules every disputed unit of the graph for the poster, until the graph is done and no unit is left open. */
     const arbitrate = async (id: string) => {
       const ruled: bigint[] = [];
@@ -353,17 +332,13 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
     expect(BigInt(String(disputed!.fields.disputed_output_hash))).toBe(
       BigInt(`0x${proofSha}`) & FELT250_MASK,
     );
-    await resolveDispute(
-      { deploymentFile: net.deploymentFile, address: net.accounts[0]!.address, key: net.accounts[0]!.key },
-      BigInt(first.jobId),
-      'poster',
-    );
+    await resolveDispute(arbiter(), BigInt(first.jobId), 'poster');
     expect((await reputationOf(net, setups.get('bad-prover')!.account)).slashed).toBe(1n);
 
     // The refused unit is replaced; an honest worker's proof verifies and is confirmed.
     await stop('bad-prover');
     await start('worker-4');
-    const g = await graphDone(id);
+    const g = await done(id);
     const units = g.nodes.seed!.units;
     expect(units).toHaveLength(2);
     const second = poster.jobs!.status(BigInt(units[1]!.jobId));

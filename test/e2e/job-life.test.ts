@@ -11,7 +11,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
 import { STRK } from '../../src/chain/params';
 import type { PosterRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { CairnNode } from '../../src/node/start-node';
@@ -29,7 +28,6 @@ import {
   until,
 } from './support/market-net';
 
-starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(300_000);
 
 describe('a job through its whole life (nodes in one process)', () => {

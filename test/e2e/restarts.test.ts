@@ -11,14 +11,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
+import type { JobStatus } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import type { JobRecord } from '../../src/jobs/journal';
 import { marketEvents, reputationOf, slowJob, statusOf } from './support/jobs';
 import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 
-starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(600_000);
 
 /** About two seconds of sandbox time: long enough to be killed while running. */
@@ -104,59 +103,65 @@ describe('restarts at each step of a job (node processes)', () => {
   };
   const completions = async () => (await reputationOf(net, nodes.setup('worker').account)).completed;
 
-  it('the poster killed while the job is Awarded', async () => {
-    const before = await completions();
-    const id = await post();
-    await holdAt('worker', id, ['bidding']); // the award cannot be accepted while it is stopped
-    await nodes.statusIs(id, 'Awarded');
-    await restart('poster');
-    nodes.signal('worker', 'SIGCONT');
-    await completedOnce(id, before);
-  });
+  /**
+   * The points a node is killed at: the job held there (the node that would move it on stopped),
+   * the chain state it is in, which node is killed and restarted, and which held node goes on.
+   */
+  const killPoints: {
+    title: string;
+    hold: (id: bigint) => Promise<void>;
+    status?: JobStatus;
+    victim: 'poster' | 'worker';
+    resume?: 'poster' | 'worker';
+  }[] = [
+    {
+      title: 'the poster killed while the job is Awarded',
+      // The award cannot be accepted while the worker is stopped.
+      hold: (id) => holdAt('worker', id, ['bidding']),
+      status: 'Awarded',
+      victim: 'poster',
+      resume: 'worker',
+    },
+    {
+      title: 'the poster killed while the job is Accepted and running',
+      hold: (id) => holdAt('worker', id, ['running']),
+      status: 'Accepted',
+      victim: 'poster',
+      resume: 'worker',
+    },
+    {
+      title: 'the poster killed while the job is Submitted, before it checked the result',
+      hold: holdPosterOnceFetched,
+      status: 'Submitted',
+      victim: 'poster',
+    },
+    {
+      title: 'the worker killed while the job is Awarded to it',
+      hold: (id) => holdAt('worker', id, ['bidding']),
+      status: 'Awarded',
+      victim: 'worker',
+    },
+    {
+      title: 'the worker killed while it runs the job',
+      hold: (id) => holdAt('worker', id, ['running']),
+      victim: 'worker',
+    },
+    {
+      title: 'the worker killed after it submitted, before the poster fetched the result',
+      hold: holdPosterOnceFetched,
+      status: 'Submitted',
+      victim: 'worker',
+      resume: 'poster',
+    },
+  ];
 
-  it('the poster killed while the job is Accepted and running', async () => {
+  it.each(killPoints)('$title', async ({ hold, status, victim, resume }) => {
     const before = await completions();
     const id = await post();
-    await holdAt('worker', id, ['running']);
-    await nodes.statusIs(id, 'Accepted');
-    await restart('poster');
-    nodes.signal('worker', 'SIGCONT');
-    await completedOnce(id, before);
-  });
-
-  it('the poster killed while the job is Submitted, before it checked the result', async () => {
-    const before = await completions();
-    const id = await post();
-    await holdPosterOnceFetched(id);
-    await nodes.statusIs(id, 'Submitted');
-    await restart('poster');
-    await completedOnce(id, before);
-  });
-
-  it('the worker killed while the job is Awarded to it', async () => {
-    const before = await completions();
-    const id = await post();
-    await holdAt('worker', id, ['bidding']);
-    await nodes.statusIs(id, 'Awarded');
-    await restart('worker');
-    await completedOnce(id, before);
-  });
-
-  it('the worker killed while it runs the job', async () => {
-    const before = await completions();
-    const id = await post();
-    await holdAt('worker', id, ['running']);
-    await restart('worker');
-    await completedOnce(id, before);
-  });
-
-  it('the worker killed after it submitted, before the poster fetched the result', async () => {
-    const before = await completions();
-    const id = await post();
-    await holdPosterOnceFetched(id);
-    await nodes.statusIs(id, 'Submitted');
-    await restart('worker');
-    nodes.signal('poster', 'SIGCONT');
+    await hold(id);
+    if (status) await nodes.statusIs(id, status);
+    await restart(victim);
+    if (resume) nodes.signal(resume, 'SIGCONT');
     await completedOnce(id, before);
   });
 

@@ -6,6 +6,7 @@
  */
 import type { Account } from 'starknet';
 import type { Browser, Page } from 'playwright-core';
+import { deploymentEnv } from '../../indexer/src/config/indexer-config';
 import { STRK } from '../../src/chain/params';
 import { TestPg } from '../indexer/support/harness';
 import { DevnetMarket } from '../indexer/support/devnet-market';
@@ -15,18 +16,17 @@ import {
   stopIndexer,
   waitReady,
 } from '../indexer/support/indexer-process';
-import { ensureExplorerBuilt, findChromium, launch, screenshot, seriousViolations } from './support/browser';
+import {
+  chromiumForSuite,
+  ensureExplorerBuilt,
+  launch,
+  screenshot,
+  seriousViolations,
+} from './support/browser';
 
-const chromiumPath = findChromium();
+const chromiumPath = chromiumForSuite('explorer devnet browser test');
 
-if (!chromiumPath) {
-  test('the browser tests need Chromium', () => {
-    console.warn(
-      'explorer devnet browser test NOT RUN: no chromium found (apt-get install chromium, which scripts/bootstrap.sh does as root, or set CHROMIUM_PATH)',
-    );
-    expect(findChromium()).toBeNull();
-  });
-} else {
+if (chromiumPath) {
   let market: DevnetMarket;
   let pg: TestPg;
   let indexer: IndexerProcess | undefined;
@@ -37,14 +37,9 @@ if (!chromiumPath) {
     [market, pg] = await Promise.all([DevnetMarket.start(), TestPg.start()]);
     const { url, ds } = await pg.database();
     await ds.destroy();
-    const d = market.deployment;
     indexer = await spawnIndexer({
-      INDEXER_RPC_URL: market.devnet.rpcUrl,
+      ...deploymentEnv(market.devnet.rpcUrl, market.deployment),
       DATABASE_URL: url,
-      INDEXER_MARKET: d.market,
-      INDEXER_REGISTRY: d.registry,
-      INDEXER_REPUTATION: d.reputation,
-      INDEXER_START_BLOCK: String(d.deployBlock),
       INDEXER_POLL_MS: '100',
     });
     [browser] = await Promise.all([launch(chromiumPath), waitReady(indexer)]);

@@ -21,15 +21,15 @@ import { address } from '../indexer/support/market-script';
 import { strk } from '../../indexer/explorer/src/format';
 import {
   ARTIFACTS,
+  chromiumForSuite,
   ensureExplorerBuilt,
-  findChromium,
   launch,
   recordRequests,
   screenshot,
   seriousViolations,
 } from './support/browser';
 
-const chromiumPath = findChromium();
+const chromiumPath = chromiumForSuite('explorer browser tests');
 
 /** The test ids of the jobs table's rows, sorted. */
 async function rowIds(page: Page): Promise<string[]> {
@@ -50,14 +50,7 @@ async function untilRows(page: Page, want: string[]): Promise<void> {
 }
 const E = 10n ** 18n;
 
-if (!chromiumPath) {
-  test('the browser tests need Chromium', () => {
-    console.warn(
-      'explorer browser tests NOT RUN: no chromium found (apt-get install chromium, which scripts/bootstrap.sh does as root, or set CHROMIUM_PATH)',
-    );
-    expect(findChromium()).toBeNull();
-  });
-} else {
+if (chromiumPath) {
   const pg = postgresForFile();
   let chain: LiveChain;
   let indexer: IndexerProcess;

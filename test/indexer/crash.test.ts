@@ -5,14 +5,7 @@
  * duplicate rows.
  */
 import { join } from 'node:path';
-import {
-  CONTRACTS,
-  postgresForFile,
-  dumpProjections,
-  ingestToHead,
-  makeIngestor,
-  scriptCodec,
-} from './support/harness';
+import { postgresForFile, dumpProjections, ingestAll, scriptCodec } from './support/harness';
 import { spawnIndexer, stopIndexer, waitFor, waitReady } from './support/indexer-process';
 import { MarketScript, address } from './support/market-script';
 
@@ -82,9 +75,7 @@ test('killed at random points 10 times during ingest, the restarted indexer leav
   expect(raw[0]!.n).toBe(total);
 
   const fresh = await pg.database();
-  const f = makeIngestor(script.chain, fresh.ds);
-  await f.ingestor.open(CONTRACTS);
-  await ingestToHead(f.ingestor);
+  await ingestAll(script.chain, fresh.ds);
   expect(await dumpProjections(ds)).toEqual(await dumpProjections(fresh.ds));
   await ds.destroy();
   await fresh.ds.destroy();

@@ -14,6 +14,7 @@ import { normalizeAddress } from '../../src/shared/felt';
 import { IngestStore } from '../../indexer/src/ingest/ingest-store';
 import { Ingestor } from '../../indexer/src/ingest/ingestor';
 import { IndexerMetrics } from '../../indexer/src/metrics';
+import { deploymentEnv } from '../../indexer/src/config/indexer-config';
 import { jobStatusOf } from '../../src/chain/job';
 import { STRK } from '../../src/chain/params';
 import { DevnetMarket } from './support/devnet-market';
@@ -83,14 +84,9 @@ test('a scripted market history on devnet is reflected exactly in the GraphQL an
   const jobIds = [confirmed, cancelled, won, claimed, lost, expired, open];
 
   const { url, ds } = await pg.database();
-  const d = market.deployment;
   indexer = await spawnIndexer({
-    INDEXER_RPC_URL: market.devnet.rpcUrl,
+    ...deploymentEnv(market.devnet.rpcUrl, market.deployment),
     DATABASE_URL: url,
-    INDEXER_MARKET: d.market,
-    INDEXER_REGISTRY: d.registry,
-    INDEXER_REPUTATION: d.reputation,
-    INDEXER_START_BLOCK: String(d.deployBlock),
   });
   await waitReady(indexer);
 

@@ -21,7 +21,13 @@ import {
   pagePlacements,
   selectionsWritten,
 } from './support/hostile-documents';
-import { type IndexerProcess, spawnIndexer, stopIndexer, waitReady } from './support/indexer-process';
+import {
+  type IndexerProcess,
+  spawnIndexer,
+  stopIndexer,
+  waitReady,
+  withIndexer,
+} from './support/indexer-process';
 
 interface Work {
   fragmentsAnalysed: number;
@@ -57,6 +63,11 @@ async function send(p: IndexerProcess, body: string, contentType = 'application/
     work: work ? (JSON.parse(work) as Work) : null,
   };
 }
+/** The scripted history on this file's database, and an indexer of the test's own settings over it. */
+const historyEnv = () => ({ INDEXER_RPC_URL: `replay:${replay}`, DATABASE_URL: url });
+const ownIndexer = (env: Record<string, string>, fn: (p: IndexerProcess) => Promise<void>) =>
+  withIndexer({ ...historyEnv(), ...env }, fn);
+
 const ask = (query: string, variables?: Record<string, unknown>) =>
   send(indexer, JSON.stringify({ query, variables }));
 const codes = (a: Answer) => (a.body.errors ?? []).map((e) => e.extensions?.code);
@@ -88,8 +99,7 @@ beforeAll(async () => {
   url = db.url;
   await db.ds.destroy();
   indexer = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${replay}`,
-    DATABASE_URL: url,
+    ...historyEnv(),
     INDEXER_RATE_LIMIT_PER_MINUTE: '0',
     INDEXER_GRAPHQL_POOL_SIZE: String(POOL),
   });
@@ -287,14 +297,7 @@ test('all of it at once, 40 at a time: /health answers every probe during and af
 });
 
 test('per-IP rate limit and introspection off: 429 with a GraphQL error past the limit, /health unaffected', async () => {
-  const p = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${replay}`,
-    DATABASE_URL: url,
-    INDEXER_RATE_LIMIT_PER_MINUTE: '5',
-    INDEXER_INTROSPECTION: 'false',
-  });
-  try {
-    await waitReady(p);
+  await ownIndexer({ INDEXER_RATE_LIMIT_PER_MINUTE: '5', INDEXER_INTROSPECTION: 'false' }, async (p) => {
     const intro = await send(p, JSON.stringify({ query: getIntrospectionQuery() }));
     expect(intro.status).toBe(400);
     expect(intro.body.errors![0]!.message).toMatch(/introspection has been disabled/);
@@ -306,21 +309,12 @@ test('per-IP rate limit and introspection off: 429 with a GraphQL error past the
     expect(codes(answers[4]!)).toEqual(['RATE_LIMITED']);
     expect(answers[4]!.body.errors![0]!.message).toMatch(/5 GraphQL requests a minute per client/);
     for (let i = 0; i < 20; i++) expect((await fetch(`http://127.0.0.1:${p.port}/health`)).status).toBe(200);
-  } finally {
-    await stopIndexer(p);
-  }
+  });
 });
 
 test('a cost budget per process: past it, 503 with Retry-After at once; the budget comes back as responses close', async () => {
   // A budget of one priciest query: ten of them at once cannot all run.
-  const p = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${replay}`,
-    DATABASE_URL: url,
-    INDEXER_RATE_LIMIT_PER_MINUTE: '0',
-    INDEXER_MAX_COST_IN_FLIGHT: '10000',
-  });
-  try {
-    await waitReady(p);
+  await ownIndexer({ INDEXER_RATE_LIMIT_PER_MINUTE: '0', INDEXER_MAX_COST_IN_FLIGHT: '10000' }, async (p) => {
     const body = JSON.stringify({ query: countFlood(18) });
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -344,20 +338,11 @@ test('a cost budget per process: past it, 503 with Retry-After at once; the budg
     expect(again.status).toBe(200);
     expect(Object.keys(again.body.data!)).toHaveLength(18);
     expect((await fetch(`http://127.0.0.1:${p.port}/ready`)).status).toBe(200);
-  } finally {
-    await stopIndexer(p);
-  }
+  });
 });
 
 test('the Apollo driver gets the same document checks', async () => {
-  const p = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${replay}`,
-    DATABASE_URL: url,
-    INDEXER_GRAPHQL_DRIVER: 'apollo',
-    INDEXER_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  try {
-    await waitReady(p);
+  await ownIndexer({ INDEXER_GRAPHQL_DRIVER: 'apollo', INDEXER_RATE_LIMIT_PER_MINUTE: '0' }, async (p) => {
     const post = (query: string) => send(p, JSON.stringify({ query }));
     // Apollo files every validation error under its own code; the messages are ours.
     const messages = async (query: string) =>
@@ -373,7 +358,5 @@ test('the Apollo driver gets the same document checks', async () => {
     expect(std.body.errors).toBeUndefined();
     expect((await post('{ jobs { totalCount } }')).body).toEqual({ data: { jobs: { totalCount: 8 } } });
     expect((await fetch(`http://127.0.0.1:${p.port}/health`)).status).toBe(200);
-  } finally {
-    await stopIndexer(p);
-  }
+  });
 });

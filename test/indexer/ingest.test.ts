@@ -11,6 +11,7 @@ import {
   SwappableChain,
   postgresForFile,
   dumpProjections,
+  ingestAll,
   ingestToHead,
   makeIngestor,
   scriptCodec,
@@ -31,9 +32,7 @@ function history(fork?: { tag: string; from: number }, suffix?: (s: MarketScript
 test('a market history becomes jobs, workers, stake movements, slashes, reputation evidence and daily stats', async () => {
   const script = history();
   const { ds } = await pg.database();
-  const { ingestor, metrics } = makeIngestor(script.chain, ds);
-  await ingestor.open(CONTRACTS);
-  await ingestToHead(ingestor);
+  const { metrics } = await ingestAll(script.chain, ds);
 
   const jobs = (await ds.query(
     'SELECT id, status, worker, price, payout, fee, refund, slashed, attempts FROM jobs ORDER BY id',
@@ -118,12 +117,8 @@ test('chunk size does not change the projections', async () => {
   const script = history();
   const a = await pg.database();
   const b = await pg.database();
-  const one = makeIngestor(script.chain, a.ds, { chunkBlocks: 1, finalityDepth: 3 });
-  const many = makeIngestor(script.chain, b.ds, { chunkBlocks: 500, finalityDepth: 1000 });
-  await one.ingestor.open(CONTRACTS);
-  await many.ingestor.open(CONTRACTS);
-  await ingestToHead(one.ingestor);
-  await ingestToHead(many.ingestor);
+  await ingestAll(script.chain, a.ds, { chunkBlocks: 1, finalityDepth: 3 });
+  await ingestAll(script.chain, b.ds, { chunkBlocks: 500, finalityDepth: 1000 });
   expect(await dumpProjections(a.ds)).toEqual(await dumpProjections(b.ds));
   await a.ds.destroy();
   await b.ds.destroy();
@@ -153,18 +148,14 @@ test('a fork at a chosen block is rolled back and the projections equal a fresh 
 
   const live = await pg.database();
   const chain = new SwappableChain(chainA.chain);
-  const { ingestor, metrics } = makeIngestor(chain, live.ds, { chunkBlocks: 4, finalityDepth: 16 });
-  await ingestor.open(CONTRACTS);
-  await ingestToHead(ingestor);
+  const { ingestor, metrics } = await ingestAll(chain, live.ds, { chunkBlocks: 4, finalityDepth: 16 });
   chain.current = chainB.chain;
   const steps = await ingestToHead(ingestor);
   expect(steps[0]).toBe('reorged');
   expect(Number(await metrics.rollbacks.get().then((m) => m.values[0]?.value))).toBe(1);
 
   const fresh = await pg.database();
-  const f = makeIngestor(chainB.chain, fresh.ds);
-  await f.ingestor.open(CONTRACTS);
-  await ingestToHead(f.ingestor);
+  await ingestAll(chainB.chain, fresh.ds);
   expect(await dumpProjections(live.ds)).toEqual(await dumpProjections(fresh.ds));
   // Nothing of the abandoned branch is left.
   const carol = (await live.ds.query('SELECT staked FROM workers WHERE address = $1', [
@@ -178,9 +169,7 @@ test('a fork at a chosen block is rolled back and the projections equal a fresh 
 test('a chain that shrinks (aborted blocks) is rolled back to its new head', async () => {
   const script = history();
   const { ds } = await pg.database();
-  const { ingestor } = makeIngestor(script.chain, ds, { finalityDepth: 32 });
-  await ingestor.open(CONTRACTS);
-  await ingestToHead(ingestor);
+  await ingestAll(script.chain, ds, { finalityDepth: 32 });
   const keep = script.height - 4;
   const truncated = new MemoryChain('SN_SCRIPTED', script.chain.recorded().slice(0, keep));
   const chain = new SwappableChain(truncated);
@@ -194,9 +183,7 @@ test('a chain that shrinks (aborted blocks) is rolled back to its new head', asy
   expect(max).toBeLessThan(keep);
 
   const fresh = await pg.database();
-  const f = makeIngestor(truncated, fresh.ds);
-  await f.ingestor.open(CONTRACTS);
-  await ingestToHead(f.ingestor);
+  await ingestAll(truncated, fresh.ds);
   expect(await dumpProjections(ds)).toEqual(await dumpProjections(fresh.ds));
   await ds.destroy();
   await fresh.ds.destroy();
@@ -209,9 +196,7 @@ test('a reorg deeper than the finality depth is a loud error, not a walk-back', 
   scriptedHistory(b);
   const { ds } = await pg.database();
   const chain = new SwappableChain(a.chain);
-  const { ingestor } = makeIngestor(chain, ds, { finalityDepth: 4, chunkBlocks: 2 });
-  await ingestor.open(CONTRACTS);
-  await ingestToHead(ingestor);
+  const { ingestor } = await ingestAll(chain, ds, { finalityDepth: 4, chunkBlocks: 2 });
   const before = await dumpProjections(ds);
   chain.current = b.chain;
   await expect(ingestor.step()).rejects.toThrow(ReorgTooDeepError);
@@ -224,9 +209,7 @@ test('a reorg deeper than the finality depth is a loud error, not a walk-back', 
 test('the database refuses another chain, contract set or start block unless reset', async () => {
   const script = history();
   const { ds } = await pg.database();
-  const first = makeIngestor(script.chain, ds);
-  await first.ingestor.open(CONTRACTS);
-  await ingestToHead(first.ingestor);
+  const first = await ingestAll(script.chain, ds);
 
   const other = makeIngestor(script.chain, ds, { startBlock: 5 });
   const err = await other.ingestor.open(CONTRACTS).catch((e: unknown) => e);

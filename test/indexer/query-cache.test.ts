@@ -4,28 +4,19 @@
  * counted in /metrics); a new committed head and a rollback each invalidate it, so the next
  * answer is the new block's; memory stays under its bound however many distinct queries come.
  */
-import { Client as PgClient } from 'pg';
-import {
-  type IndexerProcess,
-  spawnIndexer,
-  stopIndexer,
-  waitFor,
-  waitReady,
-} from './support/indexer-process';
-import { postgresForFile } from './support/harness';
-import { LiveChain } from './support/live-chain';
+import { waitFor } from './support/indexer-process';
+import { liveIndexerForFile } from './support/live-indexer';
 import { address } from './support/market-script';
 
-const pg = postgresForFile();
 const E = 10n ** 18n;
 const CACHE_BYTES = 64 * 1024;
 
-let chain: LiveChain;
-let indexer: IndexerProcess;
-let db: PgClient;
-
+const live = liveIndexerForFile({
+  INDEXER_QUERY_CACHE_BYTES: String(CACHE_BYTES),
+  INDEXER_RATE_LIMIT_PER_MINUTE: '0',
+});
 async function post(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(`http://127.0.0.1:${indexer.port}/graphql`, {
+  const res = await fetch(`http://127.0.0.1:${live.indexer.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -34,16 +25,13 @@ async function post(query: string, variables?: Record<string, unknown>) {
 }
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${indexer.port}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${live.indexer.port}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(name + ' ') || l.startsWith(name + '{'));
   return line ? Number(line.split(' ').at(-1)) : NaN;
 }
 
 async function waitCursor(block: number): Promise<void> {
-  await waitFor(`cursor at ${block}`, async () => {
-    const r = await db.query('SELECT cursor_block FROM ingest_state WHERE id = 1');
-    return Number(r.rows[0].cursor_block) === block ? true : undefined;
-  });
+  await live.waitCommitted(block, 60_000);
   // The HTTP side hears of the commit just after it: wait for the head it serves.
   await waitFor(`served head ${block}`, async () =>
     (await metric('indexer_cursor_block')) === block ? true : undefined,
@@ -52,32 +40,11 @@ async function waitCursor(block: number): Promise<void> {
 
 const JOB8 = 'query Job($id: ID!) { job(id: $id) { id status workerAddress updatedBlock } }';
 
-beforeAll(async () => {
-  chain = new LiveChain(pg.dir);
-  const { url, ds } = await pg.database();
-  await ds.destroy();
-  db = new PgClient({ connectionString: url });
-  db.on('error', () => undefined);
-  await db.connect();
-  indexer = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${chain.path}`,
-    DATABASE_URL: url,
-    INDEXER_QUERY_CACHE_BYTES: String(CACHE_BYTES),
-    INDEXER_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  await waitReady(indexer);
-});
-
-afterAll(async () => {
-  await db?.end();
-  if (indexer) await stopIndexer(indexer);
-});
-
 test('a repeated query is a hit with the same answer; a new committed head invalidates it', async () => {
   const first = await post(JOB8, { id: '8' });
   expect(first.cache).toBe('miss');
   expect(JSON.parse(first.text)).toEqual({
-    data: { job: { id: '8', status: 'Open', workerAddress: null, updatedBlock: chain.height - 1 } },
+    data: { job: { id: '8', status: 'Open', workerAddress: null, updatedBlock: live.chain.height - 1 } },
   });
   const hits = await metric('indexer_query_cache_hits_total');
   const second = await post(JOB8, { id: '8' });
@@ -93,40 +60,40 @@ test('a repeated query is a hit with the same answer; a new committed head inval
   expect(await metric('indexer_query_cache_hits_total')).toBe(hits + 2);
   expect((await post(JOB8, { id: '7' })).cache).toBe('miss');
 
-  chain.extend((s) => {
+  live.chain.extend((s) => {
     s.award(8, address('alice'), 1n * E);
     s.mine();
   });
-  await waitCursor(chain.height - 1);
+  await waitCursor(live.chain.height - 1);
   const after = await post(JOB8, { id: '8' });
   expect(after.cache).toBe('miss');
   expect(JSON.parse(after.text).data.job).toEqual({
     id: '8',
     status: 'Awarded',
     workerAddress: address('alice'),
-    updatedBlock: chain.height - 1,
+    updatedBlock: live.chain.height - 1,
   });
   expect(await metric('indexer_query_cache_invalidations_total{reason="head"}')).toBeGreaterThanOrEqual(1);
 });
 
 test('a rollback invalidates: the next answer is the rolled-back state', async () => {
-  const keep = chain.stepCount;
-  const forkAt = chain.height;
-  chain.extend((s) => {
+  const keep = live.chain.stepCount;
+  const forkAt = live.chain.height;
+  live.chain.extend((s) => {
     s.accept(8);
     s.mine();
   });
-  await waitCursor(chain.height - 1);
+  await waitCursor(live.chain.height - 1);
   expect((await post(JOB8, { id: '8' })).cache).toBe('miss');
   const held = await post(JOB8, { id: '8' });
   expect(held.cache).toBe('hit');
   expect(JSON.parse(held.text).data.job.status).toBe('Accepted');
 
-  chain.fork(forkAt, keep, (s) => s.advance(1));
+  live.chain.fork(forkAt, keep, (s) => s.advance(1));
   await waitFor('the rollback', async () =>
     (await metric('indexer_query_cache_invalidations_total{reason="rollback"}')) >= 1 ? true : undefined,
   );
-  await waitCursor(chain.height - 1);
+  await waitCursor(live.chain.height - 1);
   const back = await post(JOB8, { id: '8' });
   expect(back.cache).toBe('miss');
   expect(JSON.parse(back.text).data.job.status).toBe('Awarded');

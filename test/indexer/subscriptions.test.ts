@@ -6,29 +6,21 @@
  * (subscriptions, message rate, connections) and the query guards hold.
  */
 import { type Client as WsClient, createClient } from 'graphql-ws';
-import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import {
-  type IndexerProcess,
-  query,
-  spawnIndexer,
-  stopIndexer,
-  waitFor,
-  waitReady,
-} from './support/indexer-process';
-import { postgresForFile } from './support/harness';
-import { LiveChain } from './support/live-chain';
+import { query, spawnIndexer, stopIndexer, waitFor, waitReady } from './support/indexer-process';
+import { liveIndexerForFile } from './support/live-indexer';
 import { address } from './support/market-script';
 
-const pg = postgresForFile();
 const E = 10n ** 18n;
 const MAX_SUBS = 3;
 const MAX_CONNECTIONS = 8;
 const MESSAGES_PER_SECOND = 10;
 
-let chain: LiveChain;
-let indexer: IndexerProcess;
-let db: PgClient;
+const live = liveIndexerForFile({
+  INDEXER_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBS),
+  INDEXER_MAX_WS_CONNECTIONS: String(MAX_CONNECTIONS),
+  INDEXER_WS_MESSAGES_PER_SECOND: String(MESSAGES_PER_SECOND),
+});
 const clients: WsClient[] = [];
 
 interface JobUpdate {
@@ -41,7 +33,7 @@ interface JobUpdate {
 
 const JOB_FIELDS = 'id block blockHash rolledBack matchesFilter job { id status workerAddress updatedBlock }';
 
-function client(port = indexer.port): WsClient {
+function client(port = live.indexer.port): WsClient {
   const c = createClient({
     url: `ws://127.0.0.1:${port}/graphql`,
     webSocketImpl: WebSocket,
@@ -93,42 +85,8 @@ function subscribe<T>(c: WsClient, q: string, variables?: Record<string, unknown
   };
 }
 
-async function committedCursor(): Promise<number> {
-  return Number((await db.query('SELECT cursor_block FROM ingest_state WHERE id = 1')).rows[0].cursor_block);
-}
-
-async function waitCursor(block: number): Promise<void> {
-  await waitFor(
-    `cursor at ${block}`,
-    async () => ((await committedCursor()) === block ? true : undefined),
-    30_000,
-  );
-}
-
-beforeAll(async () => {
-  chain = new LiveChain(pg.dir);
-  const { url, ds } = await pg.database();
-  await ds.destroy();
-  db = new PgClient({ connectionString: url });
-  db.on('error', () => undefined); // the server stops (postgresForFile) before this file's afterAll
-  await db.connect();
-  indexer = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${chain.path}`,
-    DATABASE_URL: url,
-    INDEXER_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBS),
-    INDEXER_MAX_WS_CONNECTIONS: String(MAX_CONNECTIONS),
-    INDEXER_WS_MESSAGES_PER_SECOND: String(MESSAGES_PER_SECOND),
-  });
-  await waitReady(indexer);
-});
-
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
-
-afterAll(async () => {
-  await db?.end();
-  if (indexer) await stopIndexer(indexer);
 });
 
 test('a job update is pushed only after the block that changed it is committed, with the committed state', async () => {
@@ -141,18 +99,18 @@ test('a job update is pushed only after the block that changed it is committed, 
     c,
     'subscription { headBlock { number hash timestamp } }',
   );
-  const head = chain.height - 1;
+  const head = live.chain.height - 1;
   await heads.next((h) => h.headBlock.number === head, 'the current head on subscribing');
   expect(one.got).toEqual([]);
 
-  chain.extend((s) => {
+  live.chain.extend((s) => {
     s.award(8, address('alice'), 1n * E);
     s.mine();
   });
   const pushed = await one.next((u) => u.jobUpdated.job?.status === 'Awarded', 'job 8 awarded');
   // Read the database the moment the push arrives: the row and the cursor are already there.
-  const row = (await db.query('SELECT status, worker, updated_block FROM jobs WHERE id = 8')).rows[0];
-  const cursor = await committedCursor();
+  const row = (await live.db.query('SELECT status, worker, updated_block FROM jobs WHERE id = 8')).rows[0];
+  const cursor = await live.committedCursor();
   expect(row).toEqual({ status: 'Awarded', worker: address('alice'), updated_block: String(head + 1) });
   expect(cursor).toBeGreaterThanOrEqual(pushed.jobUpdated.block);
   expect(pushed.jobUpdated).toMatchObject({
@@ -172,9 +130,9 @@ test('a reorg pushes the rolled-back state of the jobs it undid, and the fork po
     c,
     'subscription { headBlock { number rolledBackFrom } }',
   );
-  const keep = chain.stepCount;
-  const forkAt = chain.height;
-  chain.extend((s) => {
+  const keep = live.chain.stepCount;
+  const forkAt = live.chain.height;
+  live.chain.extend((s) => {
     s.accept(8);
     s.createJob(address('poster'), 4n * E); // job 9, undone by the reorg
     s.mine();
@@ -184,7 +142,7 @@ test('a reorg pushes the rolled-back state of the jobs it undid, and the fork po
   const before = changes.got.length;
 
   // The block is replaced by two empty ones: job 8 goes back to Awarded, job 9 never existed.
-  chain.fork(forkAt, keep, (s) => s.advance(2));
+  live.chain.fork(forkAt, keep, (s) => s.advance(2));
   const back8 = await changes.next(
     (u) => u.jobsChanged.id === '8' && u.jobsChanged.rolledBack,
     'job 8 rolled back',
@@ -202,8 +160,8 @@ test('a reorg pushes the rolled-back state of the jobs it undid, and the fork po
   expect(changes.got.indexOf(back8)).toBeGreaterThanOrEqual(before);
   const forkHead = await heads.next((h) => h.headBlock.rolledBackFrom !== null, 'the fork point');
   expect(forkHead.headBlock).toEqual({ number: forkAt - 1, rolledBackFrom: forkAt });
-  expect((await db.query('SELECT count(*)::int AS n FROM jobs WHERE id = 9')).rows[0].n).toBe(0);
-  await waitCursor(chain.height - 1);
+  expect((await live.db.query('SELECT count(*)::int AS n FROM jobs WHERE id = 9')).rows[0].n).toBe(0);
+  await live.waitCommitted(live.chain.height - 1);
 });
 
 test('a client reconnecting with its last-seen block gets the updates it missed, rollbacks included', async () => {
@@ -212,7 +170,7 @@ test('a client reconnecting with its last-seen block gets the updates it missed,
     first,
     `subscription { jobsChanged(filter: { poster: "${address('poster')}" }) { ${JOB_FIELDS} } }`,
   );
-  chain.extend((s) => {
+  live.chain.extend((s) => {
     s.createJob(address('poster'), 2n * E); // job 9 again, on the new branch
     s.mine();
   });
@@ -221,13 +179,13 @@ test('a client reconnecting with its last-seen block gets the updates it missed,
   await first.dispose();
 
   // While the client is away: job 7 is awarded and job 10 posted.
-  chain.extend((s) => {
+  live.chain.extend((s) => {
     s.award(7, address('bob'), 3n * E);
     s.mine();
     s.createJob(address('poster'), 5n * E); // job 10
     s.mine();
   });
-  await waitCursor(chain.height - 1);
+  await live.waitCommitted(live.chain.height - 1);
 
   const again = client();
   const missed = subscribe<{ jobsChanged: JobUpdate }>(
@@ -246,13 +204,15 @@ test('a client reconnecting with its last-seen block gets the updates it missed,
   expect(missed.got.map((u) => u.jobsChanged.id)).not.toContain('9');
 
   // A client that saw a block a reorg later undid gets the rolled-back jobs on reconnecting.
-  const keep = chain.stepCount - 1;
-  const forkAt = chain.height - 2;
-  chain.fork(forkAt, keep, (s) => s.advance(3));
+  const keep = live.chain.stepCount - 1;
+  const forkAt = live.chain.height - 2;
+  live.chain.fork(forkAt, keep, (s) => s.advance(3));
   await waitFor('job 7 rolled back', async () =>
-    (await db.query('SELECT status FROM jobs WHERE id = 7')).rows[0].status === 'Open' ? true : undefined,
+    (await live.db.query('SELECT status FROM jobs WHERE id = 7')).rows[0].status === 'Open'
+      ? true
+      : undefined,
   );
-  await waitCursor(chain.height - 1);
+  await live.waitCommitted(live.chain.height - 1);
   const late = client();
   const after = subscribe<{ jobUpdated: JobUpdate }>(
     late,
@@ -292,7 +252,7 @@ test('caps hold: subscriptions per connection, messages per second, connections;
   await refused('subscription { nope }', /Cannot query field/);
 
   // A client sending faster than the rate is closed with 4429.
-  const raw = new WebSocket(`ws://127.0.0.1:${indexer.port}/graphql`, 'graphql-transport-ws');
+  const raw = new WebSocket(`ws://127.0.0.1:${live.indexer.port}/graphql`, 'graphql-transport-ws');
   await new Promise((r) => raw.once('open', r));
   const closed = new Promise<{ code: number; reason: string }>((r) =>
     raw.once('close', (code, reason) => r({ code, reason: reason.toString() })),
@@ -305,7 +265,7 @@ test('caps hold: subscriptions per connection, messages per second, connections;
   const sockets: WebSocket[] = [];
   const statuses: number[] = [];
   for (let i = 0; i < MAX_CONNECTIONS + 2; i++) {
-    const ws = new WebSocket(`ws://127.0.0.1:${indexer.port}/graphql`, 'graphql-transport-ws');
+    const ws = new WebSocket(`ws://127.0.0.1:${live.indexer.port}/graphql`, 'graphql-transport-ws');
     sockets.push(ws);
     statuses.push(
       await new Promise<number>((r) => {
@@ -320,15 +280,15 @@ test('caps hold: subscriptions per connection, messages per second, connections;
   for (const ws of sockets) ws.terminate();
 
   // The server is still serving.
-  const ok = await query(indexer, '{ job(id: "8") { status } }');
+  const ok = await query(live.indexer, '{ job(id: "8") { status } }');
   expect(ok.data).toEqual({ job: { status: 'Awarded' } });
 });
 
 test('in a cluster of HTTP workers, each worker hears the commits over IPC and pushes them', async () => {
-  const { url, ds } = await pg.database();
+  const { url, ds } = await live.database();
   await ds.destroy();
   const cluster = await spawnIndexer({
-    INDEXER_RPC_URL: `replay:${chain.path}`,
+    INDEXER_RPC_URL: `replay:${live.chain.path}`,
     DATABASE_URL: url,
     INDEXER_HTTP_PROCESSES: '2',
   });
@@ -345,9 +305,9 @@ test('in a cluster of HTTP workers, each worker hears the commits over IPC and p
       client(cluster.port),
       'subscription { headBlock { number } }',
     );
-    await heads.next((h) => h.headBlock.number === chain.height - 1, 'the cluster caught up');
-    const id = String(chain.script.jobs.size + 1);
-    chain.extend((s) => {
+    await heads.next((h) => h.headBlock.number === live.chain.height - 1, 'the cluster caught up');
+    const id = String(live.chain.script.jobs.size + 1);
+    live.chain.extend((s) => {
       s.createJob(address('poster'), 3n * E);
       s.mine();
     });

@@ -23,6 +23,50 @@ export function TableBox(props: { label: string; children: ComponentChildren }) 
   );
 }
 
+export interface Column<T> {
+  header: string;
+  cell: (row: T, index: number) => ComponentChildren;
+  /** Figures, right-aligned. */
+  num?: boolean;
+}
+
+/** A table in its TableBox: a header per column, a row per item (with the row's own attributes). */
+export function DataTable<T>(props: {
+  label: string;
+  testId: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  rowAttributes?: (row: T) => Record<string, string>;
+}) {
+  return (
+    <TableBox label={props.label}>
+      <table data-testid={props.testId}>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" key={c.header}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            <tr key={props.rowKey(row)} {...props.rowAttributes?.(row)}>
+              {props.columns.map((c) => (
+                <td key={c.header} class={c.num ? 'num' : undefined}>
+                  {c.cell(row, i)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
+  );
+}
+
 export function Show<T>(props: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
   if (props.loaded.state === 'loading') return <p aria-busy="true">Loading…</p>;
   if (props.loaded.state === 'error')

@@ -7,7 +7,8 @@
  * Least recently used entries go first when the bound is reached; one answer may take at most an
  * eighth of the bound, so a single large page cannot flush everything else.
  */
-import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
+import { counterOn, gaugeOn } from '../metrics';
 
 export class QueryCacheMetrics {
   readonly hits: Counter;
@@ -18,38 +19,29 @@ export class QueryCacheMetrics {
   readonly entries: Gauge;
 
   constructor(registry: Registry) {
-    const registers = [registry];
-    this.hits = new Counter({
-      name: 'indexer_query_cache_hits_total',
-      help: 'GraphQL answers served from the per-block cache',
-      registers,
-    });
-    this.misses = new Counter({
-      name: 'indexer_query_cache_misses_total',
-      help: 'Cacheable GraphQL requests that had to run',
-      registers,
-    });
-    this.evictions = new Counter({
-      name: 'indexer_query_cache_evictions_total',
-      help: 'Answers dropped to stay under the memory bound',
-      registers,
-    });
-    this.invalidations = new Counter({
-      name: 'indexer_query_cache_invalidations_total',
-      help: 'Times the cache was emptied: a new committed head, or a rollback',
-      labelNames: ['reason'] as const,
-      registers,
-    });
-    this.bytes = new Gauge({
-      name: 'indexer_query_cache_bytes',
-      help: 'Bytes of keys and answers held',
-      registers,
-    });
-    this.entries = new Gauge({
-      name: 'indexer_query_cache_entries',
-      help: 'Answers held',
-      registers,
-    });
+    this.hits = counterOn(
+      registry,
+      'indexer_query_cache_hits_total',
+      'GraphQL answers served from the per-block cache',
+    );
+    this.misses = counterOn(
+      registry,
+      'indexer_query_cache_misses_total',
+      'Cacheable GraphQL requests that had to run',
+    );
+    this.evictions = counterOn(
+      registry,
+      'indexer_query_cache_evictions_total',
+      'Answers dropped to stay under the memory bound',
+    );
+    this.invalidations = counterOn(
+      registry,
+      'indexer_query_cache_invalidations_total',
+      'Times the cache was emptied: a new committed head, or a rollback',
+      ['reason'] as const,
+    );
+    this.bytes = gaugeOn(registry, 'indexer_query_cache_bytes', 'Bytes of keys and answers held');
+    this.entries = gaugeOn(registry, 'indexer_query_cache_entries', 'Answers held');
   }
 }
 

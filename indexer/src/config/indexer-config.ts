@@ -108,6 +108,20 @@ export const IndexerConfigSchema = z.object({
 
 export type IndexerConfig = z.infer<typeof IndexerConfigSchema>;
 
+/** The INDEXER_* variables that point an indexer at a deployment: its chain, its contracts, its first block. */
+export function deploymentEnv(
+  rpcUrl: string,
+  d: { market: string; registry: string; reputation: string; deployBlock?: number },
+): Record<string, string> {
+  return {
+    INDEXER_RPC_URL: rpcUrl,
+    INDEXER_MARKET: d.market,
+    INDEXER_REGISTRY: d.registry,
+    INDEXER_REPUTATION: d.reputation,
+    INDEXER_START_BLOCK: String(d.deployBlock ?? 0),
+  };
+}
+
 /** Settings that only make sense together, checked with the rest at start. */
 function crossChecks(cfg: IndexerConfig): string[] {
   const issues: string[] = [];

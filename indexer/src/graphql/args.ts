@@ -124,15 +124,22 @@ export class MarketStatsArgs {
   to!: string;
 }
 
+/** A subscription's `sinceBlock`: where a reconnecting client left off (-1: from the start). */
+function SinceBlock(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => Int, {
+      nullable: true,
+      description: 'The last block you saw: changes after it are sent first',
+    })(target, key);
+    IsOptional()(target, key);
+    IsInt()(target, key);
+    Min(-1)(target, key);
+  };
+}
+
 @ArgsType()
 export class JobUpdatedArgs extends JobArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The last block you saw: changes after it are sent first',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(-1)
+  @SinceBlock()
   sinceBlock?: number;
 }
 
@@ -144,13 +151,7 @@ export class JobsChangedArgs {
   @Type(() => JobFilter)
   filter?: JobFilter;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The last block you saw: changes after it are sent first',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(-1)
+  @SinceBlock()
   sinceBlock?: number;
 }
 

@@ -36,9 +36,9 @@ import {
   Worker,
   WorkerConnection,
 } from './models';
-import { MAX_RANGE_DAYS, ValidateArgs, badInput } from './validate-args';
+import { MAX_RANGE_DAYS, badInput, valid } from './validate-args';
 
-const { Resolver, Query, Args, ResolveField, Parent, Context, Info } = gql;
+const { Resolver, Query, ResolveField, Parent, Context, Info } = gql;
 
 /** Whether the query selects `path` under the current field (fragments followed). */
 function selects(info: GraphQLResolveInfo, path: string[]): boolean {
@@ -91,20 +91,6 @@ export function createLoaders(q: MarketQueries): Loaders {
     worker: new DataLoader((addresses) => q.workersByAddress(addresses)),
     evidence: new DataLoader((workers) => q.evidenceByWorker(workers)),
     jobEvents: new DataLoader((ids) => q.eventsByJob(ids)),
-  };
-}
-
-/**
- * @Args with the argument class's validation pipe. tsx (esbuild) emits no decorator metadata,
- * and @nestjs/graphql reads the parameter types from it even when given the type explicitly,
- * so the entry for this parameter is recorded here first.
- */
-function valid<T extends object>(cls: new () => T): ParameterDecorator {
-  return (target, key, index) => {
-    const types = (Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined) ?? [];
-    types[index] = cls;
-    Reflect.defineMetadata('design:paramtypes', types, target, key!);
-    Args({ type: () => cls }, new ValidateArgs(cls))(target, key, index);
   };
 }
 

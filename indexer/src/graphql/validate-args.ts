@@ -7,6 +7,8 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { GraphQLError } from 'graphql';
+import 'reflect-metadata';
+import { gql } from '../nest';
 
 export const MAX_RANGE_DAYS = 366;
 
@@ -30,4 +32,18 @@ export class ValidateArgs<T extends object> {
     if (issues.length) throw badInput(`invalid arguments: ${issues.join('; ')}`, issues);
     return instance;
   }
+}
+
+/**
+ * @Args with the argument class's validation pipe, for queries and subscriptions alike. tsx
+ * (esbuild) emits no decorator metadata, and @nestjs/graphql reads the parameter types from it
+ * even when given the type explicitly, so the entry for this parameter is recorded here first.
+ */
+export function valid<T extends object>(cls: new () => T): ParameterDecorator {
+  return (target, key, index) => {
+    const types = (Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined) ?? [];
+    types[index] = cls;
+    Reflect.defineMetadata('design:paramtypes', types, target, key!);
+    gql.Args({ type: () => cls }, new ValidateArgs(cls))(target, key, index);
+  };
 }

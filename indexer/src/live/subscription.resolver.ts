@@ -6,53 +6,40 @@
 import 'reflect-metadata';
 import { JobUpdatedArgs, JobsChangedArgs } from '../graphql/args';
 import { HeadBlock, JobUpdate } from '../graphql/models';
-import { ValidateArgs } from '../graphql/validate-args';
+import { valid } from '../graphql/validate-args';
 import { common, gql } from '../nest';
 import type { LiveHub } from './live-hub';
 
-const { Resolver, Subscription, Args } = gql;
+const { Resolver, Subscription } = gql;
 const { Inject } = common;
 
 export const LIVE_HUB = Symbol('LIVE_HUB');
 
-/** As resolvers.ts's `valid`: tsx emits no decorator metadata, so the type is recorded here. */
-function valid<T extends object>(cls: new () => T): ParameterDecorator {
-  return (target, key, index) => {
-    const types = (Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined) ?? [];
-    types[index] = cls;
-    Reflect.defineMetadata('design:paramtypes', types, target, key!);
-    Args({ type: () => cls }, new ValidateArgs(cls))(target, key, index);
-  };
-}
-
-const same = <T>(payload: T) => payload;
+/** A subscription whose answer is what the hub pushes, as it is. */
+const pushed = (type: () => object, description: string) =>
+  Subscription(type, { resolve: <T>(payload: T) => payload, description });
 
 @Resolver()
 export class SubscriptionResolver {
   constructor(@Inject(LIVE_HUB) private readonly hub: LiveHub) {}
 
-  @Subscription(() => JobUpdate, {
-    resolve: same,
-    description: 'Each committed change of one job (and its state after a reorg)',
-  })
+  @pushed(() => JobUpdate, 'Each committed change of one job (and its state after a reorg)')
   jobUpdated(@valid(JobUpdatedArgs) args: JobUpdatedArgs) {
     return this.hub.jobUpdates({ id: args.id, sinceBlock: args.sinceBlock });
   }
 
-  @Subscription(() => JobUpdate, {
-    resolve: same,
-    description:
-      'Committed changes of jobs matching the filter; a job leaving it comes once with matchesFilter false',
-  })
+  @pushed(
+    () => JobUpdate,
+    'Committed changes of jobs matching the filter; a job leaving it comes once with matchesFilter false',
+  )
   jobsChanged(@valid(JobsChangedArgs) args: JobsChangedArgs) {
     return this.hub.jobUpdates({ filter: args.filter, sinceBlock: args.sinceBlock });
   }
 
-  @Subscription(() => HeadBlock, {
-    resolve: same,
-    description:
-      'The committed head now, then each new one; a reorg sends its fork point with rolledBackFrom',
-  })
+  @pushed(
+    () => HeadBlock,
+    'The committed head now, then each new one; a reorg sends its fork point with rolledBackFrom',
+  )
   headBlock() {
     return this.hub.heads();
   }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError, ExitCode } from '../exit-codes';
 import { type GlobalOptions, output } from '../session';
-import { address, jobId, oneOf } from '../validate';
+import { address, oneOf } from '../validate';
+import { onJobId } from '../argument-actions';
 
 export function registerArbiterCommands(program: Command): void {
   const arbiter = program
@@ -30,30 +31,30 @@ export function registerArbiterCommands(program: Command): void {
       'after',
       '\nThe account: CAIRN_ACCOUNT_ADDRESS, and CAIRN_ACCOUNT_KEY_FILE (mode 0600) or CAIRN_ACCOUNT_KEY.',
     )
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { for: string; deployment?: string }>();
-      const jid = jobId(id);
-      const side = oneOf(opts.for, ['poster', 'worker'] as const, '--for');
-      const env = process.env;
-      if (!env.CAIRN_ACCOUNT_ADDRESS)
-        throw new CliError(
-          ExitCode.Usage,
-          'CAIRN_ACCOUNT_ADDRESS must name the arbiter account (with CAIRN_ACCOUNT_KEY_FILE or CAIRN_ACCOUNT_KEY)',
-          'USAGE',
+    .action(
+      onJobId<GlobalOptions & { for: string; deployment?: string }>(async (jid, opts) => {
+        const side = oneOf(opts.for, ['poster', 'worker'] as const, '--for');
+        const env = process.env;
+        if (!env.CAIRN_ACCOUNT_ADDRESS)
+          throw new CliError(
+            ExitCode.Usage,
+            'CAIRN_ACCOUNT_ADDRESS must name the arbiter account (with CAIRN_ACCOUNT_KEY_FILE or CAIRN_ACCOUNT_KEY)',
+            'USAGE',
+          );
+        address(env.CAIRN_ACCOUNT_ADDRESS, 'CAIRN_ACCOUNT_ADDRESS');
+        const deploymentFile =
+          opts.deployment ??
+          env.CAIRN_DEPLOYMENT ??
+          join(opts.dataDir ?? env.CAIRN_DATA_DIR ?? '.cairn', 'deployment.json');
+        // Loaded on use: starknet.js takes a good part of a second to load, which --help should not pay.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { rule } = require('./arbiter-rule') as typeof import('./arbiter-rule');
+        const ruling = await rule(deploymentFile, BigInt(jid), side);
+        output(
+          opts,
+          ruling,
+          (r) => `job ${r.jobId} resolved for the ${r.ruledFor}: now ${r.status} (tx ${r.txHash})`,
         );
-      address(env.CAIRN_ACCOUNT_ADDRESS, 'CAIRN_ACCOUNT_ADDRESS');
-      const deploymentFile =
-        opts.deployment ??
-        env.CAIRN_DEPLOYMENT ??
-        join(opts.dataDir ?? env.CAIRN_DATA_DIR ?? '.cairn', 'deployment.json');
-      // Loaded on use: starknet.js takes a good part of a second to load, which --help should not pay.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { rule } = require('./arbiter-rule') as typeof import('./arbiter-rule');
-      const ruling = await rule(deploymentFile, BigInt(jid), side);
-      output(
-        opts,
-        ruling,
-        (r) => `job ${r.jobId} resolved for the ${r.ruledFor}: now ${r.status} (tx ${r.txHash})`,
-      );
-    });
+      }),
+    );
 }

@@ -12,9 +12,10 @@ import type { JobRecord } from '../../jobs/journal';
 import { parseAmount, strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
-import { type GlobalOptions, callJobLife, output, withNode } from '../session';
+import { type GlobalOptions, askJobLife, callJobLife, output, withNode } from '../session';
 import { resolveTarget } from '../target';
-import { jobId, oneOf } from '../validate';
+import { oneOf, wholeNumber } from '../validate';
+import { onJobId, onOptions } from '../argument-actions';
 
 interface PostOptions extends GlobalOptions {
   budget: string;
@@ -77,65 +78,67 @@ export function registerJobCommands(program: Command): void {
     .command('status')
     .description('what the node knows of a job: its stage, award, result and every step with its transaction')
     .argument('<id>', 'the job id')
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const jid = jobId(id);
-      const r = await withNode(opts, (c) => callJobLife<JobRecord>(c, 'job.status', { id: jid }));
-      output(opts, r, (v) => humanRecord(v, opts));
-    });
+    .action(
+      onJobId<GlobalOptions>(async (jid, opts) => {
+        const r = await askJobLife<JobRecord>(opts, 'job.status', { id: jid });
+        output(opts, r, (v) => humanRecord(v, opts));
+      }),
+    );
 
   job
     .command('list')
     .description('the jobs this node posted or worked on')
     .option('--mine', 'only the jobs this node posted')
     .option('--state <state>', `only jobs in this chain state or node step (${STATES.join(', ')})`)
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { mine?: boolean; state?: string }>();
-      const state = opts.state !== undefined ? oneOf(opts.state, STATES, '--state') : undefined;
-      const all = await withNode(opts, (c) => callJobLife<JobRecord[]>(c, 'job.list'));
-      const shown = all.filter(
-        (r) => (!opts.mine || r.role === 'poster') && (!state || r.chainStatus === state || r.step === state),
-      );
-      output(opts, shown, (v) => humanList(v, opts));
-    });
+    .action(
+      onOptions<GlobalOptions & { mine?: boolean; state?: string }>(async (opts) => {
+        const state = opts.state !== undefined ? oneOf(opts.state, STATES, '--state') : undefined;
+        const all = await askJobLife<JobRecord[]>(opts, 'job.list');
+        const shown = all.filter(
+          (r) =>
+            (!opts.mine || r.role === 'poster') && (!state || r.chainStatus === state || r.step === state),
+        );
+        output(opts, shown, (v) => humanList(v, opts));
+      }),
+    );
 
   job
     .command('result')
     .description("a completed job's result, as the poster's node fetched and checked it (stdout, or -o FILE)")
     .argument('<id>', 'the job id')
     .option('-o, --output <file>', 'write it to this file instead of stdout')
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { output?: string }>();
-      const jid = jobId(id);
-      const bytes = await withNode(opts, (c) => fetchResult(c, jid));
-      if (opts.output) {
-        writeFileSync(opts.output, bytes);
-        output(
-          opts,
-          { jobId: jid, bytes: bytes.length, file: resolve(opts.output) },
-          (v) => `wrote ${v.bytes} bytes to ${v.file}`,
-        );
-      } else if (opts.json) {
-        output(opts, { jobId: jid, bytes: bytes.length, base64: bytes.toString('base64') }, () => '');
-      } else {
-        process.stdout.write(bytes);
-      }
-    });
+    .action(
+      onJobId<GlobalOptions & { output?: string }>(async (jid, opts) => {
+        const bytes = await withNode(opts, (c) => fetchResult(c, jid));
+        if (opts.output) {
+          writeFileSync(opts.output, bytes);
+          output(
+            opts,
+            { jobId: jid, bytes: bytes.length, file: resolve(opts.output) },
+            (v) => `wrote ${v.bytes} bytes to ${v.file}`,
+          );
+        } else if (opts.json) {
+          output(opts, { jobId: jid, bytes: bytes.length, base64: bytes.toString('base64') }, () => '');
+        } else {
+          process.stdout.write(bytes);
+        }
+      }),
+    );
 
   job
     .command('cancel')
     .description('cancel a job nobody was awarded yet; its budget comes back')
     .argument('<id>', 'the job id')
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const jid = jobId(id);
-      const r = await withNode(opts, (c) => callJobLife<{ txHash: string }>(c, 'job.cancel', { id: jid }));
-      output(
-        opts,
-        { jobId: jid, ...r },
-        (v) => `cancelled job ${v.jobId}; its budget is refunded (tx ${v.txHash})`,
-      );
-    });
+    .action(
+      onJobId<GlobalOptions>(async (jid, opts) => {
+        const r = await askJobLife<{ txHash: string }>(opts, 'job.cancel', { id: jid });
+        output(
+          opts,
+          { jobId: jid, ...r },
+          (v) => `cancelled job ${v.jobId}; its budget is refunded (tx ${v.txHash})`,
+        );
+      }),
+    );
 
   job
     .command('dispute')
@@ -144,28 +147,26 @@ export function registerJobCommands(program: Command): void {
     )
     .argument('<id>', 'the job id')
     .requiredOption('--reason <text>', 'why, in at most 31 characters (stored on chain)')
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { reason: string }>();
-      const jid = jobId(id);
-      if (!/^[ -~]{1,31}$/.test(opts.reason))
-        throw new CliError(
-          ExitCode.Usage,
-          `--reason: at most 31 printable ASCII characters (it is stored on chain as a short string)`,
-          'USAGE',
-        );
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; bond: string; status: string }>(c, 'job.dispute', {
+    .action(
+      onJobId<GlobalOptions & { reason: string }>(async (jid, opts) => {
+        if (!/^[ -~]{1,31}$/.test(opts.reason))
+          throw new CliError(
+            ExitCode.Usage,
+            `--reason: at most 31 printable ASCII characters (it is stored on chain as a short string)`,
+            'USAGE',
+          );
+        const r = await askJobLife<{ txHash: string; bond: string; status: string }>(opts, 'job.dispute', {
           id: jid,
           reason: opts.reason,
-        }),
-      );
-      output(
-        opts,
-        { jobId: jid, ...r },
-        (v) =>
-          `disputed job ${v.jobId} (bond ${strk(v.bond, opts)}; tx ${v.txHash}); it is ${v.status} until the arbiter rules`,
-      );
-    });
+        });
+        output(
+          opts,
+          { jobId: jid, ...r },
+          (v) =>
+            `disputed job ${v.jobId} (bond ${strk(v.bond, opts)}; tx ${v.txHash}); it is ${v.status} until the arbiter rules`,
+        );
+      }),
+    );
 }
 
 async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
@@ -194,16 +195,8 @@ function checkFile(path: string, what: string): string {
   return resolve(path);
 }
 
-function intOption(v: string | undefined, what: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError(
-      ExitCode.Usage,
-      `${what} ${v}: expected a whole number from ${min} to ${max}`,
-      'USAGE',
-    );
-  return n;
+function optionalWholeNumber(v: string | undefined, what: string, min: number, max: number) {
+  return v === undefined ? undefined : wholeNumber(v, what, min, max);
 }
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
@@ -211,8 +204,8 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
   const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
   const manifestFile = checkFile(manifest, 'manifest');
   const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
-  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
-  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
+  const execDurationS = optionalWholeNumber(opts.execDuration, '--exec-duration', 1, 86_400);
+  const maxAttempts = optionalWholeNumber(opts.maxAttempts, '--max-attempts', 1, 10);
   if (opts.output && !opts.wait)
     throw new CliError(
       ExitCode.Usage,

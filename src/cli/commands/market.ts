@@ -19,10 +19,11 @@ import {
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
-import { graphql, indexerUrl } from '../indexer';
+import { askIndexer } from '../indexer';
 import { type GlobalOptions, output } from '../session';
 import { shortHex, table } from '../table';
-import { address, oneOf } from '../validate';
+import { address, oneOf, wholeNumber } from '../validate';
+import { onOptions } from '../argument-actions';
 
 interface MarketOptions extends GlobalOptions {
   indexer?: string;
@@ -32,13 +33,8 @@ const when = (unix: number) =>
   unix > 0 ? new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ') : '-';
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
-function count(v: string | undefined, what: string): number {
-  if (v === undefined) return 20;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 100)
-    throw new CliError(ExitCode.Usage, `${what} ${v}: expected a whole number from 1 to 100`, 'USAGE');
-  return n;
-}
+/** How many rows a list shows: --first, 20 unless given. */
+const count = (v: string | undefined) => (v === undefined ? 20 : wholeNumber(v, '--first', 1, 100));
 
 export function registerMarketCommands(program: Command): void {
   const market = program
@@ -56,67 +52,67 @@ export function registerMarketCommands(program: Command): void {
     .option('--poster <address>', 'only jobs this account posted')
     .option('--worker <address>', 'only jobs awarded to this account')
     .option('--first <n>', 'how many (1..100, default 20)')
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<
-        MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }
-      >();
-      const filter = {
-        ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
-        ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
-        ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
-      };
-      const first = count(opts.first, '--first');
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<JobsAnswer>(url, JOBS_QUERY, { first, filter });
-      const rows = d.jobs.edges.map((e) => e.node);
-      output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
-        v.jobs.length === 0
-          ? 'no jobs'
-          : table(v.jobs, [
-              { header: 'ID', value: (j) => j.id, right: true },
-              { header: 'STATUS', value: (j) => j.status },
-              { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
-              { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
-              { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
-              { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
-              { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
-              { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
-            ]) +
-            (v.totalCount > v.jobs.length
-              ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
-              : ''),
-      );
-    });
+    .action(
+      onOptions<MarketOptions & { status?: string; poster?: string; worker?: string; first?: string }>(
+        async (opts) => {
+          const filter = {
+            ...(opts.status ? { status: oneOf(opts.status, JOB_STATUSES, '--status') } : {}),
+            ...(opts.poster ? { poster: normalizeAddress(address(opts.poster, '--poster')) } : {}),
+            ...(opts.worker ? { worker: normalizeAddress(address(opts.worker, '--worker')) } : {}),
+          };
+          const first = count(opts.first);
+          const d = await askIndexer<JobsAnswer>(opts, JOBS_QUERY, { first, filter });
+          const rows = d.jobs.edges.map((e) => e.node);
+          output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
+            v.jobs.length === 0
+              ? 'no jobs'
+              : table(v.jobs, [
+                  { header: 'ID', value: (j) => j.id, right: true },
+                  { header: 'STATUS', value: (j) => j.status },
+                  { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+                  { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+                  { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+                  { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+                  { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+                  { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+                ]) +
+                (v.totalCount > v.jobs.length
+                  ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
+                  : ''),
+          );
+        },
+      ),
+    );
 
   market
     .command('workers')
     .description('staked workers, best reputation (or --by stake) first')
     .option('--by <order>', 'score or stake (default score)')
     .option('--first <n>', 'how many (1..100, default 20)')
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<MarketOptions & { by?: string; first?: string }>();
-      const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
-      const first = count(opts.first, '--first');
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<WorkersAnswer>(url, WORKERS_QUERY, { first, order });
-      const rows = d.workers.edges.map((e) => e.node);
-      output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
-        v.workers.length === 0
-          ? 'no workers'
-          : table(v.workers, [
-              { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
-              { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
-              { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
-              { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
-              { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
-              { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
-              { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
-              { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
-              { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
-              { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
-            ]),
-      );
-    });
+    .action(
+      onOptions<MarketOptions & { by?: string; first?: string }>(async (opts) => {
+        const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
+        const first = count(opts.first);
+        const d = await askIndexer<WorkersAnswer>(opts, WORKERS_QUERY, { first, order });
+        const rows = d.workers.edges.map((e) => e.node);
+        output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
+          v.workers.length === 0
+            ? 'no workers'
+            : table(v.workers, [
+                { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+                { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+                { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+                { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+                { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+                { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+                { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+                { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+                { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+                { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+              ]),
+        );
+      }),
+    );
 
   market
     .command('worker')
@@ -125,8 +121,7 @@ export function registerMarketCommands(program: Command): void {
     .action(async (addr: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MarketOptions>();
       const a = normalizeAddress(address(addr));
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<WorkerAnswer>(url, WORKER_QUERY, { a });
+      const d = await askIndexer<WorkerAnswer>(opts, WORKER_QUERY, { a });
       if (!d.worker)
         throw new CliError(
           ExitCode.Remote,
@@ -199,62 +194,59 @@ export function registerMarketCommands(program: Command): void {
     .description('daily market figures (jobs, volume paid to workers, fees) and how far the indexer has read')
     .option('--days <n>', 'how many days, ending with --to (1..366, default 7)')
     .option('--to <day>', 'the last day, YYYY-MM-DD (default today, UTC; block times are what count)')
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<MarketOptions & { days?: string; to?: string }>();
-      const days = opts.days === undefined ? 7 : Number(opts.days);
-      if (!Number.isInteger(days) || days < 1 || days > 366)
-        throw new CliError(
-          ExitCode.Usage,
-          `--days ${opts.days}: expected a whole number from 1 to 366`,
-          'USAGE',
+    .action(
+      onOptions<MarketOptions & { days?: string; to?: string }>(async (opts) => {
+        const days = opts.days === undefined ? 7 : wholeNumber(opts.days, '--days', 1, 366);
+        if (
+          opts.to !== undefined &&
+          (!/^\d{4}-\d{2}-\d{2}$/.test(opts.to) || Number.isNaN(Date.parse(opts.to)))
+        )
+          throw new CliError(ExitCode.Usage, `--to ${opts.to}: expected a day as YYYY-MM-DD`, 'USAGE');
+        const to = opts.to ? new Date(`${opts.to}T00:00:00Z`) : new Date();
+        const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+        const day = (d: Date) => d.toISOString().slice(0, 10);
+        const d = await askIndexer<MarketStatsAnswer>(opts, MARKET_STATS_QUERY, {
+          from: day(from),
+          to: day(to),
+        });
+        const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
+        const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
+        const value = {
+          from: day(from),
+          to: day(to),
+          days: d.marketStats,
+          totals: {
+            jobsCreated: sum('jobsCreated'),
+            jobsCompleted: sum('jobsCompleted'),
+            volume: total('volume').toString(),
+            fees: total('fees').toString(),
+          },
+          indexer: d.indexerStatus,
+        };
+        output(opts, value, (v) =>
+          [
+            `market ${v.from} to ${v.to} (UTC): ${v.totals.jobsCreated} jobs posted, ${v.totals.jobsCompleted} completed, ${strk(v.totals.volume, opts)} paid to workers, ${strk(v.totals.fees, opts)} in fees`,
+            v.days.length
+              ? table(v.days, [
+                  { header: 'DAY', value: (x) => x.day },
+                  { header: 'POSTED', value: (x) => String(x.jobsCreated), right: true },
+                  { header: 'AWARDED', value: (x) => String(x.jobsAwarded), right: true },
+                  { header: 'COMPLETED', value: (x) => String(x.jobsCompleted), right: true },
+                  { header: 'DISPUTED', value: (x) => String(x.jobsDisputed), right: true },
+                  { header: 'EXPIRED', value: (x) => String(x.jobsExpired), right: true },
+                  { header: 'CANCELLED', value: (x) => String(x.jobsCancelled), right: true },
+                  { header: 'VOLUME', value: (x) => strk(x.volume, opts), right: true },
+                  { header: 'FEES', value: (x) => strk(x.fees, opts), right: true },
+                  {
+                    header: 'AVG PRICE',
+                    value: (x) => (x.averagePrice ? strk(x.averagePrice, opts) : '-'),
+                    right: true,
+                  },
+                ])
+              : '(no activity in these days)',
+            `indexer at block ${v.indexer.cursor} of ${v.indexer.head}${v.indexer.caughtUp ? ' (caught up)' : ' (catching up)'}`,
+          ].join('\n'),
         );
-      if (
-        opts.to !== undefined &&
-        (!/^\d{4}-\d{2}-\d{2}$/.test(opts.to) || Number.isNaN(Date.parse(opts.to)))
-      )
-        throw new CliError(ExitCode.Usage, `--to ${opts.to}: expected a day as YYYY-MM-DD`, 'USAGE');
-      const to = opts.to ? new Date(`${opts.to}T00:00:00Z`) : new Date();
-      const from = new Date(to.getTime() - (days - 1) * 86_400_000);
-      const day = (d: Date) => d.toISOString().slice(0, 10);
-      const url = indexerUrl(opts.indexer);
-      const d = await graphql<MarketStatsAnswer>(url, MARKET_STATS_QUERY, { from: day(from), to: day(to) });
-      const total = (k: 'volume' | 'fees') => d.marketStats.reduce((s, x) => s + BigInt(x[k]), 0n);
-      const sum = (k: keyof Day) => d.marketStats.reduce((s, x) => s + Number(x[k]), 0);
-      const value = {
-        from: day(from),
-        to: day(to),
-        days: d.marketStats,
-        totals: {
-          jobsCreated: sum('jobsCreated'),
-          jobsCompleted: sum('jobsCompleted'),
-          volume: total('volume').toString(),
-          fees: total('fees').toString(),
-        },
-        indexer: d.indexerStatus,
-      };
-      output(opts, value, (v) =>
-        [
-          `market ${v.from} to ${v.to} (UTC): ${v.totals.jobsCreated} jobs posted, ${v.totals.jobsCompleted} completed, ${strk(v.totals.volume, opts)} paid to workers, ${strk(v.totals.fees, opts)} in fees`,
-          v.days.length
-            ? table(v.days, [
-                { header: 'DAY', value: (x) => x.day },
-                { header: 'POSTED', value: (x) => String(x.jobsCreated), right: true },
-                { header: 'AWARDED', value: (x) => String(x.jobsAwarded), right: true },
-                { header: 'COMPLETED', value: (x) => String(x.jobsCompleted), right: true },
-                { header: 'DISPUTED', value: (x) => String(x.jobsDisputed), right: true },
-                { header: 'EXPIRED', value: (x) => String(x.jobsExpired), right: true },
-                { header: 'CANCELLED', value: (x) => String(x.jobsCancelled), right: true },
-                { header: 'VOLUME', value: (x) => strk(x.volume, opts), right: true },
-                { header: 'FEES', value: (x) => strk(x.fees, opts), right: true },
-                {
-                  header: 'AVG PRICE',
-                  value: (x) => (x.averagePrice ? strk(x.averagePrice, opts) : '-'),
-                  right: true,
-                },
-              ])
-            : '(no activity in these days)',
-          `indexer at block ${v.indexer.cursor} of ${v.indexer.head}${v.indexer.caughtUp ? ' (caught up)' : ' (catching up)'}`,
-        ].join('\n'),
-      );
-    });
+      }),
+    );
 }

@@ -4,9 +4,10 @@
  */
 import type { Command } from 'commander';
 import type { WorkerStatus } from '../../jobs/worker-methods';
-import { parseAmount, strk } from '../amount';
+import { strk } from '../amount';
+import { onAmount, onOptions } from '../argument-actions';
 import { duration, fields } from '../format';
-import { type GlobalOptions, callJobLife, output, withNode } from '../session';
+import { type GlobalOptions, askJobLife, output } from '../session';
 
 export function registerWorkerCommands(program: Command): void {
   const worker = program
@@ -20,64 +21,69 @@ export function registerWorkerCommands(program: Command): void {
     .description(
       'stake, locked collateral, cooldown left, reputation, and why it cannot be awarded if it cannot',
     )
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const s = await withNode(opts, (c) => callJobLife<WorkerStatus>(c, 'worker.status'));
-      output(opts, s, (v) => humanStatus(v, opts));
-    });
+    .action(
+      onOptions<GlobalOptions>(async (opts) => {
+        const s = await askJobLife<WorkerStatus>(opts, 'worker.status');
+        output(opts, s, (v) => humanStatus(v, opts));
+      }),
+    );
 
   worker
     .command('stake')
     .description('stake AMOUNT more (STRK; fri with --fri) from the account')
     .argument('<amount>', 'how much')
-    .action(async (amount: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const fri = parseAmount(amount, { fri: opts.fri });
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; staked: string }>(c, 'worker.stake', { amount: fri.toString() }),
-      );
-      output(
-        opts,
-        { amount: fri.toString(), ...r },
-        (v) => `staked ${strk(fri, opts)}; stake now ${strk(v.staked, opts)} (tx ${v.txHash})`,
-      );
-    });
+    .action(
+      onAmount<GlobalOptions>(async (fri, opts) => {
+        const r = await askJobLife<{ txHash: string; staked: string }>(opts, 'worker.stake', {
+          amount: fri.toString(),
+        });
+        output(
+          opts,
+          { amount: fri.toString(), ...r },
+          (v) => `staked ${strk(fri, opts)}; stake now ${strk(v.staked, opts)} (tx ${v.txHash})`,
+        );
+      }),
+    );
 
   worker
     .command('unstake')
     .description('start the cooldown for AMOUNT of free stake; `cairn worker withdraw` takes it out after')
     .argument('<amount>', 'how much')
-    .action(async (amount: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const fri = parseAmount(amount, { fri: opts.fri });
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; pendingUnstake: string; cooldownLeftS: number }>(c, 'worker.unstake', {
-          amount: fri.toString(),
-        }),
-      );
-      output(
-        opts,
-        { amount: fri.toString(), ...r },
-        (v) =>
-          `unstaking ${strk(v.pendingUnstake, opts)}: withdraw it in ${duration(v.cooldownLeftS * 1000)} with \`cairn worker withdraw\` (tx ${v.txHash})\n` +
-          'while it is pending this account cannot be awarded jobs',
-      );
-    });
+    .action(
+      onAmount<GlobalOptions>(async (fri, opts) => {
+        const r = await askJobLife<{ txHash: string; pendingUnstake: string; cooldownLeftS: number }>(
+          opts,
+          'worker.unstake',
+          {
+            amount: fri.toString(),
+          },
+        );
+        output(
+          opts,
+          { amount: fri.toString(), ...r },
+          (v) =>
+            `unstaking ${strk(v.pendingUnstake, opts)}: withdraw it in ${duration(v.cooldownLeftS * 1000)} with \`cairn worker withdraw\` (tx ${v.txHash})\n` +
+            'while it is pending this account cannot be awarded jobs',
+        );
+      }),
+    );
 
   worker
     .command('withdraw')
     .description('take out what finished its unstake cooldown')
-    .action(async (_o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const r = await withNode(opts, (c) =>
-        callJobLife<{ txHash: string; withdrawn: string; staked: string }>(c, 'worker.withdraw'),
-      );
-      output(
-        opts,
-        r,
-        (v) => `withdrew ${strk(v.withdrawn, opts)}; stake now ${strk(v.staked, opts)} (tx ${v.txHash})`,
-      );
-    });
+    .action(
+      onOptions<GlobalOptions>(async (opts) => {
+        const r = await askJobLife<{ txHash: string; withdrawn: string; staked: string }>(
+          opts,
+          'worker.withdraw',
+        );
+        output(
+          opts,
+          r,
+          (v) => `withdrew ${strk(v.withdrawn, opts)}; stake now ${strk(v.staked, opts)} (tx ${v.txHash})`,
+        );
+      }),
+    );
 }
 
 function humanStatus(s: WorkerStatus, o: GlobalOptions): string {

@@ -9,7 +9,42 @@ import { readJob, type ChainJob } from '../../../src/jobs/chain-view';
 import type { JobRecord, PosterRecord } from '../../../src/jobs/journal';
 import type { GraphRecord } from '../../../src/graph/types';
 import { feesOf, wordCountJob } from './jobs';
-import type { MarketNet } from './market-net';
+import { type MarketNet, type NodeSetup, nodeSetup, until } from './market-net';
+
+/** Workers bid on several units at once (the scheduler spreads a graph's units across them). */
+export const GRAPH_WORKER_JOBS = { capacity: 4 };
+
+/** A worker of the graph suites: bootstraps to the poster, bids on several units at once; `jobs` adds faults. */
+export function graphWorkerSetup(
+  net: MarketNet,
+  name: string,
+  account: number,
+  poster: NodeSetup,
+  jobs: Record<string, unknown> = {},
+): Promise<NodeSetup> {
+  return nodeSetup(net, name, {
+    account,
+    worker: true,
+    bootstrap: [poster],
+    jobs: { ...GRAPH_WORKER_JOBS, ...jobs },
+  });
+}
+
+/** The graph's record once it is done, read by `status` (in process or over the control channel). */
+export function graphDone(
+  status: (id: string) => GraphRecord | Promise<GraphRecord>,
+  id: string,
+): Promise<GraphRecord> {
+  return until(
+    async () => {
+      const g = await status(id);
+      if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
+      return g.status === 'done' ? g : undefined;
+    },
+    `graph ${id} done`,
+    300_000,
+  );
+}
 
 export interface GraphJob {
   manifest: string;

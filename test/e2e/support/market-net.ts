@@ -16,9 +16,11 @@ import { STRK } from '../../../src/chain/params';
 import { toBigInt } from '../../../src/chain/values';
 import { type NodeConfig, parseConfig } from '../../../src/config/config.schema';
 import { chainSources } from '../../../src/node/deployment';
+import { type LocalNode, localNodeConfig } from '../../../src/node/local-node-config';
 import { peerIdOfKeyFile } from '../../../src/node/node-key';
 import { type CairnNode, startNode } from '../../../src/node/start-node';
 import { freePort } from '../../../src/shared/free-port';
+import { pollUntil } from '../../../src/shared/poll';
 
 export const REPO = join(__dirname, '..', '..', '..');
 
@@ -93,36 +95,22 @@ export async function nodeSetup(net: MarketNet, name: string, o: NodeSetupOption
   const accountKeyFile = join(dataDir, 'account.key');
   writeFileSync(accountKeyFile, `${acct.key}\n`, { mode: 0o600 });
   chmodSync(accountKeyFile, 0o600);
-  const raw = {
+  const raw = localNodeConfig({
     network: 'e2e',
     dataDir,
-    logLevel: process.env.CAIRN_E2E_LOG ?? 'warn',
-    p2p: {
-      listen: [`/ip4/127.0.0.1/tcp/${port}`],
-      lan: true,
-      bootstrap: (o.bootstrap ?? []).map((b) => b.addr),
-    },
-    chain: { deploymentFile: net.deploymentFile, accountKeyFile, accountAddress: acct.address },
-    executor: { threads: 1 },
+    logLevel: (process.env.CAIRN_E2E_LOG ?? 'warn') as LocalNode['logLevel'],
+    port,
+    bootstrap: (o.bootstrap ?? []).map((b) => b.addr),
+    deploymentFile: net.deploymentFile,
+    accountKeyFile,
+    accountAddress: acct.address,
     jobs: {
       ...FAST_JOBS,
       ...(o.jobs ?? {}),
       timings: { ...FAST_JOBS.timings, ...((o.jobs?.timings as object) ?? {}) },
     },
-    ...(o.worker
-      ? {
-          market: {
-            worker: {
-              address: acct.address,
-              cores: 1,
-              memoryMb: 1024,
-              fuelPerSecond: 100_000_000,
-              pricePerFuel: '1',
-            },
-          },
-        }
-      : {}),
-  };
+    ...(o.worker ? { worker: { pricePerFuel: '1' } } : {}),
+  });
   const configFile = join(dataDir, 'config.json');
   writeFileSync(configFile, JSON.stringify(raw, null, 2));
   return {
@@ -171,16 +159,6 @@ export async function balanceOf(net: MarketNet, address: string): Promise<bigint
   return toBigInt(await net.clients.token.read.balance_of(address));
 }
 
-export async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+export function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
+  return pollUntil(probe, what, timeoutMs, 200);
 }

@@ -23,6 +23,22 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * The Chromium a browser suite drives; on a machine with none, a test in its place that says
+ * the suite did NOT run (and passes only while there is indeed no Chromium).
+ */
+export function chromiumForSuite(suite: string): string | null {
+  const path = findChromium();
+  if (!path)
+    test('the browser tests need Chromium', () => {
+      console.warn(
+        `${suite} NOT RUN: no chromium found (apt-get install chromium, which scripts/bootstrap.sh does as root, or set CHROMIUM_PATH)`,
+      );
+      expect(findChromium()).toBeNull();
+    });
+  return path;
+}
+
 export const ARTIFACTS = join(
   process.env.CAIRN_ARTIFACTS_DIR ?? join(REPO, 'build', 'test-artifacts'),
   'explorer',

@@ -14,7 +14,9 @@ export class DevnetMarket {
   private constructor(private readonly chain: ChainFixture) {}
 
   static async start(): Promise<DevnetMarket> {
-    return new DevnetMarket(await ChainFixture.start({ accounts: 8, devnetArgs: ['--state-archive-capacity', 'full'] }));
+    return new DevnetMarket(
+      await ChainFixture.start({ accounts: 8, devnetArgs: ['--state-archive-capacity', 'full'] }),
+    );
   }
 
   get devnet(): Devnet {

@@ -37,10 +37,14 @@ class ServerProcess {
   ) {}
 
   static async start(dir: string): Promise<ServerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/indexer/support/serve-postgres.ts', dir], {
-      cwd: join(__dirname, '..', '..', '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/indexer/support/serve-postgres.ts', dir],
+      {
+        cwd: join(__dirname, '..', '..', '..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout!.on('data', (c: Buffer) => {
@@ -130,6 +134,14 @@ export function makeIngestor(chain: ChainSource, ds: DataSource, opts: Partial<I
     metrics,
   );
   return { ingestor, metrics };
+}
+
+/** An ingestor over `chain` into `ds`, opened on the scripted contracts and run to the head. */
+export async function ingestAll(chain: ChainSource, ds: DataSource, opts: Partial<IngestorOptions> = {}) {
+  const made = makeIngestor(chain, ds, opts);
+  await made.ingestor.open(CONTRACTS);
+  await ingestToHead(made.ingestor);
+  return made;
 }
 
 /** Steps until the head is reached; returns the step results. */

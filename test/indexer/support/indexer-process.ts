@@ -7,6 +7,7 @@ import { createServer, type Server, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../../../src/shared/free-port';
 import { CONTRACTS } from './harness';
+import { pollUntil } from '../../../src/shared/poll';
 
 export const REPO = join(__dirname, '..', '..', '..');
 
@@ -42,19 +43,13 @@ export async function spawnIndexer(env: Record<string, string>): Promise<Indexer
   return { child, port, output: () => out.join(''), exited };
 }
 
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   fn: () => Promise<T | undefined>,
   timeoutMs = 60_000,
   everyMs = 50,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  return pollUntil(fn, what, timeoutMs, everyMs);
 }
 
 export async function waitReady(p: IndexerProcess, timeoutMs = 90_000): Promise<void> {
@@ -64,6 +59,20 @@ export async function waitReady(p: IndexerProcess, timeoutMs = 90_000): Promise<
     timeoutMs,
     100,
   );
+}
+
+/** Runs `fn` against an indexer process of its own (spawned with `env`, once ready); stopped after, whatever `fn` did. */
+export async function withIndexer<T>(
+  env: Record<string, string>,
+  fn: (p: IndexerProcess) => Promise<T>,
+): Promise<T> {
+  const p = await spawnIndexer(env);
+  try {
+    await waitReady(p);
+    return await fn(p);
+  } finally {
+    await stopIndexer(p);
+  }
 }
 
 export async function query<T = Record<string, unknown>>(

@@ -134,7 +134,11 @@ export class MarketScript {
 
   private w(worker: string): WorkerModel {
     let m = this.workers.get(worker);
-    if (!m) this.workers.set(worker, (m = { staked: 0n, locked: 0n, completed: 0, failed: 0, slashed: 0, posters: new Set() }));
+    if (!m)
+      this.workers.set(
+        worker,
+        (m = { staked: 0n, locked: 0n, completed: 0, failed: 0, slashed: 0, posters: new Set() }),
+      );
     return m;
   }
 
@@ -149,7 +153,12 @@ export class MarketScript {
     return Math.floor(((credited + 1) * 10_000) / (credited + m.failed + 2 * m.slashed + 2));
   }
 
-  private reputation(worker: string, jobId: number, outcome: 'completed' | 'failed' | 'slashed', poster?: string): void {
+  private reputation(
+    worker: string,
+    jobId: number,
+    outcome: 'completed' | 'failed' | 'slashed',
+    poster?: string,
+  ): void {
     const m = this.w(worker);
     m[outcome]++;
     if (poster) m.posters.add(poster);

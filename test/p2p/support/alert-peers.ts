@@ -9,6 +9,7 @@ import type { NodeConfigInput } from '../../../src/config/config.schema';
 import { loadEsm } from '../../../src/p2p/esm';
 import { P2pHost } from '../../../src/p2p/host';
 import type { Logger } from '../../../src/shared/logging';
+import { mulberry32 } from '../../../src/shared/seeded-random';
 import { memoryLogger, testConfig, waitFor } from './cluster';
 
 export interface Arrival {
@@ -51,16 +52,6 @@ export async function startAlertPeer(
   return peer;
 }
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const dialPeer = (a: AlertPeer, b: AlertPeer) => a.host.dial(b.host.multiaddrs()[0] as string);
 
 /** What keeps a network from being ready: links without an alert session, nodes without a mesh peer. */
@@ -84,7 +75,7 @@ export function unready(net: AlertPeer[]): string[] {
 export async function alertNetwork(n: number, seed: number, timeoutMs = 240_000): Promise<AlertPeer[]> {
   const net: AlertPeer[] = [];
   for (let i = 0; i < n; i++) net.push(await startAlertPeer());
-  const rand = seeded(seed);
+  const rand = mulberry32(seed);
   for (let i = 1; i < n; i++) {
     await dialPeer(net[i]!, net[Math.floor(rand() * i)]!);
     if (i >= 2) await dialPeer(net[i]!, net[Math.floor(rand() * i)]!).catch(() => undefined);

@@ -12,10 +12,26 @@ import {
 import { query, subscribe } from '../api';
 import { strk, when } from '../format';
 import { href } from '../router';
-import { Address, Status, TableBox } from '../ui';
+import { Address, DataTable, Status } from '../ui';
 
 const ADDRESS = /^0x[0-9a-fA-F]{1,64}$/;
 const PAGE = 50;
+
+/** A filter on an account: the field the form reads as `name`, its test id `filter-<name>`. */
+function AddressFilter(props: { label: string; name: 'poster' | 'worker'; value: string | undefined }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        name={props.name}
+        value={props.value ?? ''}
+        placeholder="0x…"
+        spellcheck={false}
+        data-testid={`filter-${props.name}`}
+      />
+    </label>
+  );
+}
 
 function filterFrom(params: URLSearchParams): { filter: JobFilterInput; problems: string[] } {
   const filter: JobFilterInput = {};
@@ -107,26 +123,8 @@ export function JobsPage(props: { params: URLSearchParams }) {
             ))}
           </select>
         </label>
-        <label>
-          Poster
-          <input
-            name="poster"
-            value={filter.poster ?? ''}
-            placeholder="0x…"
-            spellcheck={false}
-            data-testid="filter-poster"
-          />
-        </label>
-        <label>
-          Worker
-          <input
-            name="worker"
-            value={filter.worker ?? ''}
-            placeholder="0x…"
-            spellcheck={false}
-            data-testid="filter-worker"
-          />
-        </label>
+        <AddressFilter label="Poster" name="poster" value={filter.poster} />
+        <AddressFilter label="Worker" name="worker" value={filter.worker} />
         <button type="submit" data-testid="filter-apply">
           Filter
         </button>
@@ -148,46 +146,23 @@ export function JobsPage(props: { params: URLSearchParams }) {
             {rows.length} shown of {Math.max(total, rows.length)} matching; updates live
             {live ? ` (${live} so far)` : ''}.
           </p>
-          <TableBox label="Jobs">
-            <table data-testid="jobs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Job</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Budget</th>
-                  <th scope="col">Price</th>
-                  <th scope="col">Worker</th>
-                  <th scope="col">Poster</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Posted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((j) => (
-                  <tr key={j.id} data-testid={`job-row-${j.id}`} data-status={j.status}>
-                    <td>
-                      <a href={href.job(j.id)}>#{j.id}</a>
-                    </td>
-                    <td>
-                      <Status status={j.status} />
-                    </td>
-                    <td class="num">{strk(j.budget)}</td>
-                    <td class="num">{strk(j.price)}</td>
-                    <td>
-                      <Address address={j.workerAddress} worker />
-                    </td>
-                    <td>
-                      <Address address={j.poster} />
-                    </td>
-                    <td class="num">
-                      {j.attempts}/{j.maxAttempts}
-                    </td>
-                    <td>{when(j.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
+          <DataTable
+            label="Jobs"
+            testId="jobs-table"
+            rows={rows}
+            rowKey={(j) => j.id}
+            rowAttributes={(j) => ({ 'data-testid': `job-row-${j.id}`, 'data-status': j.status })}
+            columns={[
+              { header: 'Job', cell: (j) => <a href={href.job(j.id)}>#{j.id}</a> },
+              { header: 'State', cell: (j) => <Status status={j.status} /> },
+              { header: 'Budget', num: true, cell: (j) => strk(j.budget) },
+              { header: 'Price', num: true, cell: (j) => strk(j.price) },
+              { header: 'Worker', cell: (j) => <Address address={j.workerAddress} worker /> },
+              { header: 'Poster', cell: (j) => <Address address={j.poster} /> },
+              { header: 'Attempts', num: true, cell: (j) => `${j.attempts}/${j.maxAttempts}` },
+              { header: 'Posted', cell: (j) => when(j.createdAt) },
+            ]}
+          />
           {rows.length === 0 && <p>No job matches.</p>}
         </>
       )}

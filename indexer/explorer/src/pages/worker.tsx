@@ -9,7 +9,7 @@ import { subscribe } from '../api';
 import { StepChart } from '../charts';
 import { pct, strk, when } from '../format';
 import { href } from '../router';
-import { Show, Status, TableBox } from '../ui';
+import { DataTable, Show, Status } from '../ui';
 import { useQuery } from '../use-query';
 
 export function WorkerPage(props: { address: string }) {
@@ -77,59 +77,38 @@ export function WorkerPage(props: { address: string }) {
               <p>No reputation events yet.</p>
             )}
             <h2>Jobs</h2>
-            <TableBox label="Jobs of this worker">
-              <table data-testid="worker-jobs">
-                <thead>
-                  <tr>
-                    <th scope="col">Job</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Price</th>
-                    <th scope="col">Posted</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {jobs.edges.map(({ node: j }) => (
-                    <tr key={j.id}>
-                      <td>
-                        <a href={href.job(j.id)}>#{j.id}</a>
-                      </td>
-                      <td>
-                        <Status status={j.status} />
-                      </td>
-                      <td class="num">{strk(j.price)}</td>
-                      <td>{when(j.createdAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
+            <DataTable
+              label="Jobs of this worker"
+              testId="worker-jobs"
+              rows={jobs.edges.map((e) => e.node)}
+              rowKey={(j) => j.id}
+              columns={[
+                { header: 'Job', cell: (j) => <a href={href.job(j.id)}>#{j.id}</a> },
+                { header: 'State', cell: (j) => <Status status={j.status} /> },
+                { header: 'Price', num: true, cell: (j) => strk(j.price) },
+                { header: 'Posted', cell: (j) => when(j.createdAt) },
+              ]}
+            />
             <h2>Stake movements</h2>
-            <TableBox label="Stake movements of this worker">
-              <table data-testid="worker-stake">
-                <thead>
-                  <tr>
-                    <th scope="col">Movement</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Job</th>
-                    <th scope="col">Block</th>
-                    <th scope="col">Transaction</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stakeEvents.edges.map(({ node: e }) => (
-                    <tr key={`${e.txHash}:${e.kind}:${e.amount}`}>
-                      <td>{e.kind.replace(/_/g, ' ')}</td>
-                      <td class="num">{strk(e.amount)}</td>
-                      <td>{e.jobId ? <a href={href.job(e.jobId)}>#{e.jobId}</a> : '–'}</td>
-                      <td class="num">{e.blockNumber}</td>
-                      <td>
-                        <code title={e.txHash}>{e.txHash.slice(0, 12)}…</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
+            <DataTable
+              label="Stake movements of this worker"
+              testId="worker-stake"
+              rows={stakeEvents.edges.map((e) => e.node)}
+              rowKey={(e) => `${e.txHash}:${e.kind}:${e.amount}`}
+              columns={[
+                { header: 'Movement', cell: (e) => e.kind.replace(/_/g, ' ') },
+                { header: 'Amount', num: true, cell: (e) => strk(e.amount) },
+                {
+                  header: 'Job',
+                  cell: (e) => (e.jobId ? <a href={href.job(e.jobId)}>#{e.jobId}</a> : '–'),
+                },
+                { header: 'Block', num: true, cell: (e) => e.blockNumber },
+                {
+                  header: 'Transaction',
+                  cell: (e) => <code title={e.txHash}>{e.txHash.slice(0, 12)}…</code>,
+                },
+              ]}
+            />
           </>
         )
       }

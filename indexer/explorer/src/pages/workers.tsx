@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { WORKERS_QUERY, type WorkersAnswer } from '../../../../src/shared/market-documents';
 import { pct, strk } from '../format';
-import { Address, Show, TableBox } from '../ui';
+import { Address, DataTable, Show } from '../ui';
 import { useQuery } from '../use-query';
 
 export function WorkersPage() {
@@ -21,38 +21,23 @@ export function WorkersPage() {
       </fieldset>
       <Show loaded={loaded}>
         {({ workers }) => (
-          <TableBox label="Workers leaderboard">
-            <table data-testid="workers-table">
-              <thead>
-                <tr>
-                  <th scope="col">Rank</th>
-                  <th scope="col">Worker</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Staked</th>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col">Slashed</th>
-                  <th scope="col">Awarded</th>
-                </tr>
-              </thead>
-              <tbody>
-                {workers.edges.map(({ node: w }, i) => (
-                  <tr key={w.address} data-testid="worker-row">
-                    <td class="num">{i + 1}</td>
-                    <td>
-                      <Address address={w.address} worker />
-                    </td>
-                    <td class="num">{pct(w.reputation.score)}</td>
-                    <td class="num">{strk(w.staked)}</td>
-                    <td class="num">{w.reputation.completed}</td>
-                    <td class="num">{w.reputation.failed}</td>
-                    <td class="num">{w.reputation.slashed}</td>
-                    <td class="num">{w.jobsAwarded}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
+          <DataTable
+            label="Workers leaderboard"
+            testId="workers-table"
+            rows={workers.edges.map((e) => e.node)}
+            rowKey={(w) => w.address}
+            rowAttributes={() => ({ 'data-testid': 'worker-row' })}
+            columns={[
+              { header: 'Rank', num: true, cell: (_w, i) => i + 1 },
+              { header: 'Worker', cell: (w) => <Address address={w.address} worker /> },
+              { header: 'Score', num: true, cell: (w) => pct(w.reputation.score) },
+              { header: 'Staked', num: true, cell: (w) => strk(w.staked) },
+              { header: 'Completed', num: true, cell: (w) => w.reputation.completed },
+              { header: 'Failed', num: true, cell: (w) => w.reputation.failed },
+              { header: 'Slashed', num: true, cell: (w) => w.reputation.slashed },
+              { header: 'Awarded', num: true, cell: (w) => w.jobsAwarded },
+            ]}
+          />
         )}
       </Show>
     </>
