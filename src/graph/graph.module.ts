@@ -11,6 +11,7 @@ import { JobLife } from '../jobs/job-life';
 import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
 import { registerGraphMethods } from './graph-methods';
+import { registerGraphWatch } from './graph-watch';
 import { GraphScheduler } from './scheduler';
 
 class GraphLifecycle {
@@ -36,6 +37,7 @@ export function graphProviders(): Provider[] {
         });
         graphs.start();
         registerGraphMethods(control, graphs);
+        registerGraphWatch(control, graphs);
         return graphs;
       },
       inject: [JobLife, TRANSFER_BLOB_SOURCE, NODE_CONFIG, LOGGER, ControlServer],

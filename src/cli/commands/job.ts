@@ -3,7 +3,7 @@
  * channel (the node holds the account that escrows, awards and settles). `post --wait` follows
  * the job's life as the node saves each step (`job.watch`) until it ends.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXISTING_JOB_STATUSES } from '../../chain/job';
@@ -14,7 +14,7 @@ import { CliError, ExitCode } from '../exit-codes';
 import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
 import { type GlobalOptions, callJobLife, output, withNode } from '../session';
 import { resolveTarget } from '../target';
-import { jobId, oneOf } from '../validate';
+import { checkFile, intOption, jobId, oneOf } from '../validate';
 
 interface PostOptions extends GlobalOptions {
   budget: string;
@@ -179,31 +179,6 @@ async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
       : `this node worked job ${id}; its result is on the poster's node`,
     'NO_RESULT',
   );
-}
-
-function checkFile(path: string, what: string): string {
-  try {
-    if (!statSync(path).isFile()) throw new Error('not a file');
-  } catch (err) {
-    throw new CliError(
-      ExitCode.Usage,
-      `${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      'USAGE',
-    );
-  }
-  return resolve(path);
-}
-
-function intOption(v: string | undefined, what: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError(
-      ExitCode.Usage,
-      `${what} ${v}: expected a whole number from ${min} to ${max}`,
-      'USAGE',
-    );
-  return n;
 }
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
