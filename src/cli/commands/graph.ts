@@ -45,12 +45,18 @@ export function registerGraphCommands(program: Command): void {
     .description(
       "escrow and announce a graph's ready steps, then the rest as their inputs agree; with --wait, follow it to the end",
     )
-    .argument('<manifest>', 'the manifest of the graph (YAML or JSON; tasklets, an aggregate, a verification mode)')
+    .argument(
+      '<manifest>',
+      'the manifest of the graph (YAML or JSON; tasklets, an aggregate, a verification mode)',
+    )
     .requiredOption(
       '--budget <amount>',
       'STRK escrowed for EACH unit (a step, times k under redundancy); the winning price is paid from it, the rest refunded',
     )
-    .option('--blob <file...>', 'modules and inputs the manifest names by sha256 (files the node does not hold yet)')
+    .option(
+      '--blob <file...>',
+      'modules and inputs the manifest names by sha256 (files the node does not hold yet)',
+    )
     .option('--wait', "follow the graph (each unit's award and result, each step agreed) until it ends")
     .option('-o, --output <file>', "with --wait: write the graph's output to this file")
     .option('--exec-duration <seconds>', 'seconds a worker has from accept to submit, per unit (default 600)')
@@ -61,7 +67,9 @@ export function registerGraphCommands(program: Command): void {
 
   graph
     .command('status')
-    .description("what the poster's node knows of a graph: each step's units, their workers and results, its history")
+    .description(
+      "what the poster's node knows of a graph: each step's units, their workers and results, its history",
+    )
     .argument('<id>', 'the graph id (as `cairn graph post` printed it)')
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
