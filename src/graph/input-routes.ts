@@ -38,6 +38,8 @@ const MAX_GRANT_MS = 24 * 3_600_000;
 /** A producer may see its grant a moment after the consumer asks: asked again this often. */
 const UNAUTHORIZED_RETRIES = 4;
 const RETRY_MS = 250;
+/** How long the consumer's route waits for the producers' to be delivered. */
+const PRODUCER_WAIT_MS = 1_000;
 const MAX_KEPT = 200;
 
 /** Where a routed input came from, part by part (`self`: the consumer's own store). */
@@ -144,16 +146,20 @@ export class InputRoutes {
     const payload = encodeInputRoute(route);
     // Producers first, so their grants are in place when the consumer asks.
     const producers = [...new Set(parts.map((p) => p.producer))].filter((p) => p !== award.peer);
-    const results = await Promise.allSettled(
-      producers.map((p) => this.send(p, payload, parts.find((x) => x.producer === p)!.addrs)),
-    );
-    results.forEach((res, i) => {
-      if (res.status === 'rejected')
-        this.deps.log.info(
-          { jobId: r.jobId, producer: producers[i], err: describe(res.reason) },
-          'input route: producer not reached; the consumer will fetch that part from the poster',
-        );
-    });
+    // A producer that cannot be reached is not waited for long: the consumer falls back anyway.
+    await Promise.race([
+      Promise.all(
+        producers.map((p) =>
+          this.send(p, payload, parts.find((x) => x.producer === p)!.addrs).catch((err: unknown) =>
+            this.deps.log.info(
+              { jobId: r.jobId, producer: p, err: describe(err) },
+              'input route: producer not reached; the consumer will fetch that part from the poster',
+            ),
+          ),
+        ),
+      ),
+      new Promise((resolve) => setTimeout(resolve, PRODUCER_WAIT_MS).unref()),
+    ]);
     await this.send(award.peer, payload, await this.addrsOf(award.peer));
     this.deps.log.info({ jobId: r.jobId, producers, consumer: award.peer }, 'input route sent');
   }
