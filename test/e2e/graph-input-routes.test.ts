@@ -99,7 +99,7 @@ describe('graph inputs from producer to consumer', () => {
   afterAll(async () => {
     await Promise.race([
       Promise.all([poster, ...nodes.values()].map((n) => n?.jobs?.txq.idle())),
-      new Promise((r) => setTimeout(r, 30_000)),
+      new Promise((r) => setTimeout(r, 30_000).unref()),
     ]);
     await Promise.all([poster, ...nodes.values()].map((n) => n?.stop().catch(() => undefined)));
     await net?.devnet.stop();
