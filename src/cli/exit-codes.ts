@@ -21,7 +21,7 @@ export const ExitCode = {
   Refused: 7,
   /** Not enough funds or stake: balance, free stake, no stake, stake still in its cooldown. */
   Funds: 8,
-  /** A watched job ended without completing (cancelled, expired, resolved for the poster). */
+  /** A watched job ended without completing (cancelled, expired, resolved for the poster), or a watched graph failed. */
   JobFailed: 9,
   /** Interrupted (Ctrl-C) while waiting. */
   Interrupted: 130,

@@ -1,11 +1,12 @@
 /**
  * The `cairn` command line (commander): global options, then one file per command group under
- * commands/ (node, job, worker, market, arbiter), each adding its
+ * commands/ (node, job, graph, worker, market, arbiter), each adding its
  * subcommands to the program.
  */
 import { Command, Option } from 'commander';
 import { cairnVersion } from '../shared/version';
 import { registerArbiterCommands } from './commands/arbiter';
+import { registerGraphCommands } from './commands/graph';
 import { registerJobCommands } from './commands/job';
 import { registerMarketCommands } from './commands/market';
 import { registerNodeCommands } from './commands/node';
@@ -43,10 +44,11 @@ export function buildProgram(): Command {
       '\nExit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 node not running,\n' +
         '4 permission denied (socket or token), 5 the node answered with an error (unknown job, ...), 6 timeout,\n' +
         '7 the chain refused (a contract revert, in words), 8 not enough funds or stake (or stake in cooldown),\n' +
-        '9 a followed job ended without completing, 130 interrupted.',
+        '9 a followed job or graph ended without completing, 130 interrupted.',
     );
   registerNodeCommands(program);
   registerJobCommands(program);
+  registerGraphCommands(program);
   registerWorkerCommands(program);
   registerMarketCommands(program);
   registerArbiterCommands(program);

@@ -1,5 +1,5 @@
 import { usageMessage as usage } from '../../test/support/thrown';
-import { address, jobId, oneOf, wholeNumber } from './validate';
+import { address, graphId, intOption, jobId, oneOf, wholeNumber } from './validate';
 
 describe('ids and addresses, checked before sending', () => {
   it('takes job ids as the JobMarket numbers them', () => {
@@ -9,6 +9,21 @@ describe('ids and addresses, checked before sending', () => {
     expect(usage(() => jobId('07'))).toMatch(/positive integer/);
     expect(usage(() => jobId('18446744073709551616'))).toMatch(/positive integer/);
     expect(usage(() => jobId('0x7'))).toMatch(/positive integer/);
+  });
+
+  it('takes graph ids as graph.post makes them', () => {
+    expect(graphId(' gmiq3k2x1-0a1b2c3d ')).toBe('gmiq3k2x1-0a1b2c3d');
+    expect(usage(() => graphId('7'))).toMatch(/expected a graph id/);
+    expect(usage(() => graphId('gABC-0a1b2c3d'))).toMatch(/expected a graph id/);
+    expect(usage(() => graphId('g1-0a1b2c3'))).toMatch(/expected a graph id/);
+    expect(usage(() => graphId('g1-0a1b2c3d/../x'))).toMatch(/expected a graph id/);
+  });
+
+  it('takes whole numbers within their range', () => {
+    expect(intOption(undefined, '--max-attempts', 1, 10)).toBeUndefined();
+    expect(intOption('10', '--max-attempts', 1, 10)).toBe(10);
+    expect(usage(() => intOption('11', '--max-attempts', 1, 10))).toMatch(/from 1 to 10/);
+    expect(usage(() => intOption('1.5', '--max-attempts', 1, 10))).toMatch(/whole number/);
   });
 
   it('takes Starknet addresses below the field size', () => {

@@ -1,4 +1,6 @@
 /** Ids and addresses checked before anything is sent: a typo is a usage error (exit 2), not a round trip. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError, ExitCode } from './exit-codes';
 
 /** A job id as the JobMarket numbers them (a u64, from 1). */
@@ -8,6 +10,18 @@ export function jobId(text: string): string {
     throw new CliError(
       ExitCode.Usage,
       `job id ${JSON.stringify(text)}: expected a positive integer (like 7)`,
+      'USAGE',
+    );
+  return t;
+}
+
+/** A graph id as `graph.post` returns it (`g` + a base-36 time, `-`, 8 hex digits). */
+export function graphId(text: string): string {
+  const t = text.trim();
+  if (!/^g[a-z0-9]{1,20}-[0-9a-f]{8}$/.test(t))
+    throw new CliError(
+      ExitCode.Usage,
+      `graph id ${JSON.stringify(text)}: expected a graph id as \`cairn graph post\` prints it (like gmiq3k2x1-0a1b2c3d)`,
       'USAGE',
     );
   return t;
@@ -48,4 +62,23 @@ export function wholeNumber(text: string, what: string, min: number, max: number
       'USAGE',
     );
   return n;
+}
+
+/** A whole-number option within [min, max], or undefined when not given. */
+export function intOption(v: string | undefined, what: string, min: number, max: number): number | undefined {
+  return v === undefined ? undefined : wholeNumber(v, what, min, max);
+}
+
+/** A file that exists (a manifest, a blob), as an absolute path. */
+export function checkFile(path: string, what: string): string {
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+  } catch (err) {
+    throw new CliError(
+      ExitCode.Usage,
+      `${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'USAGE',
+    );
+  }
+  return resolve(path);
 }

@@ -1,6 +1,7 @@
 /**
  * NestJS wiring of the graph scheduler: on a node that runs the job life (it posts its units
- * through the poster's jobs), started after it and stopped before it.
+ * through the poster's jobs), started after it and stopped before it; and of the input routes
+ * (input-routes.ts), on posters and workers alike.
  */
 import type { Provider } from '@nestjs/common' with { 'resolution-mode': 'import' };
 import { NODE_CONFIG } from '../config/config.module';
@@ -8,9 +9,13 @@ import { ControlServer } from '../control/server';
 import type { NodeConfig } from '../config/config.schema';
 import type { BlobStore } from '../executor/blob-store';
 import { JobLife } from '../jobs/job-life';
+import { P2pHost } from '../p2p/host';
 import { LOGGER, type Logger } from '../shared/logging';
 import { TRANSFER_BLOB_SOURCE } from '../transfer/transfer.module';
+import { TransferService } from '../transfer/transfer.service';
 import { registerGraphMethods } from './graph-methods';
+import { registerGraphWatch } from './graph-watch';
+import { InputRoutes } from './input-routes';
 import { GraphScheduler } from './scheduler';
 
 class GraphLifecycle {
@@ -36,9 +41,39 @@ export function graphProviders(): Provider[] {
         });
         graphs.start();
         registerGraphMethods(control, graphs);
+        registerGraphWatch(control, graphs);
         return graphs;
       },
       inject: [JobLife, TRANSFER_BLOB_SOURCE, NODE_CONFIG, LOGGER, ControlServer],
+    },
+    {
+      // Dependent steps' inputs from their producers (poster and workers alike).
+      provide: InputRoutes,
+      useFactory: async (
+        host: P2pHost,
+        transfer: TransferService,
+        store: BlobStore,
+        life: JobLife,
+        graphs: GraphScheduler,
+        config: NodeConfig,
+        log: Logger,
+      ) => {
+        const routes = new InputRoutes({
+          host,
+          transfer,
+          store,
+          life,
+          graphs,
+          caps: {
+            maxBytes: config.jobs.timings.maxFetchBytes,
+            timeoutMs: config.jobs.timings.fetchTimeoutMs,
+          },
+          log: log.child({ module: 'graph-input' }),
+        });
+        await routes.start();
+        return routes;
+      },
+      inject: [P2pHost, TransferService, TRANSFER_BLOB_SOURCE, JobLife, GraphScheduler, NODE_CONFIG, LOGGER],
     },
     {
       provide: GraphLifecycle,

@@ -71,6 +71,7 @@ export class GraphScheduler {
   private readonly leaderWindowMs: number;
   /** Each unit's bidders in the order its last closing window tries them. */
   private readonly ranked = new Map<string, bigint[]>();
+  private readonly listeners = new Set<(g: GraphRecord) => void>();
   private tick?: NodeJS.Timeout;
   private unsubscribe?: () => void;
 
@@ -156,6 +157,24 @@ export class GraphScheduler {
     return [...this.graphs.values()];
   }
 
+  /** Each graph record as it is journalled (`graph.watch`); returns the unsubscribe. */
+  onChange(listener: (g: GraphRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Journals the record and tells the listeners; a listener that throws does not stop the graph. */
+  private save(g: GraphRecord): void {
+    this.journal.save(g);
+    for (const l of this.listeners) {
+      try {
+        l(g);
+      } catch (err) {
+        this.log.warn({ graphId: g.graphId, err: describe(err) }, 'graph listener failed');
+      }
+    }
+  }
+
   /** The graph's output, once its output step agreed. */
   result(graphId: string): Uint8Array | undefined {
     const sha = this.status(graphId).outputSha256;
@@ -178,7 +197,7 @@ export class GraphScheduler {
     if (!g || !observe(g, r as UnitRecord)) return;
     // Decided at once, so a result waiting in review sees its replicas' agreement on its next look.
     g.history.push(...advance(g).map((what) => ({ at: new Date().toISOString(), what })));
-    this.journal.save(g);
+    this.save(g);
     if (g.status === 'running') void this.pump(g.graphId);
   }
 
@@ -258,6 +277,6 @@ export class GraphScheduler {
       g.history.push({ at, what });
       this.log.info({ graphId: g.graphId, what }, 'graph');
     }
-    this.journal.save(g);
+    this.save(g);
   }
 }

@@ -45,7 +45,7 @@ export const TOPIC_KINDS: Record<GossipTopicType, Kind> = {
   worker_advert: Kind.KIND_WORKER_ADVERT,
 };
 
-export type DirectProtocolName = 'bid' | 'advert' | 'blob' | 'job' | 'advert-sync' | 'alert';
+export type DirectProtocolName = 'bid' | 'advert' | 'blob' | 'job' | 'advert-sync' | 'alert' | 'graph-input';
 
 /** Each protocol's semver; advert is at 2 since its answers carry noised adverts. */
 const PROTOCOL_VERSIONS: Record<DirectProtocolName, string> = {
@@ -55,6 +55,7 @@ const PROTOCOL_VERSIONS: Record<DirectProtocolName, string> = {
   job: '1.0.0',
   'advert-sync': '1.0.0',
   alert: '1.0.0',
+  'graph-input': '1.0.0',
 };
 
 export function protocolId(network: string, name: DirectProtocolName): string {

@@ -59,9 +59,17 @@ class Refusal extends Error {
   }
 }
 
+/** One request served in full: to whom, for which job, which blobs. */
+export interface ServedBlobs {
+  peer: string;
+  jobId: bigint;
+  hashes: string[];
+}
+
 export class BlobServer {
   readonly protocol: string;
   readonly stats: BlobServerStats = { requests: 0, served: 0, bytesSent: 0, refused: {} };
+  private readonly servedListeners = new Set<(s: ServedBlobs) => void>();
   private readonly perPeer = new Map<string, number>();
   private readonly streams = new Set<Stream>();
   /** Authorised transfers writing blobs now. */
@@ -71,6 +79,12 @@ export class BlobServer {
   constructor(private readonly init: BlobServerInit) {
     this.protocol = blobProtocol(init.host.config.network);
     this.log = init.log.child({ module: 'transfer-server' });
+  }
+
+  /** Calls `listener` after each request served in full (what went where); returns the unsubscribe. */
+  onServed(listener: (s: ServedBlobs) => void): () => void {
+    this.servedListeners.add(listener);
+    return () => this.servedListeners.delete(listener);
   }
 
   async start(): Promise<void> {
@@ -300,6 +314,7 @@ export class BlobServer {
     await stream.close({ signal: dog.signal });
     this.stats.served++;
     this.log.debug({ peer, jobId: String(req.jobId), blobs: blobs.length }, 'blobs served');
+    for (const l of this.servedListeners) l({ peer, jobId: req.jobId, hashes: [...req.hashes] });
   }
 
   private async write(stream: Stream, frame: Uint8Array, dog: Watchdog): Promise<void> {

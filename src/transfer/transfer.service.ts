@@ -30,10 +30,16 @@ export interface TransferInit {
   authorize?: Authorizer;
 }
 
+/** How long a routed blob is waited for by a later fetch of its job, and how many are kept. */
+const ROUTE_TTL_MS = 15 * 60_000;
+const MAX_ROUTES = 256;
+
 export class TransferService {
   readonly grants = new TransferGrants();
   readonly server: BlobServer;
   readonly client: BlobClient;
+  /** `${jobId}/${sha256}` -> the bytes another route is bringing (undefined: it failed). */
+  private readonly routes = new Map<string, { bytes: Promise<Uint8Array | undefined>; at: number }>();
 
   private constructor(init: TransferInit) {
     this.server = new BlobServer({
@@ -53,14 +59,40 @@ export class TransferService {
     return service;
   }
 
-  /** See BlobClient.fetchBlobs: verified bytes by hash, or a TransferError. */
-  fetchBlobs(
+  /**
+   * A blob of `jobId` that another route is bringing (a graph step's input, from the workers that
+   * produced its parts): a `fetchBlobs` of that job waits for it rather than asking its peer, and
+   * asks the peer after all if the route fails. The bytes must be checked against `sha256`
+   * by whoever routes them.
+   */
+  route(jobId: bigint, sha256: string, bytes: Promise<Uint8Array>): void {
+    const now = Date.now();
+    for (const [k, r] of this.routes)
+      if (now - r.at > ROUTE_TTL_MS || this.routes.size >= MAX_ROUTES) this.routes.delete(k);
+    this.routes.set(`${jobId}/${sha256}`, { bytes: bytes.catch(() => undefined), at: now });
+  }
+
+  /**
+   * See BlobClient.fetchBlobs: verified bytes by hash, or a TransferError. Blobs of the job that
+   * a route is bringing (`route`) are waited for first; the peer is asked for the rest.
+   */
+  async fetchBlobs(
     peer: PeerId | string,
     jobId: bigint,
     hashes: readonly string[],
     opts: FetchOptions,
   ): Promise<Map<string, Uint8Array>> {
-    return this.client.fetchBlobs(peer, jobId, hashes, opts);
+    const got = new Map<string, Uint8Array>();
+    for (const h of hashes) {
+      const routed = this.routes.get(`${jobId}/${h}`);
+      const bytes = routed && (await routed.bytes);
+      if (bytes) got.set(h, bytes);
+    }
+    if (got.size === 0) return this.client.fetchBlobs(peer, jobId, hashes, opts);
+    const rest = hashes.filter((h) => !got.has(h));
+    if (rest.length > 0)
+      for (const [h, b] of await this.client.fetchBlobs(peer, jobId, rest, opts)) got.set(h, b);
+    return got;
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,7 @@
  * channel (the node holds the account that escrows, awards and settles). `post --wait` follows
  * the job's life as the node saves each step (`job.watch`) until it ends.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXISTING_JOB_STATUSES } from '../../chain/job';
@@ -14,7 +14,7 @@ import { CliError, ExitCode } from '../exit-codes';
 import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
 import { type GlobalOptions, askJobLife, callJobLife, output, withNode } from '../session';
 import { resolveTarget } from '../target';
-import { oneOf, wholeNumber } from '../validate';
+import { checkFile, intOption, oneOf } from '../validate';
 import { onJobId, onOptions } from '../argument-actions';
 
 interface PostOptions extends GlobalOptions {
@@ -182,30 +182,13 @@ async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
   );
 }
 
-function checkFile(path: string, what: string): string {
-  try {
-    if (!statSync(path).isFile()) throw new Error('not a file');
-  } catch (err) {
-    throw new CliError(
-      ExitCode.Usage,
-      `${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      'USAGE',
-    );
-  }
-  return resolve(path);
-}
-
-function optionalWholeNumber(v: string | undefined, what: string, min: number, max: number) {
-  return v === undefined ? undefined : wholeNumber(v, what, min, max);
-}
-
 async function post(manifest: string, opts: PostOptions): Promise<void> {
   // Everything checked before anything is sent.
   const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
   const manifestFile = checkFile(manifest, 'manifest');
   const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
-  const execDurationS = optionalWholeNumber(opts.execDuration, '--exec-duration', 1, 86_400);
-  const maxAttempts = optionalWholeNumber(opts.maxAttempts, '--max-attempts', 1, 10);
+  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
+  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
   if (opts.output && !opts.wait)
     throw new CliError(
       ExitCode.Usage,

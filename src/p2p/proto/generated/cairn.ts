@@ -40,6 +40,7 @@ export enum Kind {
   KIND_ALERT = 12,
   KIND_ALERT_RELAY = 13,
   KIND_ANNOUNCEMENT_REQUEST = 14,
+  KIND_INPUT_ROUTE = 15,
 }
 
 export enum RejectCode {
@@ -191,6 +192,34 @@ export interface ResultNotice {
  */
 export interface AnnouncementRequest {
   jobId: bigint;
+}
+
+/**
+ * Poster to the workers of a tasklet graph, on /cairn/<network>/graph-input/1.0.0: the input of
+ * unit job `job_id` (a step that reads other steps' outputs) is the concatenation of `parts`, in
+ * order, and hashes to `input_sha256`. Sent to each producer named in a part, it is the poster's
+ * leave to serve that part (its own output of the part's unit job) to `consumer` under `job_id`
+ * until `until_ms`; sent to the consumer, it says where to fetch its input before asking the
+ * poster. A part's bytes are checked by their hash, the whole by `input_sha256`.
+ */
+export interface InputRoute {
+  jobId: bigint;
+  /** The award this route is for. */
+  attempt: number;
+  /** The awarded worker's peer id bytes. */
+  consumer: Uint8Array;
+  inputSha256: Uint8Array;
+  parts: InputPart[];
+  untilMs: bigint;
+}
+
+export interface InputPart {
+  /** The unit job whose agreed output this part is, its SHA-256, and the worker that produced it. */
+  jobId: bigint;
+  sha256: Uint8Array;
+  producer: Uint8Array;
+  /** Where the producer listens, as the poster knows it (multiaddr text). */
+  addrs: string[];
 }
 
 export interface Outcome {
@@ -1095,6 +1124,195 @@ export const AnnouncementRequest: MessageFns<AnnouncementRequest> = {
             }
 
             message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseInputRoute(): InputRoute {
+  return { jobId: 0n, attempt: 0, consumer: new Uint8Array(0), inputSha256: new Uint8Array(0), parts: [], untilMs: 0n };
+}
+
+export const InputRoute: MessageFns<InputRoute> = {
+  encode(message: InputRoute, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(16).uint32(message.attempt);
+    }
+    if (message.consumer.length !== 0) {
+      writer.uint32(26).bytes(message.consumer);
+    }
+    if (message.inputSha256.length !== 0) {
+      writer.uint32(34).bytes(message.inputSha256);
+    }
+    for (const v of message.parts) {
+      InputPart.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.untilMs !== 0n) {
+      if (BigInt.asUintN(64, message.untilMs) !== message.untilMs) {
+        throw new globalThis.Error("value provided for field message.untilMs of type uint64 too large");
+      }
+      writer.uint32(48).uint64(message.untilMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InputRoute {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInputRoute();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.attempt = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.consumer = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.inputSha256 = reader.bytes();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.parts.push(InputPart.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.untilMs = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseInputPart(): InputPart {
+  return { jobId: 0n, sha256: new Uint8Array(0), producer: new Uint8Array(0), addrs: [] };
+}
+
+export const InputPart: MessageFns<InputPart> = {
+  encode(message: InputPart, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.jobId !== 0n) {
+      if (BigInt.asUintN(64, message.jobId) !== message.jobId) {
+        throw new globalThis.Error("value provided for field message.jobId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.jobId);
+    }
+    if (message.sha256.length !== 0) {
+      writer.uint32(18).bytes(message.sha256);
+    }
+    if (message.producer.length !== 0) {
+      writer.uint32(26).bytes(message.producer);
+    }
+    for (const v of message.addrs) {
+      writer.uint32(34).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InputPart {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInputPart();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.jobId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sha256 = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.producer = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.addrs.push(reader.string());
             continue;
           }
         }
