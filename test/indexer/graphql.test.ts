@@ -102,7 +102,10 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
   );
   // The contract's score, restated: alice completed jobs 1 (8 STRK) and 4 (6 STRK) for one
   // poster, each credited by its fee, then missed two accept windows.
-  const credits = [8n * E, 6n * E].reduce((sum, price) => sum + creditOf((price * FEE_BPS) / 10_000n, MIN_PRICE), 0n);
+  const credits = [8n * E, 6n * E].reduce(
+    (sum, price) => sum + creditOf((price * FEE_BPS) / 10_000n, MIN_PRICE),
+    0n,
+  );
   const aliceScore = (credited: bigint, failed: bigint) =>
     Number(scoreOf({ credits: credited, failed, slashed: 0n, posters: 1n }));
   expect(alice.data!.worker).toEqual({
@@ -118,7 +121,11 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
       failed: 2,
       slashed: 0,
       evidence: [
-        { jobId: '1', outcome: 'completed', score: aliceScore(creditOf((8n * E * FEE_BPS) / 10_000n, MIN_PRICE), 0n) },
+        {
+          jobId: '1',
+          outcome: 'completed',
+          score: aliceScore(creditOf((8n * E * FEE_BPS) / 10_000n, MIN_PRICE), 0n),
+        },
         { jobId: '4', outcome: 'completed', score: aliceScore(credits, 0n) },
         { jobId: '6', outcome: 'failed', score: aliceScore(credits, 1n) },
         { jobId: '7', outcome: 'failed', score: aliceScore(credits, 2n) },
