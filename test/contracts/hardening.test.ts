@@ -6,7 +6,9 @@
  */
 import type { Account } from 'starknet';
 import { awardConsentHash, signAwardConsent } from '../../src/chain/award-consent';
+import { STRK } from '../../src/chain/params';
 import { toBigInt } from '../../src/chain/values';
+import { FEE_PER_CREDIT, JOB_CREDIT, POSTER_CREDIT, creditOf, scoreOf } from '../support/reputation-score';
 import { ChainFixture, DEFAULT_BUDGET, DEFAULT_PRICE, expectStampedBy, revertReason } from './support/chain';
 
 let chain: ChainFixture;
@@ -14,18 +16,16 @@ let poster: Account;
 let workers: Account[];
 const TIMELOCK = 2n * 86_400n;
 const BPS = 10_000n;
-/** Completions one poster can vouch for (reputation.cairo's POSTER_CREDIT). */
-const POSTER_CREDIT = 10;
 /**
- * FRI: what one credited completion at the minimum price costs a farmer who runs both the sybil
- * poster and the worker, as the README's reputation section states it (0.031 STRK: a job life's
+ * FRI: what one credit at the minimum price costs a farmer who runs both the sybil poster and
+ * the worker, as the README's reputation section states it (0.031 STRK: a job life's
  * transaction fees on both sides plus the protocol fee; the price only moves between its own
  * accounts).
  */
-const FARM_COST_PER_COMPLETION = (31n * 10n ** 18n) / 1_000n;
+const FARM_COST_PER_CREDIT = (31n * 10n ** 18n) / 1_000n;
 
 beforeAll(async () => {
-  chain = await ChainFixture.start({ accounts: 15 });
+  chain = await ChainFixture.start({ accounts: 16 });
   poster = chain.actors.posters[0]!;
   workers = chain.actors.workers;
   for (const w of workers) await chain.stake(w);
@@ -151,39 +151,100 @@ describe('dust jobs cannot farm reputation', () => {
     expect((await chain.job(id)).collateral).toBeGreaterThanOrEqual(toBigInt(p.min_collateral));
   });
 
-  it('a sybil poster farming at the minimum price pays what the README says per completion, and credits at most 10', async () => {
+  it('a sybil poster farming at the minimum price pays what the README says per credit, and credits at most 10', async () => {
     const sybil = chain.actors.posters[1]!;
     const w = workers[9]!;
     const p = await market().params();
     const price = toBigInt(p.min_price);
-    const fee = (price * toBigInt(p.fee_bps)) / BPS;
+    expect(creditOf((price * toBigInt(p.fee_bps)) / BPS, price)).toBe(1n);
     let paid = 0n;
-    const tx = async (pending: Promise<{ txHash: string }>) => (paid += await chain.feePaid((await pending).txHash));
-    for (let i = 1; i <= POSTER_CREDIT + 1; i++) {
-      const s = chain.as(sybil);
-      await tx(s.token.invoke('approve', chain.deployment.market, price));
-      await tx(s.market.invoke('create_job', price, 0xfa4an, 3_600n, 1n));
-      const id = toBigInt(await market().job_count());
-      await tx(chain.award(sybil, w, id, price));
-      await tx(chain.as(w).market.invoke('accept_job', id));
-      await tx(chain.as(w).market.invoke('submit_result', id, 0xabcdefn));
-      await tx(s.market.invoke('confirm', id));
-      paid += fee;
+    const rounds = Number(POSTER_CREDIT) + 1;
+    for (let i = 1; i <= rounds; i++) {
+      const job = await farm(sybil, w, price);
+      expect(job.credit).toBe(1n);
+      paid += job.paid;
       const rep = await chain.reputation(w);
-      expect(rep.completed).toBe(BigInt(i));
-      // (c + 1) · 10000 / (c + 2) with c = min(completed, 10 · posters): one poster tops out at 10.
-      const credited = BigInt(Math.min(i, POSTER_CREDIT));
-      expect(rep.score).toBe(((credited + 1n) * BPS) / (credited + 2n));
+      expect(rep).toMatchObject({ completed: BigInt(i), credits: BigInt(i), posters: 1n });
+      // One poster vouches for at most 10 credits: the last completion adds nothing.
+      expect(rep.score).toBe(scoreOf({ ...rep, credits: BigInt(Math.min(i, Number(POSTER_CREDIT))) }));
+      expect(rep.score).toBe(scoreOf(rep));
     }
-    expect((await chain.reputation(w)).score).toBe(9_166n);
-    const perCompletion = paid / BigInt(POSTER_CREDIT + 1);
-    process.stdout.write(`farming at min_price: ${Number(perCompletion) / 1e18} STRK per completion\n`);
+    const perCredit = paid / BigInt(rounds);
+    process.stdout.write(`farming at min_price: ${Number(perCredit) / 1e18} STRK per credit\n`);
     // Gas prices are fixed on devnet, so the cost moves only with storage first writes and the
     // odd byte of calldata: within 3% of the README's figure.
-    expect(perCompletion).toBeGreaterThanOrEqual((FARM_COST_PER_COMPLETION * 97n) / 100n);
-    expect(perCompletion).toBeLessThanOrEqual((FARM_COST_PER_COMPLETION * 103n) / 100n);
+    expect(perCredit).toBeGreaterThanOrEqual((FARM_COST_PER_CREDIT * 97n) / 100n);
+    expect(perCredit).toBeLessThanOrEqual((FARM_COST_PER_CREDIT * 103n) / 100n);
+  });
+
+  it('a large job counts more than a minimum-price one, but a self-dealt one is capped per job and per poster, and buys no credit cheaper', async () => {
+    const sybil = chain.actors.posters[1]!;
+    const w = workers[10]!;
+    await chain.stake(w, 2_000n * STRK);
+    const p = await market().params();
+    const minPrice = toBigInt(p.min_price);
+    const feeBps = toBigInt(p.fee_bps);
+    // The smallest price whose fee earns the most one job can be credited (14.4 STRK at the
+    // defaults): the cheapest way to buy credits with large jobs.
+    const capPrice = ((JOB_CREDIT - 1n) * FEE_PER_CREDIT * minPrice * BPS + feeBps - 1n) / feeBps;
+    const small = await farm(sybil, w, minPrice);
+    expect(small.credit).toBe(1n);
+    const capped = await farm(sybil, w, capPrice);
+    expect(capped.credit).toBe(JOB_CREDIT);
+    expect((await farm(sybil, w, capPrice - 1n)).credit).toBe(JOB_CREDIT - 1n);
+    const perCredit = { small: small.paid, capped: capped.paid / JOB_CREDIT };
+    process.stdout.write(
+      `farming with ${Number(capPrice) / 1e18} STRK jobs: ${Number(perCredit.capped) / 1e18} STRK per credit ` +
+        `(one at min_price: ${Number(perCredit.small) / 1e18})\n`,
+    );
+    // Each credit beyond a job's first costs 4 minimum prices of fee, more than a job life's gas.
+    expect(perCredit.capped).toBeGreaterThan(perCredit.small);
+
+    // A 1,000 STRK job from the same sybil: no more credit than the 14.4 STRK one, and no
+    // more score, since one poster vouches for at most 10 credits.
+    const before = await chain.reputation(w);
+    expect(before.score).toBe(scoreOf({ ...before, credits: POSTER_CREDIT }));
+    const huge = await farm(sybil, w, 1_000n * STRK);
+    expect(huge.credit).toBe(JOB_CREDIT);
+    const after = await chain.reputation(w);
+    expect(after.credits).toBe(before.credits + JOB_CREDIT);
+    expect(after.score).toBe(before.score);
+
+    // The same 1,000 STRK job from a second, real poster counts ten minimum-price completions.
+    const paid = await farm(poster, w, 1_000n * STRK);
+    expect(paid.credit).toBe(JOB_CREDIT);
+    const rep = await chain.reputation(w);
+    expect(rep).toMatchObject({ completed: after.completed + 1n, posters: 2n });
+    expect(rep.score).toBe(scoreOf(rep));
+    expect(rep.score).toBeGreaterThan(after.score);
   });
 });
+
+/**
+ * One job life from `from` to worker `w` at `price`, its budget exactly the price: the credit
+ * the completion earned (from its ReputationUpdated) and what it cost the two accounts together
+ * (every transaction's fee plus the protocol's fee; the price only moves between them).
+ */
+async function farm(from: Account, w: Account, price: bigint): Promise<{ credit: bigint; paid: bigint }> {
+  const s = chain.as(from);
+  let paid = 0n;
+  const tx = async (pending: Promise<{ txHash: string }>) => {
+    const { txHash } = await pending;
+    paid += await chain.feePaid(txHash);
+    return txHash;
+  };
+  const fees = toBigInt(await market().fees_accrued());
+  await tx(s.token.invoke('approve', chain.deployment.market, price));
+  await tx(s.market.invoke('create_job', price, 0xfa4an, 3_600n, 1n));
+  const id = toBigInt(await market().job_count());
+  await tx(chain.award(from, w, id, price));
+  await tx(chain.as(w).market.invoke('accept_job', id));
+  await tx(chain.as(w).market.invoke('submit_result', id, 0xabcdefn));
+  const confirmed = await tx(s.market.invoke('confirm', id));
+  paid += toBigInt(await market().fees_accrued()) - fees;
+  const updated = (await chain.events(confirmed)).find((e) => e.name === 'ReputationUpdated')!;
+  return { credit: toBigInt(updated.fields.credit), paid };
+}
 
 describe('bounded disputes', () => {
   it('past its deadline a dispute settles for the worker by default, and the bond moves to the worker', async () => {

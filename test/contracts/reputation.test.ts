@@ -5,7 +5,8 @@
 import type { Account } from 'starknet';
 import { executeCalls } from '../../src/chain/contract-client';
 import { toBigInt } from '../../src/chain/values';
-import { ChainFixture, revertReason } from './support/chain';
+import { creditOf, scoreOf } from '../support/reputation-score';
+import { ChainFixture, DEFAULT_PRICE, revertReason } from './support/chain';
 
 let chain: ChainFixture;
 beforeAll(async () => {
@@ -15,42 +16,48 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-/**
- * The contract's formula, restated: Laplace-smoothed, a slash weighing two failures, and no
- * more than 10 completions credited per distinct poster (issue 17: farming from one account).
- */
-const expectedScore = (c: bigint, f: bigint, s: bigint, posters: bigint) => {
-  const credited = c < 10n * posters ? c : 10n * posters;
-  return ((credited + 1n) * 10_000n) / (credited + f + 2n * s + 2n);
-};
+const BPS = 10_000n;
 
 describe('Reputation', () => {
   it('an unknown worker has the neutral score', async () => {
-    expect(await chain.reputation(chain.actors.outsider)).toEqual({ completed: 0n, failed: 0n, slashed: 0n, posters: 0n, score: 5_000n });
+    expect(await chain.reputation(chain.actors.outsider)).toEqual({ completed: 0n, failed: 0n, slashed: 0n, posters: 0n, credits: 0n, score: 5_000n });
   });
 
   it('record_* and set_market refuse everyone but the market (and set_market is once only)', async () => {
     const w = chain.actors.workers[0]!;
     for (const caller of [chain.actors.owner, w, chain.actors.outsider]) {
       const rep = chain.as(caller).reputation;
-      expect(await revertReason(rep.invoke('record_completed', w.address, 1n, caller.address))).toBe('Caller is not the market');
+      expect(await revertReason(rep.invoke('record_completed', w.address, 1n, caller.address, 10n ** 18n, 1n))).toBe(
+        'Caller is not the market',
+      );
       for (const fn of ['record_failed', 'record_slashed'] as const) {
         expect(await revertReason(rep.invoke(fn, w.address, 1n))).toBe('Caller is not the market');
       }
     }
     expect(await revertReason(chain.as(chain.actors.outsider).reputation.invoke('set_market', chain.actors.outsider.address))).toBe('Caller is not the owner');
     expect(await revertReason(chain.as(chain.actors.owner).reputation.invoke('set_market', chain.actors.outsider.address))).toBe('Market already set');
-    expect(await chain.reputation(w)).toMatchObject({ completed: 0n, failed: 0n, slashed: 0n });
+    expect(await chain.reputation(w)).toMatchObject({ completed: 0n, failed: 0n, slashed: 0n, credits: 0n });
   });
 
   it('follows the market: a completion, a missed accept window, a lost dispute', async () => {
     const [poster] = chain.actors.posters as [Account];
     const w = chain.actors.workers[1]!;
     await chain.stake(w);
+    const params = await chain.read.market.read.params();
+    // Credited by the fee it paid, in minimum prices (an 8 STRK job: more than one credit).
+    const credit = creditOf((DEFAULT_PRICE * toBigInt(params.fee_bps)) / BPS, toBigInt(params.min_price));
+    expect(credit).toBeGreaterThan(1n);
     const done = await chain.submittedJob(poster, w);
     const { txHash } = await chain.as(poster).market.invoke('confirm', done);
     const updated = (await chain.events(txHash)).find((e) => e.name === 'ReputationUpdated')!;
-    expect(updated.fields).toMatchObject({ worker: toBigInt(w.address), job_id: done, posters: 1n, score: expectedScore(1n, 0n, 0n, 1n) });
+    expect(updated.fields).toMatchObject({
+      worker: toBigInt(w.address),
+      job_id: done,
+      posters: 1n,
+      credit,
+      credits: credit,
+      score: scoreOf({ credits: credit, failed: 0n, slashed: 0n, posters: 1n }),
+    });
 
     const missed = await chain.awardedJob(poster, w);
     await chain.advance(toBigInt((await chain.read.market.read.params()).accept_window) + 1n);
@@ -60,7 +67,14 @@ describe('Reputation', () => {
     await chain.dispute(poster, disputed, 1n);
     await chain.as(chain.actors.arbiter).market.invoke('resolve', disputed, false);
 
-    expect(await chain.reputation(w)).toEqual({ completed: 1n, failed: 1n, slashed: 1n, posters: 1n, score: expectedScore(1n, 1n, 1n, 1n) });
+    expect(await chain.reputation(w)).toEqual({
+      completed: 1n,
+      failed: 1n,
+      slashed: 1n,
+      posters: 1n,
+      credits: credit,
+      score: scoreOf({ credits: credit, failed: 1n, slashed: 1n, posters: 1n }),
+    });
   });
 });
 

@@ -16,7 +16,8 @@ import {
   waitReady,
 } from './support/indexer-process';
 import { TestPg, saveScriptedHistory } from './support/harness';
-import { address } from './support/market-script';
+import { creditOf, scoreOf } from '../support/reputation-score';
+import { FEE_BPS, MIN_PRICE, address } from './support/market-script';
 
 const E = 10n ** 18n;
 let pg: TestPg;
@@ -99,6 +100,14 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
     indexer,
     `{ worker(address: "${address('alice')}") { address staked locked pendingUnstake peerId jobsAwarded reputation { score completed failed slashed evidence { jobId outcome score } } } }`,
   );
+  // The contract's score, restated: alice completed jobs 1 (8 STRK) and 4 (6 STRK) for one
+  // poster, each credited by its fee, then missed two accept windows.
+  const credits = [8n * E, 6n * E].reduce(
+    (sum, price) => sum + creditOf((price * FEE_BPS) / 10_000n, MIN_PRICE),
+    0n,
+  );
+  const aliceScore = (credited: bigint, failed: bigint) =>
+    Number(scoreOf({ credits: credited, failed, slashed: 0n, posters: 1n }));
   expect(alice.data!.worker).toEqual({
     address: address('alice'),
     staked: (100n * E).toString(),
@@ -107,15 +116,19 @@ test('the history is answered exactly: jobs, filters, ordering, pages, workers, 
     peerId: '12D3KooWAliceAliceAliceAliceAliceAliceAliceAliceAlice',
     jobsAwarded: 4,
     reputation: {
-      score: 5000,
+      score: aliceScore(credits, 2n),
       completed: 2,
       failed: 2,
       slashed: 0,
       evidence: [
-        { jobId: '1', outcome: 'completed', score: 6666 },
-        { jobId: '4', outcome: 'completed', score: 7500 },
-        { jobId: '6', outcome: 'failed', score: 6000 },
-        { jobId: '7', outcome: 'failed', score: 5000 },
+        {
+          jobId: '1',
+          outcome: 'completed',
+          score: aliceScore(creditOf((8n * E * FEE_BPS) / 10_000n, MIN_PRICE), 0n),
+        },
+        { jobId: '4', outcome: 'completed', score: aliceScore(credits, 0n) },
+        { jobId: '6', outcome: 'failed', score: aliceScore(credits, 1n) },
+        { jobId: '7', outcome: 'failed', score: aliceScore(credits, 2n) },
       ],
     },
   });

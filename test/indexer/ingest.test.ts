@@ -16,7 +16,8 @@ import {
   makeIngestor,
   scriptCodec,
 } from './support/harness';
-import { MarketScript, address, scriptedHistory } from './support/market-script';
+import { creditOf, scoreOf } from '../support/reputation-score';
+import { FEE_BPS, MIN_PRICE, MarketScript, address, scriptedHistory } from './support/market-script';
 
 const pg = postgresForFile();
 
@@ -78,8 +79,12 @@ test('a market history becomes jobs, workers, stake movements, slashes, reputati
     slashed_count: 2,
     locked: '0',
   });
-  // The contract's score: (completed + 1) * 10000 / (completed + failed + 2 * slashed + 2)
-  expect(byAddr.get(address('bob'))!.score).toBe(Math.floor((2 * 10_000) / (1 + 0 + 4 + 2)));
+  // The contract's score, restated: bob completed one 4 STRK job, credited by its fee, and was
+  // slashed twice.
+  const bobCredits = creditOf((4n * E * FEE_BPS) / 10_000n, MIN_PRICE);
+  expect(byAddr.get(address('bob'))!.score).toBe(
+    Number(scoreOf({ credits: bobCredits, failed: 0n, slashed: 2n, posters: 1n })),
+  );
 
   const slashes = (await ds.query('SELECT worker, job_id, amount FROM slashes ORDER BY id')) as Record<
     string,

@@ -581,7 +581,10 @@ pub mod JobMarket {
             if job.collateral > 0 {
                 self._registry().release(job.worker, job.collateral, job_id);
             }
-            self._reputation().record_completed(job.worker, job_id, job.poster);
+            // Credited by the fee it paid, in units of the minimum price in force now.
+            self
+                ._reputation()
+                .record_completed(job.worker, job_id, job.poster, fee, self._params().min_price);
             self._pay(job.worker, payout + bonus);
             self._pay(job.poster, refund);
             (payout, fee, refund)

@@ -391,3 +391,27 @@ fn accept_rechecks_eligibility() {
     s.registry.request_unstake(10 * STRK);
     s.market.accept_job(job_id);
 }
+
+/// Issue 17, medium: the market credits a completion by the fee it paid, in units of the
+/// minimum price: one for a job at the minimum price, the cap of ten for an 80 STRK job (2 STRK
+/// of fee), whether confirmed by the poster or claimed by the worker.
+#[test]
+fn a_completion_is_credited_by_the_fee_it_paid() {
+    let s = setup();
+    stake_worker(s, 500 * STRK);
+    let small = open_job(s, STRK, 1);
+    award_and_accept(s, small, market_params().min_price);
+    s.market.submit_result(small, 'commitment');
+    set_contract_address(poster());
+    s.market.confirm(small);
+    let rep = s.reputation.reputation_of(s.worker);
+    assert(rep.completed == 1 && rep.credits == 1, 'market/tests.cairo:credit small');
+    let large = open_job(s, 100 * STRK, 1);
+    award_and_accept(s, large, 80 * STRK);
+    s.market.submit_result(large, 'commitment');
+    set_block_timestamp(START + 3601);
+    s.market.claim(large);
+    let rep = s.reputation.reputation_of(s.worker);
+    assert(rep.completed == 2, 'market/tests.cairo:completed');
+    assert(rep.credits == 1 + crate::reputation::reputation::JOB_CREDIT, 'market/tests.cairo:credit');
+}

@@ -9,9 +9,12 @@ pub struct ReputationRecord {
     /// Collateral slashed: a missed execution deadline or a lost dispute.
     pub slashed: u32,
     /// Distinct posters who have paid this worker for a job: each can vouch for at most
-    /// `POSTER_CREDIT` completions in the score, so completions bought from one's own second
+    /// `POSTER_CREDIT` credits in the score, so completions bought from one's own second
     /// account stop counting after a few.
     pub posters: u32,
+    /// The completions weighted by the fee each paid (`credit_of` in reputation.cairo): one
+    /// for a job at the minimum price, up to `JOB_CREDIT` for a large one.
+    pub credits: u32,
 }
 
 /// What happened to a worker; carried in `ReputationUpdated` so that every score can be traced
@@ -24,9 +27,17 @@ pub mod Outcome {
 
 #[starknet::interface]
 pub trait IReputation<TState> {
-    /// Market only: `poster` paid `worker` for `job_id`. Emits `ReputationUpdated` with outcome
-    /// 'completed'.
-    fn record_completed(ref self: TState, worker: ContractAddress, job_id: u64, poster: ContractAddress);
+    /// Market only: `poster` paid `worker` for `job_id`, of which `fee` went to the protocol
+    /// while the market's minimum price was `min_price`; the completion is credited
+    /// `credit_of(fee, min_price)`. Emits `ReputationUpdated` with outcome 'completed'.
+    fn record_completed(
+        ref self: TState,
+        worker: ContractAddress,
+        job_id: u64,
+        poster: ContractAddress,
+        fee: u256,
+        min_price: u256,
+    );
     /// Market only. Emits `ReputationUpdated` with outcome 'failed'.
     fn record_failed(ref self: TState, worker: ContractAddress, job_id: u64);
     /// Market only. Emits `ReputationUpdated` with outcome 'slashed'.

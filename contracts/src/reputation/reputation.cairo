@@ -1,24 +1,52 @@
-/// Completions one poster can vouch for: beyond this many jobs from the same poster, more
-/// completions add nothing to the score.
+/// Credits one poster can vouch for: beyond this many from the same poster, more completions
+/// add nothing to the score.
 pub const POSTER_CREDIT: u64 = 10;
 
-/// Completions the score counts: every completion, but no more than `POSTER_CREDIT` per
+/// The most one completion is credited, however large the job: one self-dealt job of any size
+/// buys no more than ten at the minimum price would.
+pub const JOB_CREDIT: u32 = 10;
+
+/// A completion earns one credit more for each `FEE_PER_CREDIT` minimum prices of fee it paid.
+/// Four, because an extra credit must cost more in fees than a whole job life at the minimum
+/// price costs in gas (about three minimum prices at the defaults, README): then a large job is
+/// never a cheaper way to buy credits than as many jobs at the minimum price.
+pub const FEE_PER_CREDIT: u256 = 4;
+
+/// A completion's credit: `1 + fee / (FEE_PER_CREDIT * min_price)`, at most `JOB_CREDIT`. With no
+/// minimum price there is no unit to weigh by, and every completion counts one.
+pub fn credit_of(fee: u256, min_price: u256) -> u32 {
+    if min_price == 0 {
+        return 1;
+    }
+    // Divided twice rather than by the product, which could overflow for a huge minimum price;
+    // floor(floor(a / b) / c) == floor(a / (b * c)).
+    let extra = fee / min_price / FEE_PER_CREDIT;
+    let most: u256 = (JOB_CREDIT - 1).into();
+    if extra >= most {
+        JOB_CREDIT
+    } else {
+        let extra: u32 = extra.try_into().unwrap();
+        1 + extra
+    }
+}
+
+/// Credits the score counts: every completion's credit, but no more than `POSTER_CREDIT` per
 /// distinct poster who paid the worker.
 pub fn credited(record: crate::reputation::interface::ReputationRecord) -> u64 {
-    let completed: u64 = record.completed.into();
+    let credits: u64 = record.credits.into();
     let cap = POSTER_CREDIT * record.posters.into();
-    if completed < cap {
-        completed
+    if credits < cap {
+        credits
     } else {
         cap
     }
 }
 
 /// Laplace-smoothed success rate in basis points: (c + 1) / (c + failed + 2 * slashed + 2),
-/// where c is the credited completions (see `credited`). A newcomer starts at 5000; a slash
-/// weighs twice a failure because it means collateral was at stake and the worker still did
-/// not deliver. Kept as a pure function so the node and the indexer can recompute it from the
-/// counts.
+/// where c is the credited completions (see `credited`), so a failure weighs as much as a
+/// completion at the minimum price. A newcomer starts at 5000; a slash weighs twice a failure
+/// because it means collateral was at stake and the worker still did not deliver. Kept as a
+/// pure function so the node and the indexer can recompute it from the counts.
 pub fn score(record: crate::reputation::interface::ReputationRecord) -> u16 {
     let completed = credited(record);
     let failed: u64 = record.failed.into();
@@ -30,10 +58,15 @@ pub fn score(record: crate::reputation::interface::ReputationRecord) -> u16 {
 /// Counters saturate instead of overflowing: a panic here would make every settlement of the
 /// worker revert for ever.
 pub fn bump(count: u32) -> u32 {
-    if count == 0xffffffff {
-        count
+    add(count, 1)
+}
+
+/// `count + n`, saturating at the largest u32.
+pub fn add(count: u32, n: u32) -> u32 {
+    if count > 0xffffffff - n {
+        0xffffffff
     } else {
-        count + 1
+        count + n
     }
 }
 
@@ -85,6 +118,9 @@ pub mod Reputation {
         pub failed: u32,
         pub slashed: u32,
         pub posters: u32,
+        /// What this update credited (0 unless a completion) and the worker's total credits.
+        pub credit: u32,
+        pub credits: u32,
         pub score: u16,
     }
 
@@ -101,30 +137,37 @@ pub mod Reputation {
     #[abi(embed_v0)]
     impl ReputationImpl of IReputation<ContractState> {
         fn record_completed(
-            ref self: ContractState, worker: ContractAddress, job_id: u64, poster: ContractAddress,
+            ref self: ContractState,
+            worker: ContractAddress,
+            job_id: u64,
+            poster: ContractAddress,
+            fee: u256,
+            min_price: u256,
         ) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
+            let credit = super::credit_of(fee, min_price);
             record.completed = super::bump(record.completed);
+            record.credits = super::add(record.credits, credit);
             if !self.paired.read((worker, poster)) {
                 self.paired.write((worker, poster), true);
                 record.posters = super::bump(record.posters);
             }
-            self._store(worker, job_id, record, Outcome::COMPLETED);
+            self._store(worker, job_id, record, Outcome::COMPLETED, credit);
         }
 
         fn record_failed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
             record.failed = super::bump(record.failed);
-            self._store(worker, job_id, record, Outcome::FAILED);
+            self._store(worker, job_id, record, Outcome::FAILED, 0);
         }
 
         fn record_slashed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
             self._assert_only_market();
             let mut record = self.records.read(worker);
             record.slashed = super::bump(record.slashed);
-            self._store(worker, job_id, record, Outcome::SLASHED);
+            self._store(worker, job_id, record, Outcome::SLASHED, 0);
         }
 
         fn set_market(ref self: ContractState, market: ContractAddress) {
@@ -161,6 +204,7 @@ pub mod Reputation {
             job_id: u64,
             record: ReputationRecord,
             outcome: felt252,
+            credit: u32,
         ) {
             self.records.write(worker, record);
             self
@@ -173,6 +217,8 @@ pub mod Reputation {
                         failed: record.failed,
                         slashed: record.slashed,
                         posters: record.posters,
+                        credit,
+                        credits: record.credits,
                         score: super::score(record),
                     },
                 );

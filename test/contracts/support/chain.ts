@@ -258,7 +258,7 @@ export class ChainFixture {
   async reputation(worker: Account) {
     const r = await this.read.reputation.read.reputation_of(worker.address);
     return {
-      ...bigintFields(r, ['completed', 'failed', 'slashed', 'posters']),
+      ...bigintFields(r, ['completed', 'failed', 'slashed', 'posters', 'credits']),
       score: toBigInt(await this.read.reputation.read.score_of(worker.address)),
     };
   }

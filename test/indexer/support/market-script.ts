@@ -9,6 +9,7 @@ import type { RawEvent } from '../../../src/chain/events/chain-source';
 import type { AbiCodec, ContractRole, Value } from '../../../src/chain/events/event-codec';
 import { MemoryChain, type RecordedBlock } from '../../../src/chain/events/memory-chain';
 import { normalizeAddress } from '../../../src/shared/felt';
+import { creditOf, scoreOf } from '../../support/reputation-score';
 
 const hex = (s: string) => '0x0' + createHash('sha256').update(s).digest('hex').slice(1);
 const short = (s: string) => '0x' + Buffer.from(s).toString('hex');
@@ -16,6 +17,8 @@ const short = (s: string) => '0x' + Buffer.from(s).toString('hex');
 export const ACCEPT_WINDOW = 3600;
 export const REVIEW_WINDOW = 7200;
 export const FEE_BPS = 100n;
+/** The market's minimum price: the unit a completion is credited in, by the fee it paid. */
+export const MIN_PRICE = 10n ** 16n;
 export const COLLATERAL_BPS = 5000n;
 export const SLASH_BPS = 10000n;
 export const BOND_BPS = 1000n;
@@ -45,7 +48,9 @@ interface WorkerModel {
   completed: number;
   failed: number;
   slashed: number;
-  /** Posters who paid this worker: each vouches for at most 10 completions in the score. */
+  /** The completions weighted by the fees they paid. */
+  credits: bigint;
+  /** Posters who paid this worker: each vouches for at most 10 credits in the score. */
   posters: Set<string>;
 }
 
@@ -137,7 +142,15 @@ export class MarketScript {
     if (!m)
       this.workers.set(
         worker,
-        (m = { staked: 0n, locked: 0n, completed: 0, failed: 0, slashed: 0, posters: new Set() }),
+        (m = {
+          staked: 0n,
+          locked: 0n,
+          completed: 0,
+          failed: 0,
+          slashed: 0,
+          credits: 0n,
+          posters: new Set(),
+        }),
       );
     return m;
   }
@@ -149,19 +162,28 @@ export class MarketScript {
   }
 
   private score(m: WorkerModel): number {
-    const credited = Math.min(m.completed, 10 * m.posters.size);
-    return Math.floor(((credited + 1) * 10_000) / (credited + m.failed + 2 * m.slashed + 2));
+    return Number(
+      scoreOf({
+        credits: m.credits,
+        failed: BigInt(m.failed),
+        slashed: BigInt(m.slashed),
+        posters: BigInt(m.posters.size),
+      }),
+    );
   }
 
+  /** A reputation update; a completion names its poster and the fee it paid. */
   private reputation(
     worker: string,
     jobId: number,
     outcome: 'completed' | 'failed' | 'slashed',
-    poster?: string,
+    paid?: { poster: string; fee: bigint },
   ): void {
     const m = this.w(worker);
     m[outcome]++;
-    if (poster) m.posters.add(poster);
+    const credit = paid ? creditOf(paid.fee, MIN_PRICE) : 0n;
+    m.credits += credit;
+    if (paid) m.posters.add(paid.poster);
     this.emit('reputation', 'ReputationUpdated', {
       worker,
       job_id: jobId,
@@ -170,6 +192,8 @@ export class MarketScript {
       failed: m.failed,
       slashed: m.slashed,
       posters: m.posters.size,
+      credit: Number(credit),
+      credits: Number(m.credits),
       score: this.score(m),
     });
   }
@@ -309,7 +333,7 @@ export class MarketScript {
         locked: m.locked,
       });
     }
-    this.reputation(j.worker!, id, 'completed', j.poster);
+    this.reputation(j.worker!, id, 'completed', { poster: j.poster, fee });
     return { payout: j.price - fee, fee, refund: j.budget - j.price };
   }
 
