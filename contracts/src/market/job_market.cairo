@@ -22,7 +22,9 @@ pub mod JobMarket {
         ResultSubmitted, TreasurySet,
     };
     use crate::market::interface::{IJobMarket, Job, JobStatus, MarketParams};
-    use crate::market::packing::{JobClock, JobDispute, JobTerms};
+    use crate::market::packing::{
+        JobClock, JobDispute, JobTerms, ParamMinimums, ParamTerms, join_params, split_params,
+    };
     use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
     use crate::staking::interface::{IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait};
 
@@ -80,10 +82,14 @@ pub mod JobMarket {
         /// A scheduled arbiter and the time it takes effect (0: none scheduled).
         next_arbiter: ContractAddress,
         next_arbiter_at: u64,
-        params: MarketParams,
+        /// The parameters, as rates and windows in one slot and the minimums beside them
+        /// (market/packing.cairo).
+        params: ParamTerms,
+        params_min: ParamMinimums,
         /// Scheduled parameters and the time they take effect (0: none scheduled). Read
         /// through `_params`, which applies them once due without a transaction.
-        next_params: MarketParams,
+        next_params: ParamTerms,
+        next_params_min: ParamMinimums,
         next_params_at: u64,
         /// A job's fields, one map per slot, grouped by the step that writes them (see
         /// market/packing.cairo): a step reads what it checks and writes what it changes.
@@ -162,7 +168,7 @@ pub mod JobMarket {
             let amount: u128 = budget.try_into().expect(errors::BUDGET_TOO_LARGE);
             assert(manifest_hash != 0, errors::ZERO_MANIFEST);
             assert(
-                exec_duration > 0 && exec_duration <= self._params().max_exec_duration,
+                exec_duration > 0 && exec_duration <= self._param_terms().max_exec_duration,
                 errors::BAD_EXEC_DURATION,
             );
             assert(max_attempts >= 1 && max_attempts <= MAX_ATTEMPTS, errors::BAD_MAX_ATTEMPTS);
@@ -520,7 +526,7 @@ pub mod JobMarket {
         fn pending_params(self: @ContractState) -> (MarketParams, u64) {
             let at = self.next_params_at.read();
             if at > get_block_timestamp() {
-                (self.next_params.read(), at)
+                (join_params(self.next_params.read(), self.next_params_min.read()), at)
             } else {
                 (self._params(), 0)
             }
@@ -763,12 +769,25 @@ pub mod JobMarket {
 
         /// The parameters in effect: the scheduled ones once their time has come.
         fn _params(self: @ContractState) -> MarketParams {
-            let at = self.next_params_at.read();
-            if at != 0 && get_block_timestamp() >= at {
+            if self._next_params_due() {
+                join_params(self.next_params.read(), self.next_params_min.read())
+            } else {
+                join_params(self.params.read(), self.params_min.read())
+            }
+        }
+
+        /// The rates and windows in effect, without the minimums: one slot fewer to read.
+        fn _param_terms(self: @ContractState) -> ParamTerms {
+            if self._next_params_due() {
                 self.next_params.read()
             } else {
                 self.params.read()
             }
+        }
+
+        fn _next_params_due(self: @ContractState) -> bool {
+            let at = self.next_params_at.read();
+            at != 0 && get_block_timestamp() >= at
         }
 
         fn _arbiter(self: @ContractState) -> ContractAddress {
@@ -798,12 +817,17 @@ pub mod JobMarket {
                 errors::BAD_WINDOW,
             );
             let now = get_block_timestamp();
-            self.params.write(self._params());
+            let (current, current_min) = split_params(self._params());
+            self.params.write(current);
+            self.params_min.write(current_min);
+            let (terms, minimums) = split_params(params);
             if delay == 0 {
-                self.params.write(params);
+                self.params.write(terms);
+                self.params_min.write(minimums);
                 self.next_params_at.write(0);
             } else {
-                self.next_params.write(params);
+                self.next_params.write(terms);
+                self.next_params_min.write(minimums);
                 self.next_params_at.write(now + delay);
             }
             self.emit(ParamsUpdated { params, effective_at: now + delay });

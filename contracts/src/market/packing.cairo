@@ -4,7 +4,7 @@
 //! 18,000), so the Job struct written whole (28 slots) at every step was most of what a job's
 //! life cost. A step now reads the slots it checks and writes the ones it changes.
 
-use crate::market::interface::JobStatus;
+use crate::market::interface::{JobStatus, MarketParams};
 use starknet::storage_access::StorePacking;
 
 /// The job's small fields, one storage slot: its state and counters, the terms of the current
@@ -167,5 +167,96 @@ pub impl JobClockPacking of StorePacking<JobClock, felt252> {
         let accept_by: u64 = take(ref low, B64).try_into().unwrap();
         let deadline: u64 = low.try_into().unwrap();
         JobClock { accept_by, deadline, review_until: wide.high.try_into().unwrap() }
+    }
+}
+
+/// The market's rates and windows, one slot (read by every `create_job` and `award_job`):
+/// low = fee_bps 16 | collateral_bps 16 | slash_bps 16 | dispute_bond_bps 16 | accept_window 32
+/// | review_window 32; high = max_exec_duration 32 | resolution_window 32. `_set_params` bounds
+/// every window by MAX_WINDOW before they are stored.
+#[derive(Drop, Copy, PartialEq, Debug)]
+pub struct ParamTerms {
+    pub fee_bps: u16,
+    pub collateral_bps: u16,
+    pub slash_bps: u16,
+    pub dispute_bond_bps: u16,
+    pub accept_window: u64,
+    pub review_window: u64,
+    pub max_exec_duration: u64,
+    pub resolution_window: u64,
+}
+
+/// The smallest price and collateral an award may name (read only by `award_job`).
+#[derive(Drop, Copy, PartialEq, Debug, starknet::Store)]
+pub struct ParamMinimums {
+    pub min_price: u256,
+    pub min_collateral: u256,
+}
+
+pub fn split_params(params: MarketParams) -> (ParamTerms, ParamMinimums) {
+    (
+        ParamTerms {
+            fee_bps: params.fee_bps,
+            collateral_bps: params.collateral_bps,
+            slash_bps: params.slash_bps,
+            dispute_bond_bps: params.dispute_bond_bps,
+            accept_window: params.accept_window,
+            review_window: params.review_window,
+            max_exec_duration: params.max_exec_duration,
+            resolution_window: params.resolution_window,
+        },
+        ParamMinimums { min_price: params.min_price, min_collateral: params.min_collateral },
+    )
+}
+
+pub fn join_params(terms: ParamTerms, minimums: ParamMinimums) -> MarketParams {
+    MarketParams {
+        fee_bps: terms.fee_bps,
+        collateral_bps: terms.collateral_bps,
+        slash_bps: terms.slash_bps,
+        accept_window: terms.accept_window,
+        review_window: terms.review_window,
+        max_exec_duration: terms.max_exec_duration,
+        dispute_bond_bps: terms.dispute_bond_bps,
+        resolution_window: terms.resolution_window,
+        min_price: minimums.min_price,
+        min_collateral: minimums.min_collateral,
+    }
+}
+
+pub impl ParamTermsPacking of StorePacking<ParamTerms, felt252> {
+    fn pack(value: ParamTerms) -> felt252 {
+        let low: u128 = value.fee_bps.into()
+            + value.collateral_bps.into() * B16
+            + value.slash_bps.into() * B32
+            + value.dispute_bond_bps.into() * 0x1000000000000
+            + window(value.accept_window) * B64
+            + window(value.review_window) * 0x1000000000000000000000000;
+        let high: u128 = window(value.max_exec_duration) + window(value.resolution_window) * B32;
+        u256 { low, high }.try_into().unwrap()
+    }
+
+    fn unpack(value: felt252) -> ParamTerms {
+        let wide: u256 = value.into();
+        let mut low = wide.low;
+        let mut high = wide.high;
+        let fee_bps: u16 = take(ref low, B16).try_into().unwrap();
+        let collateral_bps: u16 = take(ref low, B16).try_into().unwrap();
+        let slash_bps: u16 = take(ref low, B16).try_into().unwrap();
+        let dispute_bond_bps: u16 = take(ref low, B16).try_into().unwrap();
+        let accept_window: u64 = take(ref low, B32).try_into().unwrap();
+        let review_window: u64 = low.try_into().unwrap();
+        let max_exec_duration: u64 = take(ref high, B32).try_into().unwrap();
+        let resolution_window: u64 = high.try_into().unwrap();
+        ParamTerms {
+            fee_bps,
+            collateral_bps,
+            slash_bps,
+            dispute_bond_bps,
+            accept_window,
+            review_window,
+            max_exec_duration,
+            resolution_window,
+        }
     }
 }
