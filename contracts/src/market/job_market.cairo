@@ -23,7 +23,8 @@ pub mod JobMarket {
     };
     use crate::market::interface::{IJobMarket, Job, JobStatus, MarketParams};
     use crate::market::packing::{
-        JobClock, JobDispute, JobTerms, ParamMinimums, ParamTerms, join_params, split_params,
+        JobAmounts, JobClock, JobDispute, JobTerms, MAX_BUDGET, ParamMinimums, ParamTerms,
+        join_params, split_params,
     };
     use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
     use crate::staking::interface::{IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait};
@@ -62,8 +63,9 @@ pub mod JobMarket {
         terms: JobTerms,
     }
 
-    /// An amount the market holds, to its u128 storage form. Every such amount is bounded by
-    /// budgets, which `create_job` requires to fit 128 bits, so this never refuses one.
+    /// An amount the market holds, to its u128 storage form. Each is bounded by a budget, which
+    /// `create_job` keeps below 2^123, so this never refuses one; a sum past 2^128 (a token
+    /// with that much supply) makes the addition panic, it never wraps.
     fn narrow(amount: u256) -> u128 {
         amount.try_into().expect(errors::BUDGET_TOO_LARGE)
     }
@@ -100,11 +102,10 @@ pub mod JobMarket {
         job_worker: Map<u64, ContractAddress>,
         job_commitment: Map<u64, felt252>,
         job_dispute: Map<u64, JobDispute>,
-        /// Amounts in one slot each: a budget must fit 128 bits (checked by `create_job`), and
-        /// prices, bonds, fees and the sums of them are bounded by budgets the market holds.
-        job_budget: Map<u64, u128>,
-        job_price: Map<u64, u128>,
+        job_amounts: Map<u64, JobAmounts>,
         job_count: u64,
+        /// One slot each: bonds, fees and the sums of them are bounded by budgets the market
+        /// holds, which `create_job` keeps below 2^123.
         escrowed: u128,
         fees_accrued: u128,
     }
@@ -165,7 +166,7 @@ pub mod JobMarket {
             max_attempts: u8,
         ) -> u64 {
             assert(budget > 0, errors::ZERO_BUDGET);
-            let amount: u128 = budget.try_into().expect(errors::BUDGET_TOO_LARGE);
+            assert(budget < MAX_BUDGET, errors::BUDGET_TOO_LARGE);
             assert(manifest_hash != 0, errors::ZERO_MANIFEST);
             assert(
                 exec_duration > 0 && exec_duration <= self._param_terms().max_exec_duration,
@@ -196,9 +197,9 @@ pub mod JobMarket {
                     },
                 );
             self.job_poster.write(job_id, poster);
-            self.job_budget.write(job_id, amount);
+            self.job_amounts.write(job_id, JobAmounts { budget: budget.low, price: 0 });
             self.job_manifest.write(job_id, manifest_hash);
-            self.escrowed.write(self.escrowed.read() + amount);
+            self.escrowed.write(self.escrowed.read() + budget.low);
             self.emit(JobCreated { job_id, poster, budget, manifest_hash, exec_duration, max_attempts });
             let ok = self._token().transfer_from(poster, get_contract_address(), budget);
             assert(ok, common_errors::TRANSFER_FAILED);
@@ -214,7 +215,7 @@ pub mod JobMarket {
             assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
             terms.status = JobStatus::Cancelled;
             self.job_terms.write(job_id, terms);
-            let budget = self.job_budget.read(job_id);
+            let budget = self.job_amounts.read(job_id).budget;
             self.escrowed.write(self.escrowed.read() - budget);
             self.emit(JobCancelled { job_id, refund: budget.into() });
             self._pay(poster, budget.into());
@@ -239,7 +240,8 @@ pub mod JobMarket {
             assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
             assert(worker != poster, errors::POSTER_AS_WORKER);
             assert(price > 0, errors::ZERO_PRICE);
-            assert(price <= self.job_budget.read(job_id).into(), errors::PRICE_OVER_BUDGET);
+            let mut amounts = self.job_amounts.read(job_id);
+            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
             let now = get_block_timestamp();
             assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
             let params = self._params();
@@ -264,8 +266,9 @@ pub mod JobMarket {
             let accept_by = now + params.accept_window;
             self.job_terms.write(job_id, terms);
             self.job_worker.write(job_id, worker);
-            // Fits: the price is at most the budget, which fits 128 bits.
-            self.job_price.write(job_id, narrow(price));
+            // Fits: the price is at most the budget.
+            amounts.price = price.low;
+            self.job_amounts.write(job_id, amounts);
             self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
             self
                 .emit(
@@ -347,7 +350,7 @@ pub mod JobMarket {
             assert(terms.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
             let now = get_block_timestamp();
             assert(now <= self.job_clock.read(job_id).review_until, errors::REVIEW_WINDOW_OVER);
-            let price = self.job_price.read(job_id);
+            let price = self.job_amounts.read(job_id).price;
             let bond = bps_of(price.into(), terms.dispute_bond_bps);
             let arbiter = self._arbiter();
             let resolve_by = now + terms.resolution_window;
@@ -433,7 +436,7 @@ pub mod JobMarket {
             // Every write before any call out (registry, reputation, token).
             self.job_terms.write(job_id, terms);
             self.job_worker.write(job_id, address::zero());
-            self.job_price.write(job_id, 0);
+            self.job_amounts.write(job_id, JobAmounts { budget: awarded.budget.low, price: 0 });
             self.job_clock.write(job_id, Default::default());
             if !reopen {
                 self.escrowed.write(self.escrowed.read() - narrow(awarded.budget));
@@ -577,11 +580,12 @@ pub mod JobMarket {
             let terms = self._terms(job_id);
             let clock = self.job_clock.read(job_id);
             let dispute = self.job_dispute.read(job_id);
-            let price: u256 = self.job_price.read(job_id).into();
+            let amounts = self.job_amounts.read(job_id);
+            let price: u256 = amounts.price.into();
             Job {
                 poster: self.job_poster.read(job_id),
                 status: terms.status,
-                budget: self.job_budget.read(job_id).into(),
+                budget: amounts.budget.into(),
                 manifest_hash: self.job_manifest.read(job_id),
                 exec_duration: terms.exec_duration,
                 max_attempts: terms.max_attempts,
@@ -614,17 +618,18 @@ pub mod JobMarket {
 
         /// The collateral of the current award, as `award_job` computed it.
         fn _collateral(self: @ContractState, job_id: u64, terms: JobTerms) -> u256 {
-            bps_of(self.job_price.read(job_id).into(), terms.collateral_bps)
+            bps_of(self.job_amounts.read(job_id).price.into(), terms.collateral_bps)
         }
 
         /// What settling, resolving or expiring a job moves, and who between.
         fn _deal(self: @ContractState, job_id: u64) -> Deal {
             let terms = self._terms(job_id);
-            let price: u256 = self.job_price.read(job_id).into();
+            let amounts = self.job_amounts.read(job_id);
+            let price: u256 = amounts.price.into();
             Deal {
                 poster: self.job_poster.read(job_id),
                 worker: self.job_worker.read(job_id),
-                budget: self.job_budget.read(job_id).into(),
+                budget: amounts.budget.into(),
                 price,
                 collateral: bps_of(price, terms.collateral_bps),
                 terms,

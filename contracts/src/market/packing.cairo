@@ -40,6 +40,30 @@ pub struct JobClock {
     pub review_until: u64,
 }
 
+/// A job's budget and the price of its current award, one slot (low = budget, high = price):
+/// the price rides in the slot the budget already holds, so an award allocates none for it.
+/// Both fit because `create_job` keeps budgets below 2^123 (MAX_BUDGET) and a price never
+/// exceeds its budget.
+#[derive(Drop, Copy, PartialEq, Debug)]
+pub struct JobAmounts {
+    pub budget: u128,
+    pub price: u128,
+}
+
+/// Budgets must be below this (2^123), so that a budget and a price share a felt252.
+pub const MAX_BUDGET: u256 = 0x8000000000000000000000000000000;
+
+pub impl JobAmountsPacking of StorePacking<JobAmounts, felt252> {
+    fn pack(value: JobAmounts) -> felt252 {
+        u256 { low: value.budget, high: value.price }.try_into().expect('Price does not fit 123 bits')
+    }
+
+    fn unpack(value: felt252) -> JobAmounts {
+        let wide: u256 = value.into();
+        JobAmounts { budget: wide.low, price: wide.high }
+    }
+}
+
 /// Set only by `dispute`: the bond the poster paid, the arbiter in office then, and the time
 /// after which anyone may settle it by default.
 #[derive(Drop, Copy, PartialEq, Debug, starknet::Store)]

@@ -229,20 +229,23 @@ pub mod StakingRegistry {
         }
 
         fn eligibility(self: @ContractState, worker: ContractAddress, collateral: u256) -> felt252 {
-            let info = self.stakes.read(worker);
-            if info.staked == 0 {
+            // Member by member (every award and accept asks): the unstake time is never needed.
+            let stake = self.stakes.entry(worker);
+            let staked = stake.staked.read();
+            if staked == 0 {
                 return errors::NOT_STAKED;
             }
-            if info.pending_unstake > 0 {
+            let pending_unstake = stake.pending_unstake.read();
+            if pending_unstake > 0 {
                 return errors::UNSTAKING;
             }
-            if info.staked < self.params.read().min_stake {
+            if staked < self.params.min_stake.read() {
                 return errors::BELOW_MIN_STAKE;
             }
-            if get_block_timestamp() < info.suspended_until {
+            if get_block_timestamp() < stake.suspended_until.read() {
                 return errors::SUSPENDED;
             }
-            if free_of(@info) < collateral {
+            if staked - stake.locked.read() - pending_unstake < collateral {
                 return errors::INSUFFICIENT_FREE_STAKE;
             }
             if self.peer_ids.read(worker).len() == 0 {
