@@ -18,11 +18,11 @@ const BPS = 10_000n;
 const POSTER_CREDIT = 10;
 /**
  * FRI: what one credited completion at the minimum price costs a farmer who runs both the sybil
- * poster and the worker, as the README's reputation section states it (0.0175 STRK: a job
+ * poster and the worker, as the README's reputation section states it (0.0171 STRK: a job
  * life's transaction fees on both sides plus the protocol fee; the price only moves between its
  * own accounts).
  */
-const FARM_COST_PER_COMPLETION = (175n * 10n ** 18n) / 10_000n;
+const FARM_COST_PER_COMPLETION = (171n * 10n ** 18n) / 10_000n;
 
 beforeAll(async () => {
   chain = await ChainFixture.start({ accounts: 15 });
