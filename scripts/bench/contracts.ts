@@ -2,17 +2,21 @@
  * `npm run bench:contracts`: what each entry point costs on devnet (the fee actually charged,
  * in STRK, and the L2 gas the receipt reports), and what one whole job life costs, per party.
  * `-- --json` prints one JSON object with the same figures instead of the table.
+ * `-- --breakdown` adds where each step of the job life spends its gas: every call's own L2 gas
+ * (from devnet's trace) and what the transaction paid outside the calls (call-gas.ts).
  *
  * Costs are deterministic for a given contract and devnet version (no timing involved), so
  * one run of each entry point is the measurement.
  */
 import { config, type Account, type GetTransactionReceiptResponse } from 'starknet';
 import { signAwardConsent } from '../../src/chain/award-consent';
+import { loadArtifacts } from '../../src/chain/artifacts';
 import { CairnClients } from '../../src/chain/cairn';
 import { deployCairn } from '../../src/chain/deploy';
 import { DEVNET_STRK_ADDRESS, Devnet } from '../devnet';
 import { DEFAULT_MARKET_PARAMS, STRK } from '../../src/chain/params';
 import { toBigInt } from '../../src/chain/values';
+import { CallNames, type TxGas, txGas } from './call-gas';
 
 // starknet.js warns on each transaction that a young devnet has too few blocks to estimate tips.
 config.set('logLevel', 'ERROR');
@@ -25,6 +29,7 @@ interface Cost {
 
 async function main() {
   const json = process.argv.includes('--json');
+  const breakdown = process.argv.includes('--breakdown');
   const devnet = await Devnet.start({ accounts: 6 });
   try {
     const { provider, accounts } = await devnet.signers();
@@ -32,8 +37,24 @@ async function main() {
     const deployment = await deployCairn(owner, { token: DEVNET_STRK_ADDRESS });
     const as = (a: Account) => new CairnClients(deployment, a);
     const costs: Record<string, Cost> = {};
+    const names = new CallNames()
+      .contract(deployment.market, 'market')
+      .contract(deployment.registry, 'registry')
+      .contract(deployment.reputation, 'reputation')
+      .contract(DEVNET_STRK_ADDRESS, 'STRK')
+      .functions(['__validate__', '__execute__', 'transfer', 'transfer_from', 'approve', 'is_valid_signature'])
+      .functions(
+        Object.values(loadArtifacts()).flatMap((a) =>
+          (a.sierra.abi as { type: string; name: string; items?: { type: string; name: string }[] }[]).flatMap((e) =>
+            e.type === 'interface' ? (e.items ?? []).map((i) => i.name) : e.type === 'function' ? [e.name] : [],
+          ),
+        ),
+      );
+    for (const [a, label] of [[poster, 'poster'], [worker, 'worker'], [worker2, 'worker2']] as const) names.contract(a.address, label);
+    const traces: Record<string, TxGas> = {};
     const cost = async (label: string, p: Promise<{ txHash: string }>) => {
       const { txHash } = await p;
+      if (breakdown && label.startsWith('life: ')) traces[label] = await txGas(devnet, txHash, names);
       const receipt = (await provider.getTransactionReceipt(txHash)) as GetTransactionReceiptResponse;
       const v = receipt.value as unknown as {
         actual_fee: { amount: string };
@@ -133,6 +154,7 @@ async function main() {
         devnet: devnet.url,
         entry_points: Object.fromEntries(Object.entries(costs).map(([k, c]) => [k, conv(c)])),
         job_life: { total: conv(jobLife.total), poster: conv(jobLife.poster), worker: conv(jobLife.worker) },
+        ...(breakdown ? { breakdown: traces } : {}),
       };
       process.stdout.write(JSON.stringify(out) + '\n');
     } else {
@@ -143,6 +165,12 @@ async function main() {
       const w = Math.max(...rows.map((r) => r[0]!.length));
       process.stdout.write(`${'entry point'.padEnd(w)}  ${'fee STRK'.padStart(10)}  ${'L2 gas'.padStart(10)}  ${'L1 data gas'.padStart(11)}\n`);
       for (const r of rows) process.stdout.write(`${r[0]!.padEnd(w)}  ${r[1]!.padStart(10)}  ${r[2]!.padStart(10)}  ${r[3]!.padStart(11)}\n`);
+      for (const [label, t] of Object.entries(traces)) {
+        process.stdout.write(`\n${label.slice('life: '.length)}: ${t.l2Gas} L2 gas, ${t.outsideCalls} outside the calls (new storage slots at 402,000 each, data)\n`);
+        for (const c of t.calls) {
+          process.stdout.write(`  ${'  '.repeat(c.depth)}${c.call.padEnd(40 - 2 * c.depth)} ${String(c.l2Gas).padStart(9)} total ${String(c.ownL2Gas).padStart(9)} own\n`);
+        }
+      }
     }
   } finally {
     await devnet.stop();

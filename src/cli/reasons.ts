@@ -21,6 +21,7 @@ const REASONS: Record<string, string> = {
   'Price exceeds budget': 'the price is above the escrowed budget',
   'Price below minimum': 'the price is below the market minimum',
   'Budget must be positive': 'the budget must be more than zero',
+  'Budget too large': 'the budget must be below 2^123 (about 1.06e19 STRK)',
   'Insufficient free stake':
     'the free stake (staked, less locked collateral and what is being unstaked) is smaller than the amount',
   'No pending unstake': 'nothing is being unstaked: request it first with `cairn worker unstake AMOUNT`',

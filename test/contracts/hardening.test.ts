@@ -18,11 +18,11 @@ const TIMELOCK = 2n * 86_400n;
 const BPS = 10_000n;
 /**
  * FRI: what one credit at the minimum price costs a farmer who runs both the sybil poster and
- * the worker, as the README's reputation section states it (0.031 STRK: a job life's
+ * the worker, as the README's reputation section states it (0.0174 STRK: a job life's
  * transaction fees on both sides plus the protocol fee; the price only moves between its own
  * accounts).
  */
-const FARM_COST_PER_CREDIT = (31n * 10n ** 18n) / 1_000n;
+const FARM_COST_PER_CREDIT = (174n * 10n ** 18n) / 10_000n;
 
 beforeAll(async () => {
   chain = await ChainFixture.start({ accounts: 16 });

@@ -66,9 +66,13 @@ describe('create_job', () => {
     });
   });
 
-  it('refuses a zero budget, a zero manifest, bad durations and bad attempt counts', async () => {
+  it('refuses a zero or too large budget, a zero manifest, bad durations and bad attempt counts', async () => {
     const c = chain.as(poster).market;
     expect(await revertReason(c.invoke('create_job', 0n, 1n, 600n, 1n))).toBe('Budget must be positive');
+    // A budget and its price share a storage slot, 123 bits each: a larger budget is refused, not
+    // truncated, and so is one with a u256 high word.
+    expect(await revertReason(c.invoke('create_job', 1n << 123n, 1n, 600n, 1n))).toBe('Budget too large');
+    expect(await revertReason(c.invoke('create_job', (1n << 128n) + STRK, 1n, 600n, 1n))).toBe('Budget too large');
     expect(await revertReason(c.invoke('create_job', STRK, 0n, 600n, 1n))).toBe('Manifest hash must not be zero');
     expect(await revertReason(c.invoke('create_job', STRK, 1n, 0n, 1n))).toBe('Execution duration out of range');
     expect(await revertReason(c.invoke('create_job', STRK, 1n, 10n ** 9n, 1n))).toBe('Execution duration out of range');

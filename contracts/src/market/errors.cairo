@@ -34,3 +34,4 @@ pub const RESOLUTION_OVER: felt252 = 'Resolution window is over';
 pub const RESOLUTION_OPEN: felt252 = 'Resolution window still open';
 pub const CONSENT_EXPIRED: felt252 = 'Award consent expired';
 pub const BAD_CONSENT: felt252 = 'Award consent not valid';
+pub const BUDGET_TOO_LARGE: felt252 = 'Budget too large';

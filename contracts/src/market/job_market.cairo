@@ -22,6 +22,10 @@ pub mod JobMarket {
         ResultSubmitted, TreasurySet,
     };
     use crate::market::interface::{IJobMarket, Job, JobStatus, MarketParams};
+    use crate::market::packing::{
+        JobAmounts, JobClock, JobDispute, JobTerms, MAX_BUDGET, ParamMinimums, ParamTerms,
+        join_params, split_params,
+    };
     use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
     use crate::staking::interface::{IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait};
 
@@ -48,6 +52,24 @@ pub mod JobMarket {
     pub const STAGE_ACCEPT: felt252 = 'accept';
     pub const STAGE_EXECUTION: felt252 = 'execution';
 
+    /// What settling, resolving or expiring a job needs of it: five slots, not the whole job.
+    #[derive(Drop, Copy)]
+    struct Deal {
+        poster: ContractAddress,
+        worker: ContractAddress,
+        budget: u256,
+        price: u256,
+        collateral: u256,
+        terms: JobTerms,
+    }
+
+    /// An amount the market holds, to its u128 storage form. Each is bounded by a budget, which
+    /// `create_job` keeps below 2^123, so this never refuses one; a sum past 2^128 (a token
+    /// with that much supply) makes the addition panic, it never wraps.
+    fn narrow(amount: u256) -> u128 {
+        amount.try_into().expect(errors::BUDGET_TOO_LARGE)
+    }
+
     #[storage]
     struct Storage {
         #[substorage(v0)]
@@ -62,15 +84,30 @@ pub mod JobMarket {
         /// A scheduled arbiter and the time it takes effect (0: none scheduled).
         next_arbiter: ContractAddress,
         next_arbiter_at: u64,
-        params: MarketParams,
+        /// The parameters, as rates and windows in one slot and the minimums beside them
+        /// (market/packing.cairo).
+        params: ParamTerms,
+        params_min: ParamMinimums,
         /// Scheduled parameters and the time they take effect (0: none scheduled). Read
         /// through `_params`, which applies them once due without a transaction.
-        next_params: MarketParams,
+        next_params: ParamTerms,
+        next_params_min: ParamMinimums,
         next_params_at: u64,
-        jobs: Map<u64, Job>,
+        /// A job's fields, one map per slot, grouped by the step that writes them (see
+        /// market/packing.cairo): a step reads what it checks and writes what it changes.
+        job_terms: Map<u64, JobTerms>,
+        job_clock: Map<u64, JobClock>,
+        job_poster: Map<u64, ContractAddress>,
+        job_manifest: Map<u64, felt252>,
+        job_worker: Map<u64, ContractAddress>,
+        job_commitment: Map<u64, felt252>,
+        job_dispute: Map<u64, JobDispute>,
+        job_amounts: Map<u64, JobAmounts>,
         job_count: u64,
-        escrowed: u256,
-        fees_accrued: u256,
+        /// One slot each: bonds, fees and the sums of them are bounded by budgets the market
+        /// holds, which `create_job` keeps below 2^123.
+        escrowed: u128,
+        fees_accrued: u128,
     }
 
     #[event]
@@ -129,9 +166,10 @@ pub mod JobMarket {
             max_attempts: u8,
         ) -> u64 {
             assert(budget > 0, errors::ZERO_BUDGET);
+            assert(budget < MAX_BUDGET, errors::BUDGET_TOO_LARGE);
             assert(manifest_hash != 0, errors::ZERO_MANIFEST);
             assert(
-                exec_duration > 0 && exec_duration <= self._params().max_exec_duration,
+                exec_duration > 0 && exec_duration <= self._param_terms().max_exec_duration,
                 errors::BAD_EXEC_DURATION,
             );
             assert(max_attempts >= 1 && max_attempts <= MAX_ATTEMPTS, errors::BAD_MAX_ATTEMPTS);
@@ -139,37 +177,29 @@ pub mod JobMarket {
             let poster = get_caller_address();
             let job_id = self.job_count.read() + 1;
             self.job_count.write(job_id);
+            // Only the slots that are not zero: a zero field is never written.
             self
-                .jobs
+                .job_terms
                 .write(
                     job_id,
-                    Job {
-                        poster,
+                    JobTerms {
                         status: JobStatus::Open,
-                        budget,
-                        manifest_hash,
-                        exec_duration,
                         max_attempts,
                         attempts: 0,
-                        worker: address::zero(),
-                        price: 0,
-                        collateral: 0,
                         fee_bps: 0,
                         slash_bps: 0,
-                        review_window: 0,
                         dispute_bond_bps: 0,
-                        resolution_window: 0,
-                        accept_by: 0,
-                        deadline: 0,
-                        commitment: 0,
-                        review_until: 0,
+                        collateral_bps: 0,
+                        exec_duration,
                         created_at: get_block_timestamp(),
-                        dispute_bond: 0,
-                        arbiter: address::zero(),
-                        resolve_by: 0,
+                        review_window: 0,
+                        resolution_window: 0,
                     },
                 );
-            self.escrowed.write(self.escrowed.read() + budget);
+            self.job_poster.write(job_id, poster);
+            self.job_amounts.write(job_id, JobAmounts { budget: budget.low, price: 0 });
+            self.job_manifest.write(job_id, manifest_hash);
+            self.escrowed.write(self.escrowed.read() + budget.low);
             self.emit(JobCreated { job_id, poster, budget, manifest_hash, exec_duration, max_attempts });
             let ok = self._token().transfer_from(poster, get_contract_address(), budget);
             assert(ok, common_errors::TRANSFER_FAILED);
@@ -179,14 +209,16 @@ pub mod JobMarket {
 
         fn cancel_job(ref self: ContractState, job_id: u64) {
             self.guard.start();
-            let mut job = self._job(job_id);
-            assert(get_caller_address() == job.poster, errors::NOT_POSTER);
-            assert(job.status == JobStatus::Open, errors::NOT_OPEN);
-            job.status = JobStatus::Cancelled;
-            self.jobs.write(job_id, job);
-            self.escrowed.write(self.escrowed.read() - job.budget);
-            self.emit(JobCancelled { job_id, refund: job.budget });
-            self._pay(job.poster, job.budget);
+            let mut terms = self._terms(job_id);
+            let poster = self.job_poster.read(job_id);
+            assert(get_caller_address() == poster, errors::NOT_POSTER);
+            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
+            terms.status = JobStatus::Cancelled;
+            self.job_terms.write(job_id, terms);
+            let budget = self.job_amounts.read(job_id).budget;
+            self.escrowed.write(self.escrowed.read() - budget);
+            self.emit(JobCancelled { job_id, refund: budget.into() });
+            self._pay(poster, budget.into());
             self.guard.end();
         }
 
@@ -201,13 +233,15 @@ pub mod JobMarket {
             // Guarded: the worker's account is called to check its consent, and an account is
             // code the market does not control.
             self.guard.start();
-            let mut job = self._job(job_id);
-            assert(get_caller_address() == job.poster, errors::NOT_POSTER);
-            assert(job.status == JobStatus::Open, errors::NOT_OPEN);
+            let mut terms = self._terms(job_id);
+            let poster = self.job_poster.read(job_id);
+            assert(get_caller_address() == poster, errors::NOT_POSTER);
+            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
             assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
-            assert(worker != job.poster, errors::POSTER_AS_WORKER);
+            assert(worker != poster, errors::POSTER_AS_WORKER);
             assert(price > 0, errors::ZERO_PRICE);
-            assert(price <= job.budget, errors::PRICE_OVER_BUDGET);
+            let mut amounts = self.job_amounts.read(job_id);
+            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
             let now = get_block_timestamp();
             assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
             let params = self._params();
@@ -216,23 +250,26 @@ pub mod JobMarket {
             assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
             let reason = self._registry().eligibility(worker, collateral);
             assert(reason == 0, reason);
-            let attempt = job.attempts + 1;
+            let attempt = terms.attempts + 1;
             let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
             let answer = ISRC6Dispatcher { contract_address: worker }
                 .is_valid_signature(hash, consent_signature);
             assert(answer == VALID, errors::BAD_CONSENT);
-            job.status = JobStatus::Awarded;
-            job.worker = worker;
-            job.price = price;
-            job.collateral = collateral;
-            job.fee_bps = params.fee_bps;
-            job.slash_bps = params.slash_bps;
-            job.review_window = params.review_window;
-            job.dispute_bond_bps = params.dispute_bond_bps;
-            job.resolution_window = params.resolution_window;
-            job.attempts = attempt;
-            job.accept_by = now + params.accept_window;
-            self.jobs.write(job_id, job);
+            terms.status = JobStatus::Awarded;
+            terms.attempts = attempt;
+            terms.fee_bps = params.fee_bps;
+            terms.slash_bps = params.slash_bps;
+            terms.collateral_bps = params.collateral_bps;
+            terms.review_window = params.review_window;
+            terms.dispute_bond_bps = params.dispute_bond_bps;
+            terms.resolution_window = params.resolution_window;
+            let accept_by = now + params.accept_window;
+            self.job_terms.write(job_id, terms);
+            self.job_worker.write(job_id, worker);
+            // Fits: the price is at most the budget.
+            amounts.price = price.low;
+            self.job_amounts.write(job_id, amounts);
+            self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
             self
                 .emit(
                     JobAwarded {
@@ -240,58 +277,63 @@ pub mod JobMarket {
                         worker,
                         price,
                         collateral,
-                        accept_by: job.accept_by,
-                        attempt: job.attempts,
-                        fee_bps: job.fee_bps,
-                        slash_bps: job.slash_bps,
+                        accept_by,
+                        attempt,
+                        fee_bps: terms.fee_bps,
+                        slash_bps: terms.slash_bps,
                     },
                 );
             self.guard.end();
         }
 
         fn accept_job(ref self: ContractState, job_id: u64) {
-            let mut job = self._job(job_id);
-            assert(get_caller_address() == job.worker, errors::NOT_WORKER);
-            assert(job.status == JobStatus::Awarded, errors::NOT_AWARDED);
+            let mut terms = self._terms(job_id);
+            let worker = self.job_worker.read(job_id);
+            assert(get_caller_address() == worker, errors::NOT_WORKER);
+            assert(terms.status == JobStatus::Awarded, errors::NOT_AWARDED);
+            let mut clock = self.job_clock.read(job_id);
             let now = get_block_timestamp();
-            assert(now <= job.accept_by, errors::ACCEPT_WINDOW_OVER);
+            assert(now <= clock.accept_by, errors::ACCEPT_WINDOW_OVER);
             // Eligible again now, not only at award: a worker suspended or unstaking since, or
             // whose free stake went to another job, cannot start this one.
-            let reason = self._registry().eligibility(job.worker, job.collateral);
+            let collateral = self._collateral(job_id, terms);
+            let reason = self._registry().eligibility(worker, collateral);
             assert(reason == 0, reason);
-            job.status = JobStatus::Accepted;
-            job.deadline = now + job.exec_duration;
-            self.jobs.write(job_id, job);
-            self.emit(JobAccepted { job_id, worker: job.worker, deadline: job.deadline });
-            if job.collateral > 0 {
-                self._registry().lock(job.worker, job.collateral, job_id);
+            terms.status = JobStatus::Accepted;
+            clock.deadline = now + terms.exec_duration;
+            self.job_terms.write(job_id, terms);
+            self.job_clock.write(job_id, clock);
+            self.emit(JobAccepted { job_id, worker, deadline: clock.deadline });
+            if collateral > 0 {
+                self._registry().lock(worker, collateral, job_id);
             }
         }
 
         fn submit_result(ref self: ContractState, job_id: u64, commitment: felt252) {
-            let mut job = self._job(job_id);
-            assert(get_caller_address() == job.worker, errors::NOT_WORKER);
-            assert(job.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
+            let mut terms = self._terms(job_id);
+            let worker = self.job_worker.read(job_id);
+            assert(get_caller_address() == worker, errors::NOT_WORKER);
+            assert(terms.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
+            let mut clock = self.job_clock.read(job_id);
             let now = get_block_timestamp();
-            assert(now <= job.deadline, errors::DEADLINE_PASSED);
+            assert(now <= clock.deadline, errors::DEADLINE_PASSED);
             assert(commitment != 0, errors::ZERO_COMMITMENT);
-            job.status = JobStatus::Submitted;
-            job.commitment = commitment;
-            job.review_until = now + job.review_window;
-            self.jobs.write(job_id, job);
+            terms.status = JobStatus::Submitted;
+            clock.review_until = now + terms.review_window;
+            self.job_terms.write(job_id, terms);
+            self.job_clock.write(job_id, clock);
+            self.job_commitment.write(job_id, commitment);
             self
                 .emit(
-                    ResultSubmitted {
-                        job_id, worker: job.worker, commitment, review_until: job.review_until,
-                    },
+                    ResultSubmitted { job_id, worker, commitment, review_until: clock.review_until },
                 );
         }
 
         fn confirm(ref self: ContractState, job_id: u64) {
             self.guard.start();
-            let job = self._job(job_id);
+            let job = self._deal(job_id);
             assert(get_caller_address() == job.poster, errors::NOT_POSTER);
-            assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
+            assert(job.terms.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
             let (payout, fee, refund) = self
                 ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: false });
@@ -302,34 +344,37 @@ pub mod JobMarket {
             ref self: ContractState, job_id: u64, reason: felt252, disputed_output_hash: felt252,
         ) {
             self.guard.start();
-            let mut job = self._job(job_id);
-            assert(get_caller_address() == job.poster, errors::NOT_POSTER);
-            assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
+            let mut terms = self._terms(job_id);
+            let poster = self.job_poster.read(job_id);
+            assert(get_caller_address() == poster, errors::NOT_POSTER);
+            assert(terms.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
             let now = get_block_timestamp();
-            assert(now <= job.review_until, errors::REVIEW_WINDOW_OVER);
-            let bond = bps_of(job.price, job.dispute_bond_bps);
-            job.status = JobStatus::Disputed;
-            job.dispute_bond = bond;
-            job.arbiter = self._arbiter();
-            job.resolve_by = now + job.resolution_window;
-            self.jobs.write(job_id, job);
-            self.escrowed.write(self.escrowed.read() + bond);
+            assert(now <= self.job_clock.read(job_id).review_until, errors::REVIEW_WINDOW_OVER);
+            let price = self.job_amounts.read(job_id).price;
+            let bond = bps_of(price.into(), terms.dispute_bond_bps);
+            let arbiter = self._arbiter();
+            let resolve_by = now + terms.resolution_window;
+            terms.status = JobStatus::Disputed;
+            self.job_terms.write(job_id, terms);
+            self.job_dispute.write(job_id, JobDispute { bond, arbiter, resolve_by });
+            // Fits: the bond is at most the price.
+            self.escrowed.write(self.escrowed.read() + narrow(bond));
             self
                 .emit(
                     JobDisputed {
                         job_id,
-                        poster: job.poster,
-                        worker: job.worker,
-                        arbiter: job.arbiter,
+                        poster,
+                        worker: self.job_worker.read(job_id),
+                        arbiter,
                         reason,
-                        commitment: job.commitment,
+                        commitment: self.job_commitment.read(job_id),
                         disputed_output_hash,
                         bond,
-                        resolve_by: job.resolve_by,
+                        resolve_by,
                     },
                 );
             if bond > 0 {
-                let ok = self._token().transfer_from(job.poster, get_contract_address(), bond);
+                let ok = self._token().transfer_from(poster, get_contract_address(), bond);
                 assert(ok, common_errors::TRANSFER_FAILED);
             }
             self.guard.end();
@@ -337,68 +382,70 @@ pub mod JobMarket {
 
         fn resolve(ref self: ContractState, job_id: u64, worker_wins: bool) {
             self.guard.start();
-            let job = self._job(job_id);
-            assert(job.status == JobStatus::Disputed, errors::NOT_DISPUTED);
-            assert(get_caller_address() == job.arbiter, errors::NOT_ARBITER);
-            assert(get_block_timestamp() <= job.resolve_by, errors::RESOLUTION_OVER);
-            self._resolve(job_id, job, worker_wins, false);
+            let job = self._deal(job_id);
+            assert(job.terms.status == JobStatus::Disputed, errors::NOT_DISPUTED);
+            let dispute = self.job_dispute.read(job_id);
+            assert(get_caller_address() == dispute.arbiter, errors::NOT_ARBITER);
+            assert(get_block_timestamp() <= dispute.resolve_by, errors::RESOLUTION_OVER);
+            self._resolve(job_id, job, dispute, worker_wins, false);
             self.guard.end();
         }
 
         fn finalize_dispute(ref self: ContractState, job_id: u64) {
             self.guard.start();
-            let job = self._job(job_id);
-            assert(job.status == JobStatus::Disputed, errors::NOT_DISPUTED);
-            assert(get_block_timestamp() > job.resolve_by, errors::RESOLUTION_OPEN);
-            self._resolve(job_id, job, true, true);
+            let job = self._deal(job_id);
+            assert(job.terms.status == JobStatus::Disputed, errors::NOT_DISPUTED);
+            let dispute = self.job_dispute.read(job_id);
+            assert(get_block_timestamp() > dispute.resolve_by, errors::RESOLUTION_OPEN);
+            self._resolve(job_id, job, dispute, true, true);
             self.guard.end();
         }
 
         fn expire(ref self: ContractState, job_id: u64) {
             self.guard.start();
-            let mut job = self._job(job_id);
-            let awarded = job;
+            let awarded = self._deal(job_id);
+            let mut terms = awarded.terms;
+            let clock = self.job_clock.read(job_id);
             let now = get_block_timestamp();
-            let (stage, slashed) = match job.status {
+            let (stage, slashed) = match terms.status {
                 JobStatus::Awarded => {
-                    assert(now > job.accept_by, errors::DEADLINE_NOT_PASSED);
+                    assert(now > clock.accept_by, errors::DEADLINE_NOT_PASSED);
                     (STAGE_ACCEPT, 0)
                 },
                 JobStatus::Accepted => {
-                    assert(now > job.deadline, errors::DEADLINE_NOT_PASSED);
-                    (STAGE_EXECUTION, bps_of(job.collateral, job.slash_bps))
+                    assert(now > clock.deadline, errors::DEADLINE_NOT_PASSED);
+                    (STAGE_EXECUTION, bps_of(awarded.collateral, terms.slash_bps))
                 },
                 _ => {
                     assert(false, errors::NOT_EXPIRABLE);
                     (0, 0)
                 },
             };
-            let reopen = job.attempts < job.max_attempts;
-            job.status = if reopen {
+            let reopen = terms.attempts < terms.max_attempts;
+            terms.status = if reopen {
                 JobStatus::Open
             } else {
                 JobStatus::Expired
             };
-            job.worker = address::zero();
-            job.price = 0;
-            job.collateral = 0;
-            job.fee_bps = 0;
-            job.slash_bps = 0;
-            job.review_window = 0;
-            job.dispute_bond_bps = 0;
-            job.resolution_window = 0;
-            job.accept_by = 0;
-            job.deadline = 0;
+            terms.fee_bps = 0;
+            terms.slash_bps = 0;
+            terms.collateral_bps = 0;
+            terms.review_window = 0;
+            terms.dispute_bond_bps = 0;
+            terms.resolution_window = 0;
             // Every write before any call out (registry, reputation, token).
-            self.jobs.write(job_id, job);
+            self.job_terms.write(job_id, terms);
+            self.job_worker.write(job_id, address::zero());
+            self.job_amounts.write(job_id, JobAmounts { budget: awarded.budget.low, price: 0 });
+            self.job_clock.write(job_id, Default::default());
             if !reopen {
-                self.escrowed.write(self.escrowed.read() - job.budget);
+                self.escrowed.write(self.escrowed.read() - narrow(awarded.budget));
             }
             self.emit(JobExpired { job_id, worker: awarded.worker, stage, slashed });
             if reopen {
-                self.emit(JobReopened { job_id, attempts_left: job.max_attempts - job.attempts });
+                self.emit(JobReopened { job_id, attempts_left: terms.max_attempts - terms.attempts });
             } else {
-                self.emit(JobRefunded { job_id, refund: job.budget });
+                self.emit(JobRefunded { job_id, refund: awarded.budget });
             }
             if stage == STAGE_ACCEPT {
                 self._reputation().record_failed(awarded.worker, job_id);
@@ -407,17 +454,20 @@ pub mod JobMarket {
                 self._reputation().record_slashed(awarded.worker, job_id);
             }
             if !reopen {
-                self._pay(job.poster, job.budget);
+                self._pay(awarded.poster, awarded.budget);
             }
             self.guard.end();
         }
 
         fn claim(ref self: ContractState, job_id: u64) {
             self.guard.start();
-            let job = self._job(job_id);
+            let job = self._deal(job_id);
             assert(get_caller_address() == job.worker, errors::NOT_WORKER);
-            assert(job.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
-            assert(get_block_timestamp() > job.review_until, errors::REVIEW_WINDOW_OPEN);
+            assert(job.terms.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
+            assert(
+                get_block_timestamp() > self.job_clock.read(job_id).review_until,
+                errors::REVIEW_WINDOW_OPEN,
+            );
             let (payout, fee, refund) = self
                 ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: true });
@@ -429,7 +479,7 @@ pub mod JobMarket {
             let caller = get_caller_address();
             let treasury = self.treasury.read();
             assert(caller == treasury || caller == self.ownable.owner(), errors::NOT_TREASURY);
-            let amount = self.fees_accrued.read();
+            let amount: u256 = self.fees_accrued.read().into();
             assert(amount > 0, errors::NO_FEES);
             self.fees_accrued.write(0);
             self.emit(FeesCollected { treasury, amount });
@@ -479,7 +529,7 @@ pub mod JobMarket {
         fn pending_params(self: @ContractState) -> (MarketParams, u64) {
             let at = self.next_params_at.read();
             if at > get_block_timestamp() {
-                (self.next_params.read(), at)
+                (join_params(self.next_params.read(), self.next_params_min.read()), at)
             } else {
                 (self._params(), 0)
             }
@@ -515,20 +565,75 @@ pub mod JobMarket {
         }
 
         fn escrowed(self: @ContractState) -> u256 {
-            self.escrowed.read()
+            self.escrowed.read().into()
         }
 
         fn fees_accrued(self: @ContractState) -> u256 {
-            self.fees_accrued.read()
+            self.fees_accrued.read().into()
         }
     }
 
     #[generate_trait]
     impl InternalImpl of InternalTrait {
+        /// The whole job, for the `job` view: every slot of it.
         fn _job(self: @ContractState, job_id: u64) -> Job {
-            let job = self.jobs.read(job_id);
-            assert(job.status != JobStatus::None, errors::UNKNOWN_JOB);
-            job
+            let terms = self._terms(job_id);
+            let clock = self.job_clock.read(job_id);
+            let dispute = self.job_dispute.read(job_id);
+            let amounts = self.job_amounts.read(job_id);
+            let price: u256 = amounts.price.into();
+            Job {
+                poster: self.job_poster.read(job_id),
+                status: terms.status,
+                budget: amounts.budget.into(),
+                manifest_hash: self.job_manifest.read(job_id),
+                exec_duration: terms.exec_duration,
+                max_attempts: terms.max_attempts,
+                attempts: terms.attempts,
+                worker: self.job_worker.read(job_id),
+                price,
+                collateral: bps_of(price, terms.collateral_bps),
+                fee_bps: terms.fee_bps,
+                slash_bps: terms.slash_bps,
+                review_window: terms.review_window,
+                dispute_bond_bps: terms.dispute_bond_bps,
+                resolution_window: terms.resolution_window,
+                accept_by: clock.accept_by,
+                deadline: clock.deadline,
+                commitment: self.job_commitment.read(job_id),
+                review_until: clock.review_until,
+                created_at: terms.created_at,
+                dispute_bond: dispute.bond,
+                arbiter: dispute.arbiter,
+                resolve_by: dispute.resolve_by,
+            }
+        }
+
+        /// The job's packed small fields; refuses a job that does not exist.
+        fn _terms(self: @ContractState, job_id: u64) -> JobTerms {
+            let terms = self.job_terms.read(job_id);
+            assert(terms.status != JobStatus::None, errors::UNKNOWN_JOB);
+            terms
+        }
+
+        /// The collateral of the current award, as `award_job` computed it.
+        fn _collateral(self: @ContractState, job_id: u64, terms: JobTerms) -> u256 {
+            bps_of(self.job_amounts.read(job_id).price.into(), terms.collateral_bps)
+        }
+
+        /// What settling, resolving or expiring a job moves, and who between.
+        fn _deal(self: @ContractState, job_id: u64) -> Deal {
+            let terms = self._terms(job_id);
+            let amounts = self.job_amounts.read(job_id);
+            let price: u256 = amounts.price.into();
+            Deal {
+                poster: self.job_poster.read(job_id),
+                worker: self.job_worker.read(job_id),
+                budget: amounts.budget.into(),
+                price,
+                collateral: bps_of(price, terms.collateral_bps),
+                terms,
+            }
         }
 
         fn _consent_hash(
@@ -569,15 +674,16 @@ pub mod JobMarket {
         /// poster, collateral released. Returns (payout, fee, refund), payout without the
         /// bonus; the caller emits the event that names why.
         fn _settle_for_worker(
-            ref self: ContractState, job_id: u64, mut job: Job, status: JobStatus, bonus: u256,
+            ref self: ContractState, job_id: u64, job: Deal, status: JobStatus, bonus: u256,
         ) -> (u256, u256, u256) {
-            let fee = bps_of(job.price, job.fee_bps);
+            let fee = bps_of(job.price, job.terms.fee_bps);
             let payout = job.price - fee;
             let refund = job.budget - job.price;
-            job.status = status;
-            self.jobs.write(job_id, job);
-            self.escrowed.write(self.escrowed.read() - job.budget - bonus);
-            self.fees_accrued.write(self.fees_accrued.read() + fee);
+            let mut terms = job.terms;
+            terms.status = status;
+            self.job_terms.write(job_id, terms);
+            self.escrowed.write(self.escrowed.read() - narrow(job.budget + bonus));
+            self.fees_accrued.write(self.fees_accrued.read() + narrow(fee));
             if job.collateral > 0 {
                 self._registry().release(job.worker, job.collateral, job_id);
             }
@@ -594,9 +700,14 @@ pub mod JobMarket {
         /// who gets back its budget and bond while the worker's collateral is slashed at the
         /// job's rate.
         fn _resolve(
-            ref self: ContractState, job_id: u64, mut job: Job, worker_wins: bool, by_default: bool,
+            ref self: ContractState,
+            job_id: u64,
+            job: Deal,
+            dispute: JobDispute,
+            worker_wins: bool,
+            by_default: bool,
         ) {
-            let bond = job.dispute_bond;
+            let bond = dispute.bond;
             if worker_wins {
                 let (payout, fee, refund) = self
                     ._settle_for_worker(job_id, job, JobStatus::Resolved, bond);
@@ -606,7 +717,7 @@ pub mod JobMarket {
                             job_id,
                             poster: job.poster,
                             worker: job.worker,
-                            arbiter: job.arbiter,
+                            arbiter: dispute.arbiter,
                             worker_wins,
                             by_default,
                             payout,
@@ -614,22 +725,23 @@ pub mod JobMarket {
                             refund,
                             slashed: 0,
                             bond,
-                            fee_bps: job.fee_bps,
-                            slash_bps: job.slash_bps,
+                            fee_bps: job.terms.fee_bps,
+                            slash_bps: job.terms.slash_bps,
                         },
                     );
             } else {
-                job.status = JobStatus::Resolved;
-                self.jobs.write(job_id, job);
-                self.escrowed.write(self.escrowed.read() - job.budget - bond);
-                let slashed = bps_of(job.collateral, job.slash_bps);
+                let mut terms = job.terms;
+                terms.status = JobStatus::Resolved;
+                self.job_terms.write(job_id, terms);
+                self.escrowed.write(self.escrowed.read() - narrow(job.budget + bond));
+                let slashed = bps_of(job.collateral, terms.slash_bps);
                 self
                     .emit(
                         JobResolved {
                             job_id,
                             poster: job.poster,
                             worker: job.worker,
-                            arbiter: job.arbiter,
+                            arbiter: dispute.arbiter,
                             worker_wins,
                             by_default,
                             payout: 0,
@@ -637,8 +749,8 @@ pub mod JobMarket {
                             refund: job.budget,
                             slashed,
                             bond,
-                            fee_bps: job.fee_bps,
-                            slash_bps: job.slash_bps,
+                            fee_bps: terms.fee_bps,
+                            slash_bps: terms.slash_bps,
                         },
                     );
                 self._slash_collateral(job_id, job);
@@ -651,10 +763,10 @@ pub mod JobMarket {
         /// counted with the fees: slashes go to the protocol, never to the poster, so a poster
         /// gains nothing by withholding inputs) and releases the rest. Suspends the worker
         /// even when the share is zero. Returns the amount slashed.
-        fn _slash_collateral(ref self: ContractState, job_id: u64, job: Job) -> u256 {
-            let slashed = bps_of(job.collateral, job.slash_bps);
+        fn _slash_collateral(ref self: ContractState, job_id: u64, job: Deal) -> u256 {
+            let slashed = bps_of(job.collateral, job.terms.slash_bps);
             let rest = job.collateral - slashed;
-            self.fees_accrued.write(self.fees_accrued.read() + slashed);
+            self.fees_accrued.write(self.fees_accrued.read() + narrow(slashed));
             let registry = self._registry();
             if rest > 0 {
                 registry.release(job.worker, rest, job_id);
@@ -665,12 +777,25 @@ pub mod JobMarket {
 
         /// The parameters in effect: the scheduled ones once their time has come.
         fn _params(self: @ContractState) -> MarketParams {
-            let at = self.next_params_at.read();
-            if at != 0 && get_block_timestamp() >= at {
+            if self._next_params_due() {
+                join_params(self.next_params.read(), self.next_params_min.read())
+            } else {
+                join_params(self.params.read(), self.params_min.read())
+            }
+        }
+
+        /// The rates and windows in effect, without the minimums: one slot fewer to read.
+        fn _param_terms(self: @ContractState) -> ParamTerms {
+            if self._next_params_due() {
                 self.next_params.read()
             } else {
                 self.params.read()
             }
+        }
+
+        fn _next_params_due(self: @ContractState) -> bool {
+            let at = self.next_params_at.read();
+            at != 0 && get_block_timestamp() >= at
         }
 
         fn _arbiter(self: @ContractState) -> ContractAddress {
@@ -700,12 +825,17 @@ pub mod JobMarket {
                 errors::BAD_WINDOW,
             );
             let now = get_block_timestamp();
-            self.params.write(self._params());
+            let (current, current_min) = split_params(self._params());
+            self.params.write(current);
+            self.params_min.write(current_min);
+            let (terms, minimums) = split_params(params);
             if delay == 0 {
-                self.params.write(params);
+                self.params.write(terms);
+                self.params_min.write(minimums);
                 self.next_params_at.write(0);
             } else {
-                self.next_params.write(params);
+                self.next_params.write(terms);
+                self.next_params_min.write(minimums);
                 self.next_params_at.write(now + delay);
             }
             self.emit(ParamsUpdated { params, effective_at: now + delay });

@@ -8,6 +8,8 @@ use starknet::testing::{set_block_timestamp, set_contract_address};
 use crate::common::erc20::IERC20DispatcherTrait;
 use crate::market::interface::{IJobMarketDispatcherTrait, JobStatus, MarketParams};
 use crate::market::job_market::JobMarket::TIMELOCK;
+use crate::market::packing::{JobAmounts, JobClock, JobTerms, MAX_BUDGET, ParamTerms};
+use starknet::storage_access::StorePacking;
 use crate::reputation::interface::IReputationDispatcherTrait;
 use crate::staking::interface::IStakingRegistryDispatcherTrait;
 use crate::testing::setup::{
@@ -414,4 +416,85 @@ fn a_completion_is_credited_by_the_fee_it_paid() {
     let rep = s.reputation.reputation_of(s.worker);
     assert(rep.completed == 2, 'market/tests.cairo:completed');
     assert(rep.credits == 1 + crate::reputation::reputation::JOB_CREDIT, 'market/tests.cairo:credit');
+}
+
+/// Storage packing: every field at its widest comes back unchanged, and so does a zero one, so no
+/// field spills into its neighbour.
+#[test]
+fn packed_job_slots_round_trip_at_their_bounds() {
+    let wide = JobTerms {
+        status: JobStatus::Expired,
+        max_attempts: 255,
+        attempts: 255,
+        fee_bps: 65535,
+        slash_bps: 65535,
+        dispute_bond_bps: 65535,
+        collateral_bps: 65535,
+        exec_duration: 30 * 86400,
+        created_at: 0xffffffffffffffff,
+        review_window: 0xffffffff,
+        resolution_window: 30 * 86400,
+    };
+    assert(StorePacking::unpack(StorePacking::pack(wide)) == wide, 'market/tests.cairo:terms');
+    let narrow = JobTerms {
+        status: JobStatus::Open,
+        max_attempts: 1,
+        attempts: 0,
+        fee_bps: 0,
+        slash_bps: 1,
+        dispute_bond_bps: 0,
+        collateral_bps: 1,
+        exec_duration: 0,
+        created_at: 1,
+        review_window: 0,
+        resolution_window: 1,
+    };
+    assert(StorePacking::unpack(StorePacking::pack(narrow)) == narrow, 'market/tests.cairo:terms0');
+    let clock = JobClock {
+        accept_by: 0xffffffffffffffff, deadline: 1, review_until: 0xfffffffffffffffe,
+    };
+    assert(StorePacking::unpack(StorePacking::pack(clock)) == clock, 'market/tests.cairo:clock');
+    let top: u128 = (MAX_BUDGET - 1).low;
+    let amounts = JobAmounts { budget: top, price: top };
+    assert(StorePacking::unpack(StorePacking::pack(amounts)) == amounts, 'market/tests.cairo:amounts');
+    let params = ParamTerms {
+        fee_bps: 2000,
+        collateral_bps: 50000,
+        slash_bps: 10000,
+        dispute_bond_bps: 10000,
+        accept_window: 0xffffffff,
+        review_window: 0xffffffff,
+        max_exec_duration: 0xffffffff,
+        resolution_window: 0xffffffff,
+    };
+    assert(StorePacking::unpack(StorePacking::pack(params)) == params, 'market/tests.cairo:params');
+}
+
+/// A window too long for its 32 bits is refused, never wrapped into the next field.
+#[test]
+#[should_panic(expected: ('Window does not fit 32 bits',))]
+fn packing_refuses_a_window_past_32_bits() {
+    let terms = JobTerms {
+        status: JobStatus::Open,
+        max_attempts: 1,
+        attempts: 0,
+        fee_bps: 0,
+        slash_bps: 0,
+        dispute_bond_bps: 0,
+        collateral_bps: 0,
+        exec_duration: 0x100000000,
+        created_at: 0,
+        review_window: 0,
+        resolution_window: 0,
+    };
+    let _packed: felt252 = StorePacking::pack(terms);
+}
+
+/// A budget at 2^123 is refused at creation (the market keeps budget and price in one felt).
+#[test]
+#[should_panic(expected: ('Budget too large', 'ENTRYPOINT_FAILED'))]
+fn budget_at_2_pow_123_is_refused() {
+    let s = setup();
+    set_contract_address(poster());
+    s.market.create_job(MAX_BUDGET, 'manifest', 600, 1);
 }

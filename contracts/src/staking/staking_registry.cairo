@@ -2,7 +2,7 @@
 pub mod StakingRegistry {
     use crate::common::address;
     use starknet::storage::{
-        Map, StorageMapReadAccess, StorageMapWriteAccess, StoragePointerReadAccess,
+        Map, StorageMapReadAccess, StorageMapWriteAccess, StoragePathEntry, StoragePointerReadAccess,
         StoragePointerWriteAccess,
     };
     use starknet::{ContractAddress, get_block_timestamp, get_caller_address, get_contract_address};
@@ -154,21 +154,26 @@ pub mod StakingRegistry {
         fn lock(ref self: ContractState, worker: ContractAddress, amount: u256, job_id: u64) {
             self._assert_only_market();
             assert(amount > 0, errors::ZERO_AMOUNT);
-            let mut info = self.stakes.read(worker);
-            assert(amount <= free_of(@info), errors::INSUFFICIENT_FREE_STAKE);
-            info.locked += amount;
-            self.stakes.write(worker, info);
-            self.emit(CollateralLocked { worker, job_id, amount, locked: info.locked });
+            // The members it needs, not the whole StakeInfo: a job's accept and settlement pay
+            // for every slot read or written here.
+            let stake = self.stakes.entry(worker);
+            let locked = stake.locked.read();
+            let free = stake.staked.read() - locked - stake.pending_unstake.read();
+            assert(amount <= free, errors::INSUFFICIENT_FREE_STAKE);
+            let locked = locked + amount;
+            stake.locked.write(locked);
+            self.emit(CollateralLocked { worker, job_id, amount, locked });
         }
 
         fn release(ref self: ContractState, worker: ContractAddress, amount: u256, job_id: u64) {
             self._assert_only_market();
             assert(amount > 0, errors::ZERO_AMOUNT);
-            let mut info = self.stakes.read(worker);
-            assert(amount <= info.locked, errors::INSUFFICIENT_LOCKED);
-            info.locked -= amount;
-            self.stakes.write(worker, info);
-            self.emit(CollateralReleased { worker, job_id, amount, locked: info.locked });
+            let stake = self.stakes.entry(worker);
+            let locked = stake.locked.read();
+            assert(amount <= locked, errors::INSUFFICIENT_LOCKED);
+            let locked = locked - amount;
+            stake.locked.write(locked);
+            self.emit(CollateralReleased { worker, job_id, amount, locked });
         }
 
         fn slash(ref self: ContractState, worker: ContractAddress, amount: u256, job_id: u64) {
@@ -224,20 +229,23 @@ pub mod StakingRegistry {
         }
 
         fn eligibility(self: @ContractState, worker: ContractAddress, collateral: u256) -> felt252 {
-            let info = self.stakes.read(worker);
-            if info.staked == 0 {
+            // Member by member (every award and accept asks): the unstake time is never needed.
+            let stake = self.stakes.entry(worker);
+            let staked = stake.staked.read();
+            if staked == 0 {
                 return errors::NOT_STAKED;
             }
-            if info.pending_unstake > 0 {
+            let pending_unstake = stake.pending_unstake.read();
+            if pending_unstake > 0 {
                 return errors::UNSTAKING;
             }
-            if info.staked < self.params.read().min_stake {
+            if staked < self.params.min_stake.read() {
                 return errors::BELOW_MIN_STAKE;
             }
-            if get_block_timestamp() < info.suspended_until {
+            if get_block_timestamp() < stake.suspended_until.read() {
                 return errors::SUSPENDED;
             }
-            if free_of(@info) < collateral {
+            if staked - stake.locked.read() - pending_unstake < collateral {
                 return errors::INSUFFICIENT_FREE_STAKE;
             }
             if self.peer_ids.read(worker).len() == 0 {
