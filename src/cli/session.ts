@@ -32,7 +32,8 @@ const REMOTE_EXIT: Record<string, ExitCodeValue> = {
 /** What the user can do next, for some of the node's errors. */
 const HINTS: Record<string, string> = {
   UNKNOWN_JOB: '`cairn job list` shows the jobs this node knows; `cairn market jobs` the whole market',
-  UNKNOWN_GRAPH: '`cairn graph list` shows the graphs this node posted (a graph lives on the node that posted it)',
+  UNKNOWN_GRAPH:
+    '`cairn graph list` shows the graphs this node posted (a graph lives on the node that posted it)',
   MISSING_BLOBS: 'pass the modules and inputs it names with --blob FILE...',
   INSUFFICIENT_BALANCE: "fund the node's account (`cairn worker status` shows its balance)",
   NOT_STAKED: 'stake first with `cairn worker stake AMOUNT`',

@@ -18,11 +18,10 @@ import { STRK } from '../../src/chain/params';
 import type { GraphRecord } from '../../src/graph/types';
 import { AGGREGATE } from '../../src/graph/types';
 import { sha256Hex } from '../../src/executor/blob-store';
-import { freePort } from '../../src/shared/free-port';
 import { statusOf } from '../e2e/support/jobs';
 import { unitJobs, wordCountGraph } from '../e2e/support/graphs';
 import { type MarketNet, type NodeSetup, nodeSetup, startMarketNet, until } from '../e2e/support/market-net';
-import { type Run, cairn, json, startCairnNode, stopAll } from './support';
+import { cairn, expectFailure, json, openRemoteControl, postArgs, startCairnNode, stopAll } from './support';
 
 starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(300_000);
@@ -56,18 +55,7 @@ describe('cairn graph against live nodes', () => {
   let firstId: string;
 
   const P = () => ['--data-dir', posterSetup.config.dataDir];
-  const post = (g: GraphFiles, extra: string[]) => [
-    ...P(),
-    'graph',
-    'post',
-    g.manifest,
-    '--blob',
-    ...g.blobs,
-    ...extra,
-  ];
-  const expectFailure = (r: Run, code: number, message: RegExp) => {
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code, stderr: expect.stringMatching(message) });
-  };
+  const post = (g: GraphFiles, extra: string[]) => postArgs(posterSetup.config.dataDir, 'graph', g, extra);
 
   beforeAll(async () => {
     // /tmp keeps the nodes' socket paths under the 107-byte limit.
@@ -76,15 +64,7 @@ describe('cairn graph against live nodes', () => {
     net = await startMarketNet(dir, 4);
     posterSetup = await nodeSetup(net, 'poster', { account: 1 });
     // Remote callers on TCP with a token, for a post whose files travel inline.
-    const tokenFile = join(dir, 'control.token');
-    writeFileSync(tokenFile, `${'t0ken'.repeat(8)}\n`, { mode: 0o600 });
-    const tcpPort = await freePort();
-    const raw = JSON.parse(readFileSync(posterSetup.configFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(
-      posterSetup.configFile,
-      JSON.stringify({ ...raw, control: { tcp: { port: tcpPort, tokenFile } } }),
-    );
-    remote = ['--remote', `127.0.0.1:${tcpPort}`, '--token-file', tokenFile];
+    remote = await openRemoteControl(dir, posterSetup);
     const workers = await Promise.all(
       [2, 3].map((account) =>
         nodeSetup(net, `worker-${account - 1}`, {

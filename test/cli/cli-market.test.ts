@@ -8,7 +8,7 @@
  * cheating worker's job disputed by the poster's node and resolved by the arbiter. Each error a
  * user meets is checked for its message and its exit code. One devnet for the file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STRK } from '../../src/chain/params';
@@ -16,7 +16,6 @@ import type { PosterRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { WorkerStatus } from '../../src/jobs/worker-methods';
 import { ControlClient } from '../../src/control/client';
 import { normalizeAddress } from '../../src/shared/felt';
-import { freePort } from '../../src/shared/free-port';
 import { slowJob, statusOf } from '../e2e/support/jobs';
 import {
   type MarketNet,
@@ -29,10 +28,12 @@ import {
 import {
   type ExampleJob,
   type Indexer,
-  type Run,
   type RunningNode,
   cairn,
+  expectFailure,
   json,
+  openRemoteControl,
+  postArgs,
   startCairnNode,
   startIndexer,
   stopAll,
@@ -59,18 +60,8 @@ describe('cairn against a live market', () => {
   let remote: string[];
   const P = () => ['--data-dir', posterSetup.config.dataDir];
   const W = () => ['--data-dir', honestSetup.config.dataDir];
-  const post = (extra: string[], example = job) => [
-    ...P(),
-    'job',
-    'post',
-    example.manifest,
-    '--blob',
-    ...example.blobs,
-    ...extra,
-  ];
-  const expectFailure = (r: Run, code: number, message: RegExp) => {
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code, stderr: expect.stringMatching(message) });
-  };
+  const post = (extra: string[], example = job) =>
+    postArgs(posterSetup.config.dataDir, 'job', example, extra);
 
   beforeAll(async () => {
     // /tmp keeps the nodes' socket paths under the 107-byte limit.
@@ -79,15 +70,7 @@ describe('cairn against a live market', () => {
     net = await startMarketNet(dir, 5);
     posterSetup = await nodeSetup(net, 'poster', { account: 1 });
     // The poster also takes remote callers on TCP, with a token (control.tcp).
-    const tokenFile = join(dir, 'control.token');
-    writeFileSync(tokenFile, `${'t0ken'.repeat(8)}\n`, { mode: 0o600 });
-    const tcpPort = await freePort();
-    const raw = JSON.parse(readFileSync(posterSetup.configFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(
-      posterSetup.configFile,
-      JSON.stringify({ ...raw, control: { tcp: { port: tcpPort, tokenFile } } }),
-    );
-    remote = ['--remote', `127.0.0.1:${tcpPort}`, '--token-file', tokenFile];
+    remote = await openRemoteControl(dir, posterSetup);
     honestSetup = await nodeSetup(net, 'worker-1', { account: 2, worker: true, bootstrap: [posterSetup] });
     cheatSetup = await nodeSetup(net, 'worker-2', {
       account: 3,

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deploymentEnv } from '../../indexer/src/config/indexer-config';
 import { freePort } from '../../src/shared/free-port';
@@ -64,6 +64,34 @@ export async function cairn(args: string[], opts: RunOptions = {}): Promise<Run>
 }
 
 /** The JSON a `--json` command printed on stdout. */
+/**
+ * Lets the node of `setup` take remote callers on TCP with a token (control.tcp), before it
+ * starts; returns the arguments a remote `cairn` call adds.
+ */
+export async function openRemoteControl(dir: string, setup: NodeSetup): Promise<string[]> {
+  const tokenFile = join(dir, 'control.token');
+  writeFileSync(tokenFile, `${'t0ken'.repeat(8)}\n`, { mode: 0o600 });
+  const tcpPort = await freePort();
+  const raw = JSON.parse(readFileSync(setup.configFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(setup.configFile, JSON.stringify({ ...raw, control: { tcp: { port: tcpPort, tokenFile } } }));
+  return ['--remote', `127.0.0.1:${tcpPort}`, '--token-file', tokenFile];
+}
+
+/** Asserts a command failed with exit `code` and a stderr matching `message`. */
+export function expectFailure(r: Run, code: number, message: RegExp): void {
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code, stderr: expect.stringMatching(message) });
+}
+
+/** `cairn <group> post MANIFEST --blob … <extra>` against the node with this data dir. */
+export function postArgs(
+  dataDir: string,
+  group: 'job' | 'graph',
+  files: { manifest: string; blobs: string[] },
+  extra: string[],
+): string[] {
+  return ['--data-dir', dataDir, group, 'post', files.manifest, '--blob', ...files.blobs, ...extra];
+}
+
 export function json<T = Record<string, unknown>>(r: Run): T {
   if (r.code !== 0) throw new Error(`cairn exited ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;

@@ -4,32 +4,17 @@
  * follows the graph as the node journals it (`graph.watch`): each unit posted, awarded, its
  * result checked, each step agreed, until the graph is done or failed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ControlClient } from '../../control/client';
 import type { GraphRecord, GraphStatus } from '../../graph/types';
-import { parseAmount, strk } from '../amount';
+import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
+import { endEvent, follow, outputWhere, printOutput } from '../follow';
+import { type PostOptions, type ResultAnswer, checkPostOptions, postRequest } from '../post-request';
 import { GraphWatchPrinter, graphSummary, humanGraph, humanGraphList } from '../graph-view';
-import { inlineText } from '../job-view';
 import { type GlobalOptions, callJobLife, output, withNode } from '../session';
-import { resolveTarget } from '../target';
-import { checkFile, graphId, intOption, oneOf } from '../validate';
-
-interface PostOptions extends GlobalOptions {
-  budget: string;
-  blob?: string[];
-  wait?: boolean;
-  output?: string;
-  execDuration?: string;
-  maxAttempts?: string;
-}
-
-interface ResultAnswer {
-  available: boolean;
-  base64?: string;
-}
+import { graphId, oneOf } from '../validate';
 
 const STATUSES: readonly GraphStatus[] = ['running', 'done', 'failed'];
 
@@ -102,18 +87,7 @@ export function registerGraphCommands(program: Command): void {
       const opts = cmd.optsWithGlobals<GlobalOptions & { output?: string }>();
       const gid = graphId(id);
       const bytes = await withNode(opts, (c) => fetchResult(c, gid));
-      if (opts.output) {
-        writeFileSync(opts.output, bytes);
-        output(
-          opts,
-          { graphId: gid, bytes: bytes.length, file: resolve(opts.output) },
-          (v) => `wrote ${v.bytes} bytes to ${v.file}`,
-        );
-      } else if (opts.json) {
-        output(opts, { graphId: gid, bytes: bytes.length, base64: bytes.toString('base64') }, () => '');
-      } else {
-        process.stdout.write(bytes);
-      }
+      printOutput(opts, { graphId: gid }, bytes);
     });
 }
 
@@ -153,32 +127,10 @@ function checkManifest(file: string): Buffer {
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
   // Everything checked before anything is sent.
-  const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
-  const manifestFile = checkFile(manifest, 'manifest');
-  const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
-  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
-  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
-  if (opts.output && !opts.wait)
-    throw new CliError(
-      ExitCode.Usage,
-      '-o/--output goes with --wait (or use `cairn graph result ID -o FILE`)',
-      'USAGE',
-    );
-  const manifestBytes = checkManifest(manifestFile);
-  // A local node reads the files itself; a remote one gets them inline.
-  const remote = !('socketPath' in resolveTarget(opts));
-  const files = remote
-    ? {
-        manifest: manifestBytes.toString('utf8'),
-        blobs: blobFiles.map((f) => readFileSync(f).toString('base64')),
-      }
-    : { manifestFile, blobFiles };
-  const params = {
-    ...files,
-    budget: budget.toString(),
-    ...(execDurationS !== undefined ? { execDurationS } : {}),
-    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
-  };
+  const terms = checkPostOptions(manifest, opts, 'graph');
+  const { budget } = terms;
+  const manifestText = checkManifest(terms.manifestFile).toString('utf8');
+  const params = postRequest(opts, { ...terms, manifestText });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const event = (e: Record<string, unknown>) => say(JSON.stringify(e));
 
@@ -199,26 +151,18 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
       say(`posted graph ${id}: ${strk(budget, opts)} escrowed per unit as its steps become ready`);
       say(`following graph ${id} (Ctrl-C stops following; the graph goes on)`);
     }
-    const last = await watch(c, id, opts);
+    const last = await follow(c, id, opts, {
+      what: 'graph',
+      printer: new GraphWatchPrinter(opts),
+      ended: (g) => g.status !== 'running',
+    });
     let bytes: Buffer | undefined;
     let where: string | undefined;
     if (last.status === 'done') {
       bytes = await fetchResult(c, id);
-      where = resultWhere(id, bytes, last, opts.output);
+      where = outputWhere('graph', id, bytes, last.outputSha256, opts.output);
     }
-    if (opts.json)
-      event({
-        event: 'end',
-        record: last,
-        ...(bytes
-          ? {
-              result: {
-                bytes: bytes.length,
-                ...(opts.output ? { file: resolve(opts.output) } : { base64: bytes.toString('base64') }),
-              },
-            }
-          : {}),
-      });
+    if (opts.json) event(endEvent(last, bytes, opts.output));
     else say(graphSummary(last, where));
     if (last.status !== 'done')
       throw new CliError(
@@ -227,51 +171,4 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
         'GRAPH_FAILED',
       );
   });
-}
-
-/** Where a finished graph's output is, for the closing lines; writes it with -o. */
-function resultWhere(id: string, bytes: Buffer, g: GraphRecord, file?: string): string {
-  const about = `${bytes.length} bytes${g.outputSha256 ? `, sha256 ${g.outputSha256.slice(0, 16)}…` : ''}`;
-  if (file) {
-    writeFileSync(file, bytes);
-    return `${about}, written to ${resolve(file)}`;
-  }
-  const inline = inlineText(bytes, ' '.repeat(12));
-  return `${about}, kept by the node: \`cairn graph result ${id}\` prints it, \`-o FILE\` saves it${inline ? `\n${inline}` : ''}`;
-}
-
-/** Streams the graph's records until it ends; Ctrl-C stops following (exit 130), not the graph. */
-async function watch(c: ControlClient, id: string, opts: GlobalOptions): Promise<GraphRecord> {
-  const printer = new GraphWatchPrinter(opts);
-  let last: GraphRecord | undefined;
-  const abort = new AbortController();
-  const onSigint = () =>
-    abort.abort(
-      new CliError(
-        ExitCode.Interrupted,
-        `stopped following graph ${id}; it goes on: \`cairn graph status ${id}\``,
-        'INTERRUPTED',
-      ),
-    );
-  process.once('SIGINT', onSigint);
-  try {
-    const final = await c.call<GraphRecord | undefined>(
-      'graph.watch',
-      { id },
-      {
-        signal: abort.signal,
-        onEvent: (e) => {
-          last = e as GraphRecord;
-          if (opts.json) process.stdout.write(JSON.stringify({ event: 'progress', record: last }) + '\n');
-          else for (const line of printer.lines(last)) process.stdout.write(`${line}\n`);
-        },
-      },
-    );
-    last = final ?? last;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-  if (!last || last.status === 'running')
-    throw new CliError(ExitCode.Failure, `the node stopped sending graph ${id}'s progress`, 'WATCH_ENDED');
-  return last;
 }

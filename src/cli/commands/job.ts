@@ -3,33 +3,18 @@
  * channel (the node holds the account that escrows, awards and settles). `post --wait` follows
  * the job's life as the node saves each step (`job.watch`) until it ends.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXISTING_JOB_STATUSES } from '../../chain/job';
 import type { ControlClient } from '../../control/client';
 import type { JobRecord } from '../../jobs/journal';
-import { parseAmount, strk } from '../amount';
+import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
-import { WatchPrinter, ended, humanList, humanRecord, inlineText, stage, summary } from '../job-view';
+import { endEvent, follow, outputWhere, printOutput } from '../follow';
+import { type PostOptions, type ResultAnswer, checkPostOptions, postRequest } from '../post-request';
+import { WatchPrinter, ended, humanList, humanRecord, stage, summary } from '../job-view';
 import { type GlobalOptions, askJobLife, callJobLife, output, withNode } from '../session';
-import { resolveTarget } from '../target';
-import { checkFile, intOption, oneOf } from '../validate';
+import { oneOf } from '../validate';
 import { onJobId, onOptions } from '../argument-actions';
-
-interface PostOptions extends GlobalOptions {
-  budget: string;
-  blob?: string[];
-  wait?: boolean;
-  output?: string;
-  execDuration?: string;
-  maxAttempts?: string;
-}
-
-interface ResultAnswer {
-  available: boolean;
-  base64?: string;
-}
 
 const STEPS = [
   'creating',
@@ -110,18 +95,7 @@ export function registerJobCommands(program: Command): void {
     .action(
       onJobId<GlobalOptions & { output?: string }>(async (jid, opts) => {
         const bytes = await withNode(opts, (c) => fetchResult(c, jid));
-        if (opts.output) {
-          writeFileSync(opts.output, bytes);
-          output(
-            opts,
-            { jobId: jid, bytes: bytes.length, file: resolve(opts.output) },
-            (v) => `wrote ${v.bytes} bytes to ${v.file}`,
-          );
-        } else if (opts.json) {
-          output(opts, { jobId: jid, bytes: bytes.length, base64: bytes.toString('base64') }, () => '');
-        } else {
-          process.stdout.write(bytes);
-        }
+        printOutput(opts, { jobId: jid }, bytes);
       }),
     );
 
@@ -184,31 +158,9 @@ async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
   // Everything checked before anything is sent.
-  const budget = parseAmount(opts.budget, { fri: opts.fri, what: '--budget' });
-  const manifestFile = checkFile(manifest, 'manifest');
-  const blobFiles = (opts.blob ?? []).map((b) => checkFile(b, '--blob'));
-  const execDurationS = intOption(opts.execDuration, '--exec-duration', 1, 86_400);
-  const maxAttempts = intOption(opts.maxAttempts, '--max-attempts', 1, 10);
-  if (opts.output && !opts.wait)
-    throw new CliError(
-      ExitCode.Usage,
-      '-o/--output goes with --wait (or use `cairn job result ID -o FILE`)',
-      'USAGE',
-    );
-  // A local node reads the files itself; a remote one gets them inline.
-  const remote = !('socketPath' in resolveTarget(opts));
-  const files = remote
-    ? {
-        manifest: readFileSync(manifestFile, 'utf8'),
-        blobs: blobFiles.map((f) => readFileSync(f).toString('base64')),
-      }
-    : { manifestFile, blobFiles };
-  const params = {
-    ...files,
-    budget: budget.toString(),
-    ...(execDurationS !== undefined ? { execDurationS } : {}),
-    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
-  };
+  const terms = checkPostOptions(manifest, opts, 'job');
+  const { budget } = terms;
+  const params = postRequest(opts, terms);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const event = (e: Record<string, unknown>) => say(JSON.stringify(e));
 
@@ -228,26 +180,20 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
       say(`posted job ${posted.jobId}: ${strk(budget, opts)} escrowed (tx ${posted.txHash})`);
       say(`following job ${posted.jobId} (Ctrl-C stops following; the job goes on)`);
     }
-    const last = await watch(c, posted.jobId, opts);
+    const last = await follow(c, posted.jobId, opts, { what: 'job', printer: new WatchPrinter(opts), ended });
     let where: string | undefined;
     let bytes: Buffer | undefined;
     if (last.role === 'poster' && last.chainStatus === 'Completed') {
       bytes = await fetchResult(c, posted.jobId);
-      where = resultWhere(posted.jobId, bytes, last, opts.output);
+      where = outputWhere(
+        'job',
+        posted.jobId,
+        bytes,
+        last.role === 'poster' ? last.result?.outputSha256 : undefined,
+        opts.output,
+      );
     }
-    if (opts.json)
-      event({
-        event: 'end',
-        record: last,
-        ...(bytes
-          ? {
-              result: {
-                bytes: bytes.length,
-                ...(opts.output ? { file: resolve(opts.output) } : { base64: bytes.toString('base64') }),
-              },
-            }
-          : {}),
-      });
+    if (opts.json) event(endEvent(last, bytes, opts.output));
     else say(summary(last, where, opts));
     if (last.chainStatus !== 'Completed')
       throw new CliError(
@@ -256,52 +202,4 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
         'JOB_NOT_COMPLETED',
       );
   });
-}
-
-/** Where a finished job's result is, for the closing lines; writes it with -o. */
-function resultWhere(id: string, bytes: Buffer, r: JobRecord, file?: string): string {
-  const sha = r.role === 'poster' ? r.result?.outputSha256 : undefined;
-  const about = `${bytes.length} bytes${sha ? `, sha256 ${sha.slice(0, 16)}…` : ''}`;
-  if (file) {
-    writeFileSync(file, bytes);
-    return `${about}, written to ${resolve(file)}`;
-  }
-  const inline = inlineText(bytes, ' '.repeat(12));
-  return `${about}, kept by the node: \`cairn job result ${id}\` prints it, \`-o FILE\` saves it${inline ? `\n${inline}` : ''}`;
-}
-
-/** Streams the job's records until it ends; Ctrl-C stops following (exit 130), not the job. */
-async function watch(c: ControlClient, id: string, opts: GlobalOptions): Promise<JobRecord> {
-  const printer = new WatchPrinter(opts);
-  let last: JobRecord | undefined;
-  const abort = new AbortController();
-  const onSigint = () =>
-    abort.abort(
-      new CliError(
-        ExitCode.Interrupted,
-        `stopped following job ${id}; it goes on: \`cairn job status ${id}\``,
-        'INTERRUPTED',
-      ),
-    );
-  process.once('SIGINT', onSigint);
-  try {
-    const final = await c.call<JobRecord | undefined>(
-      'job.watch',
-      { id },
-      {
-        signal: abort.signal,
-        onEvent: (e) => {
-          last = e as JobRecord;
-          if (opts.json) process.stdout.write(JSON.stringify({ event: 'progress', record: last }) + '\n');
-          else for (const line of printer.lines(last)) process.stdout.write(`${line}\n`);
-        },
-      },
-    );
-    last = final ?? last;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-  if (!last || !ended(last))
-    throw new CliError(ExitCode.Failure, `the node stopped sending job ${id}'s progress`, 'WATCH_ENDED');
-  return last;
 }
