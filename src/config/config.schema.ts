@@ -14,6 +14,7 @@ import { positiveInt } from '../shared/config-numbers';
 import { DefenceSchema } from './p2p-defence';
 import { discoveryConfigSchema } from './discovery';
 import { alertsConfigSchema } from './alerts';
+import { NatSchema, natConfigIssues } from './p2p-nat';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -106,6 +107,8 @@ export const P2pConfigSchema = z.object({
   dialFrom: z.ipv4().or(z.ipv6()).optional(),
   /** Bans, colocation, stream and connection time limits (src/config/p2p-defence.ts). */
   defence: DefenceSchema.default(() => DefenceSchema.parse({})),
+  /** NAT traversal: AutoNAT, circuit relay v2 client and server, UPnP, DCUtR; all off by default (src/config/p2p-nat.ts). */
+  nat: NatSchema.prefault({}),
 });
 
 export const WorkerConfigSchema = z.object({
@@ -315,6 +318,8 @@ export function parseConfig(input: unknown): NodeConfig {
     throw new ConfigError(issueLines(result.error.issues));
   }
   const config = result.data;
+  const nat = natConfigIssues(config.p2p.nat);
+  if (nat.length > 0) throw new ConfigError(nat);
   config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
   config.executor.storeDir ??= join(config.dataDir, 'blobs');
   config.control.socketPath ??= join(config.dataDir, 'control.sock');

@@ -61,6 +61,9 @@ export class DirectChannel {
         maxInboundStreams: this.deps.maxInboundStreams,
         // One outbound session per peer suffices; a few spare cover a session being replaced.
         maxOutboundStreams: 4,
+        // Bids and outcomes also travel over relayed connections (a NATed poster or worker);
+        // the relay's own limits bound what they may carry (src/config/p2p-nat.ts).
+        runOnLimitedConnection: true,
       });
     const { idleMs, firstFrameMs, partialFrameMs } = this.deps.limits;
     // A quarter of the shortest limit: a stream outstays its limit by at most that much.
@@ -118,7 +121,10 @@ export class DirectChannel {
         }
         // Backoff only guards new connections: a stream on a live connection is cheap for both.
         const dial = () =>
-          libp2p.dialProtocol(peer, this.init.protocol, { signal: AbortSignal.timeout(10_000) });
+          libp2p.dialProtocol(peer, this.init.protocol, {
+            signal: AbortSignal.timeout(10_000),
+            runOnLimitedConnection: true,
+          });
         const stream =
           libp2p.getConnections(peer).length > 0 ? await dial() : await this.deps.backoff.run(id, dial);
         const session = new Session(stream, id, peer.toMultihash().bytes, this, false);

@@ -18,6 +18,10 @@ export interface EsmModules {
   ping: typeof import('@libp2p/ping', { with: { 'resolution-mode': 'import' } });
   kadDht: typeof import('@libp2p/kad-dht', { with: { 'resolution-mode': 'import' } });
   gossipsub: typeof import('@libp2p/gossipsub', { with: { 'resolution-mode': 'import' } });
+  circuitRelay: typeof import('@libp2p/circuit-relay-v2', { with: { 'resolution-mode': 'import' } });
+  dcutr: typeof import('@libp2p/dcutr', { with: { 'resolution-mode': 'import' } });
+  upnpNat: typeof import('@libp2p/upnp-nat', { with: { 'resolution-mode': 'import' } });
+  autonat: typeof import('@libp2p/autonat', { with: { 'resolution-mode': 'import' } });
   keys: typeof import('@libp2p/crypto/keys', { with: { 'resolution-mode': 'import' } });
   peerId: typeof import('@libp2p/peer-id', { with: { 'resolution-mode': 'import' } });
   multiaddr: typeof import('@multiformats/multiaddr', { with: { 'resolution-mode': 'import' } });
@@ -40,6 +44,10 @@ const SPECIFIERS: Record<keyof EsmModules, string> = {
   ping: '@libp2p/ping',
   kadDht: '@libp2p/kad-dht',
   gossipsub: '@libp2p/gossipsub',
+  circuitRelay: '@libp2p/circuit-relay-v2',
+  dcutr: '@libp2p/dcutr',
+  upnpNat: '@libp2p/upnp-nat',
+  autonat: '@libp2p/autonat',
   keys: '@libp2p/crypto/keys',
   peerId: '@libp2p/peer-id',
   multiaddr: '@multiformats/multiaddr',

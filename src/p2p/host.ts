@@ -36,6 +36,9 @@ import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
 import { GOSSIP_TOPIC_TYPES, dhtProtocolId, stringifyTopic } from './topics';
+import { natParts, natStatus, reservationHolders, type NatStatus } from './nat';
+import { RelayReservationPolicy } from './relay-policy';
+import { remoteIp } from './addresses';
 
 export type HostServices = {
   identify: Identify;
@@ -77,6 +80,8 @@ export class P2pHost {
   private pruneTimer?: NodeJS.Timeout;
   private addrs?: string[];
   private liveness?: LivenessProber;
+  /** On a node that serves as a relay: who may reserve (src/p2p/relay-policy.ts). */
+  relayPolicy?: RelayReservationPolicy;
 
   constructor(private readonly opts: HostOptions) {
     this.config = opts.config;
@@ -150,6 +155,11 @@ export class P2pHost {
     return this.addrs;
   }
 
+  /** Relay reservations, port mappings and confirmed public addresses (src/p2p/nat.ts). */
+  natStatus(): NatStatus {
+    return natStatus(this.libp2p, (a) => esm().utils.isPrivate(a));
+  }
+
   async start(): Promise<void> {
     if (this.node) return;
     const m = await loadEsm();
@@ -183,17 +193,41 @@ export class P2pHost {
       );
     }
     if (addrs.some((a) => a.startsWith('/memory/'))) transports.push(m.memory.memory());
+    const nat = natParts(m, p2p.nat);
+    transports.push(...nat.transports);
+    if (p2p.nat.relay.server.enabled) {
+      this.relayPolicy = new RelayReservationPolicy({
+        maxPerIp: p2p.nat.relay.server.maxReservationsPerIp,
+        scores: this.scores,
+        refused: (id) => this.peers.isRefused(id),
+        holders: () => (this.node ? reservationHolders(this.node) : []),
+        ipOf: (id) => {
+          const conn = this.node?.getConnections(this.peerIdOf(id)).find((c) => !c.remoteAddr.toString().includes('/p2p-circuit'));
+          return conn ? remoteIp(conn.remoteAddr) : undefined;
+        },
+      });
+    }
+    const policy = this.relayPolicy;
 
     const logger = libp2pLogger();
     const topics = GOSSIP_TOPIC_TYPES.map((type) => stringifyTopic({ type, network: config.network }));
     this.node = await m.libp2p.createLibp2p({
       privateKey,
       ...(logger ? { logger } : {}),
-      addresses: { listen: p2p.listen },
+      addresses: {
+        listen: [...p2p.listen, ...nat.listen],
+        ...(nat.announceFilter ? { announceFilter: nat.announceFilter } : {}),
+      },
       transports,
       connectionEncrypters: [m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) })],
       streamMuxers: [m.yamux.yamux()],
-      connectionGater: this.peers.gater,
+      connectionGater: {
+        ...this.peers.gater,
+        ...(policy ? { denyInboundRelayReservation: (peer: PeerId) => policy.deny(peer.toString()) } : {}),
+        // A banned peer is not relayed to anyone, nor anyone to it.
+        denyOutboundRelayedConnection: (src: PeerId, dst: PeerId) =>
+          this.peers.isRefused(src.toString()) || this.peers.isRefused(dst.toString()),
+      },
       // Replaced by LivenessProber, which spreads the probes instead of sending them in one burst.
       connectionMonitor: { enabled: false },
       connectionManager: {
@@ -208,6 +242,7 @@ export class P2pHost {
         reconnectBackoffFactor: 2,
       },
       services: {
+        ...(nat.services as Record<string, never>),
         identify: m.identify.identify(),
         ping: m.ping.ping(),
         dht: m.kadDht.kadDHT({

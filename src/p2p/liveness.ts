@@ -38,7 +38,8 @@ const PING_BYTES = 32;
  * live one would never be found.
  */
 export async function pingOver(conn: Connection, signal: AbortSignal): Promise<void> {
-  const stream = await conn.newStream(PING_PROTOCOL, { signal });
+  // A relayed connection is probed too; ping's handler accepts on one.
+  const stream = await conn.newStream(PING_PROTOCOL, { signal, runOnLimitedConnection: true });
   try {
     const data = randomBytes(PING_BYTES);
     const echo = await new Promise<Buffer>((resolve, reject) => {

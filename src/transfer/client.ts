@@ -148,7 +148,7 @@ export class BlobClient {
       await libp2p.peerStore.merge(peer, { multiaddrs: addrs.map((a) => multiaddr(a)) });
     }
     try {
-      return await libp2p.dialProtocol(peer, this.protocol, { signal: dog.signal });
+      return await libp2p.dialProtocol(peer, this.protocol, { signal: dog.signal, runOnLimitedConnection: true });
     } catch (err) {
       if (dog.signal.aborted) throw err;
       throw new TransferError(

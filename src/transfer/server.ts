@@ -96,6 +96,9 @@ export class BlobServer {
         // One over the per-peer cap, so the extra stream is answered BUSY rather than reset by libp2p.
         maxInboundStreams: config.perPeerConcurrency + 1,
         maxOutboundStreams: config.perPeerConcurrency + 1,
+        // Over a relay too: a small job's data fits its per-circuit limit, and a larger transfer
+        // that hits it fails with the relay's reset, which the client reports.
+        runOnLimitedConnection: true,
       },
     );
   }
