@@ -133,6 +133,7 @@ export const NatSchema = z
   })
   .strict();
 export type NatConfig = z.infer<typeof NatSchema>;
+export type NatConfigInput = z.input<typeof NatSchema>;
 
 /** Combinations that cannot work, one line each (empty when the section is coherent). */
 export function natConfigIssues(nat: NatConfig): string[] {
