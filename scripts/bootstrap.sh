@@ -117,8 +117,28 @@ ensure_chromium() {
   fi
 }
 
+# The NAT suite (test/p2p/nat.test.ts) builds routers in network namespaces: iptables for their
+# masquerade, nft and miniupnpd for the UPnP one. Installed as root where missing (a no-op once
+# there); without root the suite skips anyway. Never fatal: nothing else needs them.
+ensure_nat_tools() {
+  local missing=()
+  command -v iptables >/dev/null || missing+=(iptables)
+  command -v nft >/dev/null || missing+=(nftables)
+  command -v miniupnpd >/dev/null || missing+=(miniupnpd)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing ${missing[*]} (the NAT suite's routers)"
+    # miniupnpd's package asks for its WAN interface; the suite writes its own configuration.
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) ||
+      log "could not install ${missing[*]}: the NAT suite will say so"
+  else
+    log "missing ${missing[*]}: the NAT suite needs root and these to build its routers"
+  fi
+}
+
 ensure_npm_deps
 ensure_postgres_can_reach_repo
+ensure_nat_tools
 ensure_explorer
 ensure_chromium
 cargo_tool starknet-devnet "$STARKNET_DEVNET_VERSION" starknet-devnet

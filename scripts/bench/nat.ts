@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(
       `  ended direct: ${r.direct}/${r.trials.length} (UPnP mapping ${r.byMechanism.upnp}, DCUtR hole punch ${r.byMechanism.dcutr}, none ${r.byMechanism.none})`,
     );
-    console.log(`  fetch ran on a direct connection: ${ok.filter((t) => t.fetchedDirect).length}/${ok.length}`);
+    console.log(`  data kept off the relay (relay bytes in the trial < data size): ${ok.filter((t) => t.fetchedDirect).length}/${ok.length}`);
     console.log(`  award ms (mean, incl. 1.5 s bid window): ${mean(ok.map((t) => t.awardMs))}; fetch ms (mean): ${mean(ok.map((t) => t.fetchMs))}`);
     console.log(
       `  relay bytes: setup ${r.relay.setupBytes}, trials ${r.relay.trialBytes} (${Math.round(r.relay.trialBytes / r.trials.length)} per trial)`,

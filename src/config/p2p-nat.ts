@@ -126,6 +126,12 @@ export const NatSchema = z
      */
     dcutr: z.boolean().default(false),
     /**
+     * With dcutr: a data fetch from a peer we reach only through a relay first waits this long
+     * for DCUtR's direct connection, so the job's data does not cross the relay when a direct
+     * path is about to open (the upgrade takes a few hundred ms after the relayed connection).
+     */
+    directWaitMs: z.number().int().min(0).max(30_000).default(2_000),
+    /**
      * Be reachable only through relays: our addresses are announced (identify, job
      * announcements) only as relay circuits, never our own IP. Needs relay.client with a relay.
      */

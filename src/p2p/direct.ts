@@ -36,6 +36,7 @@ import { HostError } from './errors';
 import type { Logger } from '../shared/logging';
 import type { DirectChannelInit, DirectDeps } from './direct-types';
 import { Session } from './direct-session';
+import { openStream } from './open-stream';
 
 export { encodeFrame } from './direct-session';
 export type { DirectChannelInit, DirectDeps, DirectFrame, StreamLimits } from './direct-types';
@@ -121,10 +122,7 @@ export class DirectChannel {
         }
         // Backoff only guards new connections: a stream on a live connection is cheap for both.
         const dial = () =>
-          libp2p.dialProtocol(peer, this.init.protocol, {
-            signal: AbortSignal.timeout(10_000),
-            runOnLimitedConnection: true,
-          });
+openStream(libp2p, peer, this.init.protocol, { signal: AbortSignal.timeout(10_000) });
         const stream =
           libp2p.getConnections(peer).length > 0 ? await dial() : await this.deps.backoff.run(id, dial);
         const session = new Session(stream, id, peer.toMultihash().bytes, this, false);

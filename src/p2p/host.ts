@@ -160,6 +160,25 @@ export class P2pHost {
     return natStatus(this.libp2p, (a) => esm().utils.isPrivate(a));
   }
 
+  /** Resolves once an unlimited (direct) connection to `peer` is open, or after `ms`; true if one is. */
+  async awaitDirect(peer: PeerId, ms: number): Promise<boolean> {
+    const node = this.libp2p;
+    const direct = (): boolean => node.getConnections(peer).some((c) => c.status === 'open' && c.limits === undefined);
+    if (direct()) return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        node.removeEventListener('connection:open', onOpen);
+        resolve(direct());
+      };
+      const onOpen = (evt: CustomEvent<{ remotePeer: PeerId; limits?: unknown }>): void => {
+        if (evt.detail.remotePeer.equals(peer) && evt.detail.limits === undefined) done();
+      };
+      const timer = setTimeout(done, ms);
+      node.addEventListener('connection:open', onOpen);
+    });
+  }
+
   async start(): Promise<void> {
     if (this.node) return;
     const m = await loadEsm();

@@ -16,6 +16,7 @@ import type { PeerId, Stream } from '@libp2p/interface' with { 'resolution-mode'
 import type { TransferConfig } from '../config/config.schema';
 import { Kind, admit, seal } from '../p2p/envelope';
 import { esm } from '../p2p/esm';
+import { openStream } from '../p2p/open-stream';
 import { reject, type MessageValidationError } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import { describe, isValidationError } from '../p2p/penalties';
@@ -92,6 +93,41 @@ export class BlobClient {
     hashes: readonly string[],
     opts: FetchOptions,
   ): Promise<Map<string, Uint8Array>> {
+    const peerId = typeof peer === 'string' ? this.host.peerIdOf(peer) : peer;
+    let viaRelay = this.onlyRelayed(peerId);
+    const nat = this.host.config.p2p.nat;
+    if (viaRelay && nat.dcutr && nat.directWaitMs > 0) {
+      await this.host.awaitDirect(peerId, nat.directWaitMs);
+      viaRelay = this.onlyRelayed(peerId);
+    }
+    try {
+      return await this.fetchOnce(peerId, jobId, hashes, opts);
+    } catch (err) {
+      // DCUtR closes the relayed connection once it has made a direct one; a fetch that started
+      // on the relay is cut then. It is asked again, once, on the direct connection.
+      if (viaRelay && err instanceof TransferError && !(err instanceof Violation) && this.hasDirect(peerId)) {
+        this.log.info({ peer: peerId.toString(), jobId: String(jobId) }, 'fetch cut with its relayed connection; again, direct');
+        return this.fetchOnce(peerId, jobId, hashes, opts);
+      }
+      throw err;
+    }
+  }
+
+  private onlyRelayed(peer: PeerId): boolean {
+    const open = this.host.libp2p.getConnections(peer).filter((c) => c.status === 'open');
+    return open.length > 0 && open.every((c) => c.limits !== undefined);
+  }
+
+  private hasDirect(peer: PeerId): boolean {
+    return this.host.libp2p.getConnections(peer).some((c) => c.status === 'open' && c.limits === undefined);
+  }
+
+  private async fetchOnce(
+    peerId: PeerId,
+    jobId: bigint,
+    hashes: readonly string[],
+    opts: FetchOptions,
+  ): Promise<Map<string, Uint8Array>> {
     const wanted = [...new Set(hashes)];
     const bad = wanted.filter((h) => !isSha256Hex(h));
     if (bad.length > 0) throw new TransferError('BAD_REQUEST', `not sha256 hex digests: ${bad.join(', ')}`);
@@ -103,7 +139,6 @@ export class BlobClient {
       );
     const maxTotal = Math.min(opts.maxBytes, this.config.maxRequestBytes);
     const maxBlob = Math.min(opts.maxBlobBytes ?? opts.maxBytes, maxTotal, this.config.maxBlobBytes);
-    const peerId = typeof peer === 'string' ? this.host.peerIdOf(peer) : peer;
     const who = peerId.toString();
     const dog = new Watchdog(
       opts.idleTimeoutMs ?? this.config.idleTimeoutMs,
@@ -148,7 +183,7 @@ export class BlobClient {
       await libp2p.peerStore.merge(peer, { multiaddrs: addrs.map((a) => multiaddr(a)) });
     }
     try {
-      return await libp2p.dialProtocol(peer, this.protocol, { signal: dog.signal, runOnLimitedConnection: true });
+      return await openStream(libp2p, peer, this.protocol, { signal: dog.signal });
     } catch (err) {
       if (dog.signal.aborted) throw err;
       throw new TransferError(

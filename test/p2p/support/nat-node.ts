@@ -163,14 +163,13 @@ async function main(): Promise<void> {
         waiters.delete(c.jobId);
         if (!outcome) return { won: false, reason: 'no outcome heard' };
         if (!outcome.won) return { won: false, reason: `lost to ${outcome.winner}` };
-        const during = conns(c.poster);
         const got = await node.transfer.fetchBlobs(c.poster, BigInt(c.jobId), [c.hash], {
           maxBytes: 64 * 1024 * 1024,
           timeoutMs: c.timeoutMs,
         });
         const bytes = got.get(c.hash) as Uint8Array;
         const ok = createHash('sha256').update(bytes).digest('hex') === c.hash;
-        return { won: true, bytes: bytes.length, ok, fetchMs: Date.now() - started, connsDuring: during };
+        return { won: true, bytes: bytes.length, ok, fetchMs: Date.now() - started };
       }
       case 'forget': {
         const peer = node.host.peerIdOf(c.peer);

@@ -8,6 +8,7 @@
  * and how it came about.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { NatConfigInput } from '../../../src/config/p2p-nat';
@@ -19,6 +20,8 @@ import { buildNatNet, type NatNet } from './netns';
 const ROOT = join(__dirname, '..', '..', '..');
 const NODE_SCRIPT = join(__dirname, 'nat-node.ts');
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export type Mechanism = 'upnp' | 'dcutr' | 'none';
 
 export interface TrialResult {
@@ -28,7 +31,7 @@ export interface TrialResult {
   wonHeard: boolean;
   /** The data arrived and matched its hash. */
   transferred: boolean;
-  /** The fetch ran while poster and worker had a direct connection. */
+  /** The job's data did not cross the relay: fewer bytes passed the relay's port in the trial than the data holds. */
   fetchedDirect: boolean;
   direct: boolean;
   mechanism: Mechanism;
@@ -85,7 +88,9 @@ class NodeProcess {
       onReady = resolve;
       onFail = reject;
     });
+    const file = process.env.CAIRN_NAT_STDERR_DIR ? createWriteStream(join(process.env.CAIRN_NAT_STDERR_DIR, `${name}.log`)) : undefined;
     child.stderr?.on('data', (b: Buffer) => {
+      file?.write(b);
       this.stderr.push(b.toString());
       if (this.stderr.length > 200) this.stderr.shift();
     });
@@ -125,7 +130,7 @@ class NodeProcess {
     ]);
   }
 
-  call<T>(c: Omit<NatCommand, 'id'>): Promise<T> {
+  call<T>(c: DistributiveOmit<NatCommand, 'id'>): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -270,7 +275,7 @@ export async function runNatTrials(opts: NatTrialsOptions, run: Partial<NatRun> 
       t.awarded = post.status === 'awarded' && post.winner === worker.peerId;
       t.awardMs = post.awardMs ?? 0;
       if (!t.awarded) throw new Error(`not awarded: ${post.status} ${post.reason ?? ''}`);
-      const fetch = await worker.call<{ won: boolean; ok?: boolean; bytes?: number; fetchMs?: number; reason?: string; connsDuring?: ConnInfo[] }>({
+      const fetch = await worker.call<{ won: boolean; ok?: boolean; bytes?: number; fetchMs?: number; reason?: string }>({
         cmd: 'fetch',
         poster: poster.peerId,
         jobId: String(1000 + i),
@@ -281,7 +286,6 @@ export async function runNatTrials(opts: NatTrialsOptions, run: Partial<NatRun> 
       if (!fetch.won) throw new Error(`worker: ${fetch.reason ?? 'did not win'}`);
       t.transferred = fetch.ok === true && fetch.bytes === bytes;
       t.fetchMs = fetch.fetchMs ?? 0;
-      t.fetchedDirect = (fetch.connsDuring ?? []).some((c) => !c.relayed);
       // DCUtR runs as the relayed connection opens; give it a moment to finish.
       const settled = await until(
         'a direct connection',
@@ -302,6 +306,7 @@ export async function runNatTrials(opts: NatTrialsOptions, run: Partial<NatRun> 
     }
     const after = net.relayBytes();
     t.relayBytes = after.in - before.in + (after.out - before.out);
+    t.fetchedDirect = t.transferred && t.relayBytes < bytes;
     trials.push(t);
     say(`trial ${i}: ${t.transferred ? 'ok' : `FAILED (${t.failure})`} direct=${t.direct} via ${t.mechanism} relay ${t.relayBytes} B`);
     // Next trial starts from the relay again.
