@@ -13,12 +13,19 @@ import { cleanupNatRun, runNatTrials, type NatFigures, type NatRun } from './sup
 import { netnsUnavailable } from './support/netns';
 
 const why = netnsUnavailable();
-if (why) console.warn(`nat.test.ts skipped: ${why}`);
-const describeNat = why ? describe.skip : describe;
 
 jest.setTimeout(300_000);
 
-describeNat('NAT traversal between NATed poster and worker through a relay', () => {
+if (why) {
+  // Not a silent pass: only the two reasons that are the machine's, not the suite's, stand in for
+  // the trials (a missing tool fails here: the bootstrap should have installed it).
+  test(`NAT trials not run: ${why}`, () => {
+    console.warn(`nat.test.ts: trials not run: ${why}`);
+    expect(why).toMatch(/^(not root|the kernel refuses network namespaces)/);
+  });
+}
+
+(why ? () => undefined : describe)('NAT traversal between NATed poster and worker through a relay', () => {
   const run: Partial<NatRun> = {};
   let figures: NatFigures;
 
