@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       `  ended direct: ${r.direct}/${r.trials.length} (UPnP mapping ${r.byMechanism.upnp}, DCUtR hole punch ${r.byMechanism.dcutr}, none ${r.byMechanism.none})`,
     );
     console.log(`  data kept off the relay (relay bytes in the trial < data size): ${ok.filter((t) => t.fetchedDirect).length}/${ok.length}`);
-    console.log(`  award ms (mean, incl. 1.5 s bid window): ${mean(ok.map((t) => t.awardMs))}; fetch ms (mean): ${mean(ok.map((t) => t.fetchMs))}`);
+    console.log(`  announce-to-award ms (mean; the window closes at the first bid): ${mean(ok.map((t) => t.awardMs))}; fetch ms (mean): ${mean(ok.map((t) => t.fetchMs))}`);
     console.log(
       `  relay bytes: setup ${r.relay.setupBytes}, trials ${r.relay.trialBytes} (${Math.round(r.relay.trialBytes / r.trials.length)} per trial)`,
     );
