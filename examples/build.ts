@@ -7,17 +7,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cacheDir, REPO_ROOT } from '../src/chain/toolchain';
+import { copyWhenChanged, packageVersion } from '../src/shared/build-cache';
 import { buildCircuit, type CircuitArtifacts, releaseSnarkjs } from '../src/prover/circuit-build';
 
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -57,11 +50,6 @@ export interface BuiltModule {
 // a host function.
 const ASC_FLAGS = ['-O3', '--runtime', 'stub', '--use', 'abort=lib/wasi/trapAbort'];
 
-function ascVersion(): string {
-  const pkg = join(REPO_ROOT, 'node_modules', 'assemblyscript', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((f) => join(dir, f))
@@ -70,7 +58,9 @@ function filesUnder(dir: string): string[] {
 }
 
 function sourceKey(entry: string): string {
-  const h = createHash('sha256').update(`asc@${ascVersion()} ${ASC_FLAGS.join(' ')}\0${entry}\0`);
+  const h = createHash('sha256').update(
+    `asc@${packageVersion('assemblyscript')} ${ASC_FLAGS.join(' ')}\0${entry}\0`,
+  );
   // The example's own directory and the shared lib: everything an entry can import.
   const exampleDir = join(EXAMPLES, entry.split('/')[0]!);
   for (const f of [...filesUnder(exampleDir), ...filesUnder(join(EXAMPLES, 'lib'))]) {
@@ -101,11 +91,7 @@ function buildWasm(name: WasmExample, log: (m: string) => void): BuiltModule {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, `${name}.wasm`);
-  if (!existsSync(path) || createHash('sha256').update(readFileSync(path)).digest('hex') !== sha256) {
-    const tmp = `${path}.${process.pid}.tmp`;
-    copyFileSync(cached, tmp);
-    renameSync(tmp, path);
-  }
+  copyWhenChanged(cached, path);
   return { name, path, bytes, sha256 };
 }
 

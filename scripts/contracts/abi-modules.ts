@@ -5,9 +5,14 @@
  * Each contract's module holds its ABI `as const`, which types its client. An entry that two or
  * more contracts carry exactly alike (u256, the Ownable component's interface and events, the
  * reentrancy guard's event) is written once, in common.abi.ts, and named in each contract's
- * array: an `as const` value keeps its literal type where it is used, so the typing is the same
- * as if it were written out. An entry that one contract changes stops being shared on the next
- * build and is written out in that contract's module.
+ * array as `common.Name`: an `as const` value keeps its literal type where it is used, so the
+ * typing is the same as if it were written out. An entry that one contract changes stops being
+ * shared on the next build and is written out in that contract's module.
+ *
+ * Each entry stands on one line, and an interface's functions one a line inside it: the modules
+ * are data, and written out key by key their entries (an event's members, a function's inputs)
+ * would be long runs of lines alike that read, to a reader or a duplicate finder, as code written
+ * twice. One line an entry keeps each one whole and its differences in view.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +26,7 @@ export const COMMON_ABI_FILE = 'common.abi.ts';
 interface AbiEntry {
   type: string;
   name: string;
+  items?: unknown[];
 }
 
 const HEADER =
@@ -31,11 +37,27 @@ function readAbi(sierraPath: string): AbiEntry[] {
   return (JSON.parse(readFileSync(sierraPath, 'utf8')) as { abi: AbiEntry[] }).abi;
 }
 
-/** Import lines longer than .prettierrc.json's printWidth are written one name a line. */
-const WIDTH = 110;
+/** A JSON value on one line, with a space after each colon and comma. */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`);
+    return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
 
-/** An entry as the compiled class holds it, indented to stand in an array. */
-const entryText = (e: AbiEntry) => JSON.stringify(e, null, 2).replaceAll('\n', '\n  ');
+/**
+ * An entry as the compiled class holds it, at `indent`: on one line, but for an interface, whose
+ * functions stand one a line between its other fields and its closing bracket.
+ */
+function entryText(e: AbiEntry, indent: string): string {
+  if (e.type !== 'interface' || !Array.isArray(e.items)) return inline(e);
+  const { items, ...head } = e;
+  const opening = inline(head).slice(0, -2);
+  const lines = items.map((item) => `${indent}  ${inline(item)},`);
+  return `${opening}, "items": [\n${lines.join('\n')}\n${indent}] }`;
+}
 
 /**
  * A TypeScript name for each shared entry: the last segment of its Cairo path, with the one
@@ -71,22 +93,14 @@ export function abiModules(abis: Record<string, AbiEntry[]>): Record<string, str
     [COMMON_ABI_FILE]:
       HEADER +
       '// The ABI entries that two or more contracts carry alike, named in their ABI arrays.\n' +
-      shared
-        .map(([, s], i) => `\nexport const ${names[i]} = ${JSON.stringify(s.entry, null, 2)} as const;\n`)
-        .join(''),
+      shared.map(([, s], i) => `\nexport const ${names[i]} = ${entryText(s.entry, '')} as const;\n`).join(''),
   };
   for (const [contract, abi] of Object.entries(abis)) {
     const used = abi.map((e) => nameOf.get(JSON.stringify(e)));
-    const imports = names.filter((n) => used.includes(n));
-    const items = abi.map((e, i) => `  ${used[i] ?? entryText(e)},`);
-    const importLine = `import { ${imports.join(', ')} } from './common.abi';`;
+    const items = abi.map((e, i) => `  ${used[i] === undefined ? entryText(e, '  ') : `common.${used[i]}`},`);
     out[`${contract}.abi.ts`] =
       HEADER +
-      (imports.length === 0
-        ? ''
-        : importLine.length <= WIDTH
-          ? `${importLine}\n`
-          : `import {\n${imports.map((n) => `  ${n},\n`).join('')}} from './common.abi';\n`) +
+      (used.some((n) => n !== undefined) ? "import * as common from './common.abi';\n" : '') +
       `\nexport const ${contract}Abi = [\n${items.join('\n')}\n] as const;\n`;
   }
   return out;

@@ -7,7 +7,29 @@ import { resolve } from 'node:path';
 import type { ControlClient } from '../control/client';
 import { CliError, ExitCode } from './exit-codes';
 import { inlineText } from './job-view';
-import { type GlobalOptions, output } from './session';
+import type { ResultAnswer } from './post-request';
+import { type GlobalOptions, callJobLife, output } from './session';
+
+/** A line for a person on stdout. */
+export const say = (line: string): void => void process.stdout.write(`${line}\n`);
+/** An event for a script on stdout: one JSON object a line, as --json --wait prints them. */
+export const sayEvent = (e: Record<string, unknown>): void => say(JSON.stringify(e));
+
+/**
+ * A job's result or a graph's output from its node (`job.result`, `graph.result`); when the node
+ * has none, a NO_RESULT error saying why, in `whyNot`'s words, from the record (`*.status`).
+ */
+export async function fetchResult<R>(
+  c: ControlClient,
+  what: 'job' | 'graph',
+  id: string,
+  whyNot: (record: R) => string,
+): Promise<Buffer> {
+  const r = await callJobLife<ResultAnswer>(c, `${what}.result`, { id });
+  if (r.available && r.base64 !== undefined) return Buffer.from(r.base64, 'base64');
+  const record = await callJobLife<R>(c, `${what}.status`, { id });
+  throw new CliError(ExitCode.Remote, whyNot(record), 'NO_RESULT');
+}
 
 export interface Followed<R> {
   /** `job` or `graph`: names the control method (`<what>.watch`) and the commands in messages. */
@@ -43,8 +65,8 @@ export async function follow<R>(
         signal: abort.signal,
         onEvent: (e) => {
           last = e as R;
-          if (opts.json) process.stdout.write(JSON.stringify({ event: 'progress', record: last }) + '\n');
-          else for (const line of f.printer.lines(last)) process.stdout.write(`${line}\n`);
+          if (opts.json) sayEvent({ event: 'progress', record: last });
+          else for (const line of f.printer.lines(last)) say(line);
         },
       },
     );

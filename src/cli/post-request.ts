@@ -1,5 +1,6 @@
 /** What `cairn job post` and `cairn graph post` send: a local node reads the files itself, a remote one gets them inline. */
 import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import { parseAmount } from './amount';
 import { CliError, ExitCode } from './exit-codes';
 import { resolveTarget } from './target';
@@ -14,6 +15,41 @@ export interface PostOptions extends GlobalOptions {
   output?: string;
   execDuration?: string;
   maxAttempts?: string;
+}
+
+/** What `job post` and `graph post` say of themselves and their options; the flags are the same. */
+export interface PostCommandHelp {
+  description: string;
+  manifest: string;
+  budget: string;
+  wait: string;
+  output: string;
+  execDuration: string;
+  maxAttempts: string;
+}
+
+/** Adds `post <manifest>` to `parent`, with the flags PostOptions reads. */
+export function addPostCommand(
+  parent: Command,
+  help: PostCommandHelp,
+  post: (manifest: string, opts: PostOptions) => Promise<void>,
+): void {
+  parent
+    .command('post')
+    .description(help.description)
+    .argument('<manifest>', help.manifest)
+    .requiredOption('--budget <amount>', help.budget)
+    .option(
+      '--blob <file...>',
+      'modules and inputs the manifest names by sha256 (files the node does not hold yet)',
+    )
+    .option('--wait', help.wait)
+    .option('-o, --output <file>', help.output)
+    .option('--exec-duration <seconds>', help.execDuration)
+    .option('--max-attempts <n>', help.maxAttempts)
+    .action(async (manifest: string, _o: unknown, cmd: Command) =>
+      post(manifest, cmd.optsWithGlobals<PostOptions>()),
+    );
 }
 
 /** What `job.result` and `graph.result` answer. */

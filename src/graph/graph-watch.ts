@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ControlError } from '../control/protocol';
 import type { ControlServer } from '../control/server';
+import { watchUntil } from '../control/watch';
 import { GraphError } from './errors';
 import type { GraphScheduler } from './scheduler';
 import type { GraphRecord } from './types';
@@ -24,21 +25,11 @@ export function registerGraphWatch(server: ControlServer, graphs: GraphScheduler
     } catch (err) {
       throw err instanceof GraphError ? new ControlError(err.code, err.message) : err;
     }
-    ctx.notify(current);
-    if (graphEnded(current)) return current;
-    return new Promise<GraphRecord | undefined>((resolve) => {
-      const off = graphs.onChange((g) => {
-        if (g.graphId !== id) return;
-        ctx.notify(g);
-        if (graphEnded(g)) finish(g);
-      });
-      const finish = (g: GraphRecord | undefined) => {
-        off();
-        ctx.signal.removeEventListener('abort', onAbort);
-        resolve(g);
-      };
-      const onAbort = () => finish(undefined);
-      ctx.signal.addEventListener('abort', onAbort);
+    return watchUntil(ctx, {
+      current,
+      onChange: (listener) => graphs.onChange(listener),
+      isWatched: (g) => g.graphId === id,
+      ended: graphEnded,
     });
   });
 }

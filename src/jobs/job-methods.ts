@@ -9,6 +9,7 @@ import { ChainError } from '../chain/errors';
 import { ControlError } from '../control/protocol';
 import { registerMappingErrors } from '../control/registry';
 import type { ControlServer } from '../control/server';
+import { watchUntil } from '../control/watch';
 import { JobLifeError } from './errors';
 import type { JobLife } from './job-life';
 import type { JobRecord } from './journal';
@@ -61,21 +62,11 @@ export function registerJobMethods(server: ControlServer, life: JobLife): void {
 
   register('job.watch', z.object({ id: JobId }).strict(), async ({ id }, ctx) => {
     const current = life.status(BigInt(id));
-    ctx.notify(current);
-    if (ended(current)) return current;
-    return new Promise((resolve) => {
-      const off = life.onChange((r) => {
-        if (r.jobId !== id || r.role !== current.role) return;
-        ctx.notify(r);
-        if (ended(r)) finish(r);
-      });
-      const finish = (r: JobRecord | undefined) => {
-        off();
-        ctx.signal.removeEventListener('abort', onAbort);
-        resolve(r);
-      };
-      const onAbort = () => finish(undefined);
-      ctx.signal.addEventListener('abort', onAbort);
+    return watchUntil(ctx, {
+      current,
+      onChange: (listener) => life.onChange(listener),
+      isWatched: (r) => r.jobId === id && r.role === current.role,
+      ended,
     });
   });
 }

@@ -12,20 +12,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { cacheDir, REPO_ROOT } from '../chain/toolchain';
+import { copyWhenChanged, packageVersion, sha256File } from '../shared/build-cache';
 
 export interface CircuitArtifacts {
   name: string;
@@ -62,18 +53,6 @@ interface Info {
   ptau: CircuitArtifacts['ptau'];
 }
 
-function pkgVersion(name: string): string {
-  return (
-    JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
-}
-
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
 /** The power-of-two domain snarkjs needs for a circuit (its own formula, in newZKey). */
 export function domainPower(constraints: number, publicInputs: number, outputs: number): number {
   return Math.floor(Math.log2(constraints + publicInputs + outputs)) + 1;
@@ -97,7 +76,7 @@ export async function buildCircuit(opts: CircuitBuildOptions): Promise<CircuitAr
   const log = opts.log ?? (() => undefined);
   const ceremony = opts.ptauFile ?? process.env.CAIRN_PTAU;
   if (ceremony && !existsSync(ceremony)) throw new Error(`powers-of-tau file ${ceremony} does not exist`);
-  const tools = `circom2@${pkgVersion('circom2')}+snarkjs@${pkgVersion('snarkjs')}`;
+  const tools = `circom2@${packageVersion('circom2')}+snarkjs@${packageVersion('snarkjs')}`;
   const phase1 = ceremony ? `ceremony:${sha256File(ceremony)}` : 'local-dev';
   const cacheKey = createHash('sha256')
     .update(`${circomSources(opts.main)}|${tools}|${phase1}`)
@@ -113,20 +92,8 @@ export async function buildCircuit(opts: CircuitBuildOptions): Promise<CircuitAr
   }
   const dir = join(REPO_ROOT, 'build', 'circuits', opts.name);
   mkdirSync(dir, { recursive: true });
-  for (const f of ['circuit.r1cs', 'circuit.wasm', 'circuit.zkey', 'verification_key.json', 'info.json']) {
-    const src = join(cached, f);
-    const dst = join(dir, f);
-    if (
-      !existsSync(dst) ||
-      statSync(dst).size !== statSync(src).size ||
-      sha256File(dst) !== sha256File(src)
-    ) {
-      // By rename: a concurrent reader sees the old file or the new one, never half of one.
-      const tmp = `${dst}.${process.pid}.tmp`;
-      copyFileSync(src, tmp);
-      renameSync(tmp, dst);
-    }
-  }
+  for (const f of ['circuit.r1cs', 'circuit.wasm', 'circuit.zkey', 'verification_key.json', 'info.json'])
+    copyWhenChanged(join(cached, f), join(dir, f));
   const info = JSON.parse(readFileSync(join(cached, 'info.json'), 'utf8')) as Info;
   return {
     name: opts.name,
@@ -211,7 +178,7 @@ function publish(tmp: string, cached: string): void {
  */
 async function localPtau(power: number, log: (msg: string) => void): Promise<string> {
   const dir = join(cacheDir(), 'ptau');
-  const final = join(dir, `local-dev-bn128-${power}-snarkjs${pkgVersion('snarkjs')}.ptau`);
+  const final = join(dir, `local-dev-bn128-${power}-snarkjs${packageVersion('snarkjs')}.ptau`);
   if (existsSync(final)) return final;
   mkdirSync(dir, { recursive: true });
   const t0 = Date.now();

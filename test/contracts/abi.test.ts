@@ -9,11 +9,21 @@ import { join } from 'node:path';
 import { ABI_DIR, COMMON_ABI_FILE, abiModule, abiModulesFrom } from '../../scripts/contracts/abi-modules';
 import { buildDir, CONTRACT_NAMES } from '../../src/chain/artifacts';
 
+const compiledClass = (name: string) => join(buildDir(), `${name}.contract_class.json`);
+
 describe.each(CONTRACT_NAMES)('%s ABI module', (name) => {
   it('matches the compiled class', () => {
-    const compiled = abiModule(name, join(buildDir(), `${name}.contract_class.json`));
+    const compiled = abiModule(name, compiledClass(name));
     const checkedIn = readFileSync(join(ABI_DIR, `${name}.abi.ts`), 'utf8');
     expect(checkedIn).toBe(compiled);
+  });
+
+  // The module is written an entry a line, with shared entries named from common.abi.ts: its
+  // value, not only its text, must be the compiled class's ABI, entry for entry.
+  it('holds the compiled ABI as its value', async () => {
+    const module = (await import(join(ABI_DIR, `${name}.abi`))) as Record<string, unknown>;
+    const { abi } = JSON.parse(readFileSync(compiledClass(name), 'utf8')) as { abi: unknown[] };
+    expect(module[`${name}Abi`]).toEqual(abi);
   });
 });
 

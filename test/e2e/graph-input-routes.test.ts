@@ -9,9 +9,6 @@
  * graph still ends right. Where the bytes came from is read on both ends: the consumer's record
  * of each part's source, the producers' grants, and what the poster's blob server served.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { config as starknetConfig } from 'starknet';
 import { STRK } from '../../src/chain/params';
 import { InputRoutes } from '../../src/graph/input-routes';
@@ -19,16 +16,8 @@ import type { GraphRecord } from '../../src/graph/types';
 import { AGGREGATE } from '../../src/graph/types';
 import type { CairnNode } from '../../src/node/start-node';
 import type { ServedBlobs } from '../../src/transfer/server';
-import { waitFor } from '../p2p/support/cluster';
-import { wordCountGraph } from './support/graphs';
-import {
-  type MarketNet,
-  type NodeSetup,
-  nodeSetup,
-  startInProcess,
-  startMarketNet,
-  until,
-} from './support/market-net';
+import { GRAPH_WORKER_JOBS, graphDone, wordCountGraph } from './support/graphs';
+import { InProcessMarket } from './support/in-process-market';
 
 starknetConfig.set('logLevel', 'ERROR');
 jest.setTimeout(300_000);
@@ -37,25 +26,15 @@ const UNIT_BUDGET = STRK / 10n;
 const WORKERS = ['worker-1', 'worker-2', 'worker-3', 'worker-4'];
 
 describe('graph inputs from producer to consumer', () => {
-  let dir: string;
-  let net: MarketNet;
+  let market: InProcessMarket;
   let poster: CairnNode;
-  const nodes = new Map<string, CairnNode>();
+  let nodes: Map<string, CairnNode>;
   /** Every request the poster's blob server served in full. */
   const servedByPoster: ServedBlobs[] = [];
 
   const routesOf = (n: CairnNode) => n.app.get(InputRoutes, { strict: false });
   const byPeer = (peer: string) => [...nodes.values()].find((n) => n.host.peerId === peer);
-  const graphDone = (id: string) =>
-    until(
-      async () => {
-        const g = poster.graphs!.status(id);
-        if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
-        return g.status === 'done' ? g : undefined;
-      },
-      `graph ${id} done`,
-      240_000,
-    );
+  const done = (id: string) => graphDone((g) => poster.graphs!.status(g), id);
   /** The aggregate's unit, its consumer node, and the poster's serving to it for that job. */
   const aggregateOf = (g: GraphRecord) => {
     const agg = g.nodes[AGGREGATE]!;
@@ -73,43 +52,20 @@ describe('graph inputs from producer to consumer', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-input-'));
-    net = await startMarketNet(dir, 2 + WORKERS.length);
-    const posterSetup: NodeSetup = await nodeSetup(net, 'poster', { account: 1 });
-    const setups = await Promise.all(
-      WORKERS.map((name, i) =>
-        nodeSetup(net, name, {
-          account: 2 + i,
-          worker: true,
-          bootstrap: [posterSetup],
-          jobs: { capacity: 4 },
-        }),
-      ),
-    );
-    poster = await startInProcess(posterSetup);
+    market = await InProcessMarket.start({
+      name: 'graph-input',
+      workers: WORKERS.map((name, i) => ({ name, account: 2 + i, jobs: GRAPH_WORKER_JOBS })),
+    });
+    ({ poster, nodes } = market);
     poster.transfer.server.onServed((s) => servedByPoster.push(s));
-    for (const s of setups) nodes.set(s.name, await startInProcess(s));
-    await waitFor(
-      () => poster.host.gossip.subscribers('job_announcement') >= WORKERS.length,
-      'workers to subscribe',
-      30_000,
-    );
   });
 
-  afterAll(async () => {
-    await Promise.race([
-      Promise.all([poster, ...nodes.values()].map((n) => n?.jobs?.txq.idle())),
-      new Promise((r) => setTimeout(r, 30_000).unref()),
-    ]);
-    await Promise.all([poster, ...nodes.values()].map((n) => n?.stop().catch(() => undefined)));
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => market?.close());
 
   it("the aggregate's input comes from the map workers; the poster never serves it", async () => {
     const job = await wordCountGraph(1, 3);
     const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: UNIT_BUDGET });
-    const g = await graphDone(id);
+    const g = await done(id);
     expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
 
     const { agg, unit, consumer, posterServed, manifestSha256 } = aggregateOf(g);
@@ -160,10 +116,9 @@ describe('graph inputs from producer to consumer', () => {
     const map0 = agreed.nodes['map-0']!;
     const gonePeer = map0.units.find((u) => u.outputSha256 === map0.agreed)!.peer!;
     const goneName = [...nodes].find(([, n]) => n.host.peerId === gonePeer)![0];
-    await nodes.get(goneName)!.stop();
-    nodes.delete(goneName);
+    await market.stopWorker(goneName);
 
-    const g = await graphDone(id);
+    const g = await done(id);
     expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
     const { agg, unit, consumer, posterServed } = aggregateOf(g);
     expect(unit.peer).not.toBe(gonePeer);

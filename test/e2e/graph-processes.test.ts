@@ -8,9 +8,7 @@
  * slashed) and completed elsewhere, and no finished unit runs again (runs counted in every
  * worker's journal).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildExamples } from '../../examples/build';
@@ -22,7 +20,7 @@ import { readJob } from '../../src/jobs/chain-view';
 import { STRK } from '../../src/chain/params';
 import { graphDone, graphWorkerSetup } from './support/graphs';
 import { marketEvents, reputationOf } from './support/jobs';
-import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
+import { type MarketNet, nodeSetup, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 
 jest.setTimeout(600_000);
@@ -34,27 +32,21 @@ const SLOW_ROUNDS = 20_000_000; // seconds of work: the window in which its work
 const AGG_ROUNDS = 10;
 
 describe('a tasklet graph through node processes', () => {
-  let dir: string;
   let net: MarketNet;
   let nodes: NodeProcesses;
 
   const graph = (id: string) => nodes.poster.call<GraphRecord>('graph.status', { id });
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-proc-'));
-    net = await startMarketNet(dir, 6);
-    nodes = new NodeProcesses(net, dir);
+    nodes = await NodeProcesses.startMarket('graph-proc', 6);
+    net = nodes.net;
     const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
     for (let i = 1; i <= 4; i++) nodes.add(await graphWorkerSetup(net, `worker-${i}`, 1 + i, poster));
     await nodes.start('poster');
     await Promise.all([1, 2, 3, 4].map((i) => nodes.start(`worker-${i}`)));
   });
 
-  afterAll(async () => {
-    await nodes?.stopAll();
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => nodes?.close());
 
   it('a worker and the poster SIGKILLed mid-graph: the unfinished unit completes elsewhere, finished units ran once, the dead worker is slashed', async () => {
     const built = await buildExamples();
@@ -83,8 +75,7 @@ describe('a tasklet graph through node processes', () => {
       sha256ChainJs(enc.encode('slow'), SLOW_ROUNDS),
     ];
     const expected = sha256ChainJs(enc.encode(outputs.map((o) => `${o}\n`).join('')), AGG_ROUNDS);
-    const blobFile = join(dir, 'kernel.wasm');
-    mkdirSync(dir, { recursive: true });
+    const blobFile = join(net.dir, 'kernel.wasm');
     writeFileSync(blobFile, kernel.bytes);
 
     const { graphId } = await nodes.poster.call<{ graphId: string }>('graph.post', {

@@ -8,9 +8,6 @@
  * its replicas can tell), disputed and slashed through the arbiter; and k = 2 disagreeing,
  * settled by a tiebreaker. Killing processes is graph-processes.test.ts's.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { buildExamples } from '../../examples/build';
 import { circuitManifest } from '../../examples/manifests';
@@ -28,47 +25,30 @@ import {
   earnings,
   gasOf,
   graphDone,
-  graphWorkerSetup,
+  GRAPH_WORKER_JOBS,
   isUnitOf,
   unitJobs,
   wordCountGraph,
 } from './support/graphs';
-import {
-  balanceOf,
-  type MarketNet,
-  type NodeSetup,
-  nodeSetup,
-  startInProcess,
-  startMarketNet,
-  until,
-} from './support/market-net';
+import { InProcessMarket } from './support/in-process-market';
+import { balanceOf, type MarketNet, type NodeSetup, until } from './support/market-net';
 
 jest.setTimeout(600_000);
 
 const UNIT_BUDGET = STRK / 10n;
 
 describe('tasklet graphs across workers (nodes in one process)', () => {
-  let dir: string;
+  let market: InProcessMarket;
   let net: MarketNet;
   let posterSetup: NodeSetup;
   let poster: CairnNode;
   /** Honest workers 1-4 and, in the redundancy cases, liars (a commitment matching a wrong output). */
-  const setups = new Map<string, NodeSetup>();
-  const nodes = new Map<string, CairnNode>();
+  let setups: Map<string, NodeSetup>;
+  let nodes: Map<string, CairnNode>;
 
-  const start = async (name: string) => {
-    nodes.set(name, await startInProcess(setups.get(name)!));
-  };
-  const stop = async (name: string) => {
-    await nodes.get(name)!.stop();
-    nodes.delete(name);
-  };
-  const subscribed = (n: number) =>
-    waitFor(
-      () => poster.host.gossip.subscribers('job_announcement') >= n,
-      `${n} workers to subscribe`,
-      30_000,
-    );
+  const start = (name: string) => market.startWorker(name);
+  const stop = (name: string) => market.stopWorker(name);
+  const subscribed = (n: number) => market.subscribed(n);
   const done = (id: string) => graphDone((g) => poster.graphs!.status(g), id);
   /** The arbiter's account (account 0), for its rulings. */
   const arbiter = () => ({
@@ -85,37 +65,21 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-graph-'));
-    net = await startMarketNet(dir, 9);
-    posterSetup = await nodeSetup(net, 'poster', { account: 1 });
-    const workers: [name: string, account: number, jobs?: Record<string, unknown>][] = [
-      ['worker-1', 2],
-      ['worker-2', 3],
-      ['worker-3', 4],
-      ['worker-4', 5],
-      // Two liars: a slashed worker is suspended, so each redundancy case has its own.
-      ['liar-1', 6, { faults: { wrongOutput: true } }],
-      ['liar-2', 7, { faults: { wrongOutput: true } }],
-      ['bad-prover', 8, { faults: { badProof: true } }],
-    ];
-    for (const [name, account, jobs] of workers)
-      setups.set(name, await graphWorkerSetup(net, name, account, posterSetup, jobs));
-    poster = await startInProcess(posterSetup);
-    await Promise.all(['worker-1', 'worker-2', 'worker-3', 'worker-4'].map(start));
-    await subscribed(4);
+    market = await InProcessMarket.start({
+      name: 'graph',
+      workers: [
+        ...[1, 2, 3, 4].map((i) => ({ name: `worker-${i}`, account: 1 + i, jobs: GRAPH_WORKER_JOBS })),
+        // Two liars: a slashed worker is suspended, so each redundancy case has its own.
+        { name: 'liar-1', account: 6, jobs: { ...GRAPH_WORKER_JOBS, faults: { wrongOutput: true } } },
+        { name: 'liar-2', account: 7, jobs: { ...GRAPH_WORKER_JOBS, faults: { wrongOutput: true } } },
+        { name: 'bad-prover', account: 8, jobs: { ...GRAPH_WORKER_JOBS, faults: { badProof: true } } },
+      ],
+      running: ['worker-1', 'worker-2', 'worker-3', 'worker-4'],
+    });
+    ({ net, posterSetup, poster, setups, nodes } = market);
   });
 
-  afterAll(async () => {
-    // Let transactions in flight land first: a step finishing after its node stopped would
-    // write to a removed data dir.
-    await Promise.race([
-      Promise.all([poster, ...nodes.values()].map((n) => n?.jobs?.txq.idle())),
-      new Promise((r) => setTimeout(r, 30_000)),
-    ]);
-    await Promise.all([poster, ...nodes.values()].map((n) => n?.stop().catch(() => undefined)));
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => market?.close());
 
   it('word count over 8 map units and an aggregate on 4 workers: the right counts, each worker paid for what it ran', async () => {
     const job = await wordCountGraph(1, 8);

@@ -8,9 +8,6 @@
  * worker never accepts, or cheats. The process suite (processes.test.ts) kills and restarts
  * nodes; this one checks the job life's logic against the chain.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { STRK } from '../../src/chain/params';
 import type { PosterRecord, WorkerRecord } from '../../src/jobs/journal';
 import type { CairnNode } from '../../src/node/start-node';
@@ -18,48 +15,32 @@ import { bpsOf } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import { waitFor } from '../p2p/support/cluster';
 import { feesOf, provedJob, reputationOf, statusOf, wordCountJob, type WordCountJob } from './support/jobs';
-import {
-  balanceOf,
-  type MarketNet,
-  type NodeSetup,
-  nodeSetup,
-  startInProcess,
-  startMarketNet,
-  until,
-} from './support/market-net';
+import { InProcessMarket } from './support/in-process-market';
+import { balanceOf, type MarketNet, type NodeSetup, until } from './support/market-net';
 
 jest.setTimeout(300_000);
 
 describe('a job through its whole life (nodes in one process)', () => {
-  let dir: string;
+  let market: InProcessMarket;
   let net: MarketNet;
+  /** The poster's, then each worker's. */
   let setups: NodeSetup[];
   let poster: CairnNode;
   let workers: CairnNode[] = [];
   let job: WordCountJob;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-'));
-    net = await startMarketNet(dir);
-    const p = await nodeSetup(net, 'poster', { account: 1 });
-    setups = [p];
-    for (let i = 0; i < 3; i++)
-      setups.push(await nodeSetup(net, `worker-${i + 1}`, { account: 2 + i, worker: true, bootstrap: [p] }));
-    poster = await startInProcess(p);
-    workers = await Promise.all(setups.slice(1).map(startInProcess));
-    await waitFor(
-      () => poster.host.gossip.subscribers('job_announcement') >= 3,
-      'workers to subscribe',
-      30_000,
-    );
+    market = await InProcessMarket.start({
+      name: 'job-life',
+      workers: [1, 2, 3].map((i) => ({ name: `worker-${i}`, account: 1 + i })),
+    });
+    ({ net, poster } = market);
+    setups = [market.posterSetup, ...market.setups.values()];
+    workers = [...market.nodes.values()];
     job = await wordCountJob();
   });
 
-  afterAll(async () => {
-    await Promise.all([poster, ...workers].map((n) => n?.stop().catch(() => undefined)));
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => market?.close());
 
   const posterRecord = (id: bigint) => poster.jobs!.status(id) as PosterRecord;
   const txs = (r: { history: Array<{ txHash?: string }> }) =>

@@ -7,24 +7,15 @@
  * poster's control channel, as `cairn job post` does. Each case checks the chain afterwards:
  * job status, who was paid (once), slashes and reputation.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as starknetConfig } from 'starknet';
 import type { JobStatus } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import type { PosterRecord } from '../../src/jobs/journal';
 import { freePort } from '../../src/shared/free-port';
-import {
-  marketEvents,
-  provedJob,
-  reputationOf,
-  slowJob,
-  statusOf,
-  wordCountJob,
-} from './support/jobs';
-import { type MarketNet, nodeSetup, REPO, startMarketNet, until } from './support/market-net';
+import { marketEvents, provedJob, reputationOf, slowJob, statusOf, wordCountJob } from './support/jobs';
+import { type MarketNet, nodeSetup, REPO, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 import { RpcProxy } from './support/rpc-proxy';
 import {
@@ -61,12 +52,10 @@ describe('a job through node processes', () => {
   const account = (name: string) => nodes.setup(name).account;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-proc-'));
+    nodes = await NodeProcesses.startMarket('proc', 8);
+    ({ net } = nodes);
+    dir = net.dir;
     chmodSync(dir, 0o755); // the indexer's embedded PostgreSQL runs as the postgres user when we are root
-    const blobDir = join(dir, 'blobs-in');
-    mkdirSync(blobDir);
-    net = await startMarketNet(dir, 8);
-    nodes = new NodeProcesses(net, blobDir);
     proxy = await RpcProxy.start(await freePort(), { host: '127.0.0.1', port: net.devnet.port });
     // The nodes reach the chain only through the proxy.
     const viaProxy = join(dir, 'deployment-proxy.json');
@@ -107,8 +96,7 @@ describe('a job through node processes', () => {
     await nodes?.stopAll();
     if (indexer) await stopIndexer(indexer);
     await proxy?.stop();
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
+    await nodes?.close();
   });
 
   /** The arbiter's ruling, as `npm run arbiter:resolve` gives it, in its own process. */

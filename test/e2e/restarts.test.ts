@@ -7,15 +7,12 @@
  * (SIGSTOP) the other side, so the test does not race the nodes. Every job must still end
  * Completed by the worker it was awarded to, on its first attempt, paid exactly once.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { JobStatus } from '../../src/chain/job';
 import { readJob } from '../../src/jobs/chain-view';
 import type { JobRecord } from '../../src/jobs/journal';
 import { marketEvents, reputationOf, slowJob, statusOf } from './support/jobs';
-import { type MarketNet, nodeSetup, startMarketNet, until } from './support/market-net';
+import { type MarketNet, nodeSetup, until } from './support/market-net';
 import { NodeProcesses } from './support/node-processes';
 
 jest.setTimeout(600_000);
@@ -26,28 +23,20 @@ const ROUNDS = 3_000_000;
 const ACCEPT_WINDOW_S = 600;
 
 describe('restarts at each step of a job (node processes)', () => {
-  let dir: string;
   let net: MarketNet;
   let nodes: NodeProcesses;
   let posted = 0;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cairn-e2e-restart-'));
-    const blobDir = join(dir, 'blobs-in');
-    mkdirSync(blobDir);
-    net = await startMarketNet(dir, 3);
-    nodes = new NodeProcesses(net, blobDir);
+    nodes = await NodeProcesses.startMarket('restart', 3);
+    net = nodes.net;
     const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
     nodes.add(await nodeSetup(net, 'worker', { account: 2, worker: true, bootstrap: [poster] }));
     await nodes.start('poster');
     await nodes.start('worker');
   });
 
-  afterAll(async () => {
-    await nodes?.stopAll();
-    await net?.devnet.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => nodes?.close());
 
   const post = async () => nodes.post(await slowJob(ROUNDS, `restart-${++posted}`), { execDurationS: 600 });
 

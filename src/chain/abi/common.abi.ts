@@ -2,132 +2,21 @@
 // test/contracts/abi.test.ts fails when this file no longer matches the Cairo source.
 // The ABI entries that two or more contracts carry alike, named in their ABI arrays.
 
-export const U256 = {
-  "type": "struct",
-  "name": "core::integer::u256",
-  "members": [
-    {
-      "name": "low",
-      "type": "core::integer::u128"
-    },
-    {
-      "name": "high",
-      "type": "core::integer::u128"
-    }
-  ]
-} as const;
+export const U256 = { "type": "struct", "name": "core::integer::u256", "members": [{ "name": "low", "type": "core::integer::u128" }, { "name": "high", "type": "core::integer::u128" }] } as const;
 
-export const OwnableImpl = {
-  "type": "impl",
-  "name": "OwnableImpl",
-  "interface_name": "cairn::common::ownable::IOwnable"
-} as const;
+export const OwnableImpl = { "type": "impl", "name": "OwnableImpl", "interface_name": "cairn::common::ownable::IOwnable" } as const;
 
-export const IOwnable = {
-  "type": "interface",
-  "name": "cairn::common::ownable::IOwnable",
-  "items": [
-    {
-      "type": "function",
-      "name": "owner",
-      "inputs": [],
-      "outputs": [
-        {
-          "type": "core::starknet::contract_address::ContractAddress"
-        }
-      ],
-      "state_mutability": "view"
-    },
-    {
-      "type": "function",
-      "name": "pending_owner",
-      "inputs": [],
-      "outputs": [
-        {
-          "type": "core::starknet::contract_address::ContractAddress"
-        }
-      ],
-      "state_mutability": "view"
-    },
-    {
-      "type": "function",
-      "name": "transfer_ownership",
-      "inputs": [
-        {
-          "name": "new_owner",
-          "type": "core::starknet::contract_address::ContractAddress"
-        }
-      ],
-      "outputs": [],
-      "state_mutability": "external"
-    },
-    {
-      "type": "function",
-      "name": "accept_ownership",
-      "inputs": [],
-      "outputs": [],
-      "state_mutability": "external"
-    }
-  ]
-} as const;
+export const IOwnable = { "type": "interface", "name": "cairn::common::ownable::IOwnable", "items": [
+  { "type": "function", "name": "owner", "inputs": [], "outputs": [{ "type": "core::starknet::contract_address::ContractAddress" }], "state_mutability": "view" },
+  { "type": "function", "name": "pending_owner", "inputs": [], "outputs": [{ "type": "core::starknet::contract_address::ContractAddress" }], "state_mutability": "view" },
+  { "type": "function", "name": "transfer_ownership", "inputs": [{ "name": "new_owner", "type": "core::starknet::contract_address::ContractAddress" }], "outputs": [], "state_mutability": "external" },
+  { "type": "function", "name": "accept_ownership", "inputs": [], "outputs": [], "state_mutability": "external" },
+] } as const;
 
-export const OwnershipTransferStarted = {
-  "type": "event",
-  "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
-  "kind": "struct",
-  "members": [
-    {
-      "name": "previous_owner",
-      "type": "core::starknet::contract_address::ContractAddress",
-      "kind": "key"
-    },
-    {
-      "name": "new_owner",
-      "type": "core::starknet::contract_address::ContractAddress",
-      "kind": "key"
-    }
-  ]
-} as const;
+export const OwnershipTransferStarted = { "type": "event", "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted", "kind": "struct", "members": [{ "name": "previous_owner", "type": "core::starknet::contract_address::ContractAddress", "kind": "key" }, { "name": "new_owner", "type": "core::starknet::contract_address::ContractAddress", "kind": "key" }] } as const;
 
-export const OwnershipTransferred = {
-  "type": "event",
-  "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
-  "kind": "struct",
-  "members": [
-    {
-      "name": "previous_owner",
-      "type": "core::starknet::contract_address::ContractAddress",
-      "kind": "key"
-    },
-    {
-      "name": "new_owner",
-      "type": "core::starknet::contract_address::ContractAddress",
-      "kind": "key"
-    }
-  ]
-} as const;
+export const OwnershipTransferred = { "type": "event", "name": "cairn::common::ownable::OwnableComponent::OwnershipTransferred", "kind": "struct", "members": [{ "name": "previous_owner", "type": "core::starknet::contract_address::ContractAddress", "kind": "key" }, { "name": "new_owner", "type": "core::starknet::contract_address::ContractAddress", "kind": "key" }] } as const;
 
-export const OwnableComponentEvent = {
-  "type": "event",
-  "name": "cairn::common::ownable::OwnableComponent::Event",
-  "kind": "enum",
-  "variants": [
-    {
-      "name": "OwnershipTransferStarted",
-      "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted",
-      "kind": "nested"
-    },
-    {
-      "name": "OwnershipTransferred",
-      "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferred",
-      "kind": "nested"
-    }
-  ]
-} as const;
+export const OwnableComponentEvent = { "type": "event", "name": "cairn::common::ownable::OwnableComponent::Event", "kind": "enum", "variants": [{ "name": "OwnershipTransferStarted", "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferStarted", "kind": "nested" }, { "name": "OwnershipTransferred", "type": "cairn::common::ownable::OwnableComponent::OwnershipTransferred", "kind": "nested" }] } as const;
 
-export const ReentrancyGuardComponentEvent = {
-  "type": "event",
-  "name": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event",
-  "kind": "enum",
-  "variants": []
-} as const;
+export const ReentrancyGuardComponentEvent = { "type": "event", "name": "cairn::common::reentrancy_guard::ReentrancyGuardComponent::Event", "kind": "enum", "variants": [] } as const;

@@ -10,8 +10,8 @@ import type { ControlClient } from '../../control/client';
 import type { GraphRecord, GraphStatus } from '../../graph/types';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
-import { endEvent, follow, outputWhere, printOutput } from '../follow';
-import { type PostOptions, type ResultAnswer, checkPostOptions, postRequest } from '../post-request';
+import { endEvent, follow, outputWhere, printOutput, fetchResult, say, sayEvent } from '../follow';
+import { type PostOptions, addPostCommand, checkPostOptions, postRequest } from '../post-request';
 import { GraphWatchPrinter, graphSummary, humanGraph, humanGraphList } from '../graph-view';
 import { type GlobalOptions, callJobLife, output, withNode } from '../session';
 import { graphId, oneOf } from '../validate';
@@ -25,30 +25,21 @@ export function registerGraphCommands(program: Command): void {
       "post tasklet graphs (each step a job of its own, spread over workers) and follow them, through the running node's account",
     );
 
-  graph
-    .command('post')
-    .description(
-      "escrow and announce a graph's ready steps, then the rest as their inputs agree; with --wait, follow it to the end",
-    )
-    .argument(
-      '<manifest>',
-      'the manifest of the graph (YAML or JSON; tasklets, an aggregate, a verification mode)',
-    )
-    .requiredOption(
-      '--budget <amount>',
-      'STRK escrowed for EACH unit (a step, times k under redundancy); the winning price is paid from it, the rest refunded',
-    )
-    .option(
-      '--blob <file...>',
-      'modules and inputs the manifest names by sha256 (files the node does not hold yet)',
-    )
-    .option('--wait', "follow the graph (each unit's award and result, each step agreed) until it ends")
-    .option('-o, --output <file>', "with --wait: write the graph's output to this file")
-    .option('--exec-duration <seconds>', 'seconds a worker has from accept to submit, per unit (default 600)')
-    .option('--max-attempts <n>', 'awards each unit may go through, 1..10 (default 3)')
-    .action(async (manifest: string, _o: unknown, cmd: Command) =>
-      post(manifest, cmd.optsWithGlobals<PostOptions>()),
-    );
+  addPostCommand(
+    graph,
+    {
+      description:
+        "escrow and announce a graph's ready steps, then the rest as their inputs agree; with --wait, follow it to the end",
+      manifest: 'the manifest of the graph (YAML or JSON; tasklets, an aggregate, a verification mode)',
+      budget:
+        'STRK escrowed for EACH unit (a step, times k under redundancy); the winning price is paid from it, the rest refunded',
+      wait: "follow the graph (each unit's award and result, each step agreed) until it ends",
+      output: "with --wait: write the graph's output to this file",
+      execDuration: 'seconds a worker has from accept to submit, per unit (default 600)',
+      maxAttempts: 'awards each unit may go through, 1..10 (default 3)',
+    },
+    post,
+  );
 
   graph
     .command('status')
@@ -86,23 +77,18 @@ export function registerGraphCommands(program: Command): void {
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { output?: string }>();
       const gid = graphId(id);
-      const bytes = await withNode(opts, (c) => fetchResult(c, gid));
+      const bytes = await withNode(opts, (c) => graphOutput(c, gid));
       printOutput(opts, { graphId: gid }, bytes);
     });
 }
 
-async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
-  const r = await callJobLife<ResultAnswer>(c, 'graph.result', { id });
-  if (r.available && r.base64 !== undefined) return Buffer.from(r.base64, 'base64');
-  const g = await callJobLife<GraphRecord>(c, 'graph.status', { id });
-  throw new CliError(
-    ExitCode.Remote,
+/** The graph's output, or why there is none. */
+const graphOutput = (c: ControlClient, id: string): Promise<Buffer> =>
+  fetchResult<GraphRecord>(c, 'graph', id, (g) =>
     g.status === 'failed'
       ? `graph ${id} failed and has no output: ${g.failure ?? 'see `cairn graph status ' + id + '`'}`
       : `graph ${id} has no output yet (it is running); \`cairn graph status ${id}\` shows how it goes`,
-    'NO_RESULT',
   );
-}
 
 /** The manifest checked as the node will check it, so a bad one is a usage error, not a round trip. */
 function checkManifest(file: string): Buffer {
@@ -131,8 +117,6 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
   const { budget } = terms;
   const manifestText = checkManifest(terms.manifestFile).toString('utf8');
   const params = postRequest(opts, { ...terms, manifestText });
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const event = (e: Record<string, unknown>) => say(JSON.stringify(e));
 
   await withNode(opts, async (c) => {
     const { graphId: id } = await callJobLife<{ graphId: string }>(c, 'graph.post', params);
@@ -146,7 +130,7 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
       );
       return;
     }
-    if (opts.json) event({ event: 'posted', ...posted });
+    if (opts.json) sayEvent({ event: 'posted', ...posted });
     else {
       say(`posted graph ${id}: ${strk(budget, opts)} escrowed per unit as its steps become ready`);
       say(`following graph ${id} (Ctrl-C stops following; the graph goes on)`);
@@ -159,10 +143,10 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
     let bytes: Buffer | undefined;
     let where: string | undefined;
     if (last.status === 'done') {
-      bytes = await fetchResult(c, id);
+      bytes = await graphOutput(c, id);
       where = outputWhere('graph', id, bytes, last.outputSha256, opts.output);
     }
-    if (opts.json) event(endEvent(last, bytes, opts.output));
+    if (opts.json) sayEvent(endEvent(last, bytes, opts.output));
     else say(graphSummary(last, where));
     if (last.status !== 'done')
       throw new CliError(

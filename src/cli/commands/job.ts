@@ -9,8 +9,8 @@ import type { ControlClient } from '../../control/client';
 import type { JobRecord } from '../../jobs/journal';
 import { strk } from '../amount';
 import { CliError, ExitCode } from '../exit-codes';
-import { endEvent, follow, outputWhere, printOutput } from '../follow';
-import { type PostOptions, type ResultAnswer, checkPostOptions, postRequest } from '../post-request';
+import { endEvent, follow, outputWhere, printOutput, fetchResult, say, sayEvent } from '../follow';
+import { type PostOptions, addPostCommand, checkPostOptions, postRequest } from '../post-request';
 import { WatchPrinter, ended, humanList, humanRecord, stage, summary } from '../job-view';
 import { type GlobalOptions, askJobLife, callJobLife, output, withNode } from '../session';
 import { oneOf } from '../validate';
@@ -39,25 +39,20 @@ export function registerJobCommands(program: Command): void {
     .command('job')
     .description("post jobs and follow them, through the running node's account");
 
-  job
-    .command('post')
-    .description('escrow a job and announce it; with --wait, follow its life to the end')
-    .argument('<manifest>', 'the job manifest (YAML or JSON)')
-    .requiredOption(
-      '--budget <amount>',
-      'STRK escrowed for the job (decimals allowed; fri with --fri); the winning price is paid from it, the rest refunded',
-    )
-    .option(
-      '--blob <file...>',
-      'modules and inputs the manifest names by sha256 (files the node does not hold yet)',
-    )
-    .option('--wait', 'follow the job (bids, winner and price, transactions, result) until it ends')
-    .option('-o, --output <file>', 'with --wait: write the result to this file')
-    .option('--exec-duration <seconds>', 'seconds the worker has from accept to submit (default 600)')
-    .option('--max-attempts <n>', 'awards the job may go through, 1..10 (default 3)')
-    .action(async (manifest: string, _o: unknown, cmd: Command) =>
-      post(manifest, cmd.optsWithGlobals<PostOptions>()),
-    );
+  addPostCommand(
+    job,
+    {
+      description: 'escrow a job and announce it; with --wait, follow its life to the end',
+      manifest: 'the job manifest (YAML or JSON)',
+      budget:
+        'STRK escrowed for the job (decimals allowed; fri with --fri); the winning price is paid from it, the rest refunded',
+      wait: 'follow the job (bids, winner and price, transactions, result) until it ends',
+      output: 'with --wait: write the result to this file',
+      execDuration: 'seconds the worker has from accept to submit (default 600)',
+      maxAttempts: 'awards the job may go through, 1..10 (default 3)',
+    },
+    post,
+  );
 
   job
     .command('status')
@@ -94,7 +89,7 @@ export function registerJobCommands(program: Command): void {
     .option('-o, --output <file>', 'write it to this file instead of stdout')
     .action(
       onJobId<GlobalOptions & { output?: string }>(async (jid, opts) => {
-        const bytes = await withNode(opts, (c) => fetchResult(c, jid));
+        const bytes = await withNode(opts, (c) => jobResult(c, jid));
         printOutput(opts, { jobId: jid }, bytes);
       }),
     );
@@ -143,26 +138,19 @@ export function registerJobCommands(program: Command): void {
     );
 }
 
-async function fetchResult(c: ControlClient, id: string): Promise<Buffer> {
-  const r = await callJobLife<ResultAnswer>(c, 'job.result', { id });
-  if (r.available && r.base64 !== undefined) return Buffer.from(r.base64, 'base64');
-  const rec = await callJobLife<JobRecord>(c, 'job.status', { id });
-  throw new CliError(
-    ExitCode.Remote,
+/** The job's result, or why there is none on this node. */
+const jobResult = (c: ControlClient, id: string): Promise<Buffer> =>
+  fetchResult<JobRecord>(c, 'job', id, (rec) =>
     rec.role === 'poster'
       ? `job ${id} has no result on this node yet (it is ${stage(rec)}); \`cairn job post --wait\` or \`cairn job status ${id}\` shows how it goes`
       : `this node worked job ${id}; its result is on the poster's node`,
-    'NO_RESULT',
   );
-}
 
 async function post(manifest: string, opts: PostOptions): Promise<void> {
   // Everything checked before anything is sent.
   const terms = checkPostOptions(manifest, opts, 'job');
   const { budget } = terms;
   const params = postRequest(opts, terms);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const event = (e: Record<string, unknown>) => say(JSON.stringify(e));
 
   await withNode(opts, async (c) => {
     const posted = await callJobLife<{ jobId: string; txHash: string }>(c, 'job.post', params);
@@ -175,7 +163,7 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
       );
       return;
     }
-    if (opts.json) event({ event: 'posted', ...posted, budget: budget.toString() });
+    if (opts.json) sayEvent({ event: 'posted', ...posted, budget: budget.toString() });
     else {
       say(`posted job ${posted.jobId}: ${strk(budget, opts)} escrowed (tx ${posted.txHash})`);
       say(`following job ${posted.jobId} (Ctrl-C stops following; the job goes on)`);
@@ -184,7 +172,7 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
     let where: string | undefined;
     let bytes: Buffer | undefined;
     if (last.role === 'poster' && last.chainStatus === 'Completed') {
-      bytes = await fetchResult(c, posted.jobId);
+      bytes = await jobResult(c, posted.jobId);
       where = outputWhere(
         'job',
         posted.jobId,
@@ -193,7 +181,7 @@ async function post(manifest: string, opts: PostOptions): Promise<void> {
         opts.output,
       );
     }
-    if (opts.json) event(endEvent(last, bytes, opts.output));
+    if (opts.json) sayEvent(endEvent(last, bytes, opts.output));
     else say(summary(last, where, opts));
     if (last.chainStatus !== 'Completed')
       throw new CliError(

@@ -21,7 +21,7 @@ import { CliError, ExitCode } from '../exit-codes';
 import { fields } from '../format';
 import { askIndexer } from '../indexer';
 import { type GlobalOptions, output } from '../session';
-import { shortHex, table } from '../table';
+import { type Column, shortHex, table } from '../table';
 import { address, oneOf, wholeNumber } from '../validate';
 import { onOptions } from '../argument-actions';
 
@@ -35,6 +35,25 @@ const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
 /** How many rows a list shows: --first, 20 unless given. */
 const count = (v: string | undefined) => (v === undefined ? 20 : wholeNumber(v, '--first', 1, 100));
+
+/**
+ * One page of a list the indexer answers (`jobs`, `workers`): --json gets the rows and the total;
+ * a person gets a table, `no <noun>` when there are none, and how to see more when it is cut.
+ */
+function outputPage<T>(
+  opts: GlobalOptions,
+  noun: 'jobs' | 'workers',
+  page: { totalCount: number; edges: { node: T }[] },
+  columns: Column<T>[],
+): void {
+  const rows = page.edges.map((e) => e.node);
+  output(opts, { totalCount: page.totalCount, [noun]: rows }, () =>
+    rows.length === 0
+      ? `no ${noun}`
+      : table(rows, columns) +
+        (page.totalCount > rows.length ? `\n(${rows.length} of ${page.totalCount}; --first N for more)` : ''),
+  );
+}
 
 export function registerMarketCommands(program: Command): void {
   const market = program
@@ -62,24 +81,16 @@ export function registerMarketCommands(program: Command): void {
           };
           const first = count(opts.first);
           const d = await askIndexer<JobsAnswer>(opts, JOBS_QUERY, { first, filter });
-          const rows = d.jobs.edges.map((e) => e.node);
-          output(opts, { totalCount: d.jobs.totalCount, jobs: rows }, (v) =>
-            v.jobs.length === 0
-              ? 'no jobs'
-              : table(v.jobs, [
-                  { header: 'ID', value: (j) => j.id, right: true },
-                  { header: 'STATUS', value: (j) => j.status },
-                  { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
-                  { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
-                  { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
-                  { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
-                  { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
-                  { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
-                ]) +
-                (v.totalCount > v.jobs.length
-                  ? `\n(${v.jobs.length} of ${v.totalCount}; --first N for more)`
-                  : ''),
-          );
+          outputPage(opts, 'jobs', d.jobs, [
+            { header: 'ID', value: (j) => j.id, right: true },
+            { header: 'STATUS', value: (j) => j.status },
+            { header: 'BUDGET', value: (j) => strk(j.budget, opts), right: true },
+            { header: 'PRICE', value: (j) => (j.price ? strk(j.price, opts) : '-'), right: true },
+            { header: 'WORKER', value: (j) => (j.workerAddress ? shortHex(j.workerAddress, 14) : '-') },
+            { header: 'ATTEMPTS', value: (j) => `${j.attempts}/${j.maxAttempts}`, right: true },
+            { header: 'POSTER', value: (j) => shortHex(j.poster, 14) },
+            { header: 'CREATED (UTC)', value: (j) => when(j.createdAt) },
+          ]);
         },
       ),
     );
@@ -94,23 +105,18 @@ export function registerMarketCommands(program: Command): void {
         const order = oneOf(opts.by ?? 'score', ['score', 'stake'] as const, '--by').toUpperCase();
         const first = count(opts.first);
         const d = await askIndexer<WorkersAnswer>(opts, WORKERS_QUERY, { first, order });
-        const rows = d.workers.edges.map((e) => e.node);
-        output(opts, { totalCount: d.workers.totalCount, workers: rows }, (v) =>
-          v.workers.length === 0
-            ? 'no workers'
-            : table(v.workers, [
-                { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
-                { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
-                { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
-                { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
-                { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
-                { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
-                { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
-                { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
-                { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
-                { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
-              ]),
-        );
+        outputPage(opts, 'workers', d.workers, [
+          { header: 'ADDRESS', value: (w) => shortHex(w.address, 14) },
+          { header: 'STAKED', value: (w) => strk(w.staked, opts), right: true },
+          { header: 'LOCKED', value: (w) => strk(w.locked, opts), right: true },
+          { header: 'UNSTAKING', value: (w) => strk(w.pendingUnstake, opts), right: true },
+          { header: 'SCORE', value: (w) => pct(w.reputation.score), right: true },
+          { header: 'DONE', value: (w) => String(w.reputation.completed), right: true },
+          { header: 'FAILED', value: (w) => String(w.reputation.failed), right: true },
+          { header: 'SLASHED', value: (w) => String(w.reputation.slashed), right: true },
+          { header: 'AWARDED', value: (w) => String(w.jobsAwarded), right: true },
+          { header: 'PEER', value: (w) => (w.peerId ? shortHex(w.peerId, 14) : '-') },
+        ]);
       }),
     );
 

@@ -3,13 +3,22 @@
  * its control socket answers), kill or signal it, post jobs through the poster's control
  * channel as `cairn job post` does, and wait for a job's status on chain.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ControlClient } from '../../../src/control/client';
 import type { JobStatus } from '../../../src/chain/job';
 import { controlAnswers } from '../../support/processes';
 import { statusOf } from './jobs';
-import { type MarketNet, type NodeProcess, type NodeSetup, spawnNode, until } from './market-net';
+import {
+  type MarketNet,
+  type NodeProcess,
+  type NodeSetup,
+  spawnNode,
+  startMarketNet,
+  until,
+} from './market-net';
 
 export interface PostOptions {
   budget?: bigint;
@@ -24,10 +33,25 @@ export class NodeProcesses {
   private posts = 0;
 
   constructor(
-    private readonly net: MarketNet,
+    readonly net: MarketNet,
     /** Where job blobs are written for the poster to read. */
     private readonly blobDir: string,
   ) {}
+
+  /**
+   * The process suites' market: a devnet with the contracts and `accounts` accounts, in a new
+   * temporary dir (`cairn-e2e-<name>-…`, `net.dir`) that `close` removes. Nodes come by `add`.
+   */
+  static async startMarket(name: string, accounts: number): Promise<NodeProcesses> {
+    const dir = await mkdtemp(join(tmpdir(), `cairn-e2e-${name}-`));
+    const blobDir = join(dir, 'blobs-in');
+    mkdirSync(blobDir);
+    const net = await startMarketNet(dir, accounts).catch(async (err: unknown) => {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    });
+    return new NodeProcesses(net, blobDir);
+  }
 
   add(setup: NodeSetup): NodeSetup {
     this.setups.set(setup.name, setup);
@@ -115,5 +139,12 @@ export class NodeProcesses {
     for (const p of this.procs.values())
       if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await Promise.all([...this.procs.values()].map((p) => p.exited));
+  }
+
+  /** Stops every node process and the devnet, and removes the market's dir. */
+  async close(): Promise<void> {
+    await this.stopAll();
+    await this.net.devnet.stop();
+    await rm(this.net.dir, { recursive: true, force: true });
   }
 }
