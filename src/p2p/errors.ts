@@ -124,7 +124,9 @@ export type HostErrorCode =
   | 'NO_ROUTE'
   | 'STREAM_FAILED'
   /** A recent dial to the peer failed; the next is allowed once its backoff ends. */
-  | 'BACKING_OFF';
+  | 'BACKING_OFF'
+  /** The Node running the host lacks something its defences rely on. */
+  | 'UNSUPPORTED_RUNTIME';
 
 export class HostError extends Error {
   constructor(

@@ -29,6 +29,8 @@ import { effectiveDefence, type DefenceConfig } from '../config/p2p-defence';
 import { chargeGossipJunk } from './gossip-junk';
 import { Colocation } from './scoring/colocation';
 import { AddressWatch } from './address-watch';
+import { AcceptGate, serverBlockListSupported } from './accept-gate';
+import { canonicalIp } from './addresses';
 import { LivenessProber } from './liveness';
 import { installEmptyAwareLengthPrefix } from './length-prefix';
 import { sodiumChaChaPoly } from './noise-crypto';
@@ -71,6 +73,8 @@ export class P2pHost {
   readonly resets: ResetMeter;
   readonly backoff: DialBackoff;
   readonly colocation: Colocation;
+  /** Per-address admission of inbound TCP connections, at accept (accept-gate.ts). */
+  readonly acceptGate: AcceptGate;
   /** The limits in force (config, with simulation relaxations applied). */
   readonly defence: DefenceConfig;
   private node?: CairnLibp2p;
@@ -90,12 +94,14 @@ export class P2pHost {
     this.penalties = new Penalties(this.scores, this.rejections);
     const defence = effectiveDefence(opts.config.p2p.defence, opts.config.p2p.simulation);
     this.defence = defence;
+    // Addresses are compared in canonical text (addresses.ts), the whitelist too.
+    const whitelist = new Set(defence.colocation.whitelist.map(canonicalIp));
     this.colocation = new Colocation(
       {
         threshold: defence.colocation.threshold,
         weight: defence.colocation.weight,
         provenAfterMs: defence.colocation.provenAfterMs,
-        whitelist: new Set(defence.colocation.whitelist),
+        whitelist,
         trusted: opts.trusted,
       },
       this.scores,
@@ -105,7 +111,7 @@ export class P2pHost {
     this.peers = new PeerManager(
       this.scores,
       this.colocation,
-      new AddressWatch({ ...defence.addressThrottle, whitelist: new Set(defence.colocation.whitelist) }),
+      new AddressWatch({ ...defence.addressThrottle, whitelist }),
       {
         bans: defence.bans,
         heartbeatMs: opts.config.p2p.heartbeatMs,
@@ -113,6 +119,10 @@ export class P2pHost {
       },
       this.log,
     );
+    this.acceptGate = new AcceptGate({
+      perIpPerSecond: defence.connections.inboundPerIpPerSecond,
+      admit: (ip) => this.peers.addresses.admit(ip),
+    });
     this.replay = new ReplayCache(opts.config.p2p.freshnessWindowMs * 2);
     this.limiter = new PeerRateLimiter(opts.config.p2p.directRatePerSecond, opts.config.p2p.directBurst);
   }
@@ -199,13 +209,21 @@ export class P2pHost {
     const addrs = [...p2p.listen, ...p2p.bootstrap];
     const transports = [];
     if (addrs.some((a) => !a.startsWith('/memory/'))) {
+      if (!serverBlockListSupported())
+        throw new HostError(
+          'UNSUPPORTED_RUNTIME',
+          `Node ${process.version} ignores a TCP server's blockList, which carries the per-address connection limits; run Node 22.13 or later`,
+        );
+      // Passed to net.createServer whole, like dialOpts to net.connect. The gate refuses a
+      // connection over the per-address limits before Node builds a Socket for it.
+      const listenOpts = { noDelay: true, blockList: this.acceptGate };
       // Nagle's algorithm holds small frames back for up to 40 ms waiting for an ACK; every
       // message here is small and latency-sensitive.
       transports.push(
         m.tcp.tcp({
           // Passed to net.connect whole (TCPSocketOptions types only a subset, localAddress works).
           dialOpts: { noDelay: true, ...(p2p.dialFrom ? { localAddress: p2p.dialFrom } : {}) },
-          listenOpts: { noDelay: true },
+          listenOpts,
           inboundSocketInactivityTimeout: this.defence.connections.socketInactivityMs,
           outboundSocketInactivityTimeout: this.defence.connections.socketInactivityMs,
         }),
@@ -254,6 +272,8 @@ export class P2pHost {
         // A socket that never finishes Noise holds a pending slot for this long at most.
         inboundUpgradeTimeout: this.defence.connections.upgradeTimeoutMs,
         maxIncomingPendingConnections: this.defence.connections.maxPendingInbound,
+        // Enforced by the accept gate before libp2p sees the socket; libp2p's own count stays as a
+        // backstop for transports the gate does not cover.
         inboundConnectionThreshold: this.defence.connections.inboundPerIpPerSecond,
         // libp2p redials keep-alive peers (our bootstrap peers) that drop: with backoff, not in a loop.
         reconnectRetries: 5,
@@ -338,6 +358,7 @@ export class P2pHost {
       this.limiter.sweep();
       this.resets.sweep();
       this.backoff.sweep();
+      this.acceptGate.sweep();
     }, 5_000);
     this.pruneTimer.unref();
     this.log.info({ peerId: this.peerId, addrs: this.multiaddrs() }, 'p2p host started');

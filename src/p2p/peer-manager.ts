@@ -46,10 +46,13 @@ export class PeerManager {
     scores.onPenalty((peerId, score, action, reason) => this.onPenalty(peerId, score, action, reason));
   }
 
-  /** Consulted by libp2p for every dial and every secured connection. */
+  /**
+   * Consulted by libp2p for every dial and every secured connection. Inbound connections are
+   * admitted by address earlier still, at accept (accept-gate.ts asks `addresses.admit`), so no
+   * `denyInboundConnection` here: it would run after libp2p has wrapped the socket and spend the
+   * address's allowance a second time.
+   */
   readonly gater: ConnectionGater = {
-    // Before the handshake: only an address whose identities keep offending is slowed down.
-    denyInboundConnection: (maConn) => !this.addresses.admit(remoteIp(maConn.remoteAddr)),
     denyDialPeer: (peerId: PeerId) => this.refuse(peerId.toString()),
     denyInboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),
     denyOutboundEncryptedConnection: (peerId: PeerId) => this.refuse(peerId.toString()),

@@ -7,7 +7,7 @@
  * libp2p peers writing raw gossipsub frames and resetting streams, and raw TCP sockets
  * (support/raw-peer.ts). Through every attack the honest worker H on the same address keeps
  * hearing V's announcements and winning its jobs, and a fresh honest node from that address
- * connects within 2 s.
+ * connects within 2 s. A storm of connections from one address is closed at accept.
  */
 import type { Socket } from 'node:net';
 import type { CairnNode } from '../../src/node/start-node';
@@ -365,3 +365,41 @@ describe('identities rotating from one address', () => {
 function esmMultiaddr(addr: string) {
   return esm().multiaddr.multiaddr(addr);
 }
+
+describe('a connection storm from one address', () => {
+  let V: CairnNode;
+  const extra: CairnNode[] = [];
+
+  afterAll(async () => {
+    await stopAll([V, ...extra]);
+  });
+
+  test('connections over the per-IP rate are closed at accept; the address gets in again once the storm passes, others throughout', async () => {
+    V = await startNode({
+      config: publicNode('127.0.0.1', { defence: { ...defence, connections: { ...defence.connections, inboundPerIpPerSecond: 3 } } }),
+    });
+    const port = Number((V.host.multiaddrs()[0] as string).split('/')[4]);
+    const STORM = '127.0.0.4';
+    // Twelve sockets at once that never start the handshake.
+    const sockets = await Promise.all(Array.from({ length: 12 }, () => stalledSocket('127.0.0.1', port, STORM)));
+    const closed = sockets.map((s) => new Promise<void>((r) => (s.destroyed ? r() : s.once('close', () => r()))));
+    await waitFor(() => (V.host.acceptGate.overRate.get(STORM) ?? 0) > 0, 'V to refuse at accept');
+    // Another address is not affected by the storm.
+    const G = await startNode({ config: publicNode('127.0.0.5', { dialFrom: '127.0.0.5' }) });
+    extra.push(G);
+    await connect(G, V);
+    // Every socket is closed by V: the refused ones at accept, the rest at the upgrade timeout.
+    await Promise.all(closed);
+    const refused = V.host.acceptGate.overRate.get(STORM) ?? 0;
+    // At 3 a second, most of twelve simultaneous connections are over the rate.
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(12);
+    // Once the rate has refilled, a node from the stormed address connects at once.
+    await new Promise((r) => setTimeout(r, 1000));
+    const F = await startNode({ config: publicNode(STORM, { dialFrom: STORM }) });
+    extra.push(F);
+    await connect(F, V);
+    await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F');
+    expect(V.host.acceptGate.overRate.get(STORM) ?? 0).toBe(refused);
+  });
+});

@@ -25,12 +25,22 @@ export async function junkBench(json: boolean) {
     await Promise.all([p, w].map((g) => g.child.ask({ type: 'mesh', min: 1 }, 'meshed')));
     const measure = async () => {
       await p.child.ask<Loop>({ type: 'loop', reset: true }, 'loop');
+      const cpu0 = await p.child.cpuUs();
+      const t0 = performance.now();
       const r = await p.child.ask<{ type: 'latency'; samples: LatencySample[] }>(
         { type: 'latency', posters: [0], jobs: 150, gapMs: 100, warmup: 20 },
         'latency',
       );
+      // CPU time, unlike loop utilization, does not grow when a busy machine deschedules the poster.
+      // µs of CPU per ms of wall time: ms per second.
+      const posterCpuMsPerS = ((await p.child.cpuUs()) - cpu0) / (performance.now() - t0);
       const loop = await p.child.ask<Loop>({ type: 'loop' }, 'loop');
-      return { jobs: r.samples.length, firstBidMs: summary(r.samples.map((s) => s[3])), posterLoop: { utilization: loop.utilization, delayMs: loop.delayMs } };
+      return {
+        jobs: r.samples.length,
+        firstBidMs: summary(r.samples.map((s) => s[3])),
+        posterLoop: { utilization: loop.utilization, delayMs: loop.delayMs },
+        posterCpuMsPerS: round(posterCpuMsPerS, 1),
+      };
     };
     say(json, 'junk: measuring quiet...');
     const quiet = await measure();
@@ -67,4 +77,5 @@ export function printJunk(j: Junk): void {
   console.log(`    flooded: p50 ${f.p50} ms   p99 ${f.p99} ms   max ${f.max} ms   (${j.flooded.jobs} jobs)   p99 ratio ${j.p99Ratio}`);
   console.log(`    flooder: ${j.flood.identities} identities, ${j.flood.connected} connected, ${j.flood.refusedOrFailed} refused or failed, ${j.flood.frames} frames (${Math.round(j.flood.bytes / 1e6)} MB) sent`);
   console.log(`    poster event loop: quiet ${describeLoops([j.quiet.posterLoop]).join('')}; flooded ${describeLoops([j.flooded.posterLoop]).join('')}`);
+  console.log(`    poster CPU: quiet ${j.quiet.posterCpuMsPerS} ms/s, flooded ${j.flooded.posterCpuMsPerS} ms/s`);
 }
