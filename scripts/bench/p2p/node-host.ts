@@ -3,6 +3,7 @@
  * commands (protocol.ts). children.ts forks this file with `--child <name>`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { parseConfig } from '../../../src/config/config.schema';
 import type { Capabilities } from '../../../src/discovery/capabilities';
 import { type CairnNode, startNode } from '../../../src/node/start-node';
@@ -11,8 +12,8 @@ import { InMemoryReputation, InMemoryStakeRegistry } from '../../../src/market/s
 import { loadEsm } from '../../../src/p2p/esm';
 import { createLogger } from '../../../src/shared/logging';
 import { round } from './figures';
-import type { Command, LatencySample } from './protocol';
-import { DISCOVERY_REQ, NETWORK, jobSpec } from './specs';
+import type { Command, LatencySample, Rejoined, Usage } from './protocol';
+import { DISCOVERY_REQ, NETWORK, type NetworkSpec, type NodeSpec, jobSpec } from './specs';
 import { sleep, until } from './wait';
 
 async function child(): Promise<void> {
@@ -20,6 +21,18 @@ async function child(): Promise<void> {
   const log = createLogger(process.env.CAIRN_BENCH_LOG ?? 'error', 'bench-child');
   const stake = new InMemoryStakeRegistry(0n);
   const nodes: CairnNode[] = [];
+  /** Each node's identity, kept so a node that churned away comes back as itself. */
+  const keys: PrivateKey[] = [];
+  /** Each node's address when it was last up (a stopped host no longer says). */
+  const listenAddrs: string[] = [];
+  /** Nodes (local indexes) stopped by churn and not yet back. */
+  const down = new Set<number>();
+  let specs: NodeSpec[] = [];
+  let net: NetworkSpec = { transport: 'tcp' };
+  /** Whether the workers here have provided their records; a rejoining worker then provides again. */
+  let provided = false;
+  /** Every bid sent here: [job, node, when (shared clock)]; handed over and cleared by `bids`. */
+  const bids: Array<[string, number, number]> = [];
   let offset = 0;
   let nextJob = BigInt(process.pid) << 32n;
   const reply = (msg: unknown) => process.send?.(msg, undefined, undefined, () => undefined);
@@ -31,56 +44,137 @@ async function child(): Promise<void> {
   loopDelay.enable();
   let loopMark = performance.eventLoopUtilization();
 
+  /** Starts local node `k` from its spec and identity, listening on `listen`. */
+  const launch = async (k: number, listen: string): Promise<CairnNode> => {
+    const spec = specs[k] as NodeSpec;
+    const worker: Capabilities | undefined = spec.worker && {
+      workerAddress: BigInt(spec.worker.address),
+      cores: spec.worker.cores,
+      memoryMb: spec.worker.memoryMb,
+      wasmFeatures: spec.worker.wasmFeatures,
+      fuelPerSecond: 1_000_000n,
+      pricePerFuel: BigInt(spec.worker.pricePerFuel),
+    };
+    const node = await startNode({
+      bidOnly: true,
+      config: parseConfig({
+        network: NETWORK,
+        p2p: {
+          lan: true,
+          simulation: !net.publicDefaults,
+          listen: [listen],
+          maxConnections: 400,
+          ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
+          ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
+          ...(net.livenessPingMs ? { livenessPingMs: net.livenessPingMs } : {}),
+        },
+        market: { strategy: 'lowest-price' },
+        // Hundreds of simulated nodes in one process and one data dir: no control socket each.
+        control: { enabled: false },
+      }),
+      log,
+      stake,
+      reputation: new InMemoryReputation(),
+      worker,
+      privateKey: keys[k] as PrivateKey,
+      provide: false,
+      advertise: net.advertise,
+    });
+    node.market.worker?.on('bid', (b) => {
+      const key = b.jobId.toString();
+      const at = now();
+      if (!firstBidSent.has(key)) firstBidSent.set(key, at);
+      bids.push([key, offset + k, at]);
+    });
+    listenAddrs[k] = node.host.multiaddrs()[0] as string;
+    return node;
+  };
+
   process.on('message', (cmd: Command) => {
     void (async () => {
       try {
         switch (cmd.type) {
           case 'start': {
             offset = cmd.offset;
-            for (const [k, spec] of cmd.specs.entries()) {
-              const i = offset + k;
-              const { net } = cmd;
-              const listen = net.transport === 'memory' ? [`/memory/bench-${i}`] : ['/ip4/127.0.0.1/tcp/0'];
-              const worker: Capabilities | undefined = spec.worker && {
-                workerAddress: BigInt(spec.worker.address),
-                cores: spec.worker.cores,
-                memoryMb: spec.worker.memoryMb,
-                wasmFeatures: spec.worker.wasmFeatures,
-                fuelPerSecond: 1_000_000n,
-                pricePerFuel: BigInt(spec.worker.pricePerFuel),
-              };
+            net = cmd.net;
+            specs = cmd.specs;
+            for (const k of cmd.specs.keys()) {
+              keys.push(await m.keys.generateKeyPair('Ed25519'));
               nodes.push(
-                await startNode({
-                  bidOnly: true,
-                  config: parseConfig({
-                    network: NETWORK,
-                    p2p: {
-                      lan: true,
-                      simulation: !net.publicDefaults,
-                      listen,
-                      maxConnections: 400,
-                      ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
-                      ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
-                    },
-                    market: { strategy: 'lowest-price' },
-                    // Hundreds of simulated nodes in one process and one data dir: no control socket each.
-                    control: { enabled: false },
-                  }),
-                  log,
-                  stake,
-                  reputation: new InMemoryReputation(),
-                  worker,
-                  privateKey: await m.keys.generateKeyPair('Ed25519'),
-                  provide: false,
-                  advertise: net.advertise,
-                }),
+                await launch(
+                  k,
+                  net.transport === 'memory' ? `/memory/bench-${offset + k}` : '/ip4/127.0.0.1/tcp/0',
+                ),
               );
-              nodes[nodes.length - 1]?.market.worker?.on('bid', (b) => {
-                const key = b.jobId.toString();
-                if (!firstBidSent.has(key)) firstBidSent.set(key, now());
-              });
             }
-            reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
+            reply({
+              type: 'started',
+              addrs: nodes.map((n) => n.host.multiaddrs()[0]),
+              peerIds: nodes.map((n) => n.peerId),
+            });
+            return;
+          }
+          case 'leave': {
+            const k = cmd.node - offset;
+            down.add(k);
+            await (nodes[k] as CairnNode).stop().catch(() => undefined);
+            reply({ type: 'left', node: cmd.node });
+            return;
+          }
+          case 'rejoin': {
+            const k = cmd.node - offset;
+            const before = listenAddrs[k] as string;
+            const startedAt = now();
+            // Back at the same address, as a restarted machine is; at a fresh port if another
+            // process took ours meanwhile.
+            const listen = before.split('/p2p/')[0] as string;
+            let node: CairnNode;
+            try {
+              node = await launch(k, listen);
+            } catch {
+              node = await launch(k, '/ip4/127.0.0.1/tcp/0');
+            }
+            nodes[k] = node;
+            down.delete(k);
+            await Promise.all(cmd.bootstrap.map((addr) => node.host.dial(addr).catch(() => undefined)));
+            // A worker provides its capability records when it starts (once the network has them at all).
+            if (provided && node.market.worker) void node.provideNow().catch(() => undefined);
+            let joinedAt: number | undefined;
+            try {
+              await until(
+                () => down.has(k) || node.host.gossip.meshPeers('job_announcement') >= 1,
+                'rejoin',
+                30_000,
+              );
+              if (!down.has(k)) joinedAt = now();
+            } catch {
+              // Reported as not joined: the parent counts it out of the delivery figures.
+            }
+            const rejoined: Rejoined = {
+              type: 'rejoined',
+              node: cmd.node,
+              addr: node.host.multiaddrs()[0] as string,
+              startedAt,
+              joinedAt,
+            };
+            reply(rejoined);
+            return;
+          }
+          case 'bids': {
+            reply({ type: 'bids', bids: bids.splice(0) });
+            return;
+          }
+          case 'usage': {
+            const c = process.cpuUsage();
+            const mem = process.memoryUsage();
+            const usage: Usage = {
+              type: 'usage',
+              cpuUs: c.user + c.system,
+              rssBytes: mem.rss,
+              heapBytes: mem.heapUsed,
+              online: nodes.length - down.size,
+            };
+            reply(usage);
             return;
           }
           case 'dial': {
@@ -109,7 +203,13 @@ async function child(): Promise<void> {
             // A node that is not a worker does not join the announcement mesh; it publishes to the
             // topic's subscribers directly, so wait for it to know enough of them.
             await until(
-              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
+              () =>
+                nodes.every(
+                  (n) =>
+                    (n.market.worker
+                      ? n.host.gossip.meshPeers('job_announcement')
+                      : n.host.gossip.subscribers('job_announcement')) >= cmd.min,
+                ),
               'gossip meshes',
             );
             reply({ type: 'meshed' });
@@ -121,7 +221,8 @@ async function child(): Promise<void> {
             return;
           }
           case 'tables': {
-            const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
+            const tableSize = (n: CairnNode) =>
+              (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
             // Under load a node can lose its few connections (a muxer or ping timing out) or
             // fail to add the contacts it has, and nothing would repair that for minutes: a real
             // node has bootstrap peers to redial and a periodic self-query. Do both now.
@@ -134,18 +235,26 @@ async function child(): Promise<void> {
                 void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
               }
             }
-            reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
+            reply({
+              type: 'tables',
+              sizes: nodes.map(tableSize),
+              connections: nodes.map((n) => n.host.libp2p.getConnections().length),
+            });
             return;
           }
           case 'provide': {
-            const provided = await Promise.all(nodes.map((n) => n.provideNow()));
-            reply({ type: 'provided', records: provided.reduce((s, k) => s + k, 0) });
+            provided = true;
+            const records = await Promise.all(nodes.map((n, k) => (down.has(k) ? 0 : n.provideNow())));
+            reply({ type: 'provided', records: records.reduce((s, k) => s + k, 0) });
             return;
           }
           case 'discover': {
             const node = nodes[cmd.node - offset] as CairnNode;
             const t0 = performance.now();
-            const found = await node.index.findCapable(DISCOVERY_REQ, 10n ** 18n, { limit: 1, timeoutMs: 10_000 });
+            const found = await node.index.findCapable(DISCOVERY_REQ, 10n ** 18n, {
+              limit: 1,
+              timeoutMs: 10_000,
+            });
             reply({ type: 'discovered', ms: performance.now() - t0, peerId: found[0]?.peerId });
             return;
           }
@@ -159,7 +268,11 @@ async function child(): Promise<void> {
             reply({
               type: 'loop',
               utilization: round(elu.utilization, 3),
-              delayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+              delayMs: {
+                p50: round(loopDelay.percentile(50) / 1e6),
+                p99: round(loopDelay.percentile(99) / 1e6),
+                max: round(loopDelay.max / 1e6),
+              },
             });
             if (cmd.reset) {
               loopDelay.reset();
@@ -174,19 +287,33 @@ async function child(): Promise<void> {
           }
           case 'latency': {
             const samples: LatencySample[] = [];
+            /** Every measured job and when it was announced, bid on or not. */
+            const announced: Array<[string, number]> = [];
+            const over = {
+              maxBids: cmd.maxBids ?? 1,
+              ...(cmd.capable ? { requirements: DISCOVERY_REQ } : {}),
+              ...(cmd.bidWindowMs ? { bidWindowMs: cmd.bidWindowMs } : {}),
+            };
             for (let j = 0; j < cmd.warmup + cmd.jobs; j++) {
               const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
               const jobId = nextJob++;
-              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, { maxBids: 1 }));
+              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, over));
+              if (j >= cmd.warmup)
+                announced.push([jobId.toString(), performance.timeOrigin + r.timing.announcedAt]);
               if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) {
                 // [job, announced, first bid received] on the shared clock, and the latency.
                 const t0 = performance.timeOrigin + r.timing.announcedAt;
-                samples.push([jobId.toString(), t0, performance.timeOrigin + r.timing.firstBidAt, r.timing.firstBidAt - r.timing.announcedAt]);
+                samples.push([
+                  jobId.toString(),
+                  t0,
+                  performance.timeOrigin + r.timing.firstBidAt,
+                  r.timing.firstBidAt - r.timing.announcedAt,
+                ]);
               }
               // Let the late bids and their outcomes drain before the next job.
               await sleep(cmd.gapMs);
             }
-            reply({ type: 'latency', samples });
+            reply({ type: 'latency', samples, announced });
             return;
           }
           case 'throughput': {
@@ -197,7 +324,9 @@ async function child(): Promise<void> {
               const lane = async () => {
                 while (issued < jobs) {
                   issued++;
-                  const r = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }));
+                  const r = await poster.market.poster.announce(
+                    jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }),
+                  );
                   if (r.status === 'awarded') awarded++;
                 }
               };
