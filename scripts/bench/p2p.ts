@@ -27,28 +27,15 @@ import { type Throughput, printThroughput, throughputBench } from './p2p/through
 async function parent(): Promise<void> {
   const json = process.argv.includes('--json');
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-  const only = new Set(
-    (onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery,junk,scale').split(','),
-  );
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'latency,throughput,discovery,junk,scale').split(','));
   /** Measures a section if --only names it, printing it as soon as it is measured, so a long run shows figures as it goes. */
-  const section = async <T>(
-    name: string,
-    measure: (json: boolean) => Promise<T>,
-    print: (r: T) => void,
-  ): Promise<T | undefined> => {
+  const section = async <T>(name: string, measure: (json: boolean) => Promise<T>, print: (r: T) => void): Promise<T | undefined> => {
     if (!only.has(name)) return undefined;
     const r = await measure(json);
     if (!json) print(r);
     return r;
   };
-  const out: {
-    latency?: Latency;
-    throughput?: Throughput;
-    discovery?: Discovery;
-    junk?: Junk;
-    scale?: Scale;
-    [k: string]: unknown;
-  } = {
+  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; junk?: Junk; scale?: Scale; [k: string]: unknown } = {
     machine: { cpus: cpus().length, node: process.version },
   };
   const started = Date.now();
@@ -61,16 +48,9 @@ async function parent(): Promise<void> {
   const { latency: lat, throughput: tp, discovery: disc, junk, scale } = out;
   out.targets = {
     ...(lat ? { firstBidP99Under20ms: lat.firstBidMs.p99 < 20 } : {}),
-    ...(tp
-      ? {
-          atLeast300JobsPerSecond: tp.jobsPerSecond >= 300,
-          posterCpuUnder1msPerJob: tp.posterCpuPerJobMs < 1,
-        }
-      : {}),
+    ...(tp ? { atLeast300JobsPerSecond: tp.jobsPerSecond >= 300, posterCpuUnder1msPerJob: tp.posterCpuPerJobMs < 1 } : {}),
     ...(junk ? { floodedFirstBidP99Within2x: junk.p99Ratio <= 2 } : {}),
-    ...(disc
-      ? { discoveryP50Under300ms: disc.discoverMs.p50 < 300, discoveryP99Under1s: disc.discoverMs.p99 < 1000 }
-      : {}),
+    ...(disc ? { discoveryP50Under300ms: disc.discoverMs.p50 < 300, discoveryP99Under1s: disc.discoverMs.p99 < 1000 } : {}),
     ...(scale
       ? {
           [`scale${scale.nodes}Delivery999`]: scale.delivery.ratio >= 0.999,

@@ -18,9 +18,7 @@ export class Child {
         '--import',
         'tsx',
         '--max-old-space-size=8192',
-        ...(process.env.CAIRN_BENCH_PROF
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAIRN_BENCH_PROF}`]
-          : []),
+        ...(process.env.CAIRN_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAIRN_BENCH_PROF}`] : []),
         // CAIRN_BENCH_NODE_ARGS="--perf-basic-prof --trace-deopt": V8 flags NODE_OPTIONS refuses.
         ...(process.env.CAIRN_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
       ],
@@ -35,9 +33,7 @@ export class Child {
   /** The next reply of `type` (that `match` accepts, when several of a type may be in flight). */
   async next<T extends { type: string }>(type: string, match: (msg: T) => boolean = () => true): Promise<T> {
     for (;;) {
-      const i = this.inbox.findIndex(
-        (m) => ((m as T).type === type && match(m as T)) || (m as T).type === 'error',
-      );
+      const i = this.inbox.findIndex((m) => ((m as T).type === type && match(m as T)) || (m as T).type === 'error');
       if (i >= 0) {
         const msg = this.inbox.splice(i, 1)[0] as T & { message?: string };
         if (msg.type === 'error') throw new Error(`child failed: ${msg.message}`);
@@ -47,17 +43,9 @@ export class Child {
     }
   }
 
-  async ask<T extends { type: string }>(
-    cmd: Command,
-    replyType: string,
-    match?: (msg: T) => boolean,
-  ): Promise<T> {
+  async ask<T extends { type: string }>(cmd: Command, replyType: string, match?: (msg: T) => boolean): Promise<T> {
     this.proc.send(cmd);
     return this.next<T>(replyType, match);
-  }
-
-  get pid(): number | undefined {
-    return this.proc.pid;
   }
 
   async cpuUs(): Promise<number> {
@@ -75,9 +63,6 @@ export class Child {
 export async function startChild(name: string, specs: NodeSpec[], net: NetworkSpec, offset: number) {
   const c = new Child(name);
   await c.next('ready');
-  const started = await c.ask<{ type: 'started'; addrs: string[]; peerIds: string[] }>(
-    { type: 'start', specs, net, offset },
-    'started',
-  );
+  const started = await c.ask<{ type: 'started'; addrs: string[]; peerIds: string[] }>({ type: 'start', specs, net, offset }, 'started');
   return { child: c, ...started };
 }

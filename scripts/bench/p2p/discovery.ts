@@ -19,18 +19,14 @@ import { sleep } from './wait';
 /**
  * Waits until the DHT stops growing: at most 1% of nodes know fewer than 3 contacts and the total
  * number of routing-table entries has not grown by more than 1% over the last 10 s (self-queries
- * and contact pings then have little left to find). Gives up waiting after 3 minutes.
+ * and contact pings then have little left to find). Gives up waiting after `maxMs` (3 minutes).
  */
 export async function settle(children: Child[], progress: (line: string) => void, maxMs = 180_000) {
   const t0 = Date.now();
   const history: number[] = [];
   for (;;) {
     await sleep(2000);
-    const replies = await Promise.all(
-      children.map((c) =>
-        c.ask<{ type: 'tables'; sizes: number[]; connections: number[] }>({ type: 'tables' }, 'tables'),
-      ),
-    );
+    const replies = await Promise.all(children.map((c) => c.ask<{ type: 'tables'; sizes: number[]; connections: number[] }>({ type: 'tables' }, 'tables')));
     const sizes = replies.flatMap((r) => r.sizes).sort((a, b) => a - b);
     const total = sizes.reduce((s, n) => s + n, 0);
     history.push(total);
@@ -42,33 +38,21 @@ export async function settle(children: Child[], progress: (line: string) => void
       const conns = replies.flatMap((r) => r.connections).sort((a, b) => a - b);
       return {
         seconds: Math.round((Date.now() - t0) / 1000),
-        routingTable: {
-          min: sizes[0] ?? 0,
-          median: percentile(sizes, 50),
-          max: sizes[sizes.length - 1] ?? 0,
-        },
-        connectionsPerNode: {
-          min: conns[0] ?? 0,
-          median: percentile(conns, 50),
-          max: conns[conns.length - 1] ?? 0,
-        },
+        routingTable: { min: sizes[0] ?? 0, median: percentile(sizes, 50), max: sizes[sizes.length - 1] ?? 0 },
+        connectionsPerNode: { min: conns[0] ?? 0, median: percentile(conns, 50), max: conns[conns.length - 1] ?? 0 },
       };
     }
   }
 }
 
 /**
- * Waits until every child's event loop is less than 35% busy over a 2 s window (at most 90 s).
+ * Waits until every child's event loop is less than 35% busy over a 2 s window (at most `maxMs`, 90 s).
  * Publishing 80 provider records sets off minutes of routing-table updates and contact pings
  * across the network (measured: 60-86% busy for the 15 s after the provides); lookups measured
  * then took up to 2.9 s, and 50-160 ms once it had passed. A network's workers provide when they
  * start and re-provide every few hours, so the steady state is what a poster meets.
  */
-export async function quiesce(
-  children: Child[],
-  maxUtilization = 0.35,
-  maxMs = 90_000,
-): Promise<{ seconds: number; utilization: number[] }> {
+export async function quiesce(children: Child[], maxUtilization = 0.35, maxMs = 90_000): Promise<{ seconds: number; utilization: number[] }> {
   const t0 = Date.now();
   for (;;) {
     await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
@@ -104,31 +88,16 @@ export async function discoveryBench(json: boolean) {
   const specs = Array.from({ length: N }, (_, i): NodeSpec => {
     if (!workerIdx.has(i)) return {};
     const capable = capableIdx.has(i);
-    return {
-      worker: workerSpec(i, {
-        memoryMb: capable ? 16384 : 8192,
-        wasmFeatures: capable ? ['multi-value', 'tail-call'] : ['multi-value'],
-      }),
-    };
+    return { worker: workerSpec(i, { memoryMb: capable ? 16384 : 8192, wasmFeatures: capable ? ['multi-value', 'tail-call'] : ['multi-value'] }) };
   });
   // Gossip heartbeats every 5 s instead of 1: 200 idle gossipsub routers heartbeating every
   // second cost a third of a core here, and this measurement does not use gossip. No adverts on
   // gossip either: every answer must come from the DHT and a direct advert query.
-  const net: NetworkSpec = {
-    transport: PROCESSES > 1 ? 'tcp' : 'memory',
-    dhtBucketSize: 8,
-    heartbeatMs: 5000,
-    advertise: false,
-  };
+  const net: NetworkSpec = { transport: PROCESSES > 1 ? 'tcp' : 'memory', dhtBucketSize: 8, heartbeatMs: 5000, advertise: false };
   const per = N / PROCESSES;
-  say(
-    json,
-    `discovery: starting ${N} nodes over the ${net.transport} transport in ${PROCESSES} process(es)...`,
-  );
+  say(json, `discovery: starting ${N} nodes over the ${net.transport} transport in ${PROCESSES} process(es)...`);
   const groups = await Promise.all(
-    Array.from({ length: PROCESSES }, (_, k) =>
-      startChild(`disc-${k}`, specs.slice(k * per, (k + 1) * per), net, k * per),
-    ),
+    Array.from({ length: PROCESSES }, (_, k) => startChild(`disc-${k}`, specs.slice(k * per, (k + 1) * per), net, k * per)),
   );
   const addrs = groups.flatMap((g) => g.addrs);
   const peerIds = groups.flatMap((g) => g.peerIds);
@@ -140,9 +109,7 @@ export async function discoveryBench(json: boolean) {
         g.child.ask(
           {
             type: 'dial',
-            pairs: edges
-              .filter(([f]) => Math.floor(f / per) === k)
-              .map(([f, t]): [number, string] => [f, addrs[t] as string]),
+            pairs: edges.filter(([f]) => Math.floor(f / per) === k).map(([f, t]): [number, string] => [f, addrs[t] as string]),
           },
           'dialled',
         ),
@@ -154,9 +121,7 @@ export async function discoveryBench(json: boolean) {
       (line) => say(json, `  ${line}`),
     );
     say(json, 'discovery: workers providing capability records...');
-    const provided = await Promise.all(
-      groups.map((g) => g.child.ask<{ type: 'provided'; records: number }>({ type: 'provide' }, 'provided')),
-    );
+    const provided = await Promise.all(groups.map((g) => g.child.ask<{ type: 'provided'; records: number }>({ type: 'provide' }, 'provided')));
     say(json, 'discovery: waiting for the network to digest the provides...');
     const quiet = await quiesce(groups.map((g) => g.child));
     const capablePeers = new Set([...capableIdx].map((i) => peerIds[i]));
@@ -167,10 +132,7 @@ export async function discoveryBench(json: boolean) {
     await Promise.all(groups.map((g) => g.child.ask({ type: 'loop', reset: true }, 'loop')));
     for (let q = 0; q < QUERIES; q++) {
       const node = queriers[Math.floor(rand() * queriers.length)] as number;
-      const r = await owner(node).ask<{ type: 'discovered'; ms: number; peerId?: string }>(
-        { type: 'discover', node },
-        'discovered',
-      );
+      const r = await owner(node).ask<{ type: 'discovered'; ms: number; peerId?: string }>({ type: 'discover', node }, 'discovered');
       if (r.peerId !== undefined && capablePeers.has(r.peerId)) samples.push(r.ms);
       else failures++;
       if (q % 10 === 9) say(json, `  ${q + 1} queries, ${failures} failed, last ${Math.round(r.ms)} ms`);
@@ -194,10 +156,7 @@ export async function discoveryBench(json: boolean) {
       queries: QUERIES,
       failures,
       discoverMs: summary(samples),
-      slowestMs: [...samples]
-        .sort((a, b) => b - a)
-        .slice(0, 5)
-        .map((x) => round(x, 0)),
+      slowestMs: [...samples].sort((a, b) => b - a).slice(0, 5).map((x) => round(x, 0)),
       eventLoops: loops.map(({ utilization, delayMs }) => ({ utilization, delayMs })),
     };
   } finally {
@@ -208,18 +167,10 @@ export async function discoveryBench(json: boolean) {
 export type Discovery = Awaited<ReturnType<typeof discoveryBench>>;
 
 export function printDiscovery(d: Discovery): void {
-  console.log(
-    `  discover a capable worker, ${d.nodes} nodes (${d.transport}, ${d.processes} processes), ${d.capable}/${d.workers} workers capable, ${d.queries} queries:`,
-  );
-  console.log(
-    `    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed; slowest ${d.slowestMs.join(', ')} ms)`,
-  );
-  console.log(
-    `    DHT (k=${d.dhtBucketSize}) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`,
-  );
-  console.log(
-    `    measured ${d.quietAfterProvideS} s after the provides, once the event loops were ${d.utilizationBeforeMeasuring.map((u) => `${Math.round(u * 100)}%`).join(' and ')} busy`,
-  );
+  console.log(`  discover a capable worker, ${d.nodes} nodes (${d.transport}, ${d.processes} processes), ${d.capable}/${d.workers} workers capable, ${d.queries} queries:`);
+  console.log(`    p50 ${d.discoverMs.p50} ms   p90 ${d.discoverMs.p90} ms   p99 ${d.discoverMs.p99} ms   (${d.failures} failed; slowest ${d.slowestMs.join(', ')} ms)`);
+  console.log(`    DHT (k=${d.dhtBucketSize}) after ${d.settleS} s: routing table median ${d.routingTable.median}, connections per node median ${d.connectionsPerNode.median}`);
+  console.log(`    measured ${d.quietAfterProvideS} s after the provides, once the event loops were ${d.utilizationBeforeMeasuring.map((u) => `${Math.round(u * 100)}%`).join(' and ')} busy`);
   const loops = describeLoops(d.eventLoops);
   console.log(`    event loop: ${loops.join('; ')}`);
 }

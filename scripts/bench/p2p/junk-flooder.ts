@@ -1,5 +1,5 @@
 /**
- * A junk peer for bench:p2p's `junk` section: not a cairn node, a bare libp2p peer that claims
+ * A junk peer for bench:p2p's `junk` section (and, many at a set rate, its `scale` section): not a cairn node, a bare libp2p peer that claims
  * gossipsub and writes junk on a gossipsub stream as fast as the connection takes it. When the
  * victim cuts it off (and then refuses it) it comes back under a fresh identity, which is what a
  * real flooder does once bans hold; each round rotates the kind of junk: messages on an unknown
@@ -23,6 +23,7 @@ export interface FloodStats {
 }
 
 const GOSSIPSUB = ['/meshsub/1.2.0', '/meshsub/1.1.0', '/meshsub/1.0.0'];
+
 
 function unknownTopicRpc(): Uint8Array {
   const topic = new TextEncoder().encode('/cairn/elsewhere/job_announcement/1/proto');
@@ -56,11 +57,7 @@ export interface FloodOptions {
  * Floods `targets` (multiaddrs ending in /p2p/<id>; each identity picks one at random) from local
  * address `from` until `stop()` is called.
  */
-export function startFlood(
-  targets: string | string[],
-  from: string,
-  opts: FloodOptions = {},
-): { stop(): Promise<FloodStats> } {
+export function startFlood(targets: string | string[], from: string, opts: FloodOptions = {}): { stop(): Promise<FloodStats> } {
   const stats: FloodStats = { identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 };
   const victims = typeof targets === 'string' ? [targets] : targets;
   const pauseMs = opts.framesPerSecond ? 1000 / opts.framesPerSecond : 0;
@@ -116,11 +113,7 @@ export function startFlood(
 }
 
 /** Runs startFlood in a child process; stop() ends it and returns its figures. */
-export function forkFlood(
-  targets: string | string[],
-  from: string,
-  opts: FloodOptions = {},
-): { stop(): Promise<FloodStats> } {
+export function forkFlood(targets: string | string[], from: string, opts: FloodOptions = {}): { stop(): Promise<FloodStats> } {
   const victims = typeof targets === 'string' ? [targets] : targets;
   const proc = fork(__filename, ['--flood'], {
     execArgv: ['--import', 'tsx'],
@@ -150,10 +143,8 @@ if (process.argv[2] === '--flood') {
       flood = startFlood(msg.victims, msg.from, msg.opts);
       return;
     }
-    void (
-      flood?.stop() ??
-      Promise.resolve({ identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 })
-    ).then((stats) => {
+    const stopped = flood?.stop() ?? Promise.resolve({ identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 });
+    void stopped.then((stats) => {
       process.send?.(stats, undefined, undefined, () => process.exit(0));
     });
   });

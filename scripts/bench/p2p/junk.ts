@@ -19,14 +19,8 @@ export async function junkBench(json: boolean) {
   const specs = Array.from({ length: WORKERS }, (_, i): NodeSpec => ({ worker: workerSpec(i + 1) }));
   const w = await startChild('junk-workers', specs, net, 1);
   try {
-    await w.child.ask(
-      { type: 'dial', pairs: specs.map((_, i): [number, string] => [i + 1, p.addrs[0] as string]) },
-      'dialled',
-    );
-    const workers = specs.map((s, i): [string, string] => [
-      s.worker?.address as string,
-      w.peerIds[i] as string,
-    ]);
+    await w.child.ask({ type: 'dial', pairs: specs.map((_, i): [number, string] => [i + 1, p.addrs[0] as string]) }, 'dialled');
+    const workers = specs.map((s, i): [string, string] => [s.worker?.address as string, w.peerIds[i] as string]);
     await Promise.all([p, w].map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
     await Promise.all([p, w].map((g) => g.child.ask({ type: 'mesh', min: 1 }, 'meshed')));
     const measure = async () => {
@@ -36,11 +30,7 @@ export async function junkBench(json: boolean) {
         'latency',
       );
       const loop = await p.child.ask<Loop>({ type: 'loop' }, 'loop');
-      return {
-        jobs: r.samples.length,
-        firstBidMs: summary(r.samples.map((s) => s[3])),
-        posterLoop: { utilization: loop.utilization, delayMs: loop.delayMs },
-      };
+      return { jobs: r.samples.length, firstBidMs: summary(r.samples.map((s) => s[3])), posterLoop: { utilization: loop.utilization, delayMs: loop.delayMs } };
     };
     say(json, 'junk: measuring quiet...');
     const quiet = await measure();
@@ -72,17 +62,9 @@ export type Junk = Awaited<ReturnType<typeof junkBench>>;
 export function printJunk(j: Junk): void {
   const q = j.quiet.firstBidMs;
   const f = j.flooded.firstBidMs;
-  console.log(
-    `  first bid at 1 poster with ${j.workers} workers (public defaults), quiet vs a junk peer flooding at full speed:`,
-  );
+  console.log(`  first bid at 1 poster with ${j.workers} workers (public defaults), quiet vs a junk peer flooding at full speed:`);
   console.log(`    quiet:   p50 ${q.p50} ms   p99 ${q.p99} ms   max ${q.max} ms   (${j.quiet.jobs} jobs)`);
-  console.log(
-    `    flooded: p50 ${f.p50} ms   p99 ${f.p99} ms   max ${f.max} ms   (${j.flooded.jobs} jobs)   p99 ratio ${j.p99Ratio}`,
-  );
-  console.log(
-    `    flooder: ${j.flood.identities} identities, ${j.flood.connected} connected, ${j.flood.refusedOrFailed} refused or failed, ${j.flood.frames} frames (${Math.round(j.flood.bytes / 1e6)} MB) sent`,
-  );
-  console.log(
-    `    poster event loop: quiet ${describeLoops([j.quiet.posterLoop]).join('')}; flooded ${describeLoops([j.flooded.posterLoop]).join('')}`,
-  );
+  console.log(`    flooded: p50 ${f.p50} ms   p99 ${f.p99} ms   max ${f.max} ms   (${j.flooded.jobs} jobs)   p99 ratio ${j.p99Ratio}`);
+  console.log(`    flooder: ${j.flood.identities} identities, ${j.flood.connected} connected, ${j.flood.refusedOrFailed} refused or failed, ${j.flood.frames} frames (${Math.round(j.flood.bytes / 1e6)} MB) sent`);
+  console.log(`    poster event loop: quiet ${describeLoops([j.quiet.posterLoop]).join('')}; flooded ${describeLoops([j.flooded.posterLoop]).join('')}`);
 }

@@ -27,22 +27,12 @@ export async function latencyBench(json: boolean) {
   // bid arrives. (All three processes still share the machine's two cores.)
   const specs = Array.from({ length: N }, (_, i): NodeSpec => (i < POSTERS ? {} : { worker: workerSpec(i) }));
   const per = Math.ceil((N - POSTERS) / WORKER_PROCESSES);
-  const bounds = [
-    0,
-    ...Array.from({ length: WORKER_PROCESSES + 1 }, (_, k) => Math.min(N, POSTERS + k * per)),
-  ];
+  const bounds = [0, ...Array.from({ length: WORKER_PROCESSES + 1 }, (_, k) => Math.min(N, POSTERS + k * per))];
   say(json, `latency: starting ${N} nodes over TCP in ${WORKER_PROCESSES + 1} processes...`);
   const groups = await Promise.all(
-    bounds
-      .slice(0, -1)
-      .map((from, k) =>
-        startChild(
-          k === 0 ? 'lat-posters' : `lat-workers-${k}`,
-          specs.slice(from, bounds[k + 1]),
-          { transport: 'tcp' },
-          from,
-        ),
-      ),
+    bounds.slice(0, -1).map((from, k) =>
+      startChild(k === 0 ? 'lat-posters' : `lat-workers-${k}`, specs.slice(from, bounds[k + 1]), { transport: 'tcp' }, from),
+    ),
   );
   const addrs = groups.flatMap((g) => g.addrs);
   const peerIds = groups.flatMap((g) => g.peerIds);
@@ -61,9 +51,7 @@ export async function latencyBench(json: boolean) {
         ),
       ),
     );
-    const workers = specs.flatMap((s, i): Array<[string, string]> =>
-      s.worker ? [[s.worker.address, peerIds[i] as string]] : [],
-    );
+    const workers = specs.flatMap((s, i): Array<[string, string]> => (s.worker ? [[s.worker.address, peerIds[i] as string]] : []));
     await Promise.all(groups.map((g) => g.child.ask({ type: 'bind', workers }, 'bound')));
     await Promise.all(groups.map((g) => g.child.ask({ type: 'mesh', min: 3 }, 'meshed')));
     say(json, 'latency: network up; measuring...');
@@ -78,10 +66,7 @@ export async function latencyBench(json: boolean) {
     // it, the direct bid path after it.
     const sent = new Map<string, number>();
     for (const g of groups.slice(1)) {
-      const t = await g.child.ask<{ type: 'bidTimes'; times: Array<[string, number]> }>(
-        { type: 'bidTimes' },
-        'bidTimes',
-      );
+      const t = await g.child.ask<{ type: 'bidTimes'; times: Array<[string, number]> }>({ type: 'bidTimes' }, 'bidTimes');
       for (const [job, at] of t.times) sent.set(job, Math.min(at, sent.get(job) ?? Infinity));
     }
     const toBid: number[] = [];
@@ -115,13 +100,9 @@ export function printLatency(lat: Latency): void {
   const f = lat.firstBidMs;
   const a = lat.announceToBidSentMs;
   const b = lat.bidSentToReceivedMs;
-  console.log(
-    `  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`,
-  );
+  console.log(`  announce -> first bid, ${lat.nodes} nodes (${lat.transport}, ${lat.processes} processes), ${lat.jobs} jobs:`);
   console.log(`    p50 ${f.p50} ms   p90 ${f.p90} ms   p99 ${f.p99} ms   max ${f.max} ms`);
-  console.log(
-    `    of which announce -> first bid sent: p50 ${a.p50} ms, p99 ${a.p99} ms; bid sent -> accepted: p50 ${b.p50} ms, p99 ${b.p99} ms`,
-  );
+  console.log(`    of which announce -> first bid sent: p50 ${a.p50} ms, p99 ${a.p99} ms; bid sent -> accepted: p50 ${b.p50} ms, p99 ${b.p99} ms`);
   const loops = describeLoops(lat.eventLoops);
   console.log(`    event loops (posters; workers; workers): ${loops.join('; ')}`);
 }

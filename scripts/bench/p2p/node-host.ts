@@ -100,18 +100,9 @@ async function child(): Promise<void> {
             specs = cmd.specs;
             for (const k of cmd.specs.keys()) {
               keys.push(await m.keys.generateKeyPair('Ed25519'));
-              nodes.push(
-                await launch(
-                  k,
-                  net.transport === 'memory' ? `/memory/bench-${offset + k}` : '/ip4/127.0.0.1/tcp/0',
-                ),
-              );
+              nodes.push(await launch(k, net.transport === 'memory' ? `/memory/bench-${offset + k}` : '/ip4/127.0.0.1/tcp/0'));
             }
-            reply({
-              type: 'started',
-              addrs: nodes.map((n) => n.host.multiaddrs()[0]),
-              peerIds: nodes.map((n) => n.peerId),
-            });
+            reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
             return;
           }
           case 'leave': {
@@ -123,14 +114,12 @@ async function child(): Promise<void> {
           }
           case 'rejoin': {
             const k = cmd.node - offset;
-            const before = listenAddrs[k] as string;
             const startedAt = now();
             // Back at the same address, as a restarted machine is; at a fresh port if another
             // process took ours meanwhile.
-            const listen = before.split('/p2p/')[0] as string;
             let node: CairnNode;
             try {
-              node = await launch(k, listen);
+              node = await launch(k, (listenAddrs[k] as string).split('/p2p/')[0] as string);
             } catch {
               node = await launch(k, '/ip4/127.0.0.1/tcp/0');
             }
@@ -141,22 +130,12 @@ async function child(): Promise<void> {
             if (provided && node.market.worker) void node.provideNow().catch(() => undefined);
             let joinedAt: number | undefined;
             try {
-              await until(
-                () => down.has(k) || node.host.gossip.meshPeers('job_announcement') >= 1,
-                'rejoin',
-                30_000,
-              );
+              await until(() => down.has(k) || node.host.gossip.meshPeers('job_announcement') >= 1, 'rejoin', 30_000);
               if (!down.has(k)) joinedAt = now();
             } catch {
-              // Reported as not joined: the parent counts it out of the delivery figures.
+              // Reported as not joined: the parent leaves it out of the delivery figures.
             }
-            const rejoined: Rejoined = {
-              type: 'rejoined',
-              node: cmd.node,
-              addr: node.host.multiaddrs()[0] as string,
-              startedAt,
-              joinedAt,
-            };
+            const rejoined: Rejoined = { type: 'rejoined', node: cmd.node, addr: listenAddrs[k] as string, startedAt, joinedAt };
             reply(rejoined);
             return;
           }
@@ -167,13 +146,7 @@ async function child(): Promise<void> {
           case 'usage': {
             const c = process.cpuUsage();
             const mem = process.memoryUsage();
-            const usage: Usage = {
-              type: 'usage',
-              cpuUs: c.user + c.system,
-              rssBytes: mem.rss,
-              heapBytes: mem.heapUsed,
-              online: nodes.length - down.size,
-            };
+            const usage: Usage = { type: 'usage', cpuUs: c.user + c.system, rssBytes: mem.rss, heapBytes: mem.heapUsed, online: nodes.length - down.size };
             reply(usage);
             return;
           }
@@ -203,13 +176,7 @@ async function child(): Promise<void> {
             // A node that is not a worker does not join the announcement mesh; it publishes to the
             // topic's subscribers directly, so wait for it to know enough of them.
             await until(
-              () =>
-                nodes.every(
-                  (n) =>
-                    (n.market.worker
-                      ? n.host.gossip.meshPeers('job_announcement')
-                      : n.host.gossip.subscribers('job_announcement')) >= cmd.min,
-                ),
+              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
               'gossip meshes',
             );
             reply({ type: 'meshed' });
@@ -221,8 +188,7 @@ async function child(): Promise<void> {
             return;
           }
           case 'tables': {
-            const tableSize = (n: CairnNode) =>
-              (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
+            const tableSize = (n: CairnNode) => (n.host.libp2p.services.dht as unknown as { routingTable: { size: number } }).routingTable.size;
             // Under load a node can lose its few connections (a muxer or ping timing out) or
             // fail to add the contacts it has, and nothing would repair that for minutes: a real
             // node has bootstrap peers to redial and a periodic self-query. Do both now.
@@ -235,11 +201,7 @@ async function child(): Promise<void> {
                 void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
               }
             }
-            reply({
-              type: 'tables',
-              sizes: nodes.map(tableSize),
-              connections: nodes.map((n) => n.host.libp2p.getConnections().length),
-            });
+            reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
             return;
           }
           case 'provide': {
@@ -251,10 +213,7 @@ async function child(): Promise<void> {
           case 'discover': {
             const node = nodes[cmd.node - offset] as CairnNode;
             const t0 = performance.now();
-            const found = await node.index.findCapable(DISCOVERY_REQ, 10n ** 18n, {
-              limit: 1,
-              timeoutMs: 10_000,
-            });
+            const found = await node.index.findCapable(DISCOVERY_REQ, 10n ** 18n, { limit: 1, timeoutMs: 10_000 });
             reply({ type: 'discovered', ms: performance.now() - t0, peerId: found[0]?.peerId });
             return;
           }
@@ -268,11 +227,7 @@ async function child(): Promise<void> {
             reply({
               type: 'loop',
               utilization: round(elu.utilization, 3),
-              delayMs: {
-                p50: round(loopDelay.percentile(50) / 1e6),
-                p99: round(loopDelay.percentile(99) / 1e6),
-                max: round(loopDelay.max / 1e6),
-              },
+              delayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
             });
             if (cmd.reset) {
               loopDelay.reset();
@@ -298,17 +253,11 @@ async function child(): Promise<void> {
               const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
               const jobId = nextJob++;
               const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, over));
-              if (j >= cmd.warmup)
-                announced.push([jobId.toString(), performance.timeOrigin + r.timing.announcedAt]);
+              if (j >= cmd.warmup) announced.push([jobId.toString(), performance.timeOrigin + r.timing.announcedAt]);
               if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) {
                 // [job, announced, first bid received] on the shared clock, and the latency.
                 const t0 = performance.timeOrigin + r.timing.announcedAt;
-                samples.push([
-                  jobId.toString(),
-                  t0,
-                  performance.timeOrigin + r.timing.firstBidAt,
-                  r.timing.firstBidAt - r.timing.announcedAt,
-                ]);
+                samples.push([jobId.toString(), t0, performance.timeOrigin + r.timing.firstBidAt, r.timing.firstBidAt - r.timing.announcedAt]);
               }
               // Let the late bids and their outcomes drain before the next job.
               await sleep(cmd.gapMs);
@@ -324,9 +273,7 @@ async function child(): Promise<void> {
               const lane = async () => {
                 while (issued < jobs) {
                   issued++;
-                  const r = await poster.market.poster.announce(
-                    jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }),
-                  );
+                  const r = await poster.market.poster.announce(jobSpec(nextJob++, { maxBids: cmd.maxBids, bidWindowMs: 5000 }));
                   if (r.status === 'awarded') awarded++;
                 }
               };

@@ -16,16 +16,7 @@ export type Command =
   | { type: 'cpu' }
   | { type: 'loop'; reset?: boolean }
   /** `capable`: the jobs require DISCOVERY_REQ (only capable workers match) instead of what every worker offers. */
-  | {
-      type: 'latency';
-      posters: number[];
-      jobs: number;
-      gapMs: number;
-      warmup: number;
-      capable?: boolean;
-      bidWindowMs?: number;
-      maxBids?: number;
-    }
+  | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number; capable?: boolean; bidWindowMs?: number; maxBids?: number }
   | { type: 'throughput'; poster: number; jobs: number; concurrency: number; maxBids: number; warmup: number }
   | { type: 'bidTimes' }
   | { type: 'leave'; node: number }

@@ -22,36 +22,14 @@ export interface NetworkSpec {
   livenessPingMs?: number;
 }
 
-export const DISCOVERY_REQ: JobRequirements = {
-  minCores: 4,
-  minMemoryMb: 16384,
-  wasmFeatures: ['tail-call'],
-  minFuelPerSecond: 1n,
-  fuelLimit: 1000n,
-};
+export const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['tail-call'], minFuelPerSecond: 1n, fuelLimit: 1000n };
 
-const REQ: JobRequirements = {
-  minCores: 1,
-  minMemoryMb: 1024,
-  wasmFeatures: ['multi-value'],
-  minFuelPerSecond: 1n,
-  fuelLimit: 1000n,
-};
+const REQ: JobRequirements = { minCores: 1, minMemoryMb: 1024, wasmFeatures: ['multi-value'], minFuelPerSecond: 1n, fuelLimit: 1000n };
 
 export function jobSpec(jobId: bigint, over: Partial<JobSpec> = {}): JobSpec {
   return baseJobSpec(jobId, { requirements: REQ, ...over });
 }
 
-export function workerSpec(
-  i: number,
-  over: Partial<NonNullable<NodeSpec['worker']>> = {},
-): NodeSpec['worker'] {
-  return {
-    address: `0x${(0x1000 + i).toString(16)}`,
-    cores: 8,
-    memoryMb: 8192,
-    wasmFeatures: ['multi-value'],
-    pricePerFuel: String(10 + (i % 7)),
-    ...over,
-  };
+export function workerSpec(i: number, over: Partial<NonNullable<NodeSpec['worker']>> = {}): NodeSpec['worker'] {
+  return { address: `0x${(0x1000 + i).toString(16)}`, cores: 8, memoryMb: 8192, wasmFeatures: ['multi-value'], pricePerFuel: String(10 + (i % 7)), ...over };
 }

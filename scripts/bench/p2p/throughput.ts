@@ -29,23 +29,12 @@ export async function throughputBench(json: boolean) {
     ),
   );
   const workerChildren = ws.map((w) => w.child);
-  const workersCpuUs = async () =>
-    (await Promise.all(workerChildren.map((c) => c.cpuUs()))).reduce((a, b) => a + b, 0);
+  const workersCpuUs = async () => (await Promise.all(workerChildren.map((c) => c.cpuUs()))).reduce((a, b) => a + b, 0);
   try {
     await Promise.all(
-      ws.map((w, k) =>
-        w.child.ask(
-          {
-            type: 'dial',
-            pairs: w.peerIds.map((_, i): [number, string] => [1 + k * per + i, p.addrs[0] as string]),
-          },
-          'dialled',
-        ),
-      ),
+      ws.map((w, k) => w.child.ask({ type: 'dial', pairs: w.peerIds.map((_, i): [number, string] => [1 + k * per + i, p.addrs[0] as string]) }, 'dialled')),
     );
-    const workers = ws
-      .flatMap((w) => w.peerIds)
-      .map((id, i): [string, string] => [workerSpec(i)?.address as string, id]);
+    const workers = ws.flatMap((w) => w.peerIds).map((id, i): [string, string] => [workerSpec(i)?.address as string, id]);
     await p.child.ask({ type: 'bind', workers }, 'bound');
     // The poster publishes to every subscribed worker (a star: the workers have no mesh of their own).
     await p.child.ask({ type: 'mesh', min: WORKERS }, 'meshed');
@@ -59,10 +48,7 @@ export async function throughputBench(json: boolean) {
       cpuUs: number;
       verifications: number;
       signatures: number;
-    }>(
-      { type: 'throughput', poster: 0, jobs: 3000, concurrency: 32, maxBids: 3, warmup: WARMUP },
-      'throughput',
-    );
+    }>({ type: 'throughput', poster: 0, jobs: 3000, concurrency: 32, maxBids: 3, warmup: WARMUP }, 'throughput');
     const w1 = await workersCpuUs();
     // Worker CPU includes the warm-up jobs: scale by all jobs run.
     const workerCpuPerJobMs = (w1 - w0) / 1000 / ((r.jobs + WARMUP) * WORKERS);
@@ -88,12 +74,8 @@ export async function throughputBench(json: boolean) {
 export type Throughput = Awaited<ReturnType<typeof throughputBench>>;
 
 export function printThroughput(tp: Throughput): void {
-  console.log(
-    `  matched jobs through 1 poster, ${tp.workers} workers in ${tp.workerProcesses} processes (${tp.transport}, maxBids ${tp.maxBids}, ${tp.concurrency} in flight):`,
-  );
+  console.log(`  matched jobs through 1 poster, ${tp.workers} workers in ${tp.workerProcesses} processes (${tp.transport}, maxBids ${tp.maxBids}, ${tp.concurrency} in flight):`);
   console.log(`    ${tp.jobsPerSecond} jobs/s (${tp.awarded}/${tp.jobs} awarded)`);
   console.log(`    CPU per job: poster ${tp.posterCpuPerJobMs} ms, each worker ${tp.workerCpuPerJobMs} ms`);
-  console.log(
-    `    poster per job: ${tp.posterVerificationsPerJob} signature checks, ${tp.posterSignaturesPerJob} signatures`,
-  );
+  console.log(`    poster per job: ${tp.posterVerificationsPerJob} signature checks, ${tp.posterSignaturesPerJob} signatures`);
 }
