@@ -138,6 +138,8 @@ if (process.argv[2] === '--flood') {
   // and workers, and the bench would measure that contention instead of the victim's defence.
   setPriority(19);
   let flood: { stop(): Promise<FloodStats> } | undefined;
+  // A parent that died must not leave its flood running.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (msg: 'stop' | { victims: string[]; from: string; opts: FloodOptions }) => {
     if (msg !== 'stop') {
       flood = startFlood(msg.victims, msg.from, msg.opts);

@@ -25,6 +25,8 @@ async function child(): Promise<void> {
   const keys: PrivateKey[] = [];
   /** Each node's address when it was last up (a stopped host no longer says). */
   const listenAddrs: string[] = [];
+  /** Nodes (local indexes) whose routing table is being repaired (see `tables`). */
+  const repairing = new Set<number>();
   /** Nodes (local indexes) stopped by churn and not yet back. */
   const down = new Set<number>();
   let specs: NodeSpec[] = [];
@@ -151,19 +153,24 @@ async function child(): Promise<void> {
             return;
           }
           case 'dial': {
-            await Promise.all(
-              cmd.pairs.map(async ([from, addr]) => {
-                const node = nodes[from - offset];
-                for (let attempt = 0; attempt < 5; attempt++) {
-                  try {
-                    await node?.host.dial(addr);
-                    return;
-                  } catch {
-                    await sleep(200 * (attempt + 1));
-                  }
+            const dialOne = async ([from, addr]: [number, string]) => {
+              const node = nodes[from - offset];
+              for (let attempt = 0; attempt < 5; attempt++) {
+                try {
+                  await node?.host.dial(addr);
+                  return;
+                } catch {
+                  await sleep(200 * (attempt + 1));
                 }
-              }),
-            );
+              }
+            };
+            // At most `concurrency` handshakes in flight: a thousand at once on a loaded machine
+            // time out and retry, and the network never forms.
+            const queue = [...cmd.pairs];
+            const lane = async () => {
+              for (let pair = queue.shift(); pair; pair = queue.shift()) await dialOne(pair);
+            };
+            await Promise.all(Array.from({ length: cmd.concurrency ?? Math.max(1, queue.length) }, lane));
             reply({ type: 'dialled' });
             return;
           }
@@ -192,14 +199,19 @@ async function child(): Promise<void> {
             // Under load a node can lose its few connections (a muxer or ping timing out) or
             // fail to add the contacts it has, and nothing would repair that for minutes: a real
             // node has bootstrap peers to redial and a periodic self-query. Do both now.
+            // One repair per node at a time: asked every 2 s, a repair still running would
+            // otherwise be started again and again on a busy machine.
             for (const [k, n] of nodes.entries()) {
-              if (tableSize(n) >= 3) continue;
-              if (n.host.libp2p.getConnections().length === 0) {
-                const peer = nodes[(k + 1) % nodes.length] as CairnNode;
-                void n.host.dial(peer.host.multiaddrs()[0] as string).catch(() => undefined);
-              } else {
-                void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
-              }
+              if (tableSize(n) >= 3 || repairing.has(k)) continue;
+              repairing.add(k);
+              const peer = nodes[(k + 1) % nodes.length] as CairnNode;
+              const repair =
+                n.host.libp2p.getConnections().length === 0
+                  ? n.host.dial(peer.host.multiaddrs()[0] as string)
+                  : n.host.libp2p.services.dht.refreshRoutingTable();
+              void Promise.resolve(repair)
+                .catch(() => undefined)
+                .finally(() => repairing.delete(k));
             }
             reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
             return;
@@ -311,6 +323,8 @@ async function child(): Promise<void> {
       }
     })();
   });
+  // A parent that died (killed, crashed) must not leave hundreds of nodes running.
+  process.on('disconnect', () => process.exit(0));
   reply({ type: 'ready' });
 }
 

@@ -9,7 +9,8 @@ export type Command =
   | { type: 'tables' }
   | { type: 'provide' }
   | { type: 'discover'; node: number }
-  | { type: 'dial'; pairs: Array<[number, string]> }
+  /** `concurrency`: dials in flight at once (default: all). */
+  | { type: 'dial'; pairs: Array<[number, string]>; concurrency?: number }
   | { type: 'bind'; workers: Array<[string, string]> }
   | { type: 'mesh'; min: number }
   | { type: 'adverts' }

@@ -145,6 +145,7 @@ export async function runScale(o: ScaleOptions) {
             pairs: edges
               .filter(([f]) => groupOf(f) === k)
               .map(([f, t]): [number, string] => [f, addrs[t] as string]),
+            concurrency: 16,
           },
           'dialled',
         ),
@@ -348,15 +349,53 @@ export async function runScale(o: ScaleOptions) {
 
 export type Scale = Awaited<ReturnType<typeof runScale>>;
 
+/** A bad CAIRN_BENCH_SCALE_* setting, named with what it must be. */
+export class ScaleSettingsError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ScaleSettingsError';
+  }
+}
+
+/**
+ * The size, processes and span from the environment (CAIRN_BENCH_SCALE_NODES, _PROCESSES,
+ * _SECONDS), each a whole number in its range, every bad one named at once before anything starts.
+ */
+export function scaleSettings(
+  env: Record<string, string | undefined>,
+): Pick<ScaleOptions, 'nodes' | 'workerProcesses' | 'measureS'> {
+  const problems: ScaleSettingsError[] = [];
+  const read = (variable: string, fallback: number, min: number, max: number): number => {
+    const text = env[variable];
+    if (text === undefined) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      problems.push(
+        new ScaleSettingsError(variable, `must be a whole number from ${min} to ${max}, not "${text}"`),
+      );
+      return fallback;
+    }
+    return Number(text);
+  };
+  const settings = {
+    // At least 20: a network of 1 poster and 2 capable workers among 18 others.
+    nodes: read('CAIRN_BENCH_SCALE_NODES', SCALE_DEFAULTS.nodes, 20, 5000),
+    workerProcesses: read('CAIRN_BENCH_SCALE_PROCESSES', SCALE_DEFAULTS.workerProcesses, 1, 64),
+    measureS: read('CAIRN_BENCH_SCALE_SECONDS', SCALE_DEFAULTS.measureS, 10, 3600),
+  };
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1)
+    throw new ScaleSettingsError(
+      problems.map((p) => p.variable).join(', '),
+      problems.map((p) => p.message).join('; '),
+    );
+  return settings;
+}
+
 export async function scaleBench(json: boolean): Promise<Scale> {
-  const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-  return runScale({
-    ...SCALE_DEFAULTS,
-    nodes: env('CAIRN_BENCH_SCALE_NODES', SCALE_DEFAULTS.nodes),
-    workerProcesses: env('CAIRN_BENCH_SCALE_PROCESSES', SCALE_DEFAULTS.workerProcesses),
-    measureS: env('CAIRN_BENCH_SCALE_SECONDS', SCALE_DEFAULTS.measureS),
-    progress: (line) => say(json, line),
-  });
+  return runScale({ ...SCALE_DEFAULTS, ...scaleSettings(process.env), progress: (line) => say(json, line) });
 }
 
 export function printScale(s: Scale): void {
