@@ -182,12 +182,34 @@ async function child(): Promise<void> {
           case 'mesh': {
             // A node that is not a worker does not join the announcement mesh; it publishes to the
             // topic's subscribers directly, so wait for it to know enough of them.
-            await until(
-              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
-              'gossip meshes',
-            );
-            reply({ type: 'meshed' });
-            return;
+            const meshed = (n: CairnNode) =>
+              (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min;
+            if (cmd.waitMs === undefined) {
+              await until(() => nodes.every(meshed), 'gossip meshes');
+              reply({ type: 'meshed', unmeshed: [] });
+              return;
+            }
+            // A large network: a worker whose few connections happen to be to posters (which are
+            // not in the mesh) or to peers with full meshes may wait long for a place. Every 5 s,
+            // those still outside dial another worker here, as a node short of mesh peers would
+            // look for more; whoever is still outside when the time is up is reported, not waited for.
+            const workers = [...nodes.keys()].filter((k) => nodes[k]?.market.worker);
+            const deadline = Date.now() + cmd.waitMs;
+            for (let round = 0; ; round++) {
+              const outside = [...nodes.keys()].filter((k) => !down.has(k) && !meshed(nodes[k] as CairnNode));
+              if (outside.length === 0 || Date.now() > deadline) {
+                reply({ type: 'meshed', unmeshed: outside.map((k) => offset + k) });
+                return;
+              }
+              if (round % 100 === 99) {
+                for (const k of outside) {
+                  const peer = workers[Math.floor(Math.random() * workers.length)];
+                  if (peer === undefined || peer === k) continue;
+                  void (nodes[k] as CairnNode).host.dial(listenAddrs[peer] as string).catch(() => undefined);
+                }
+              }
+              await sleep(50);
+            }
           }
           case 'adverts': {
             await Promise.all(nodes.map((n) => n.adverts.publish()));
@@ -218,8 +240,15 @@ async function child(): Promise<void> {
           }
           case 'provide': {
             provided = true;
-            const records = await Promise.all(nodes.map((n, k) => (down.has(k) ? 0 : n.provideNow())));
-            reply({ type: 'provided', records: records.reduce((s, k) => s + k, 0) });
+            // Eight workers' provides at a time: each is a DHT walk per record, and hundreds at
+            // once in one process time each other out.
+            let records = 0;
+            const queue = [...nodes.keys()].filter((k) => !down.has(k) && nodes[k]?.market.worker);
+            const lane = async () => {
+              for (let k = queue.shift(); k !== undefined; k = queue.shift()) records += await (nodes[k] as CairnNode).provideNow();
+            };
+            await Promise.all(Array.from({ length: 8 }, lane));
+            reply({ type: 'provided', records });
             return;
           }
           case 'discover': {

@@ -12,7 +12,8 @@ export type Command =
   /** `concurrency`: dials in flight at once (default: all). */
   | { type: 'dial'; pairs: Array<[number, string]>; concurrency?: number }
   | { type: 'bind'; workers: Array<[string, string]> }
-  | { type: 'mesh'; min: number }
+  /** `waitMs`: reply after at most this long with the nodes still outside, instead of failing after 2 minutes. */
+  | { type: 'mesh'; min: number; waitMs?: number }
   | { type: 'adverts' }
   | { type: 'cpu' }
   | { type: 'loop'; reset?: boolean }

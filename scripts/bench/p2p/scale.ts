@@ -163,12 +163,23 @@ export async function runScale(o: ScaleOptions) {
     );
     const quiet = await quiesce(children, 0.35, o.quiesceMaxS * 1000);
     o.progress('scale: waiting for the announcement meshes...');
-    await Promise.all(children.map((c) => c.ask({ type: 'mesh', min: 1 }, 'meshed')));
+    const meshReplies = await Promise.all(
+      children.map((c) =>
+        c.ask<{ type: 'meshed'; unmeshed: number[] }>({ type: 'mesh', min: 1, waitMs: 120_000 }, 'meshed'),
+      ),
+    );
+    // Workers never in the mesh are not owed announcements (and are reported); posters must be.
+    const unmeshed = meshReplies.flatMap((m) => m.unmeshed);
+    if (unmeshed.some((i) => i < posters))
+      throw new Error(
+        `posters ${unmeshed.filter((i) => i < posters).join(', ')} found no announcement subscribers`,
+      );
     const readyS = Math.round((Date.now() - t0) / 1000);
 
     const timeline = new Timeline();
     const joinedAt = now();
-    for (let i = posters; i < honest; i++) timeline.joined(i, joinedAt);
+    const outside = new Set(unmeshed);
+    for (let i = posters; i < honest; i++) if (!outside.has(i)) timeline.joined(i, joinedAt);
     const busy = new Set<number>();
     const workerIdx = [...Array(honest).keys()].slice(posters);
     churn = new Churn({
@@ -300,6 +311,8 @@ export async function runScale(o: ScaleOptions) {
         connectionsPerNode: settled.connectionsPerNode,
         providerRecords: provided.reduce((s, p) => s + p.records, 0),
         quietAfterProvideS: quiet.seconds,
+        /** Workers not in the announcement mesh when measuring began: owed nothing, never churned. */
+        neverMeshed: unmeshed.length,
       },
       measuredS: round(wallS, 1),
       churn: {
@@ -427,6 +440,6 @@ export function printScale(s: Scale): void {
     `    all nodes: ${s.totalCpuCores} cores, ${s.totalRssMb} MiB RSS; event loops: ${describeLoops(s.eventLoops).join('; ')}`,
   );
   console.log(
-    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty; ready after ${s.setup.readyS} s (routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
+    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty; ready after ${s.setup.readyS} s (${s.setup.neverMeshed} workers never in the mesh, left out; routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
   );
 }
