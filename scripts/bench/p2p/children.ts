@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Command } from './protocol';
 import type { NetworkSpec, NodeSpec } from './specs';
-import { sleep } from './wait';
 
 export class Child {
   private readonly proc: ChildProcess;
@@ -55,7 +54,10 @@ export class Child {
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null) return;
     this.proc.send({ type: 'stop' });
-    await Promise.race([once(this.proc, 'exit'), sleep(15_000)]);
+    // A cleared timer, not sleep(): a pending 15 s timer would hold a test's process open.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([once(this.proc, 'exit'), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
     if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
   }
 }
