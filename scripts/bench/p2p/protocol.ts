@@ -17,8 +17,11 @@ export type Command =
   | { type: 'adverts' }
   | { type: 'cpu' }
   | { type: 'loop'; reset?: boolean }
-  /** `capable`: the jobs require DISCOVERY_REQ (only capable workers match) instead of what every worker offers. */
-  | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number; capable?: boolean; bidWindowMs?: number; maxBids?: number }
+  /**
+   * `capable`: the jobs require DISCOVERY_REQ (only capable workers match) instead of what every worker offers.
+   * `forMs`: stop announcing this long after the warm-up, even if fewer than `jobs` were announced.
+   */
+  | { type: 'latency'; posters: number[]; jobs: number; gapMs: number; warmup: number; capable?: boolean; bidWindowMs?: number; maxBids?: number; forMs?: number }
   | { type: 'throughput'; poster: number; jobs: number; concurrency: number; maxBids: number; warmup: number }
   | { type: 'bidTimes' }
   | { type: 'leave'; node: number }

@@ -250,6 +250,8 @@ export async function runScale(o: ScaleOptions) {
           capable: true,
           maxBids: 3,
           bidWindowMs: DELIVERY_WINDOW_MS,
+          // A job takes its gap plus up to its bid window: the span, not the count, bounds the run.
+          forMs: o.measureS * 1000,
         },
         'latency',
       );
