@@ -289,6 +289,9 @@ export async function runScale(o: ScaleOptions) {
     );
     const workerCpu = cpuPerNode.slice(1);
     const workerRss = rssPerNode.slice(1);
+    const workerHeap = u1
+      .slice(1)
+      .map((u, k) => u.heapBytes / ((bounds[k + 2] as number) - (bounds[k + 1] as number)) / 2 ** 20);
     const totalCpuMsPerS = u1.reduce((s, u, k) => s + (u.cpuUs - (u0[k] as Usage).cpuUs) / 1000, 0) / wallS;
     return {
       nodes: o.nodes,
@@ -343,6 +346,11 @@ export async function runScale(o: ScaleOptions) {
           max: round(Math.max(...workerRss), 1),
         },
         posterRssMb: round(rssPerNode[0] as number, 1),
+        /**
+         * Live JavaScript heap per worker node: what a node holds. RSS is higher, since each
+         * process's V8 grows its heap freely (--max-old-space-size=8192) before collecting.
+         */
+        workerHeapMb: round(workerHeap.reduce((s, x) => s + x, 0) / workerHeap.length, 1),
       },
       totalCpuCores: round(totalCpuMsPerS / 1000),
       totalRssMb: Math.round(u1.reduce((s, u) => s + u.rssBytes, 0) / 2 ** 20),
@@ -436,7 +444,7 @@ export function printScale(s: Scale): void {
     );
   const p = s.perNode;
   console.log(
-    `    per node: CPU ${p.workerCpuMsPerS.mean} ms/s (worker mean; max process ${p.workerCpuMsPerS.max}), poster ${p.posterCpuMsPerS} ms/s; RSS ${p.workerRssMb.mean} MiB (worker mean), poster ${p.posterRssMb} MiB`,
+    `    per node: CPU ${p.workerCpuMsPerS.mean} ms/s (worker mean; max process ${p.workerCpuMsPerS.max}), poster ${p.posterCpuMsPerS} ms/s; RSS ${p.workerRssMb.mean} MiB (worker mean; JS heap ${p.workerHeapMb} MiB), poster ${p.posterRssMb} MiB`,
   );
   console.log(
     `    all nodes: ${s.totalCpuCores} cores, ${s.totalRssMb} MiB RSS; event loops: ${describeLoops(s.eventLoops).join('; ')}`,
