@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Command } from './protocol';
 import type { NetworkSpec, NodeSpec } from './specs';
-import { sleep } from './wait';
 
 export class Child {
   private readonly proc: ChildProcess;
@@ -30,9 +29,10 @@ export class Child {
     });
   }
 
-  async next<T extends { type: string }>(type: string): Promise<T> {
+  /** The next reply of `type` (that `match` accepts, when several of a type may be in flight). */
+  async next<T extends { type: string }>(type: string, match: (msg: T) => boolean = () => true): Promise<T> {
     for (;;) {
-      const i = this.inbox.findIndex((m) => (m as { type: string }).type === type || (m as { type: string }).type === 'error');
+      const i = this.inbox.findIndex((m) => ((m as T).type === type && match(m as T)) || (m as T).type === 'error');
       if (i >= 0) {
         const msg = this.inbox.splice(i, 1)[0] as T & { message?: string };
         if (msg.type === 'error') throw new Error(`child failed: ${msg.message}`);
@@ -42,9 +42,9 @@ export class Child {
     }
   }
 
-  async ask<T extends { type: string }>(cmd: Command, replyType: string): Promise<T> {
+  async ask<T extends { type: string }>(cmd: Command, replyType: string, match?: (msg: T) => boolean): Promise<T> {
     this.proc.send(cmd);
-    return this.next<T>(replyType);
+    return this.next<T>(replyType, match);
   }
 
   async cpuUs(): Promise<number> {
@@ -54,7 +54,10 @@ export class Child {
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null) return;
     this.proc.send({ type: 'stop' });
-    await Promise.race([once(this.proc, 'exit'), sleep(15_000)]);
+    // A cleared timer, not sleep(): a pending 15 s timer would hold a test's process open.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([once(this.proc, 'exit'), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
     if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
   }
 }

@@ -19,9 +19,9 @@ import { sleep } from './wait';
 /**
  * Waits until the DHT stops growing: at most 1% of nodes know fewer than 3 contacts and the total
  * number of routing-table entries has not grown by more than 1% over the last 10 s (self-queries
- * and contact pings then have little left to find). Gives up waiting after 3 minutes.
+ * and contact pings then have little left to find). Gives up waiting after `maxMs` (3 minutes).
  */
-async function settle(children: Child[], progress: (line: string) => void) {
+export async function settle(children: Child[], progress: (line: string) => void, maxMs = 180_000) {
   const t0 = Date.now();
   const history: number[] = [];
   for (;;) {
@@ -34,7 +34,7 @@ async function settle(children: Child[], progress: (line: string) => void) {
     progress(`routing tables: min ${sizes[0]}, median ${percentile(sizes, 50)}, total ${total}`);
     const stable = tenSecondsAgo !== undefined && total - tenSecondsAgo <= total * 0.01;
     const sparse = sizes.filter((n) => n < 3).length;
-    if ((sparse <= sizes.length / 100 && stable) || Date.now() - t0 > 180_000) {
+    if ((sparse <= sizes.length / 100 && stable) || Date.now() - t0 > maxMs) {
       const conns = replies.flatMap((r) => r.connections).sort((a, b) => a - b);
       return {
         seconds: Math.round((Date.now() - t0) / 1000),
@@ -46,20 +46,20 @@ async function settle(children: Child[], progress: (line: string) => void) {
 }
 
 /**
- * Waits until every child's event loop is less than 35% busy over a 2 s window (at most 90 s).
+ * Waits until every child's event loop is less than 35% busy over a 2 s window (at most `maxMs`, 90 s).
  * Publishing 80 provider records sets off minutes of routing-table updates and contact pings
  * across the network (measured: 60-86% busy for the 15 s after the provides); lookups measured
  * then took up to 2.9 s, and 50-160 ms once it had passed. A network's workers provide when they
  * start and re-provide every few hours, so the steady state is what a poster meets.
  */
-async function quiesce(children: Child[], maxUtilization = 0.35): Promise<{ seconds: number; utilization: number[] }> {
+export async function quiesce(children: Child[], maxUtilization = 0.35, maxMs = 90_000): Promise<{ seconds: number; utilization: number[] }> {
   const t0 = Date.now();
   for (;;) {
     await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop', reset: true }, 'loop')));
     await sleep(2000);
     const loops = await Promise.all(children.map((c) => c.ask<Loop>({ type: 'loop' }, 'loop')));
     const utilization = loops.map((l) => l.utilization);
-    if (utilization.every((u) => u < maxUtilization) || Date.now() - t0 > 90_000) {
+    if (utilization.every((u) => u < maxUtilization) || Date.now() - t0 > maxMs) {
       return { seconds: Math.round((Date.now() - t0) / 1000), utilization };
     }
   }

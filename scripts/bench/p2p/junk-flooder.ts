@@ -1,5 +1,5 @@
 /**
- * A junk peer for bench:p2p's `junk` section: not a cairn node, a bare libp2p peer that claims
+ * A junk peer for bench:p2p's `junk` section (and, many at a set rate, its `scale` section): not a cairn node, a bare libp2p peer that claims
  * gossipsub and writes junk on a gossipsub stream as fast as the connection takes it. When the
  * victim cuts it off (and then refuses it) it comes back under a fresh identity, which is what a
  * real flooder does once bans hold; each round rotates the kind of junk: messages on an unknown
@@ -41,14 +41,31 @@ const JUNK: Uint8Array[] = [
   encodeFrame(new Uint8Array(2 * 1024 * 1024).fill(7)),
 ];
 
-/** Floods `target` (a multiaddr ending in /p2p/<id>) from local address `from` until `stop()` is called. */
-export function startFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
+/**
+ * How a flood runs. The junk section floods one victim at full speed with one junk peer; the scale
+ * section runs many junk peers at once, each at a set rate, each identity against a random one of
+ * many victims, as a share of junk peers in a large network behaves.
+ */
+export interface FloodOptions {
+  /** Junk peers at once, each its own identity (and a fresh one each time it is cut off). */
+  peers?: number;
+  /** Frames per second per junk peer; unset: as fast as the connection takes them. */
+  framesPerSecond?: number;
+}
+
+/**
+ * Floods `targets` (multiaddrs ending in /p2p/<id>; each identity picks one at random) from local
+ * address `from` until `stop()` is called.
+ */
+export function startFlood(targets: string | string[], from: string, opts: FloodOptions = {}): { stop(): Promise<FloodStats> } {
   const stats: FloodStats = { identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 };
+  const victims = typeof targets === 'string' ? [targets] : targets;
+  const pauseMs = opts.framesPerSecond ? 1000 / opts.framesPerSecond : 0;
   let stopped = false;
-  const run = (async () => {
+  const junkPeer = async () => {
     const m = await loadEsm();
-    const ma = m.multiaddr.multiaddr(target);
     while (!stopped) {
+      const ma = m.multiaddr.multiaddr(victims[Math.floor(Math.random() * victims.length)] as string);
       const kind = stats.identities % JUNK.length;
       stats.identities++;
       // A fresh bare libp2p identity from the shared address, claiming gossipsub.
@@ -70,7 +87,8 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
           stats.frames++;
           stats.bytes += frame.length;
           stream.send(frame);
-          if (stats.frames % 64 === 0) await new Promise((r) => setImmediate(r));
+          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+          else if (stats.frames % 64 === 0) await new Promise((r) => setImmediate(r));
         }
       } catch {
         stats.refusedOrFailed++;
@@ -80,8 +98,11 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
         Promise.resolve(node.stop()).catch(() => undefined),
         new Promise((r) => setTimeout(r, 1000)),
       ]);
+      // A victim that is down (churned away) refuses at once; do not spin on it.
+      if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
     }
-  })();
+  };
+  const run = Promise.all(Array.from({ length: opts.peers ?? 1 }, junkPeer));
   return {
     stop: async () => {
       stopped = true;
@@ -92,11 +113,14 @@ export function startFlood(target: string, from: string): { stop(): Promise<Floo
 }
 
 /** Runs startFlood in a child process; stop() ends it and returns its figures. */
-export function forkFlood(target: string, from: string): { stop(): Promise<FloodStats> } {
-  const proc = fork(__filename, ['--flood', target, from], {
+export function forkFlood(targets: string | string[], from: string, opts: FloodOptions = {}): { stop(): Promise<FloodStats> } {
+  const victims = typeof targets === 'string' ? [targets] : targets;
+  const proc = fork(__filename, ['--flood'], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // Over IPC, not argv: a thousand victims' addresses exceed the 128 KiB a single argument may hold.
+  proc.send({ victims, from, opts });
   return {
     stop: async () => {
       const reply = once(proc, 'message');
@@ -113,9 +137,16 @@ if (process.argv[2] === '--flood') {
   // machine, an unniced flooder creating identities at full speed takes a core from the poster
   // and workers, and the bench would measure that contention instead of the victim's defence.
   setPriority(19);
-  const flood = startFlood(process.argv[3] as string, process.argv[4] as string);
-  process.on('message', () => {
-    void flood.stop().then((stats) => {
+  let flood: { stop(): Promise<FloodStats> } | undefined;
+  // A parent that died must not leave its flood running.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (msg: 'stop' | { victims: string[]; from: string; opts: FloodOptions }) => {
+    if (msg !== 'stop') {
+      flood = startFlood(msg.victims, msg.from, msg.opts);
+      return;
+    }
+    const stopped = flood?.stop() ?? Promise.resolve({ identities: 0, connected: 0, refusedOrFailed: 0, frames: 0, bytes: 0 });
+    void stopped.then((stats) => {
       process.send?.(stats, undefined, undefined, () => process.exit(0));
     });
   });

@@ -3,6 +3,7 @@
  * commands (protocol.ts). children.ts forks this file with `--child <name>`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { PrivateKey } from '@libp2p/interface' with { 'resolution-mode': 'import' };
 import { parseConfig } from '../../../src/config/config.schema';
 import type { Capabilities } from '../../../src/discovery/capabilities';
 import { type CairnNode, startNode } from '../../../src/node/start-node';
@@ -11,8 +12,8 @@ import { InMemoryReputation, InMemoryStakeRegistry } from '../../../src/market/s
 import { loadEsm } from '../../../src/p2p/esm';
 import { createLogger } from '../../../src/shared/logging';
 import { round } from './figures';
-import type { Command, LatencySample } from './protocol';
-import { DISCOVERY_REQ, NETWORK, jobSpec } from './specs';
+import type { Command, LatencySample, Rejoined, Usage } from './protocol';
+import { DISCOVERY_REQ, NETWORK, type NetworkSpec, type NodeSpec, jobSpec } from './specs';
 import { sleep, until } from './wait';
 
 async function child(): Promise<void> {
@@ -20,6 +21,20 @@ async function child(): Promise<void> {
   const log = createLogger(process.env.CAIRN_BENCH_LOG ?? 'error', 'bench-child');
   const stake = new InMemoryStakeRegistry(0n);
   const nodes: CairnNode[] = [];
+  /** Each node's identity, kept so a node that churned away comes back as itself. */
+  const keys: PrivateKey[] = [];
+  /** Each node's address when it was last up (a stopped host no longer says). */
+  const listenAddrs: string[] = [];
+  /** Nodes (local indexes) whose routing table is being repaired (see `tables`). */
+  const repairing = new Set<number>();
+  /** Nodes (local indexes) stopped by churn and not yet back. */
+  const down = new Set<number>();
+  let specs: NodeSpec[] = [];
+  let net: NetworkSpec = { transport: 'tcp' };
+  /** Whether the workers here have provided their records; a rejoining worker then provides again. */
+  let provided = false;
+  /** Every bid sent here: [job, node, when (shared clock)]; handed over and cleared by `bids`. */
+  const bids: Array<[string, number, number]> = [];
   let offset = 0;
   let nextJob = BigInt(process.pid) << 32n;
   const reply = (msg: unknown) => process.send?.(msg, undefined, undefined, () => undefined);
@@ -31,72 +46,131 @@ async function child(): Promise<void> {
   loopDelay.enable();
   let loopMark = performance.eventLoopUtilization();
 
+  /** Starts local node `k` from its spec and identity, listening on `listen`. */
+  const launch = async (k: number, listen: string): Promise<CairnNode> => {
+    const spec = specs[k] as NodeSpec;
+    const worker: Capabilities | undefined = spec.worker && {
+      workerAddress: BigInt(spec.worker.address),
+      cores: spec.worker.cores,
+      memoryMb: spec.worker.memoryMb,
+      wasmFeatures: spec.worker.wasmFeatures,
+      fuelPerSecond: 1_000_000n,
+      pricePerFuel: BigInt(spec.worker.pricePerFuel),
+    };
+    const node = await startNode({
+      bidOnly: true,
+      config: parseConfig({
+        network: NETWORK,
+        p2p: {
+          lan: true,
+          simulation: !net.publicDefaults,
+          listen: [listen],
+          maxConnections: 400,
+          ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
+          ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
+          ...(net.livenessPingMs ? { livenessPingMs: net.livenessPingMs } : {}),
+        },
+        market: { strategy: 'lowest-price' },
+        // Hundreds of simulated nodes in one process and one data dir: no control socket each.
+        control: { enabled: false },
+      }),
+      log,
+      stake,
+      reputation: new InMemoryReputation(),
+      worker,
+      privateKey: keys[k] as PrivateKey,
+      provide: false,
+      advertise: net.advertise,
+    });
+    node.market.worker?.on('bid', (b) => {
+      const key = b.jobId.toString();
+      const at = now();
+      if (!firstBidSent.has(key)) firstBidSent.set(key, at);
+      bids.push([key, offset + k, at]);
+    });
+    listenAddrs[k] = node.host.multiaddrs()[0] as string;
+    return node;
+  };
+
   process.on('message', (cmd: Command) => {
     void (async () => {
       try {
         switch (cmd.type) {
           case 'start': {
             offset = cmd.offset;
-            for (const [k, spec] of cmd.specs.entries()) {
-              const i = offset + k;
-              const { net } = cmd;
-              const listen = net.transport === 'memory' ? [`/memory/bench-${i}`] : ['/ip4/127.0.0.1/tcp/0'];
-              const worker: Capabilities | undefined = spec.worker && {
-                workerAddress: BigInt(spec.worker.address),
-                cores: spec.worker.cores,
-                memoryMb: spec.worker.memoryMb,
-                wasmFeatures: spec.worker.wasmFeatures,
-                fuelPerSecond: 1_000_000n,
-                pricePerFuel: BigInt(spec.worker.pricePerFuel),
-              };
-              nodes.push(
-                await startNode({
-                  bidOnly: true,
-                  config: parseConfig({
-                    network: NETWORK,
-                    p2p: {
-                      lan: true,
-                      simulation: !net.publicDefaults,
-                      listen,
-                      maxConnections: 400,
-                      ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
-                      ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
-                    },
-                    market: { strategy: 'lowest-price' },
-                    // Hundreds of simulated nodes in one process and one data dir: no control socket each.
-                    control: { enabled: false },
-                  }),
-                  log,
-                  stake,
-                  reputation: new InMemoryReputation(),
-                  worker,
-                  privateKey: await m.keys.generateKeyPair('Ed25519'),
-                  provide: false,
-                  advertise: net.advertise,
-                }),
-              );
-              nodes[nodes.length - 1]?.market.worker?.on('bid', (b) => {
-                const key = b.jobId.toString();
-                if (!firstBidSent.has(key)) firstBidSent.set(key, now());
-              });
+            net = cmd.net;
+            specs = cmd.specs;
+            for (const k of cmd.specs.keys()) {
+              keys.push(await m.keys.generateKeyPair('Ed25519'));
+              nodes.push(await launch(k, net.transport === 'memory' ? `/memory/bench-${offset + k}` : '/ip4/127.0.0.1/tcp/0'));
             }
             reply({ type: 'started', addrs: nodes.map((n) => n.host.multiaddrs()[0]), peerIds: nodes.map((n) => n.peerId) });
             return;
           }
+          case 'leave': {
+            const k = cmd.node - offset;
+            down.add(k);
+            await (nodes[k] as CairnNode).stop().catch(() => undefined);
+            reply({ type: 'left', node: cmd.node });
+            return;
+          }
+          case 'rejoin': {
+            const k = cmd.node - offset;
+            const startedAt = now();
+            // Back at the same address, as a restarted machine is; at a fresh port if another
+            // process took ours meanwhile.
+            let node: CairnNode;
+            try {
+              node = await launch(k, (listenAddrs[k] as string).split('/p2p/')[0] as string);
+            } catch {
+              node = await launch(k, '/ip4/127.0.0.1/tcp/0');
+            }
+            nodes[k] = node;
+            down.delete(k);
+            await Promise.all(cmd.bootstrap.map((addr) => node.host.dial(addr).catch(() => undefined)));
+            // A worker provides its capability records when it starts (once the network has them at all).
+            if (provided && node.market.worker) void node.provideNow().catch(() => undefined);
+            let joinedAt: number | undefined;
+            try {
+              await until(() => down.has(k) || node.host.gossip.meshPeers('job_announcement') >= 1, 'rejoin', 30_000);
+              if (!down.has(k)) joinedAt = now();
+            } catch {
+              // Reported as not joined: the parent leaves it out of the delivery figures.
+            }
+            const rejoined: Rejoined = { type: 'rejoined', node: cmd.node, addr: listenAddrs[k] as string, startedAt, joinedAt };
+            reply(rejoined);
+            return;
+          }
+          case 'bids': {
+            reply({ type: 'bids', bids: bids.splice(0) });
+            return;
+          }
+          case 'usage': {
+            const c = process.cpuUsage();
+            const mem = process.memoryUsage();
+            const usage: Usage = { type: 'usage', cpuUs: c.user + c.system, rssBytes: mem.rss, heapBytes: mem.heapUsed, online: nodes.length - down.size };
+            reply(usage);
+            return;
+          }
           case 'dial': {
-            await Promise.all(
-              cmd.pairs.map(async ([from, addr]) => {
-                const node = nodes[from - offset];
-                for (let attempt = 0; attempt < 5; attempt++) {
-                  try {
-                    await node?.host.dial(addr);
-                    return;
-                  } catch {
-                    await sleep(200 * (attempt + 1));
-                  }
+            const dialOne = async ([from, addr]: [number, string]) => {
+              const node = nodes[from - offset];
+              for (let attempt = 0; attempt < 5; attempt++) {
+                try {
+                  await node?.host.dial(addr);
+                  return;
+                } catch {
+                  await sleep(200 * (attempt + 1));
                 }
-              }),
-            );
+              }
+            };
+            // At most `concurrency` handshakes in flight: a thousand at once on a loaded machine
+            // time out and retry, and the network never forms.
+            const queue = [...cmd.pairs];
+            const lane = async () => {
+              for (let pair = queue.shift(); pair; pair = queue.shift()) await dialOne(pair);
+            };
+            await Promise.all(Array.from({ length: cmd.concurrency ?? Math.max(1, queue.length) }, lane));
             reply({ type: 'dialled' });
             return;
           }
@@ -108,12 +182,34 @@ async function child(): Promise<void> {
           case 'mesh': {
             // A node that is not a worker does not join the announcement mesh; it publishes to the
             // topic's subscribers directly, so wait for it to know enough of them.
-            await until(
-              () => nodes.every((n) => (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min),
-              'gossip meshes',
-            );
-            reply({ type: 'meshed' });
-            return;
+            const meshed = (n: CairnNode) =>
+              (n.market.worker ? n.host.gossip.meshPeers('job_announcement') : n.host.gossip.subscribers('job_announcement')) >= cmd.min;
+            if (cmd.waitMs === undefined) {
+              await until(() => nodes.every(meshed), 'gossip meshes');
+              reply({ type: 'meshed', unmeshed: [] });
+              return;
+            }
+            // A large network: a worker whose few connections happen to be to posters (which are
+            // not in the mesh) or to peers with full meshes may wait long for a place. Every 5 s,
+            // those still outside dial another worker here, as a node short of mesh peers would
+            // look for more; whoever is still outside when the time is up is reported, not waited for.
+            const workers = [...nodes.keys()].filter((k) => nodes[k]?.market.worker);
+            const deadline = Date.now() + cmd.waitMs;
+            for (let round = 0; ; round++) {
+              const outside = [...nodes.keys()].filter((k) => !down.has(k) && !meshed(nodes[k] as CairnNode));
+              if (outside.length === 0 || Date.now() > deadline) {
+                reply({ type: 'meshed', unmeshed: outside.map((k) => offset + k) });
+                return;
+              }
+              if (round % 100 === 99) {
+                for (const k of outside) {
+                  const peer = workers[Math.floor(Math.random() * workers.length)];
+                  if (peer === undefined || peer === k) continue;
+                  void (nodes[k] as CairnNode).host.dial(listenAddrs[peer] as string).catch(() => undefined);
+                }
+              }
+              await sleep(50);
+            }
           }
           case 'adverts': {
             await Promise.all(nodes.map((n) => n.adverts.publish()));
@@ -125,21 +221,35 @@ async function child(): Promise<void> {
             // Under load a node can lose its few connections (a muxer or ping timing out) or
             // fail to add the contacts it has, and nothing would repair that for minutes: a real
             // node has bootstrap peers to redial and a periodic self-query. Do both now.
+            // One repair per node at a time: asked every 2 s, a repair still running would
+            // otherwise be started again and again on a busy machine.
             for (const [k, n] of nodes.entries()) {
-              if (tableSize(n) >= 3) continue;
-              if (n.host.libp2p.getConnections().length === 0) {
-                const peer = nodes[(k + 1) % nodes.length] as CairnNode;
-                void n.host.dial(peer.host.multiaddrs()[0] as string).catch(() => undefined);
-              } else {
-                void n.host.libp2p.services.dht.refreshRoutingTable().catch(() => undefined);
-              }
+              if (tableSize(n) >= 3 || repairing.has(k)) continue;
+              repairing.add(k);
+              const peer = nodes[(k + 1) % nodes.length] as CairnNode;
+              const repair =
+                n.host.libp2p.getConnections().length === 0
+                  ? n.host.dial(peer.host.multiaddrs()[0] as string)
+                  : n.host.libp2p.services.dht.refreshRoutingTable();
+              void Promise.resolve(repair)
+                .catch(() => undefined)
+                .finally(() => repairing.delete(k));
             }
             reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
             return;
           }
           case 'provide': {
-            const provided = await Promise.all(nodes.map((n) => n.provideNow()));
-            reply({ type: 'provided', records: provided.reduce((s, k) => s + k, 0) });
+            provided = true;
+            // 32 workers' provides at a time: each is a DHT walk per record (up to 30 s), and
+            // hundreds at once in one process time each other out; 8 at a time took 6 minutes
+            // for 94 workers on a loaded machine.
+            let records = 0;
+            const queue = [...nodes.keys()].filter((k) => !down.has(k) && nodes[k]?.market.worker);
+            const lane = async () => {
+              for (let k = queue.shift(); k !== undefined; k = queue.shift()) records += await (nodes[k] as CairnNode).provideNow();
+            };
+            await Promise.all(Array.from({ length: 32 }, lane));
+            reply({ type: 'provided', records });
             return;
           }
           case 'discover': {
@@ -174,10 +284,21 @@ async function child(): Promise<void> {
           }
           case 'latency': {
             const samples: LatencySample[] = [];
+            /** Every measured job and when it was announced, bid on or not. */
+            const announced: Array<[string, number]> = [];
+            const over = {
+              maxBids: cmd.maxBids ?? 1,
+              ...(cmd.capable ? { requirements: DISCOVERY_REQ } : {}),
+              ...(cmd.bidWindowMs ? { bidWindowMs: cmd.bidWindowMs } : {}),
+            };
+            let measuredFrom = Infinity;
             for (let j = 0; j < cmd.warmup + cmd.jobs; j++) {
+              if (j === cmd.warmup) measuredFrom = Date.now();
+              if (cmd.forMs !== undefined && Date.now() - measuredFrom > cmd.forMs) break;
               const poster = nodes[(cmd.posters[j % cmd.posters.length] as number) - offset] as CairnNode;
               const jobId = nextJob++;
-              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, { maxBids: 1 }));
+              const r: JobResult = await poster.market.poster.announce(jobSpec(jobId, over));
+              if (j >= cmd.warmup) announced.push([jobId.toString(), performance.timeOrigin + r.timing.announcedAt]);
               if (j >= cmd.warmup && r.timing.firstBidAt !== undefined) {
                 // [job, announced, first bid received] on the shared clock, and the latency.
                 const t0 = performance.timeOrigin + r.timing.announcedAt;
@@ -186,7 +307,7 @@ async function child(): Promise<void> {
               // Let the late bids and their outcomes drain before the next job.
               await sleep(cmd.gapMs);
             }
-            reply({ type: 'latency', samples });
+            reply({ type: 'latency', samples, announced });
             return;
           }
           case 'throughput': {
@@ -235,6 +356,8 @@ async function child(): Promise<void> {
       }
     })();
   });
+  // A parent that died (killed, crashed) must not leave hundreds of nodes running.
+  process.on('disconnect', () => process.exit(0));
   reply({ type: 'ready' });
 }
 

@@ -18,6 +18,8 @@ export interface NetworkSpec {
   advertise?: boolean;
   /** Run the public defaults instead of p2p.simulation's relaxations. */
   publicDefaults?: boolean;
+  /** p2p.livenessPingMs (default 30 s). */
+  livenessPingMs?: number;
 }
 
 export const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['tail-call'], minFuelPerSecond: 1n, fuelLimit: 1000n };
