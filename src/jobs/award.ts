@@ -57,9 +57,13 @@ export async function announceAndAward(
       maxAttempts: job.maxAttempts,
       bidWindowMs: ctx.timings.bidWindowMs,
       requireConsent: true,
-      vetBid: async (bid) =>
-        (r.graph ? round.hooks.vetBid?.(r, bid) : undefined) ??
-        (await vetConsent(ctx, chainId, job, attempt, bid)),
+      ...(r.graph
+        ? {
+            vetBid: async (bid: ReceivedBid) => round.hooks.vetBid?.(r, bid),
+            minBids: round.hooks.bidsWanted?.(r) ?? 1,
+          }
+        : {}),
+      checkBid: (bid) => vetConsent(ctx, chainId, job, attempt, bid, ctx.timings.bidWindowMs),
     },
     strategy ? { strategy } : {},
   );
@@ -73,6 +77,7 @@ export async function announceAndAward(
   const consent = w.consent!;
   r.step = 'awarding';
   r.award = { attempt, worker: feltHex(w.workerAddress), peer: w.worker, price: w.price.toString() };
+  note(r, `attempt ${attempt}: ${result.bids.length} bid(s), window closed by ${result.timing.closedBy}`);
   round.save(r);
   try {
     const { txHash } = await ctx.txq.submit(
@@ -97,18 +102,22 @@ export async function announceAndAward(
   }
 }
 
-/** The winner's consent must hold on chain: its account's SRC-6 check, and time to use it. */
+/**
+ * The winner's consent must hold on chain: its account's SRC-6 check, and time to use it. Checked
+ * as the bid comes in, so the time left must cover the rest of the bid window too.
+ */
 async function vetConsent(
   ctx: JobContext,
   chainId: string,
   job: ChainJob,
   attempt: number,
   bid: ReceivedBid,
+  windowMs: number,
 ): Promise<string | undefined> {
   const consent = bid.consent;
   if (!consent) return 'no award consent';
   const now = await chainNow(ctx.provider);
-  if (consent.expiry < now + 30n) return 'award consent expires too soon';
+  if (consent.expiry < now + 30n + BigInt(Math.ceil(windowMs / 1000))) return 'award consent expires too soon';
   const hash = awardConsentHash(chainId, bid.workerAddress, {
     market: ctx.clients.market.address,
     jobId: job.id,

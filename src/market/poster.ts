@@ -1,8 +1,13 @@
 /**
  * The poster's side of bidding: announce a job on gossip, take bids on the bid protocol until the
- * window closes or maxBids valid bids are in, rank them with the strategy, award the first the
+ * window closes (its deadline, maxBids valid bids in, or a bid in from every worker the advert
+ * book says may take the job: bid-window.ts), rank them with the strategy, award the first the
  * stake registry accepts, and send one signed outcome to every bidder (each learns from it
  * whether it won). With no eligible bid, the result explains why from the known adverts.
+ *
+ * A bid's own checks (its worker's reputation and stake, the job's checkBid) start as it enters
+ * the window, so they run while the window waits for the other bids and the close only ranks;
+ * each costs chain reads, bounded by maxBids per window.
  *
  * Cost control on the hot path: a bid is read (protobuf only) before anything else only to find
  * its job; a bid for a job whose window already closed is answered with the job's outcome (it
@@ -18,9 +23,10 @@ import { Kind, seal } from '../p2p/envelope';
 import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
+import { type CloseReason, earlyClose, expectedBidders } from './bid-window';
 import { explainNoBids, type NoBidExplanation } from './explain';
 import { feltHex } from '../shared/felt';
-import type { ReputationSource, StakeVerifier } from './stake';
+import type { Eligibility, ReputationSource, StakeVerifier } from './stake';
 import type { ChooseStrategy, RankedBid } from './strategy';
 import type { JobSpec, ReceivedBid } from './types';
 import {
@@ -63,6 +69,8 @@ export interface JobTiming {
   announcedAt: number;
   firstBidAt?: number;
   closedAt: number;
+  /** What closed the window. */
+  closedBy?: CloseReason;
 }
 
 export interface PosterDeps {
@@ -86,7 +94,11 @@ interface OpenJob {
   envelope: Uint8Array;
   digest: Uint8Array;
   state: 'open' | 'closing' | 'closed';
+  /** Workers the advert book says may bid (see bid-window.ts); undefined: too many to wait for. */
+  expected?: ReadonlySet<string>;
   bids: ReceivedBid[];
+  /** Each bid's own checks, by bidder, started as it entered the window. */
+  checks: Map<string, Promise<BidCheck>>;
   bidders: Map<string, Reply>;
   late: Map<string, Reply>;
   outcome?: Uint8Array;
@@ -94,6 +106,11 @@ interface OpenJob {
   timing: JobTiming;
   resolve(result: JobResult): void;
 }
+
+/** A bid's checks that depend on nothing but the bid; `error` when a chain read failed. */
+type BidCheck =
+  | { reputation: number; eligibility: Eligibility; refusal: string | undefined }
+  | { error: unknown };
 
 /** Closed jobs remembered for answering late bids; past this, the oldest is forgotten. */
 const MAX_CLOSED_JOBS = 10_000;
@@ -140,13 +157,15 @@ export class Poster {
         envelope,
         digest: sha256(envelope),
         state: 'open',
+        expected: expectedBidders(this.deps.book.all(), spec, host.peerId, maxBids),
         bids: [],
+        checks: new Map(),
         bidders: new Map(),
         late: new Map(),
         timing: { announcedAt, closedAt: 0 },
         resolve,
       };
-      job.timer = setTimeout(() => void this.close(job), windowMs);
+      job.timer = setTimeout(() => void this.close(job, 'deadline'), windowMs);
       this.open.set(key, job);
     });
     await host.gossip.publish('job_announcement', envelope);
@@ -221,37 +240,55 @@ export class Poster {
     };
     job.bids.push(received);
     job.bidders.set(frame.peerId, frame.reply);
+    job.checks.set(frame.peerId, this.check(job, received));
     job.timing.firstBidAt ??= performance.now();
     this.onBidAccepted?.(bid.jobId, received);
-    if (job.bids.length >= job.maxBids) void this.close(job);
+    const why = earlyClose(job.bidders, job.maxBids, job.expected, job.spec.minBids);
+    if (why) void this.close(job, why);
+  }
+
+  /** Starts the checks of a bid that need no other bid: they settle while the window is open. */
+  private check(job: OpenJob, bid: ReceivedBid): Promise<BidCheck> {
+    const address = feltHex(bid.workerAddress);
+    return Promise.all([
+      this.deps.reputation.scoreOf(address),
+      this.deps.stake.verify(address, bid.worker, collateralFor(bid.price, job.spec.collateralBps)),
+      job.spec.checkBid?.(bid),
+    ]).then(
+      ([reputation, eligibility, refusal]) => ({ reputation, eligibility, refusal }),
+      (error: unknown) => ({ error }),
+    );
   }
 
   /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */
-  private async close(job: OpenJob): Promise<void> {
+  private async close(job: OpenJob, why: CloseReason): Promise<void> {
     if (job.state !== 'open') return;
     job.state = 'closing';
+    job.timing.closedBy = why;
     clearTimeout(job.timer);
     const key = job.spec.jobId.toString();
     this.open.delete(key);
     if (this.closed.size >= MAX_CLOSED_JOBS) this.closed.delete(this.closed.keys().next().value as string);
     this.closed.set(key, job);
-    const { stake, reputation, host, log } = this.deps;
+    const { stake, host, log } = this.deps;
     try {
-      const withReputation: RankedBid[] = await Promise.all(
-        job.bids.map(async (bid) => ({
-          bid,
-          reputation: await reputation.scoreOf(feltHex(bid.workerAddress)),
-        })),
-      );
+      const checks = new Map<string, Exclude<BidCheck, { error: unknown }>>();
+      for (const bid of job.bids) {
+        const c = await job.checks.get(bid.worker)!;
+        if ('error' in c) throw c.error;
+        checks.set(bid.worker, c);
+      }
+      const withReputation: RankedBid[] = job.bids.map((bid) => ({
+        bid,
+        reputation: checks.get(bid.worker)!.reputation,
+      }));
       const refused: Array<{ worker: string; reason: string }> = [];
       let winner: RankedBid | undefined;
       for (const candidate of job.strategy.rank(withReputation)) {
-        const e = await stake.verify(
-          feltHex(candidate.bid.workerAddress),
-          candidate.bid.worker,
-          collateralFor(candidate.bid.price, job.spec.collateralBps),
-        );
-        const vetoed = e.ok ? await job.spec.vetBid?.(candidate.bid) : undefined;
+        const c = checks.get(candidate.bid.worker)!;
+        const e = c.eligibility;
+        // The job's vet sees the windows closed so far (a graph's replicas); its own checks came first.
+        const vetoed = e.ok ? ((await job.spec.vetBid?.(candidate.bid)) ?? c.refusal) : undefined;
         if (e.ok && vetoed === undefined) {
           winner = candidate;
           break;
@@ -365,6 +402,6 @@ export class Poster {
 
   /** Closes every open window now (shutdown). */
   async closeAll(): Promise<void> {
-    await Promise.all([...this.open.values()].map((job) => this.close(job)));
+    await Promise.all([...this.open.values()].map((job) => this.close(job, 'shutdown')));
   }
 }
