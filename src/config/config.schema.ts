@@ -179,6 +179,11 @@ export const JobsConfigSchema = z.object({
     .object({
       /** How long a poster takes bids for. */
       bidWindowMs: positiveInt(1_500, 600_000),
+      /**
+       * An award made while other bid windows of this poster are open or closing waits this
+       * long for their awards to share its transaction (one fee, and none queued behind it).
+       */
+      awardBatchMs: z.number().int().min(0).max(1_000).default(25),
       /** Wait before announcing again a job nobody could be awarded. */
       reannounceMs: positiveInt(5_000),
       /**

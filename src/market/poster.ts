@@ -120,6 +120,7 @@ const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).dig
 export class Poster {
   private readonly open = new Map<string, OpenJob>();
   private readonly closed = new Map<string, OpenJob>();
+  private closing = 0;
   /** Called with every bid that enters a window (the bench measures first-bid latency here). */
   onBidAccepted?: (jobId: bigint, bid: ReceivedBid) => void;
 
@@ -127,6 +128,11 @@ export class Poster {
 
   get openJobs(): number {
     return this.open.size;
+  }
+
+  /** Windows open or closing (ranking, checking the winner): awards that may come soon. */
+  get busyWindows(): number {
+    return this.open.size + this.closing;
   }
 
   /** Announces a job and resolves when it has been awarded, or has failed to be, with why. */
@@ -265,6 +271,7 @@ export class Poster {
     if (job.state !== 'open') return;
     job.state = 'closing';
     job.timing.closedBy = why;
+    this.closing++;
     clearTimeout(job.timer);
     const key = job.spec.jobId.toString();
     this.open.delete(key);
@@ -397,6 +404,8 @@ export class Poster {
         },
         timing: job.timing,
       });
+    } finally {
+      this.closing--;
     }
   }
 
