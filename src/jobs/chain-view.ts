@@ -53,8 +53,22 @@ export async function readJob(clients: CairnClients, id: bigint): Promise<ChainJ
   };
 }
 
-/** The chain's time: the latest block's timestamp (what the contract's windows are measured in). */
-export async function chainNow(provider: ProviderInterface): Promise<bigint> {
-  const block = await provider.getBlock('latest');
-  return BigInt(block.timestamp);
+/** Reads of the latest block in flight, by provider: callers at the same moment share one. */
+const inFlight = new WeakMap<ProviderInterface, Promise<bigint>>();
+
+/**
+ * The chain's time: the latest block's timestamp (what the contract's windows are measured in).
+ * Callers that ask while a read is in flight share its answer (a worker signing consents for
+ * eight announcements at once makes one read, not eight); nothing is kept after it lands.
+ */
+export function chainNow(provider: ProviderInterface): Promise<bigint> {
+  let p = inFlight.get(provider);
+  if (!p) {
+    p = provider
+      .getBlock('latest')
+      .then((block) => BigInt(block.timestamp))
+      .finally(() => inFlight.delete(provider));
+    inFlight.set(provider, p);
+  }
+  return p;
 }
