@@ -180,10 +180,11 @@ export const JobsConfigSchema = z.object({
       /** How long a poster takes bids for. */
       bidWindowMs: positiveInt(1_500, 600_000),
       /**
-       * An award made while other bid windows of this poster are open or closing waits this
-       * long for their awards to share its transaction (one fee, and none queued behind it).
+       * A transaction that other steps under way are about to join waits this long for them, so
+       * they share it (one fee, and none queued a receipt behind it): a poster's award while its
+       * other bid windows close, a worker's accept or submit while it accepts or runs others.
        */
-      awardBatchMs: z.number().int().min(0).max(1_000).default(25),
+      batchWaitMs: z.number().int().min(0).max(1_000).default(25),
       /** Wait before announcing again a job nobody could be awarded. */
       reannounceMs: positiveInt(5_000),
       /**

@@ -91,7 +91,7 @@ export async function announceAndAward(
       ),
       `award job ${job.id}`,
       // Windows opened together (a graph's ready units) close together: one transaction awards them.
-      { waitForCompanionsMs: ctx.market.poster.busyWindows > 0 ? ctx.timings.awardBatchMs : 0 },
+      { waitForCompanionsMs: ctx.market.poster.busyWindows > 0 ? ctx.timings.batchWaitMs : 0 },
     );
     r.step = 'awarded';
     note(r, `attempt ${attempt} awarded to ${r.award.worker} (${w.worker}) at ${w.price} fri`, txHash);

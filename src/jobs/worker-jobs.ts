@@ -16,6 +16,7 @@
  *   anything else, or an award that moved on -> done
  */
 import { signAwardConsent } from '../chain/award-consent';
+import type { SubmitOptions } from '../chain/tx-queue';
 import type { Account } from 'starknet';
 import { toBigInt } from '../chain/values';
 import type { Announcement } from '../market/types';
@@ -162,6 +163,7 @@ export class WorkerJobs {
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
             `accept job ${job.id}`,
+            this.companions(r, 'accepting'),
           );
           r.step = 'running';
           note(r, 'accepted (collateral locked)', txHash);
@@ -205,6 +207,16 @@ export class WorkerJobs {
       default:
         return this.finish(r, job.status);
     }
+  }
+
+  /**
+   * Awards that came together are accepted together, and jobs run together submit together:
+   * while another job is at `step`, its call will soon follow, so the transaction waits for it.
+   */
+  private companions(r: WorkerRecord, step: WorkerRecord['step']): SubmitOptions {
+    for (const x of this.records.values())
+      if (x !== r && x.step === step) return { waitForCompanionsMs: this.ctx.timings.batchWaitMs };
+    return {};
   }
 
   private decline(r: WorkerRecord, refusal: string): void {
@@ -303,6 +315,7 @@ export class WorkerJobs {
     const { txHash } = await ctx.txq.submit(
       ctx.clients.market.populate('submit_result', job.id, BigInt(r.commitment!)),
       `submit job ${job.id}`,
+      this.companions(r, 'running'),
     );
     r.step = 'submitted';
     note(r, `submitted commitment ${r.commitment!.slice(0, 14)}…`, txHash);
