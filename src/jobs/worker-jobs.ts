@@ -20,6 +20,7 @@ import type { SubmitOptions } from '../chain/tx-queue';
 import type { Account } from 'starknet';
 import { toBigInt } from '../chain/values';
 import type { Announcement } from '../market/types';
+import { RejectCode } from '../market/wire';
 import { describe } from '../p2p/errors';
 import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
@@ -71,6 +72,15 @@ export class WorkerJobs {
       if (o.won) return;
       const r = this.records.get(o.jobId.toString());
       if (r?.step === 'bidding') this.forget(r);
+    });
+    // A bid refused at the close (ineligible, or the window closed with no award) cannot be
+    // awarded: it must not hold capacity, or a worker whose bids all came late bids no more.
+    // (A duplicate's refusal says nothing of the bid that came first.)
+    worker.on('rejected', (x) => {
+      const r = this.records.get(x.jobId.toString());
+      const final =
+        x.code === RejectCode.REJECT_CODE_WINDOW_CLOSED || x.code === RejectCode.REJECT_CODE_INELIGIBLE;
+      if (final && r?.step === 'bidding' && r.poster === x.poster) this.forget(r);
     });
   }
 
