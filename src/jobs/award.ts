@@ -22,6 +22,11 @@ export interface AwardRound {
   collateralBps: number;
   /** Journals the record (the award in flight is saved before its transaction is sent). */
   save(r: PosterRecord): void;
+  /**
+   * Lets the winner fetch the job's data. Done as award_job is sent, not after its receipt:
+   * the worker's follower may see the award first, and its fetch must not be refused.
+   */
+  grant(r: PosterRecord): void;
 }
 
 /**
@@ -79,6 +84,7 @@ export async function announceAndAward(
   r.award = { attempt, worker: feltHex(w.workerAddress), peer: w.worker, price: w.price.toString() };
   note(r, `attempt ${attempt}: ${result.bids.length} bid(s), window closed by ${result.timing.closedBy}`);
   round.save(r);
+  round.grant(r);
   try {
     const { txHash } = await ctx.txq.submit(
       ctx.clients.market.populate(
@@ -98,6 +104,7 @@ export async function announceAndAward(
     return 'awarded';
   } catch (err) {
     note(r, `award failed: ${describe(err)}`);
+    ctx.transfer.grants.revoke(job.id, w.worker);
     r.step = 'announcing';
     round.save(r);
     return 'retry';
