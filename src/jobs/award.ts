@@ -68,7 +68,7 @@ export async function announceAndAward(
             minBids: round.hooks.bidsWanted?.(r) ?? 1,
           }
         : {}),
-      checkBid: (bid) => vetConsent(ctx, chainId, job, attempt, bid, ctx.timings.bidWindowMs),
+      checkBid: (bid) => vetConsent(ctx, chainId, job, attempt, bid),
     },
     strategy ? { strategy } : {},
   );
@@ -111,22 +111,18 @@ export async function announceAndAward(
   }
 }
 
-/**
- * The winner's consent must hold on chain: its account's SRC-6 check, and time to use it. Checked
- * as the bid comes in, so the time left must cover the rest of the bid window too.
- */
+/** The winner's consent must hold on chain: its account's SRC-6 check, and time to use it. */
 async function vetConsent(
   ctx: JobContext,
   chainId: string,
   job: ChainJob,
   attempt: number,
   bid: ReceivedBid,
-  windowMs: number,
 ): Promise<string | undefined> {
   const consent = bid.consent;
   if (!consent) return 'no award consent';
   const now = await chainNow(ctx.provider);
-  if (consent.expiry < now + 30n + BigInt(Math.ceil(windowMs / 1000))) return 'award consent expires too soon';
+  if (consent.expiry < now + 30n) return 'award consent expires too soon';
   const hash = awardConsentHash(chainId, bid.workerAddress, {
     market: ctx.clients.market.address,
     jobId: job.id,

@@ -7,6 +7,7 @@ import type { ProviderInterface } from 'starknet';
 import type { CairnClients } from '../chain/cairn';
 import { jobStatusOf, type JobStatus } from '../chain/job';
 import { toBigInt } from '../chain/values';
+import { SingleFlight } from '../shared/single-flight';
 
 export interface ChainJob {
   id: bigint;
@@ -54,7 +55,7 @@ export async function readJob(clients: CairnClients, id: bigint): Promise<ChainJ
 }
 
 /** Reads of the latest block in flight, by provider: callers at the same moment share one. */
-const inFlight = new WeakMap<ProviderInterface, Promise<bigint>>();
+const latest = new SingleFlight<ProviderInterface, bigint>();
 
 /**
  * The chain's time: the latest block's timestamp (what the contract's windows are measured in).
@@ -62,13 +63,5 @@ const inFlight = new WeakMap<ProviderInterface, Promise<bigint>>();
  * eight announcements at once makes one read, not eight); nothing is kept after it lands.
  */
 export function chainNow(provider: ProviderInterface): Promise<bigint> {
-  let p = inFlight.get(provider);
-  if (!p) {
-    p = provider
-      .getBlock('latest')
-      .then((block) => BigInt(block.timestamp))
-      .finally(() => inFlight.delete(provider));
-    inFlight.set(provider, p);
-  }
-  return p;
+  return latest.run(provider, async () => BigInt((await provider.getBlock('latest')).timestamp));
 }

@@ -5,9 +5,11 @@
  * stake registry accepts, and send one signed outcome to every bidder (each learns from it
  * whether it won). With no eligible bid, the result explains why from the known adverts.
  *
- * A bid's own checks (its worker's reputation and stake, the job's checkBid) start as it enters
- * the window, so they run while the window waits for the other bids and the close only ranks;
- * each costs chain reads, bounded by maxBids per window.
+ * A bid's reputation, which ranking needs for every bid, is read as the bid enters the window,
+ * while the window waits for the others. The stake and the job's own check (checkBid) are read
+ * at the close for the ranked candidates only, the two at once: checking every bid on arrival
+ * was tried, and when many windows close together (a graph's units) it multiplied the chain
+ * reads and made the close slower, not faster.
  *
  * Cost control on the hot path: a bid is read (protobuf only) before anything else only to find
  * its job; a bid for a job whose window already closed is answered with the job's outcome (it
@@ -97,8 +99,8 @@ interface OpenJob {
   /** Workers the advert book says may bid (see bid-window.ts); undefined: too many to wait for. */
   expected?: ReadonlySet<string>;
   bids: ReceivedBid[];
-  /** Each bid's own checks, by bidder, started as it entered the window. */
-  checks: Map<string, Promise<BidCheck>>;
+  /** Each bid's reputation, by bidder, read as it entered the window. */
+  reputations: Map<string, Promise<ReputationRead>>;
   bidders: Map<string, Reply>;
   late: Map<string, Reply>;
   outcome?: Uint8Array;
@@ -107,10 +109,8 @@ interface OpenJob {
   resolve(result: JobResult): void;
 }
 
-/** A bid's checks that depend on nothing but the bid; `error` when a chain read failed. */
-type BidCheck =
-  | { reputation: number; eligibility: Eligibility; refusal: string | undefined }
-  | { error: unknown };
+/** A bidder's reputation, or the error its read failed with (the close reports it). */
+type ReputationRead = { score: number } | { error: unknown };
 
 /** Closed jobs remembered for answering late bids; past this, the oldest is forgotten. */
 const MAX_CLOSED_JOBS = 10_000;
@@ -165,7 +165,7 @@ export class Poster {
         state: 'open',
         expected: expectedBidders(this.deps.book.all(), spec, host.peerId, maxBids),
         bids: [],
-        checks: new Map(),
+        reputations: new Map(),
         bidders: new Map(),
         late: new Map(),
         timing: { announcedAt, closedAt: 0 },
@@ -246,24 +246,33 @@ export class Poster {
     };
     job.bids.push(received);
     job.bidders.set(frame.peerId, frame.reply);
-    job.checks.set(frame.peerId, this.check(job, received));
+    job.reputations.set(
+      frame.peerId,
+      this.deps.reputation.scoreOf(feltHex(bid.workerAddress)).then(
+        (score) => ({ score }),
+        (error: unknown) => ({ error }),
+      ),
+    );
     job.timing.firstBidAt ??= performance.now();
     this.onBidAccepted?.(bid.jobId, received);
     const why = earlyClose(job.bidders, job.maxBids, job.expected, job.spec.minBids);
     if (why) void this.close(job, why);
   }
 
-  /** Starts the checks of a bid that need no other bid: they settle while the window is open. */
-  private check(job: OpenJob, bid: ReceivedBid): Promise<BidCheck> {
-    const address = feltHex(bid.workerAddress);
-    return Promise.all([
-      this.deps.reputation.scoreOf(address),
-      this.deps.stake.verify(address, bid.worker, collateralFor(bid.price, job.spec.collateralBps)),
+  /** A candidate's stake and the job's own check of it, read at once. */
+  private async eligibility(
+    job: OpenJob,
+    bid: ReceivedBid,
+  ): Promise<{ eligibility: Eligibility; refusal: string | undefined }> {
+    const [eligibility, refusal] = await Promise.all([
+      this.deps.stake.verify(
+        feltHex(bid.workerAddress),
+        bid.worker,
+        collateralFor(bid.price, job.spec.collateralBps),
+      ),
       job.spec.checkBid?.(bid),
-    ]).then(
-      ([reputation, eligibility, refusal]) => ({ reputation, eligibility, refusal }),
-      (error: unknown) => ({ error }),
-    );
+    ]);
+    return { eligibility, refusal };
   }
 
   /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */
@@ -279,20 +288,16 @@ export class Poster {
     this.closed.set(key, job);
     const { stake, host, log } = this.deps;
     try {
-      const checks = new Map<string, Exclude<BidCheck, { error: unknown }>>();
+      const withReputation: RankedBid[] = [];
       for (const bid of job.bids) {
-        const c = await job.checks.get(bid.worker)!;
-        if ('error' in c) throw c.error;
-        checks.set(bid.worker, c);
+        const r = await job.reputations.get(bid.worker)!;
+        if ('error' in r) throw r.error;
+        withReputation.push({ bid, reputation: r.score });
       }
-      const withReputation: RankedBid[] = job.bids.map((bid) => ({
-        bid,
-        reputation: checks.get(bid.worker)!.reputation,
-      }));
       const refused: Array<{ worker: string; reason: string }> = [];
       let winner: RankedBid | undefined;
       for (const candidate of job.strategy.rank(withReputation)) {
-        const c = checks.get(candidate.bid.worker)!;
+        const c = await this.eligibility(job, candidate.bid);
         const e = c.eligibility;
         // The job's vet sees the windows closed so far (a graph's replicas); its own checks came first.
         const vetoed = e.ok ? ((await job.spec.vetBid?.(candidate.bid)) ?? c.refusal) : undefined;

@@ -47,9 +47,9 @@ export interface JobSpec extends JobTerms {
    */
   vetBid?: (bid: ReceivedBid) => Promise<string | undefined>;
   /**
-   * A check of a bid that depends on the bid alone (the job life checks its consent signature
-   * with the worker's account), started as the bid enters the window so that the close need
-   * not wait for it; its reason refuses the bid as a candidate, after vetBid.
+   * A check of a ranked candidate that depends on the bid alone (the job life checks its
+   * consent signature with the worker's account), read at the close together with its stake;
+   * its reason refuses the bid, after vetBid's.
    */
   checkBid?: (bid: ReceivedBid) => Promise<string | undefined>;
 }
