@@ -41,6 +41,8 @@ export class WorkerJobs {
     log: () => this.ctx.log,
   });
   private readonly noticeSentAt = new Map<string, number>();
+  /** The last consent signature queued (see oneAtATime). */
+  private signing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ctx: JobContext,
@@ -56,13 +58,15 @@ export class WorkerJobs {
       throw new JobLifeError('NOT_A_WORKER', 'this node has no worker capabilities (market.worker)');
     worker.consent = async (a, price) => {
       const expiry = (await chainNow(this.ctx.provider)) + BigInt(this.ctx.timings.consentTtlS);
-      const signature = await signAwardConsent(this.account, {
-        market: this.ctx.clients.market.address,
-        jobId: a.jobId,
-        price,
-        expiry,
-        attempt: a.attempt,
-      });
+      const signature = await this.oneAtATime(() =>
+        signAwardConsent(this.account, {
+          market: this.ctx.clients.market.address,
+          jobId: a.jobId,
+          price,
+          expiry,
+          attempt: a.attempt,
+        }),
+      );
       return { expiry, signature: signature.map((s) => BigInt(s)) };
     };
     // Open bids count: each may be awarded, and an award must find room to be accepted.
@@ -82,6 +86,21 @@ export class WorkerJobs {
         x.code === RejectCode.REJECT_CODE_WINDOW_CLOSED || x.code === RejectCode.REJECT_CODE_INELIGIBLE;
       if (final && r?.step === 'bidding' && r.poster === x.poster) this.forget(r);
     });
+  }
+
+  /**
+   * Signing is CPU work of several milliseconds. Consents for announcements that came together
+   * resume together (they share one read of the chain's clock), and signed back to back they
+   * would hold the event loop for all of them: the bids already signed, and every other
+   * message, would wait. One signature per turn of the loop lets each bid go out as it is ready.
+   */
+  private oneAtATime<T>(sign: () => Promise<T>): Promise<T> {
+    const turn = this.signing.then(() => new Promise<void>((r) => setImmediate(r))).then(sign);
+    this.signing = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   restore(): void {
