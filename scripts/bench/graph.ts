@@ -38,7 +38,8 @@ const MAPS = 8;
 const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
 
 // A worker bids on every map at once (capacity), so each bid window closes as soon as the four
-// bids are in; with less, the maps beyond a worker's capacity wait a window and a re-announcement.
+// workers the poster's advert book knows have bid (src/market/bid-window.ts); with less, the
+// maps beyond a worker's capacity wait out a window and a re-announcement.
 const BENCH_JOBS = {
   capacity: MAPS,
   timings: { bidWindowMs: 1_000, reannounceMs: 500, tickMs: 100, noticeEveryMs: 1_000 },
@@ -69,8 +70,6 @@ async function main(): Promise<void> {
   const net = await startMarketNet(dir, 2 + WORKERS);
   const p = await nodeSetup(net, 'poster', { account: 1, jobs: BENCH_JOBS });
   p.config.logLevel = 'error';
-  // Every worker that is free bids at once; the window closes when they are in.
-  p.config.market.defaultMaxBids = WORKERS;
   const poster = await startInProcess(p);
   const workers: CairnNode[] = [];
   for (let i = 0; i < WORKERS; i++) {
@@ -88,6 +87,12 @@ async function main(): Promise<void> {
   while (poster.host.gossip.subscribers('job_announcement') < WORKERS) {
     if (Date.now() > deadline) throw new Error('workers did not subscribe');
     await new Promise((r) => setTimeout(r, 50));
+  }
+  // The adverts published at start went to no one; a network up for a while has heard them.
+  while (poster.book.size < WORKERS) {
+    if (Date.now() > deadline) throw new Error('the poster did not hear the workers\' adverts');
+    await Promise.all(workers.map((w) => w.adverts.publish()));
+    await new Promise((r) => setTimeout(r, 200));
   }
   const stats = () => ({
     chainMs: nodes.reduce((t, n) => t + n.jobs!.txq.stats.chainMs, 0),

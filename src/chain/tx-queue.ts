@@ -5,7 +5,9 @@
  *   second process writing with the same account is the one race left, and is retried).
  * - Calls queued while a transaction is in flight go out together as the next one, a multicall:
  *   a busy poster's awards and confirms, or a worker's accepts and submits, pay one transaction
- *   fee instead of several. When a batch would revert (fee estimation refuses it), its calls are
+ *   fee instead of several. A call that expects companions (an award while other bid windows
+ *   of the same poster are closing) may hold an idle queue for a few milliseconds so that they
+ *   share its transaction rather than queue behind it. When a batch would revert (fee estimation refuses it), its calls are
  *   sent one by one, so only the call at fault fails, with the contract's reason.
  * - A fee above the configured cap is refused before anything is signed.
  * - Transient RPC failures and nonce races are retried with backoff; a receipt that does not come
@@ -38,7 +40,16 @@ export interface QueuedCall {
   label: string;
 }
 
+export interface SubmitOptions {
+  /**
+   * When the queue is idle, wait this long for other calls to share the transaction before it
+   * is sent (default 0: at once). Calls queued behind a transaction in flight never wait more.
+   */
+  waitForCompanionsMs?: number;
+}
+
 interface Pending extends QueuedCall {
+  waitMs: number;
   resolve: (r: InvokeResult) => void;
   reject: (e: unknown) => void;
 }
@@ -60,10 +71,10 @@ export class TxQueue {
    * Queues a call (or calls that stay together in one transaction); resolves with the
    * transaction that carried it, rejects with a ChainError.
    */
-  submit(call: Call | Call[], label: string): Promise<InvokeResult> {
+  submit(call: Call | Call[], label: string, opts: SubmitOptions = {}): Promise<InvokeResult> {
     const calls = Array.isArray(call) ? call : [call];
     return new Promise((resolve, reject) => {
-      this.pending.push({ calls, label, resolve, reject });
+      this.pending.push({ calls, label, waitMs: opts.waitForCompanionsMs ?? 0, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -76,6 +87,8 @@ export class TxQueue {
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      const wait = this.pending[0]?.waitMs ?? 0;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.opts.maxBatch ?? 16);
         await this.sendBatch(batch);

@@ -182,6 +182,12 @@ export const JobsConfigSchema = z.object({
     .object({
       /** How long a poster takes bids for. */
       bidWindowMs: positiveInt(1_500, 600_000),
+      /**
+       * A transaction that other steps under way are about to join waits this long for them, so
+       * they share it (one fee, and none queued a receipt behind it): a poster's award while its
+       * other bid windows close, a worker's accept or submit while it accepts or runs others.
+       */
+      batchWaitMs: z.number().int().min(0).max(1_000).default(25),
       /** Wait before announcing again a job nobody could be awarded. */
       reannounceMs: positiveInt(5_000),
       /**

@@ -95,6 +95,11 @@ export class GraphScheduler {
     this.life.poster.hooks = {
       vetBid: (r, bid) => this.vet(r as UnitRecord, bid.workerAddress, bid.worker),
       settle: (r) => this.settle(r as UnitRecord),
+      // A node's replicas (and a tiebreaker) go to distinct workers: a window wants that many bids.
+      bidsWanted: (r) => {
+        const g = r.graph && this.graphs.get(r.graph.graphId);
+        return (g && r.graph && g.nodes[r.graph.node]?.wanted) || 1;
+      },
       rankBids: (r, ranked) => {
         const g = r.graph && this.graphs.get(r.graph.graphId);
         if (!g) return ranked;

@@ -22,6 +22,11 @@ export interface AwardRound {
   collateralBps: number;
   /** Journals the record (the award in flight is saved before its transaction is sent). */
   save(r: PosterRecord): void;
+  /**
+   * Lets the winner fetch the job's data. Done as award_job is sent, not after its receipt:
+   * the worker's follower may see the award first, and its fetch must not be refused.
+   */
+  grant(r: PosterRecord): void;
 }
 
 /**
@@ -57,9 +62,13 @@ export async function announceAndAward(
       maxAttempts: job.maxAttempts,
       bidWindowMs: ctx.timings.bidWindowMs,
       requireConsent: true,
-      vetBid: async (bid) =>
-        (r.graph ? round.hooks.vetBid?.(r, bid) : undefined) ??
-        (await vetConsent(ctx, chainId, job, attempt, bid)),
+      ...(r.graph
+        ? {
+            vetBid: async (bid: ReceivedBid) => round.hooks.vetBid?.(r, bid),
+            minBids: round.hooks.bidsWanted?.(r) ?? 1,
+          }
+        : {}),
+      checkBid: (bid) => vetConsent(ctx, chainId, job, attempt, bid),
     },
     strategy ? { strategy } : {},
   );
@@ -73,7 +82,9 @@ export async function announceAndAward(
   const consent = w.consent!;
   r.step = 'awarding';
   r.award = { attempt, worker: feltHex(w.workerAddress), peer: w.worker, price: w.price.toString() };
+  note(r, `attempt ${attempt}: ${result.bids.length} bid(s), window closed by ${result.timing.closedBy}`);
   round.save(r);
+  round.grant(r);
   try {
     const { txHash } = await ctx.txq.submit(
       ctx.clients.market.populate(
@@ -85,12 +96,15 @@ export async function announceAndAward(
         consent.signature,
       ),
       `award job ${job.id}`,
+      // Windows opened together (a graph's ready units) close together: one transaction awards them.
+      { waitForCompanionsMs: ctx.market.poster.busyWindows > 0 ? ctx.timings.batchWaitMs : 0 },
     );
     r.step = 'awarded';
     note(r, `attempt ${attempt} awarded to ${r.award.worker} (${w.worker}) at ${w.price} fri`, txHash);
     return 'awarded';
   } catch (err) {
     note(r, `award failed: ${describe(err)}`);
+    ctx.transfer.grants.revoke(job.id, w.worker);
     r.step = 'announcing';
     round.save(r);
     return 'retry';

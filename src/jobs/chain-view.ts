@@ -7,6 +7,7 @@ import type { ProviderInterface } from 'starknet';
 import type { CairnClients } from '../chain/cairn';
 import { jobStatusOf, type JobStatus } from '../chain/job';
 import { toBigInt } from '../chain/values';
+import { SingleFlight } from '../shared/single-flight';
 
 export interface ChainJob {
   id: bigint;
@@ -53,8 +54,14 @@ export async function readJob(clients: CairnClients, id: bigint): Promise<ChainJ
   };
 }
 
-/** The chain's time: the latest block's timestamp (what the contract's windows are measured in). */
-export async function chainNow(provider: ProviderInterface): Promise<bigint> {
-  const block = await provider.getBlock('latest');
-  return BigInt(block.timestamp);
+/** Reads of the latest block in flight, by provider: callers at the same moment share one. */
+const latest = new SingleFlight<ProviderInterface, bigint>();
+
+/**
+ * The chain's time: the latest block's timestamp (what the contract's windows are measured in).
+ * Callers that ask while a read is in flight share its answer (a worker signing consents for
+ * eight announcements at once makes one read, not eight); nothing is kept after it lands.
+ */
+export function chainNow(provider: ProviderInterface): Promise<bigint> {
+  return latest.run(provider, async () => BigInt((await provider.getBlock('latest')).timestamp));
 }

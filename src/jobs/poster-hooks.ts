@@ -15,6 +15,11 @@ export interface PosterHooks {
   vetBid?(r: PosterRecord, bid: ReceivedBid): string | undefined;
   /** Whether a unit's result, checked against its commitment, is confirmed now. */
   settle?(r: PosterRecord): SettleDecision;
+  /**
+   * Bids a unit's window holds before it closes early for having heard every known worker: as
+   * many as the distinct workers its node's replicas need.
+   */
+  bidsWanted?(r: PosterRecord): number;
   /** Reorders the bids on a unit, already ranked by the node's strategy. */
   rankBids?(r: PosterRecord, ranked: RankedBid[]): RankedBid[];
 }

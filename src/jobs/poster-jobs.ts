@@ -228,6 +228,7 @@ export class PosterJobs {
       hooks: this.hooks,
       collateralBps: this.collateralBps,
       save: (x) => this.save(x),
+      grant: (x) => this.grantBlobs(x),
     });
     if (outcome === 'awarded') {
       this.grantBlobs(r);

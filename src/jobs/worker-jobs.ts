@@ -16,9 +16,11 @@
  *   anything else, or an award that moved on -> done
  */
 import { signAwardConsent } from '../chain/award-consent';
+import type { SubmitOptions } from '../chain/tx-queue';
 import type { Account } from 'starknet';
 import { toBigInt } from '../chain/values';
 import type { Announcement } from '../market/types';
+import { RejectCode } from '../market/wire';
 import { describe } from '../p2p/errors';
 import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
@@ -39,6 +41,8 @@ export class WorkerJobs {
     log: () => this.ctx.log,
   });
   private readonly noticeSentAt = new Map<string, number>();
+  /** The last consent signature queued (see oneAtATime). */
+  private signing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ctx: JobContext,
@@ -54,13 +58,15 @@ export class WorkerJobs {
       throw new JobLifeError('NOT_A_WORKER', 'this node has no worker capabilities (market.worker)');
     worker.consent = async (a, price) => {
       const expiry = (await chainNow(this.ctx.provider)) + BigInt(this.ctx.timings.consentTtlS);
-      const signature = await signAwardConsent(this.account, {
-        market: this.ctx.clients.market.address,
-        jobId: a.jobId,
-        price,
-        expiry,
-        attempt: a.attempt,
-      });
+      const signature = await this.oneAtATime(() =>
+        signAwardConsent(this.account, {
+          market: this.ctx.clients.market.address,
+          jobId: a.jobId,
+          price,
+          expiry,
+          attempt: a.attempt,
+        }),
+      );
       return { expiry, signature: signature.map((s) => BigInt(s)) };
     };
     // Open bids count: each may be awarded, and an award must find room to be accepted.
@@ -71,6 +77,30 @@ export class WorkerJobs {
       const r = this.records.get(o.jobId.toString());
       if (r?.step === 'bidding') this.forget(r);
     });
+    // A bid refused at the close (ineligible, or the window closed with no award) cannot be
+    // awarded: it must not hold capacity, or a worker whose bids all came late bids no more.
+    // (A duplicate's refusal says nothing of the bid that came first.)
+    worker.on('rejected', (x) => {
+      const r = this.records.get(x.jobId.toString());
+      const final =
+        x.code === RejectCode.REJECT_CODE_WINDOW_CLOSED || x.code === RejectCode.REJECT_CODE_INELIGIBLE;
+      if (final && r?.step === 'bidding' && r.poster === x.poster) this.forget(r);
+    });
+  }
+
+  /**
+   * Signing is CPU work of several milliseconds. Consents for announcements that came together
+   * resume together (they share one read of the chain's clock), and signed back to back they
+   * would hold the event loop for all of them: the bids already signed, and every other
+   * message, would wait. One signature per turn of the loop lets each bid go out as it is ready.
+   */
+  private oneAtATime<T>(sign: () => Promise<T>): Promise<T> {
+    const turn = this.signing.then(() => new Promise<void>((r) => setImmediate(r))).then(sign);
+    this.signing = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   restore(): void {
@@ -162,6 +192,7 @@ export class WorkerJobs {
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
             `accept job ${job.id}`,
+            this.companions(r, 'accepting'),
           );
           r.step = 'running';
           note(r, 'accepted (collateral locked)', txHash);
@@ -205,6 +236,16 @@ export class WorkerJobs {
       default:
         return this.finish(r, job.status);
     }
+  }
+
+  /**
+   * Awards that came together are accepted together, and jobs run together submit together:
+   * while another job is at `step`, its call will soon follow, so the transaction waits for it.
+   */
+  private companions(r: WorkerRecord, step: WorkerRecord['step']): SubmitOptions {
+    for (const x of this.records.values())
+      if (x !== r && x.step === step) return { waitForCompanionsMs: this.ctx.timings.batchWaitMs };
+    return {};
   }
 
   private decline(r: WorkerRecord, refusal: string): void {
@@ -303,6 +344,7 @@ export class WorkerJobs {
     const { txHash } = await ctx.txq.submit(
       ctx.clients.market.populate('submit_result', job.id, BigInt(r.commitment!)),
       `submit job ${job.id}`,
+      this.companions(r, 'running'),
     );
     r.step = 'submitted';
     note(r, `submitted commitment ${r.commitment!.slice(0, 14)}…`, txHash);

@@ -6,25 +6,44 @@
 import { shortString } from 'starknet';
 import type { CairnClients } from '../chain/cairn';
 import { toBigInt } from '../chain/values';
+import { SingleFlight } from '../shared/single-flight';
 import type { ReputationSource, StakeRegistry } from './stake';
 
+/**
+ * The registry's and reputation's views, read on chain. Windows that close together (a graph's
+ * units) ask about the same workers at the same moment: such reads share one call.
+ */
 export class ChainStakeRegistry implements StakeRegistry, ReputationSource {
+  private readonly reads = new SingleFlight<string, unknown>();
+
   constructor(private readonly clients: CairnClients) {}
 
-  async peerIdOf(workerAddress: string): Promise<string> {
-    return String(await this.clients.registry.read.peer_id_of(workerAddress));
+  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.reads.run(key, read) as Promise<T>;
   }
 
-  async eligibility(workerAddress: string, collateral: bigint): Promise<string | undefined> {
-    const reason = toBigInt(await this.clients.registry.read.eligibility(workerAddress, collateral));
-    return reason === 0n ? undefined : shortString.decodeShortString(`0x${reason.toString(16)}`);
+  peerIdOf(workerAddress: string): Promise<string> {
+    return this.shared(`peer ${workerAddress}`, async () =>
+      String(await this.clients.registry.read.peer_id_of(workerAddress)),
+    );
   }
 
-  async freeStakeOf(workerAddress: string): Promise<bigint> {
-    return toBigInt(await this.clients.registry.read.free_stake_of(workerAddress));
+  eligibility(workerAddress: string, collateral: bigint): Promise<string | undefined> {
+    return this.shared(`eligibility ${workerAddress} ${collateral}`, async () => {
+      const reason = toBigInt(await this.clients.registry.read.eligibility(workerAddress, collateral));
+      return reason === 0n ? undefined : shortString.decodeShortString(`0x${reason.toString(16)}`);
+    });
   }
 
-  async scoreOf(workerAddress: string): Promise<number> {
-    return Number(toBigInt(await this.clients.reputation.read.score_of(workerAddress)));
+  freeStakeOf(workerAddress: string): Promise<bigint> {
+    return this.shared(`free ${workerAddress}`, async () =>
+      toBigInt(await this.clients.registry.read.free_stake_of(workerAddress)),
+    );
+  }
+
+  scoreOf(workerAddress: string): Promise<number> {
+    return this.shared(`score ${workerAddress}`, async () =>
+      Number(toBigInt(await this.clients.reputation.read.score_of(workerAddress))),
+    );
   }
 }

@@ -1,8 +1,15 @@
 /**
  * The poster's side of bidding: announce a job on gossip, take bids on the bid protocol until the
- * window closes or maxBids valid bids are in, rank them with the strategy, award the first the
+ * window closes (its deadline, maxBids valid bids in, or a bid in from every worker the advert
+ * book says may take the job: bid-window.ts), rank them with the strategy, award the first the
  * stake registry accepts, and send one signed outcome to every bidder (each learns from it
  * whether it won). With no eligible bid, the result explains why from the known adverts.
+ *
+ * A bid's reputation, which ranking needs for every bid, is read as the bid enters the window,
+ * while the window waits for the others. The stake and the job's own check (checkBid) are read
+ * at the close for the ranked candidates only, the two at once: checking every bid on arrival
+ * was tried, and when many windows close together (a graph's units) it multiplied the chain
+ * reads and made the close slower, not faster.
  *
  * Cost control on the hot path: a bid is read (protobuf only) before anything else only to find
  * its job; a bid for a job whose window already closed is answered with the job's outcome (it
@@ -18,9 +25,10 @@ import { Kind, seal } from '../p2p/envelope';
 import { reject } from '../p2p/errors';
 import type { P2pHost } from '../p2p/host';
 import type { Logger } from '../shared/logging';
+import { type CloseReason, earlyClose, expectedBidders } from './bid-window';
 import { explainNoBids, type NoBidExplanation } from './explain';
 import { feltHex } from '../shared/felt';
-import type { ReputationSource, StakeVerifier } from './stake';
+import type { Eligibility, ReputationSource, StakeVerifier } from './stake';
 import type { ChooseStrategy, RankedBid } from './strategy';
 import type { JobSpec, ReceivedBid } from './types';
 import {
@@ -63,6 +71,8 @@ export interface JobTiming {
   announcedAt: number;
   firstBidAt?: number;
   closedAt: number;
+  /** What closed the window. */
+  closedBy?: CloseReason;
 }
 
 export interface PosterDeps {
@@ -86,7 +96,11 @@ interface OpenJob {
   envelope: Uint8Array;
   digest: Uint8Array;
   state: 'open' | 'closing' | 'closed';
+  /** Workers the advert book says may bid (see bid-window.ts); undefined: too many to wait for. */
+  expected?: ReadonlySet<string>;
   bids: ReceivedBid[];
+  /** Each bid's reputation, by bidder, read as it entered the window. */
+  reputations: Map<string, Promise<ReputationRead>>;
   bidders: Map<string, Reply>;
   late: Map<string, Reply>;
   outcome?: Uint8Array;
@@ -94,6 +108,9 @@ interface OpenJob {
   timing: JobTiming;
   resolve(result: JobResult): void;
 }
+
+/** A bidder's reputation, or the error its read failed with (the close reports it). */
+type ReputationRead = { score: number } | { error: unknown };
 
 /** Closed jobs remembered for answering late bids; past this, the oldest is forgotten. */
 const MAX_CLOSED_JOBS = 10_000;
@@ -103,6 +120,7 @@ const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).dig
 export class Poster {
   private readonly open = new Map<string, OpenJob>();
   private readonly closed = new Map<string, OpenJob>();
+  private closing = 0;
   /** Called with every bid that enters a window (the bench measures first-bid latency here). */
   onBidAccepted?: (jobId: bigint, bid: ReceivedBid) => void;
 
@@ -110,6 +128,11 @@ export class Poster {
 
   get openJobs(): number {
     return this.open.size;
+  }
+
+  /** Windows open or closing (ranking, checking the winner): awards that may come soon. */
+  get busyWindows(): number {
+    return this.open.size + this.closing;
   }
 
   /** Announces a job and resolves when it has been awarded, or has failed to be, with why. */
@@ -140,13 +163,15 @@ export class Poster {
         envelope,
         digest: sha256(envelope),
         state: 'open',
+        expected: expectedBidders(this.deps.book.all(), spec, host.peerId, maxBids),
         bids: [],
+        reputations: new Map(),
         bidders: new Map(),
         late: new Map(),
         timing: { announcedAt, closedAt: 0 },
         resolve,
       };
-      job.timer = setTimeout(() => void this.close(job), windowMs);
+      job.timer = setTimeout(() => void this.close(job, 'deadline'), windowMs);
       this.open.set(key, job);
     });
     await host.gossip.publish('job_announcement', envelope);
@@ -221,37 +246,61 @@ export class Poster {
     };
     job.bids.push(received);
     job.bidders.set(frame.peerId, frame.reply);
+    job.reputations.set(
+      frame.peerId,
+      this.deps.reputation.scoreOf(feltHex(bid.workerAddress)).then(
+        (score) => ({ score }),
+        (error: unknown) => ({ error }),
+      ),
+    );
     job.timing.firstBidAt ??= performance.now();
     this.onBidAccepted?.(bid.jobId, received);
-    if (job.bids.length >= job.maxBids) void this.close(job);
+    const why = earlyClose(job.bidders, job.maxBids, job.expected, job.spec.minBids);
+    if (why) void this.close(job, why);
+  }
+
+  /** A candidate's stake and the job's own check of it, read at once. */
+  private async eligibility(
+    job: OpenJob,
+    bid: ReceivedBid,
+  ): Promise<{ eligibility: Eligibility; refusal: string | undefined }> {
+    const [eligibility, refusal] = await Promise.all([
+      this.deps.stake.verify(
+        feltHex(bid.workerAddress),
+        bid.worker,
+        collateralFor(bid.price, job.spec.collateralBps),
+      ),
+      job.spec.checkBid?.(bid),
+    ]);
+    return { eligibility, refusal };
   }
 
   /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */
-  private async close(job: OpenJob): Promise<void> {
+  private async close(job: OpenJob, why: CloseReason): Promise<void> {
     if (job.state !== 'open') return;
     job.state = 'closing';
+    job.timing.closedBy = why;
+    this.closing++;
     clearTimeout(job.timer);
     const key = job.spec.jobId.toString();
     this.open.delete(key);
     if (this.closed.size >= MAX_CLOSED_JOBS) this.closed.delete(this.closed.keys().next().value as string);
     this.closed.set(key, job);
-    const { stake, reputation, host, log } = this.deps;
+    const { stake, host, log } = this.deps;
     try {
-      const withReputation: RankedBid[] = await Promise.all(
-        job.bids.map(async (bid) => ({
-          bid,
-          reputation: await reputation.scoreOf(feltHex(bid.workerAddress)),
-        })),
-      );
+      const withReputation: RankedBid[] = [];
+      for (const bid of job.bids) {
+        const r = await job.reputations.get(bid.worker)!;
+        if ('error' in r) throw r.error;
+        withReputation.push({ bid, reputation: r.score });
+      }
       const refused: Array<{ worker: string; reason: string }> = [];
       let winner: RankedBid | undefined;
       for (const candidate of job.strategy.rank(withReputation)) {
-        const e = await stake.verify(
-          feltHex(candidate.bid.workerAddress),
-          candidate.bid.worker,
-          collateralFor(candidate.bid.price, job.spec.collateralBps),
-        );
-        const vetoed = e.ok ? await job.spec.vetBid?.(candidate.bid) : undefined;
+        const c = await this.eligibility(job, candidate.bid);
+        const e = c.eligibility;
+        // The job's vet sees the windows closed so far (a graph's replicas); its own checks came first.
+        const vetoed = e.ok ? ((await job.spec.vetBid?.(candidate.bid)) ?? c.refusal) : undefined;
         if (e.ok && vetoed === undefined) {
           winner = candidate;
           break;
@@ -360,11 +409,13 @@ export class Poster {
         },
         timing: job.timing,
       });
+    } finally {
+      this.closing--;
     }
   }
 
   /** Closes every open window now (shutdown). */
   async closeAll(): Promise<void> {
-    await Promise.all([...this.open.values()].map((job) => this.close(job)));
+    await Promise.all([...this.open.values()].map((job) => this.close(job, 'shutdown')));
   }
 }

@@ -33,13 +33,25 @@ export interface JobSpec extends JobTerms {
   bidWindowMs?: number;
   /** Close the window early once this many valid bids are in; the node's default if absent. */
   maxBids?: number;
+  /**
+   * Closing early because every worker the advert book knows has bid (src/market/bid-window.ts)
+   * waits for at least this many bids (default 1): a graph unit's k replicas need k workers.
+   */
+  minBids?: number;
   /** Refuse bids that carry no award consent (a job that will be awarded on chain). */
   requireConsent?: boolean;
   /**
-   * A last check of a ranked candidate after its stake (the job life checks its consent
-   * signature with the worker's account): a reason refuses it and the next is tried.
+   * A last check of a ranked candidate after its stake, made as the window closes (a graph's
+   * units see which workers the windows closed before took): a reason refuses it and the next
+   * is tried.
    */
   vetBid?: (bid: ReceivedBid) => Promise<string | undefined>;
+  /**
+   * A check of a ranked candidate that depends on the bid alone (the job life checks its
+   * consent signature with the worker's account), read at the close together with its stake;
+   * its reason refuses the bid, after vetBid's.
+   */
+  checkBid?: (bid: ReceivedBid) => Promise<string | undefined>;
 }
 
 /** The signed content of a job announcement (the JobAnnouncement payload). */

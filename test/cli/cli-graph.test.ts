@@ -226,6 +226,39 @@ describe('cairn graph against live nodes', () => {
     expect(await statusOf(net, unitJobs(g)[0]!)).toBe('Open');
   });
 
+  it('post --wait exits 9 when the graph fails: a step whose units all end without a result', async () => {
+    // One map step and no aggregate, below the market's minimum price: no worker bids, so each
+    // unit stays open until the poster's user cancels it. The scheduler replaces a unit that
+    // ended without a result, and fails the graph once a step has lost more than three.
+    const fourth = await writeGraph(dir, 4, 1);
+    const following = cairn(post(fourth, ['--budget', '0.001', '--wait']));
+    const cancelled = new Set<string>();
+    const failed = await until(
+      async () => {
+        const running = json<GraphRecord[]>(await cairn(['--json', ...P(), 'graph', 'list']));
+        const g = running.find((x) => x.nodes[AGGREGATE] === undefined && x.nodes['map-0']);
+        if (!g || g.status === 'failed') return g;
+        for (const u of g.nodes['map-0']!.units) {
+          if (cancelled.has(u.jobId) || (await statusOf(net, BigInt(u.jobId))) !== 'Open') continue;
+          const c = await cairn([...P(), 'job', 'cancel', u.jobId]);
+          expect([c.code, c.stderr]).toEqual([0, '']);
+          cancelled.add(u.jobId);
+        }
+        return undefined;
+      },
+      'the one-step graph to fail',
+      240_000,
+    );
+    expect(failed.failure).toBe('map-0: 4 units ended without a usable result');
+    expect(failed.nodes['map-0']!.units.map((u) => u.jobId).sort()).toEqual([...cancelled].sort());
+    const r = await following;
+    expect(r.code).toBe(9);
+    expect(r.stdout).toContain(`posted graph ${failed.graphId}`);
+    expect(r.stderr).toContain(
+      `graph ${failed.graphId} failed: map-0: 4 units ended without a usable result`,
+    );
+  });
+
   it('says what is wrong, with an exit code, for each error a user meets', async () => {
     // Checked before anything is sent, even with no node there.
     const nobody = ['--data-dir', join(dir, 'nobody')];

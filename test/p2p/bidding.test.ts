@@ -166,6 +166,32 @@ describe('bidding between real nodes', () => {
     expect(told('W3')).toMatchObject({ won: true, price: 10n * FUEL });
     expect(told('W1')).toMatchObject({ won: false, winner: W.W3?.peerId });
     expect(told('W2')).toMatchObject({ won: false, winner: W.W3?.peerId });
+    // W4's advert (2 GiB) is within matching tolerance of the 4 GiB asked for: it might have
+    // bid, so the window waited for its deadline rather than closing on the three bids.
+    expect(result.timing.closedBy).toBe('deadline');
+  });
+
+  test('a window closes as soon as every worker the advert book says may take the job has bid', async () => {
+    // Only W3 offers tail-call (and W5 lacks multi-value): the book expects W3 alone.
+    const spec = job({
+      requirements: { ...requirements, wasmFeatures: ['multi-value', 'tail-call'] },
+      bidWindowMs: 10_000,
+    });
+    const result = awarded(await P.market.poster.announce(spec, { strategy: lowestPrice }));
+    expect(result.timing.closedBy).toBe('all-known-bid');
+    expect(result.bids.map((b) => name(b.worker))).toEqual(['W3']);
+    expect(name(result.winner.worker)).toBe('W3');
+    // A unit that needs two distinct workers is not closed on W3's bid alone.
+    const pair = await P.market.poster.announce(
+      job({
+        requirements: { ...requirements, wasmFeatures: ['multi-value', 'tail-call'] },
+        bidWindowMs: 1500,
+        minBids: 2,
+      }),
+      { strategy: lowestPrice },
+    );
+    expect(pair.timing.closedBy).toBe('deadline');
+    expect(pair.bids).toHaveLength(1);
   });
 
   test('the strategy decides, deterministically: reputation-weighted picks the reputable worker every time', async () => {
