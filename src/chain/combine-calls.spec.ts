@@ -61,14 +61,41 @@ describe('combineCalls', () => {
     expect(combineCalls([post(10n)], targets)).toEqual(post(10n));
   });
 
+  it('turns awards and submits, whose calldata varies in length, into award_jobs and submit_results', () => {
+    const out = combineCalls(
+      [
+        [market.populate('award_job', 3n, '0x55', 8n, 100n, ['0x1', '0x2'])],
+        [market.populate('submit_result', 3n, 0x77n)],
+        [market.populate('award_job', 4n, '0x56', (1n << 128n) + 9n, 101n, ['0x3'])],
+        [market.populate('submit_result', 4n, 0x78n)],
+      ],
+      targets,
+    );
+    expect(felts(out)).toEqual(
+      felts([
+        market.populate('award_jobs', [
+          { job_id: 3n, worker: '0x55', price: 8n, consent_expiry: 100n, consent_signature: ['0x1', '0x2'] },
+          { job_id: 4n, worker: '0x56', price: (1n << 128n) + 9n, consent_expiry: 101n, consent_signature: ['0x3'] },
+        ]),
+        market.populate('submit_results', [
+          { job_id: 3n, commitment: 0x77n },
+          { job_id: 4n, commitment: 0x78n },
+        ]),
+      ]),
+    );
+  });
+
   it('keeps other calls in place, the combined call where the first unit it absorbs was', () => {
     const award = [market.populate('award_job', 3n, '0x55', 8n, 100n, ['0x1', '0x2'])];
     const dispute = [token.populate('approve', market.address, 4n), market.populate('dispute', 6n, 1n, 2n)];
+    const cancel = [market.populate('cancel_job', 2n)];
     const out = combineCalls(
-      [award, [market.populate('confirm', 7n)], dispute, [market.populate('confirm', 9n)]],
+      [award, cancel, [market.populate('confirm', 7n)], dispute, [market.populate('confirm', 9n)], cancel],
       targets,
     );
-    expect(felts(out)).toEqual(felts([...award, market.populate('confirm_jobs', [7n, 9n]), ...dispute]));
+    expect(felts(out)).toEqual(
+      felts([...award, ...cancel, market.populate('confirm_jobs', [7n, 9n]), ...dispute, ...cancel]),
+    );
   });
 
   it('does not merge an approve that is not exactly the budgets it pays for', () => {

@@ -4,11 +4,11 @@
  * `approve` of its budget and its `create_job`) one `approve` of the sum and one `create_jobs`.
  * A multicall already shares the transaction's own cost (validation, nonce, fee transfer);
  * the batch entry points also share what each call repeats inside the contracts: one escrow
- * transfer for all budgets, one eligibility check and one stake lock per worker, each worker
- * paid and each poster refunded once.
+ * transfer for all budgets, the market's parameters read once, one eligibility check and one
+ * stake lock per worker, each worker paid and each poster refunded once.
  *
  * Each batch entry point takes an array whose element is exactly the single entry point's
- * arguments (JobSpec mirrors create_job's), so a combined call's calldata is the element
+ * arguments (JobSpec mirrors create_job's, Award award_job's, JobResult submit_result's), so a combined call's calldata is the element
  * count followed by the single calls' calldata, unchanged.
  *
  * What is not recognised is sent as it came, in its place. Combining reorders nothing that
@@ -23,9 +23,14 @@ export interface BatchTargets {
   token: string;
 }
 
-/** Single-job market entry points taking one job id, and the batch entry point of each. */
+/**
+ * Single-job market entry points and the batch entry point of each, whose array element is
+ * the single call's arguments in order (a job id; Award; JobResult).
+ */
 const BATCH_OF: Readonly<Record<string, string>> = {
+  award_job: 'award_jobs',
   accept_job: 'accept_jobs',
+  submit_result: 'submit_results',
   confirm: 'confirm_jobs',
   claim: 'claim_jobs',
 };
@@ -59,7 +64,7 @@ function kindOf(unit: Call[], t: BatchTargets): string | undefined {
   const first = unit[0];
   if (!first) return undefined;
   if (unit.length === 1 && sameAddress(first.contractAddress, t.market) && first.entrypoint in BATCH_OF) {
-    return felts(first)?.length === 1 ? first.entrypoint : undefined;
+    return felts(first) ? first.entrypoint : undefined;
   }
   if (unit.length < 2 || !sameAddress(first.contractAddress, t.token) || first.entrypoint !== 'approve') {
     return undefined;
@@ -101,7 +106,7 @@ function combined(kind: string, units: Call[][], t: BatchTargets): Call[] {
     {
       contractAddress: t.market,
       entrypoint: BATCH_OF[kind]!,
-      calldata: [hex(BigInt(units.length)), ...units.map((u) => hex(felts(u[0]!)![0]!))],
+      calldata: [hex(BigInt(units.length)), ...units.flatMap((u) => felts(u[0]!)!.map(hex))],
     },
   ];
 }

@@ -64,6 +64,23 @@ pub struct JobSpec {
     pub max_attempts: u8,
 }
 
+/// One award for `award_jobs`: the arguments `award_job` takes, in the same order.
+#[derive(Drop, Serde, PartialEq, Debug)]
+pub struct Award {
+    pub job_id: u64,
+    pub worker: ContractAddress,
+    pub price: u256,
+    pub consent_expiry: u64,
+    pub consent_signature: Array<felt252>,
+}
+
+/// One result for `submit_results`: the arguments `submit_result` takes, in the same order.
+#[derive(Drop, Copy, Serde, PartialEq, Debug)]
+pub struct JobResult {
+    pub job_id: u64,
+    pub commitment: felt252,
+}
+
 #[derive(Drop, Copy, Serde, PartialEq, Debug, starknet::Store)]
 pub struct MarketParams {
     /// Protocol fee taken from the price, in basis points.
@@ -116,6 +133,11 @@ pub trait IJobMarket<TState> {
         consent_expiry: u64,
         consent_signature: Array<felt252>,
     );
+    /// `award_job` for several jobs of the caller's: each as `award_job` requires (its own
+    /// worker's consent among them), with the market's parameters read and each worker's
+    /// eligibility checked once, for its largest collateral. Requires at least one. Emits
+    /// `JobAwarded` for each, in order.
+    fn award_jobs(ref self: TState, awards: Array<Award>);
     /// Awarded worker only, within the accept window. Locks collateral and starts the
     /// execution deadline. Emits `JobAccepted`.
     fn accept_job(ref self: TState, job_id: u64);
@@ -127,6 +149,9 @@ pub trait IJobMarket<TState> {
     /// Worker only, before the deadline. Records the result commitment and opens the poster's
     /// review window. Emits `ResultSubmitted`.
     fn submit_result(ref self: TState, job_id: u64, commitment: felt252);
+    /// `submit_result` for several jobs of the caller's, each as `submit_result` requires.
+    /// Requires at least one. Emits `ResultSubmitted` for each, in order.
+    fn submit_results(ref self: TState, results: Array<JobResult>);
     /// Poster only, while Submitted. Pays the worker (price less fee), refunds budget - price,
     /// releases collateral, records a completion. Emits `JobCompleted`.
     fn confirm(ref self: TState, job_id: u64);

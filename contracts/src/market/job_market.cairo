@@ -21,7 +21,9 @@ pub mod JobMarket {
         JobDisputed, JobExpired, JobRefunded, JobReopened, JobResolved, ParamsUpdated,
         ResultSubmitted, TreasurySet,
     };
-    use crate::market::interface::{IJobMarket, Job, JobSpec, JobStatus, MarketParams};
+    use crate::market::interface::{
+        Award, IJobMarket, Job, JobResult, JobSpec, JobStatus, MarketParams,
+    };
     use crate::market::packing::{
         JobAmounts, JobClock, JobDispute, JobTerms, MAX_BUDGET, ParamMinimums, ParamTerms,
         join_params, split_params,
@@ -282,56 +284,59 @@ pub mod JobMarket {
             // Guarded: the worker's account is called to check its consent, and an account is
             // code the market does not control.
             self.guard.start();
-            let mut terms = self._terms(job_id);
-            let poster = self.job_poster.read(job_id);
-            assert(get_caller_address() == poster, errors::NOT_POSTER);
-            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
-            assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
-            assert(worker != poster, errors::POSTER_AS_WORKER);
-            assert(price > 0, errors::ZERO_PRICE);
-            let mut amounts = self.job_amounts.read(job_id);
-            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
-            let now = get_block_timestamp();
-            assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
+            let award = Award { job_id, worker, price, consent_expiry, consent_signature };
+            self._award(award, self._params(), get_block_timestamp(), true);
+            self.guard.end();
+        }
+
+        fn award_jobs(ref self: ContractState, awards: Array<Award>) {
+            assert(awards.len() > 0, common_errors::EMPTY_BATCH);
+            self.guard.start();
             let params = self._params();
-            assert(price >= params.min_price, errors::PRICE_TOO_LOW);
-            let collateral = bps_of(price, params.collateral_bps);
-            assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
-            let reason = self._registry().eligibility(worker, collateral);
-            assert(reason == 0, reason);
-            let attempt = terms.attempts + 1;
-            let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
-            let answer = ISRC6Dispatcher { contract_address: worker }
-                .is_valid_signature(hash, consent_signature);
-            assert(answer == VALID, errors::BAD_CONSENT);
-            terms.status = JobStatus::Awarded;
-            terms.attempts = attempt;
-            terms.fee_bps = params.fee_bps;
-            terms.slash_bps = params.slash_bps;
-            terms.collateral_bps = params.collateral_bps;
-            terms.review_window = params.review_window;
-            terms.dispute_bond_bps = params.dispute_bond_bps;
-            terms.resolution_window = params.resolution_window;
-            let accept_by = now + params.accept_window;
-            self.job_terms.write(job_id, terms);
-            self.job_worker.write(job_id, worker);
-            // Fits: the price is at most the budget.
-            amounts.price = price.low;
-            self.job_amounts.write(job_id, amounts);
-            self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
-            self
-                .emit(
-                    JobAwarded {
-                        job_id,
-                        worker,
-                        price,
-                        collateral,
-                        accept_by,
-                        attempt,
-                        fee_bps: terms.fee_bps,
-                        slash_bps: terms.slash_bps,
+            let now = get_block_timestamp();
+            // Each award's worker and collateral, and each worker once.
+            let mut asked: Array<(ContractAddress, u256)> = array![];
+            let mut workers: Array<ContractAddress> = array![];
+            let mut rest = awards;
+            loop {
+                match rest.pop_front() {
+                    Option::Some(award) => {
+                        let worker = award.worker;
+                        let collateral = self._award(award, params, now, false);
+                        asked.append((worker, collateral));
+                        if !contains(workers.span(), worker) {
+                            workers.append(worker);
+                        }
                     },
-                );
+                    Option::None => { break; },
+                }
+            };
+            // An award checks the worker could lock its collateral, not that it has (that is
+            // accept's check): a worker eligible for its largest award is eligible for each.
+            let registry = self._registry();
+            let mut each = workers.span();
+            loop {
+                match each.pop_front() {
+                    Option::Some(worker) => {
+                        let mut largest: u256 = 0;
+                        let mut all = asked.span();
+                        loop {
+                            match all.pop_front() {
+                                Option::Some(pair) => {
+                                    let (who, collateral) = *pair;
+                                    if who == *worker && collateral > largest {
+                                        largest = collateral;
+                                    }
+                                },
+                                Option::None => { break; },
+                            }
+                        };
+                        let reason = registry.eligibility(*worker, largest);
+                        assert(reason == 0, reason);
+                    },
+                    Option::None => { break; },
+                }
+            };
             self.guard.end();
         }
 
@@ -377,23 +382,20 @@ pub mod JobMarket {
         }
 
         fn submit_result(ref self: ContractState, job_id: u64, commitment: felt252) {
-            let mut terms = self._terms(job_id);
-            let worker = self.job_worker.read(job_id);
-            assert(get_caller_address() == worker, errors::NOT_WORKER);
-            assert(terms.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
-            let mut clock = self.job_clock.read(job_id);
+            self._submit(job_id, commitment, get_caller_address(), get_block_timestamp());
+        }
+
+        fn submit_results(ref self: ContractState, results: Array<JobResult>) {
+            assert(results.len() > 0, common_errors::EMPTY_BATCH);
+            let worker = get_caller_address();
             let now = get_block_timestamp();
-            assert(now <= clock.deadline, errors::DEADLINE_PASSED);
-            assert(commitment != 0, errors::ZERO_COMMITMENT);
-            terms.status = JobStatus::Submitted;
-            clock.review_until = now + terms.review_window;
-            self.job_terms.write(job_id, terms);
-            self.job_clock.write(job_id, clock);
-            self.job_commitment.write(job_id, commitment);
-            self
-                .emit(
-                    ResultSubmitted { job_id, worker, commitment, review_until: clock.review_until },
-                );
+            let mut rest = results.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(result) => self._submit(*result.job_id, *result.commitment, worker, now),
+                    Option::None => { break; },
+                }
+            };
         }
 
         fn confirm(ref self: ContractState, job_id: u64) {
@@ -784,6 +786,91 @@ pub mod JobMarket {
             self.job_amounts.write(job_id, JobAmounts { budget: budget.low, price: 0 });
             self.job_manifest.write(job_id, manifest_hash);
             self.emit(JobCreated { job_id, poster, budget, manifest_hash, exec_duration, max_attempts });
+        }
+
+        /// Checks an award as `award_job` requires, the worker's eligibility too when
+        /// `check_eligibility` (else the caller checks it), records it and emits `JobAwarded`.
+        /// Returns the collateral it implies.
+        fn _award(
+            ref self: ContractState,
+            award: Award,
+            params: MarketParams,
+            now: u64,
+            check_eligibility: bool,
+        ) -> u256 {
+            let Award { job_id, worker, price, consent_expiry, consent_signature } = award;
+            let mut terms = self._terms(job_id);
+            let poster = self.job_poster.read(job_id);
+            assert(get_caller_address() == poster, errors::NOT_POSTER);
+            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
+            assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
+            assert(worker != poster, errors::POSTER_AS_WORKER);
+            assert(price > 0, errors::ZERO_PRICE);
+            let mut amounts = self.job_amounts.read(job_id);
+            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
+            assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
+            assert(price >= params.min_price, errors::PRICE_TOO_LOW);
+            let collateral = bps_of(price, params.collateral_bps);
+            assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
+            if check_eligibility {
+                let reason = self._registry().eligibility(worker, collateral);
+                assert(reason == 0, reason);
+            }
+            let attempt = terms.attempts + 1;
+            let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
+            let answer = ISRC6Dispatcher { contract_address: worker }
+                .is_valid_signature(hash, consent_signature);
+            assert(answer == VALID, errors::BAD_CONSENT);
+            terms.status = JobStatus::Awarded;
+            terms.attempts = attempt;
+            terms.fee_bps = params.fee_bps;
+            terms.slash_bps = params.slash_bps;
+            terms.collateral_bps = params.collateral_bps;
+            terms.review_window = params.review_window;
+            terms.dispute_bond_bps = params.dispute_bond_bps;
+            terms.resolution_window = params.resolution_window;
+            let accept_by = now + params.accept_window;
+            self.job_terms.write(job_id, terms);
+            self.job_worker.write(job_id, worker);
+            // Fits: the price is at most the budget.
+            amounts.price = price.low;
+            self.job_amounts.write(job_id, amounts);
+            self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
+            self
+                .emit(
+                    JobAwarded {
+                        job_id,
+                        worker,
+                        price,
+                        collateral,
+                        accept_by,
+                        attempt,
+                        fee_bps: terms.fee_bps,
+                        slash_bps: terms.slash_bps,
+                    },
+                );
+            collateral
+        }
+
+        /// `submit_result` for one job, by `worker` (the caller).
+        fn _submit(
+            ref self: ContractState, job_id: u64, commitment: felt252, worker: ContractAddress, now: u64,
+        ) {
+            let mut terms = self._terms(job_id);
+            assert(worker == self.job_worker.read(job_id), errors::NOT_WORKER);
+            assert(terms.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
+            let mut clock = self.job_clock.read(job_id);
+            assert(now <= clock.deadline, errors::DEADLINE_PASSED);
+            assert(commitment != 0, errors::ZERO_COMMITMENT);
+            terms.status = JobStatus::Submitted;
+            clock.review_until = now + terms.review_window;
+            self.job_terms.write(job_id, terms);
+            self.job_clock.write(job_id, clock);
+            self.job_commitment.write(job_id, commitment);
+            self
+                .emit(
+                    ResultSubmitted { job_id, worker, commitment, review_until: clock.review_until },
+                );
         }
 
         /// Checks that `worker` may accept the job now, starts its execution deadline and emits
