@@ -1,6 +1,6 @@
 /**
- * JobMarket's batch entry points on a real devnet (create_jobs, accept_jobs, confirm_jobs,
- * claim_jobs; the registry's lock_jobs and release_jobs and the reputation's
+ * JobMarket's batch entry points on a real devnet (create_jobs, award_jobs, accept_jobs,
+ * submit_results, confirm_jobs, claim_jobs; the registry's lock_jobs and release_jobs and the reputation's
  * record_completions behind them): each leaves every party where the single calls one after
  * another would, emits the same per-job events, and refuses what they refuse, a wrong caller,
  * an empty batch and a job named twice. The last test moves the devnet clock.
@@ -74,6 +74,50 @@ describe('create_jobs', () => {
     const count = toBigInt(await market().job_count());
     expect(await revertReason(c.market.invoke('create_jobs', [spec(60n), spec(60n)]))).toBeDefined();
     expect(toBigInt(await market().job_count())).toBe(count);
+  });
+});
+
+async function awardOf(w: Account, id: bigint, price = DEFAULT_PRICE) {
+  const { expiry, signature } = await chain.consent(w, id, price);
+  return { job_id: id, worker: w.address, price, consent_expiry: expiry, consent_signature: signature };
+}
+
+describe('award_jobs', () => {
+  it('awards each job to its own worker with that worker\'s consent', async () => {
+    const [a, b] = await createJobs(poster, [DEFAULT_BUDGET, DEFAULT_BUDGET]);
+    const awards = [await awardOf(worker, a!), await awardOf(worker2, b!, DEFAULT_PRICE / 2n)];
+    const { txHash } = await chain.as(poster).market.invoke('award_jobs', awards);
+    expect(await chain.job(a!)).toMatchObject({ status: 'Awarded', worker: BigInt(worker.address), price: DEFAULT_PRICE });
+    expect(await chain.job(b!)).toMatchObject({ status: 'Awarded', worker: BigInt(worker2.address), price: DEFAULT_PRICE / 2n });
+    expect((await chain.events(txHash)).map((e) => e.name)).toEqual(['JobAwarded', 'JobAwarded']);
+  });
+
+  it('refuses another caller, a consent to another price, a job twice, an empty batch', async () => {
+    const [a, b] = await createJobs(poster, [DEFAULT_BUDGET, DEFAULT_BUDGET]);
+    const ok = await awardOf(worker, a!);
+    expect(await revertReason(chain.as(other).market.invoke('award_jobs', [ok]))).toBe('Caller is not the poster');
+    const wrong = { ...(await awardOf(worker, b!)), price: DEFAULT_PRICE - 1n };
+    expect(await revertReason(chain.as(poster).market.invoke('award_jobs', [ok, wrong]))).toBe('Award consent not valid');
+    expect(await revertReason(chain.as(poster).market.invoke('award_jobs', [ok, ok]))).toBe('Job is not open');
+    expect(await revertReason(chain.as(poster).market.invoke('award_jobs', []))).toBe('Batch is empty');
+    expect((await chain.job(a!)).status).toBe('Open');
+  });
+});
+
+describe('submit_results', () => {
+  it('records each commitment; refuses another caller, a zero commitment, an empty batch', async () => {
+    const ids = await createJobs(poster, [DEFAULT_BUDGET, DEFAULT_BUDGET]);
+    for (const id of ids) await chain.award(poster, worker, id);
+    await chain.as(worker).market.invoke('accept_jobs', ids);
+    const results = ids.map((job_id, i) => ({ job_id, commitment: 0x100n + BigInt(i) }));
+    expect(await revertReason(chain.as(worker2).market.invoke('submit_results', results))).toBe('Caller is not the worker');
+    expect(await revertReason(chain.as(worker).market.invoke('submit_results', [{ job_id: ids[0]!, commitment: 0n }]))).toBe(
+      'Commitment must not be zero',
+    );
+    expect(await revertReason(chain.as(worker).market.invoke('submit_results', []))).toBe('Batch is empty');
+    const { txHash } = await chain.as(worker).market.invoke('submit_results', results);
+    expect(await chain.job(ids[1]!)).toMatchObject({ status: 'Submitted', commitment: 0x101n });
+    expect((await chain.events(txHash)).map((e) => e.name)).toEqual(['ResultSubmitted', 'ResultSubmitted']);
   });
 });
 
