@@ -18,6 +18,68 @@ export const JobMarketAbi = [
   },
   U256,
   {
+    "type": "struct",
+    "name": "cairn::market::interface::JobSpec",
+    "members": [
+      {
+        "name": "budget",
+        "type": "core::integer::u256"
+      },
+      {
+        "name": "manifest_hash",
+        "type": "core::felt252"
+      },
+      {
+        "name": "exec_duration",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "max_attempts",
+        "type": "core::integer::u8"
+      }
+    ]
+  },
+  {
+    "type": "struct",
+    "name": "cairn::market::interface::Award",
+    "members": [
+      {
+        "name": "job_id",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "worker",
+        "type": "core::starknet::contract_address::ContractAddress"
+      },
+      {
+        "name": "price",
+        "type": "core::integer::u256"
+      },
+      {
+        "name": "consent_expiry",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "consent_signature",
+        "type": "core::array::Array::<core::felt252>"
+      }
+    ]
+  },
+  {
+    "type": "struct",
+    "name": "cairn::market::interface::JobResult",
+    "members": [
+      {
+        "name": "job_id",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "commitment",
+        "type": "core::felt252"
+      }
+    ]
+  },
+  {
     "type": "enum",
     "name": "core::bool",
     "variants": [
@@ -255,6 +317,22 @@ export const JobMarketAbi = [
       },
       {
         "type": "function",
+        "name": "create_jobs",
+        "inputs": [
+          {
+            "name": "jobs",
+            "type": "core::array::Array::<cairn::market::interface::JobSpec>"
+          }
+        ],
+        "outputs": [
+          {
+            "type": "core::array::Array::<core::integer::u64>"
+          }
+        ],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
         "name": "cancel_job",
         "inputs": [
           {
@@ -295,11 +373,35 @@ export const JobMarketAbi = [
       },
       {
         "type": "function",
+        "name": "award_jobs",
+        "inputs": [
+          {
+            "name": "awards",
+            "type": "core::array::Array::<cairn::market::interface::Award>"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
         "name": "accept_job",
         "inputs": [
           {
             "name": "job_id",
             "type": "core::integer::u64"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "accept_jobs",
+        "inputs": [
+          {
+            "name": "job_ids",
+            "type": "core::array::Array::<core::integer::u64>"
           }
         ],
         "outputs": [],
@@ -323,11 +425,35 @@ export const JobMarketAbi = [
       },
       {
         "type": "function",
+        "name": "submit_results",
+        "inputs": [
+          {
+            "name": "results",
+            "type": "core::array::Array::<cairn::market::interface::JobResult>"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
         "name": "confirm",
         "inputs": [
           {
             "name": "job_id",
             "type": "core::integer::u64"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "confirm_jobs",
+        "inputs": [
+          {
+            "name": "job_ids",
+            "type": "core::array::Array::<core::integer::u64>"
           }
         ],
         "outputs": [],
@@ -400,6 +526,18 @@ export const JobMarketAbi = [
           {
             "name": "job_id",
             "type": "core::integer::u64"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "claim_jobs",
+        "inputs": [
+          {
+            "name": "job_ids",
+            "type": "core::array::Array::<core::integer::u64>"
           }
         ],
         "outputs": [],

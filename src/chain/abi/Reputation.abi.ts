@@ -18,6 +18,24 @@ export const ReputationAbi = [
   U256,
   {
     "type": "struct",
+    "name": "cairn::reputation::interface::Completion",
+    "members": [
+      {
+        "name": "job_id",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "poster",
+        "type": "core::starknet::contract_address::ContractAddress"
+      },
+      {
+        "name": "fee",
+        "type": "core::integer::u256"
+      }
+    ]
+  },
+  {
+    "type": "struct",
     "name": "cairn::reputation::interface::ReputationRecord",
     "members": [
       {
@@ -65,6 +83,26 @@ export const ReputationAbi = [
           {
             "name": "fee",
             "type": "core::integer::u256"
+          },
+          {
+            "name": "min_price",
+            "type": "core::integer::u256"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "record_completions",
+        "inputs": [
+          {
+            "name": "worker",
+            "type": "core::starknet::contract_address::ContractAddress"
+          },
+          {
+            "name": "completions",
+            "type": "core::array::Array::<cairn::reputation::interface::Completion>"
           },
           {
             "name": "min_price",

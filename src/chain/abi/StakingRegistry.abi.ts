@@ -37,6 +37,20 @@ export const StakingRegistryAbi = [
   },
   {
     "type": "struct",
+    "name": "cairn::staking::interface::JobCollateral",
+    "members": [
+      {
+        "name": "job_id",
+        "type": "core::integer::u64"
+      },
+      {
+        "name": "amount",
+        "type": "core::integer::u256"
+      }
+    ]
+  },
+  {
+    "type": "struct",
     "name": "cairn::staking::interface::RegistryParams",
     "members": [
       {
@@ -172,6 +186,38 @@ export const StakingRegistryAbi = [
           {
             "name": "job_id",
             "type": "core::integer::u64"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "lock_jobs",
+        "inputs": [
+          {
+            "name": "worker",
+            "type": "core::starknet::contract_address::ContractAddress"
+          },
+          {
+            "name": "locks",
+            "type": "core::array::Array::<cairn::staking::interface::JobCollateral>"
+          }
+        ],
+        "outputs": [],
+        "state_mutability": "external"
+      },
+      {
+        "type": "function",
+        "name": "release_jobs",
+        "inputs": [
+          {
+            "name": "worker",
+            "type": "core::starknet::contract_address::ContractAddress"
+          },
+          {
+            "name": "releases",
+            "type": "core::array::Array::<cairn::staking::interface::JobCollateral>"
           }
         ],
         "outputs": [],
