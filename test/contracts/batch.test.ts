@@ -46,10 +46,10 @@ async function submitted(p: Account, w: Account, n: number): Promise<bigint[]> {
 describe('create_jobs', () => {
   it('escrows the sum with one transfer and opens each job with its own JobCreated', async () => {
     const escrowBefore = toBigInt(await market().escrowed());
-    const posterBefore = await chain.balance(poster.address);
     const count = toBigInt(await market().job_count());
     const c = chain.as(poster);
     await c.token.invoke('approve', chain.deployment.market, 30n);
+    const posterBefore = await chain.balance(poster.address);
     const { txHash } = await c.market.invoke('create_jobs', [spec(10n), spec(20n)]);
     expect(toBigInt(await market().escrowed())).toBe(escrowBefore + 30n);
     expect(await chain.balance(poster.address)).toBe(posterBefore - 30n - (await chain.feePaid(txHash)));
