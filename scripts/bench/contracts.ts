@@ -1,6 +1,7 @@
 /**
  * `npm run bench:contracts`: what each entry point costs on devnet (the fee actually charged,
- * in STRK, and the L2 gas the receipt reports), and what one whole job life costs, per party.
+ * in STRK, and the L2 gas the receipt reports), and what one whole job life costs, per party,
+ * alone and per job when BATCH lives go through the batch entry points together.
  * `-- --json` prints one JSON object with the same figures instead of the table.
  * `-- --breakdown` adds where each step of the job life spends its gas: every call's own L2 gas
  * (from devnet's trace) and what the transaction paid outside the calls (call-gas.ts).
@@ -17,6 +18,9 @@ import { DEVNET_STRK_ADDRESS, Devnet } from '../devnet';
 import { DEFAULT_MARKET_PARAMS, STRK } from '../../src/chain/params';
 import { toBigInt } from '../../src/chain/values';
 import { CallNames, type TxGas, txGas } from './call-gas';
+
+/** Jobs in the batched life: the node's queue batches up to 16 calls a transaction. */
+const BATCH = 8;
 
 // starknet.js warns on each transaction that a young devnet has too few blocks to estimate tips.
 config.set('logLevel', 'ERROR');
@@ -54,7 +58,7 @@ async function main() {
     const traces: Record<string, TxGas> = {};
     const cost = async (label: string, p: Promise<{ txHash: string }>) => {
       const { txHash } = await p;
-      if (breakdown && label.startsWith('life: ')) traces[label] = await txGas(devnet, txHash, names);
+      if (breakdown && /^(life|batch): /.test(label)) traces[label] = await txGas(devnet, txHash, names);
       const receipt = (await provider.getTransactionReceipt(txHash)) as GetTransactionReceiptResponse;
       const v = receipt.value as unknown as {
         actual_fee: { amount: string };
@@ -103,6 +107,27 @@ async function main() {
     await cost('life: market.submit_result', as(worker).market.invoke('submit_result', id, 0x1234n));
     await cost('life: market.confirm', as(poster).market.invoke('confirm', id));
 
+    // The same life for BATCH jobs at once through the batch entry points, a transaction per
+    // step, as the node's queue sends them when it has a step for several jobs (combine-calls.ts).
+    const ids = Array.from({ length: BATCH }, (_, i) => id + 1n + BigInt(i));
+    const spec = { budget, manifest_hash: 0xc0ffeen, exec_duration: 3_600n, max_attempts: 2 };
+    await cost('batch: token.approve', as(poster).token.invoke('approve', deployment.market, BigInt(BATCH) * budget));
+    await cost('batch: market.create_jobs', as(poster).market.invoke('create_jobs', ids.map(() => spec)));
+    const expiry = BigInt((await provider.getBlockWithTxHashes('latest')).timestamp) + 3_600n;
+    const awards = await Promise.all(
+      ids.map(async (jobId) => ({
+        job_id: jobId,
+        worker: worker.address,
+        price,
+        consent_expiry: expiry,
+        consent_signature: await signAwardConsent(worker, { market: deployment.market, jobId, price, expiry, attempt: 1 }),
+      })),
+    );
+    await cost('batch: market.award_jobs', as(poster).market.invoke('award_jobs', awards));
+    await cost('batch: market.accept_jobs', as(worker).market.invoke('accept_jobs', ids));
+    await cost('batch: market.submit_results', as(worker).market.invoke('submit_results', ids.map((job_id) => ({ job_id, commitment: 0x1234n }))));
+    await cost('batch: market.confirm_jobs', as(poster).market.invoke('confirm_jobs', ids));
+
     // The other entry points.
     await as(poster).token.invoke('approve', deployment.market, 10n * budget);
     await as(poster).market.invoke('create_job', budget, 0xc0ffeen, 3_600n, 2n);
@@ -142,7 +167,10 @@ async function main() {
     const life = Object.entries(costs).filter(([k]) => k.startsWith('life: '));
     const sum = (xs: [string, Cost][]) =>
       xs.reduce((s, [, c]) => ({ feeFri: s.feeFri + c.feeFri, l2Gas: s.l2Gas + c.l2Gas, l1DataGas: s.l1DataGas + c.l1DataGas }), { feeFri: 0n, l2Gas: 0n, l1DataGas: 0n });
+    const batch = sum(Object.entries(costs).filter(([k]) => k.startsWith('batch: ')));
+    const perJob = (c: Cost): Cost => ({ feeFri: c.feeFri / BigInt(BATCH), l2Gas: c.l2Gas / BigInt(BATCH), l1DataGas: c.l1DataGas / BigInt(BATCH) });
     const jobLife = {
+      batched: perJob(batch),
       total: sum(life),
       poster: sum(life.filter(([k]) => /approve|create|award|confirm/.test(k))),
       worker: sum(life.filter(([k]) => /accept|submit/.test(k))),
@@ -153,7 +181,13 @@ async function main() {
       const out = {
         devnet: devnet.url,
         entry_points: Object.fromEntries(Object.entries(costs).map(([k, c]) => [k, conv(c)])),
-        job_life: { total: conv(jobLife.total), poster: conv(jobLife.poster), worker: conv(jobLife.worker) },
+        job_life: {
+          total: conv(jobLife.total),
+          poster: conv(jobLife.poster),
+          worker: conv(jobLife.worker),
+          batch_size: BATCH,
+          batched_per_job: conv(jobLife.batched),
+        },
         ...(breakdown ? { breakdown: traces } : {}),
       };
       process.stdout.write(JSON.stringify(out) + '\n');
@@ -162,11 +196,12 @@ async function main() {
       rows.push(['JOB LIFE total (approve+create+award+accept+submit+confirm)', strk(jobLife.total.feeFri).toFixed(6), jobLife.total.l2Gas.toString(), jobLife.total.l1DataGas.toString()]);
       rows.push(['  of which poster', strk(jobLife.poster.feeFri).toFixed(6), jobLife.poster.l2Gas.toString(), jobLife.poster.l1DataGas.toString()]);
       rows.push(['  of which worker', strk(jobLife.worker.feeFri).toFixed(6), jobLife.worker.l2Gas.toString(), jobLife.worker.l1DataGas.toString()]);
+      rows.push([`JOB LIFE per job in a batch of ${BATCH} (the batch: rows)`, strk(jobLife.batched.feeFri).toFixed(6), jobLife.batched.l2Gas.toString(), jobLife.batched.l1DataGas.toString()]);
       const w = Math.max(...rows.map((r) => r[0]!.length));
       process.stdout.write(`${'entry point'.padEnd(w)}  ${'fee STRK'.padStart(10)}  ${'L2 gas'.padStart(10)}  ${'L1 data gas'.padStart(11)}\n`);
       for (const r of rows) process.stdout.write(`${r[0]!.padEnd(w)}  ${r[1]!.padStart(10)}  ${r[2]!.padStart(10)}  ${r[3]!.padStart(11)}\n`);
       for (const [label, t] of Object.entries(traces)) {
-        process.stdout.write(`\n${label.slice('life: '.length)}: ${t.l2Gas} L2 gas, ${t.outsideCalls} outside the calls (new storage slots at 402,000 each, data)\n`);
+        process.stdout.write(`\n${label.replace(/^life: /, '')}: ${t.l2Gas} L2 gas, ${t.outsideCalls} outside the calls (new storage slots at 402,000 each, data)\n`);
         for (const c of t.calls) {
           process.stdout.write(`  ${'  '.repeat(c.depth)}${c.call.padEnd(40 - 2 * c.depth)} ${String(c.l2Gas).padStart(9)} total ${String(c.ownL2Gas).padStart(9)} own\n`);
         }

@@ -47,7 +47,11 @@ export function readCairoFiles(root = CONTRACTS_SRC): CairoFile[] {
           modulePath: path.replace(/\.cairo$/, '').split('/'),
           text,
           contract,
-          isTest: path.startsWith('testing/') || path.endsWith('/tests.cairo') || path.endsWith('_test.cairo'),
+          isTest:
+            path.startsWith('testing/') ||
+            path.endsWith('/tests.cairo') ||
+            path.endsWith('_tests.cairo') ||
+            path.endsWith('_test.cairo'),
         });
       }
     }

@@ -1,5 +1,5 @@
 /**
- * `npm run contracts:test [filter]`: runs the Cairo unit tests (the tests.cairo of each contract
+ * `npm run contracts:test [filter]`: runs the Cairo unit tests (the tests.cairo and *_tests.cairo of each contract
  * folder, helpers in contracts/src/testing) with the Starknet plugin, natively, through
  * cairn-cairo-test (scripts/contracts/cairo-test, built by bootstrap on cairo-lang 2.17).
  *

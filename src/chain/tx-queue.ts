@@ -5,9 +5,10 @@
  *   second process writing with the same account is the one race left, and is retried).
  * - Calls queued while a transaction is in flight go out together as the next one, a multicall:
  *   a busy poster's awards and confirms, or a worker's accepts and submits, pay one transaction
- *   fee instead of several. A call that expects companions (an award while other bid windows
- *   of the same poster are closing) may hold an idle queue for a few milliseconds so that they
- *   share its transaction rather than queue behind it. When a batch would revert (fee estimation refuses it), its calls are
+ *   fee instead of several; with `combine` (combine-calls.ts), the same step for several jobs
+ *   also becomes one call of the market's batch entry point. A call that expects companions (an
+ *   award while other bid windows of the same poster are closing) may hold an idle queue for a
+ *   few milliseconds so that they share its transaction rather than queue behind it. When a batch would revert (fee estimation refuses it), its calls are
  *   sent one by one, so only the call at fault fails, with the contract's reason.
  * - A fee above the configured cap is refused before anything is signed.
  * - Transient RPC failures and nonce races are retried with backoff; a receipt that does not come
@@ -28,8 +29,10 @@ export interface TxQueueOptions {
   attempts?: number;
   /** First retry delay; doubled on each retry. */
   retryDelayMs?: number;
-  /** Most calls in one multicall. */
+  /** Most queued calls in one multicall. */
   maxBatch?: number;
+  /** Rewrites the queued calls of one transaction into the calls it sends (combine-calls.ts). */
+  combine?: (units: Call[][]) => Call[];
   log?: Logger;
 }
 
@@ -114,7 +117,8 @@ export class TxQueue {
   }
 
   private async send(batch: Pending[]): Promise<InvokeResult> {
-    const calls = batch.flatMap((p) => p.calls);
+    const units = batch.map((p) => p.calls);
+    const calls = this.opts.combine ? this.opts.combine(units) : units.flat();
     const labels = batch.map((p) => p.label).join(', ');
     const attempts = this.opts.attempts ?? 4;
     let delay = this.opts.retryDelayMs ?? 250;

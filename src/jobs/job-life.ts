@@ -10,6 +10,7 @@ import type { Account } from 'starknet';
 import { cairnEventCodec } from '../chain/events/cairn-codec';
 import { ChainFollower, type Delivery } from '../chain/events/follower';
 import { RpcChainSource } from '../chain/events/rpc-chain-source';
+import { combineCalls } from '../chain/combine-calls';
 import { TxQueue } from '../chain/tx-queue';
 import { toBigInt } from '../chain/values';
 import type { JobsConfig } from '../config/config.schema';
@@ -61,6 +62,8 @@ export class JobLife {
       ...(config.maxFeeFri !== undefined ? { maxFee: BigInt(config.maxFeeFri) } : {}),
       receiptTimeoutMs: config.receiptTimeoutMs,
       maxBatch: config.maxBatch,
+      combine: (units) =>
+        combineCalls(units, { market: clients.market.address, token: clients.token.address }),
       log: log.child({ module: 'tx' }),
     });
     const protocol = new JobProtocol(init.host, {

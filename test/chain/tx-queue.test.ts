@@ -2,9 +2,12 @@
  * The node's transaction queue against a real devnet and the deployed contracts: calls queued
  * together go out as one multicall, a batch holding a call the contract refuses is split so only
  * that call fails (with the contract's reason), a fee above the cap is refused before signing,
- * and an unreachable RPC is retried, then reported.
+ * and an unreachable RPC is retried, then reported. With the market's combiner, the same step
+ * for several jobs goes out as one call of its batch entry point, and a refused batch still
+ * fails only the unit at fault.
  */
 import { Account } from 'starknet';
+import { combineCalls } from '../../src/chain/combine-calls';
 import { ChainError } from '../../src/chain/errors';
 import { STRK } from '../../src/chain/params';
 import { TxQueue } from '../../src/chain/tx-queue';
@@ -47,6 +50,48 @@ test('a batch with a refused call is split: the good calls land, the bad one fai
   expect(err).toBeInstanceOf(ChainError);
   expect((err as ChainError).code).toBe('REJECTED');
   expect((err as ChainError).message).toMatch(/insufficient|allowance|ERC20/i);
+});
+
+describe('with the market combiner', () => {
+  const combining = (account: Account) =>
+    new TxQueue(account, {
+      combine: (units) => combineCalls(units, { market: chain.deployment.market, token: chain.deployment.token }),
+    });
+  const post = (account: Account, budget: bigint) => {
+    const c = chain.as(account);
+    return [
+      c.token.populate('approve', chain.deployment.market, budget),
+      c.market.populate('create_job', budget, 0xabcn, 600n, 1n),
+    ];
+  };
+
+  test('posts queued together go out as one approve and one create_jobs', async () => {
+    const poster = chain.actors.posters[0]!;
+    const q = combining(poster);
+    const blocker = q.submit(post(poster, 1n), 'post 0');
+    const posts = [2n, 3n].map((b) => q.submit(post(poster, b), `post ${b}`));
+    const [first, p2, p3] = await Promise.all([blocker, ...posts]);
+    expect(p2!.txHash).toBe(p3!.txHash);
+    // The lone first post went as it came (2 calls); the two after it as 2 calls, not 4.
+    expect(q.stats).toMatchObject({ transactions: 2, calls: 4 });
+    const created = (await chain.events(p2!.txHash)).filter((e) => e.name === 'JobCreated');
+    expect(created.map((e) => e.fields.budget)).toEqual([2n, 3n]);
+    expect((await chain.events(first!.txHash)).map((e) => e.name)).toEqual(['JobCreated']);
+  });
+
+  test('a refused combined call is split back into its units: only the bad one fails', async () => {
+    const poster = chain.actors.posters[1]!;
+    const q = combining(poster);
+    const blocker = q.submit(post(poster, 1n), 'post 0');
+    const good = q.submit(post(poster, 5n), 'good post');
+    const bad = q.submit(post(poster, 0n), 'zero budget');
+    await blocker;
+    const { txHash } = await good;
+    expect((await chain.events(txHash)).map((e) => e.fields.budget)).toEqual([5n]);
+    const err = await bad.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChainError);
+    expect((err as ChainError).reason).toBe('Budget must be positive');
+  });
 });
 
 test('a fee above the cap is refused before anything is signed', async () => {

@@ -13,6 +13,9 @@
  *   - a failed call changed nothing but the sender's balance, by exactly its fee.
  *   - no award goes through without the worker's valid consent (unsigned, wrong price, wrong
  *     attempt and expired consents are sent among the valid ones);
+ *   - a third of the job steps go through the market's batch entry point as a batch of one
+ *     (create_jobs, award_jobs, accept_jobs, submit_results, confirm_jobs, claim_jobs), under
+ *     the same checks: a batch settles, locks and pays as the single call does.
  * The run prints its counts per action and outcome, and why each refused call was refused.
  * CAIRN_INVARIANT_SEED replays a run; CAIRN_INVARIANT_STEPS changes its length.
  */
@@ -26,6 +29,16 @@ import { signAwardConsent } from '../../src/chain/award-consent';
 import { ChainFixture } from './support/chain';
 import { toBigInt } from '../../src/chain/values';
 import { mulberry32 } from '../../src/shared/seeded-random';
+
+/** The market's single-job entry points and the batch entry point taking an array of their arguments. */
+const BATCH_OF: Record<string, string> = {
+  create_job: 'create_jobs',
+  award_job: 'award_jobs',
+  accept_job: 'accept_jobs',
+  submit_result: 'submit_results',
+  confirm: 'confirm_jobs',
+  claim: 'claim_jobs',
+};
 
 const SEED = Number(process.env.CAIRN_INVARIANT_SEED ?? randomInt(2 ** 31));
 const STEPS = Number(process.env.CAIRN_INVARIANT_STEPS ?? 1000);
@@ -122,7 +135,7 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
   const everyone = [...posters, ...workers, arbiter, outsider, owner];
   const read = chain.read;
   const jobs: { id: bigint; budget: bigint; poster: Account; status: JobStatus; worker?: Account; bond: bigint }[] = [];
-  const counts = { ok: 0, failed: 0, timeJumps: 0 } as Record<string, number>;
+  const counts = { ok: 0, failed: 0, timeJumps: 0, batched: 0 } as Record<string, number>;
   /** Why refused calls were refused, to see what a run exercised: '<action>: <reason>' -> n. */
   const reasons: Record<string, number> = {};
   const block = await chain.provider.getBlockWithTxHashes('latest');
@@ -292,6 +305,14 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
     }
   };
 
+  /** The same calls, a single-job market call sent as its batch entry point's batch of one. */
+  const asBatchOfOne = (calls: Call[]): Call[] =>
+    calls.map((c) =>
+      BigInt(c.contractAddress) === BigInt(chain.deployment.market) && c.entrypoint in BATCH_OF
+        ? { ...c, entrypoint: BATCH_OF[c.entrypoint]!, calldata: ['0x1', ...(c.calldata as string[])] }
+        : c,
+    );
+
   const check = (cond: boolean, what: string) => {
     if (!cond) throw new Error(what);
   };
@@ -305,6 +326,10 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
         counts.timeJumps!++;
       }
       const action = await choose();
+      if (action.calls.some((c) => c.entrypoint in BATCH_OF) && r.chance(0.33)) {
+        action.calls = asBatchOfOne(action.calls);
+        counts.batched!++;
+      }
       const prev = action.job ? await chain.job(action.job.id) : undefined;
       const before = await snapshot(action.sender, action.job?.id);
       let txHash: string;
@@ -384,5 +409,6 @@ it(`keeps every invariant over ${STEPS} random actions (seed ${SEED})`, async ()
     expect(counts[`${name}:ok`] ?? 0).toBeGreaterThan(0);
   }
   expect(counts.failed).toBeGreaterThan(0);
+  expect(counts.batched).toBeGreaterThan(0);
   expect(counts.ok! + counts.failed!).toBe(STEPS);
 }, 3_600_000);

@@ -7,3 +7,4 @@ pub const TRANSFER_FAILED: felt252 = 'Token transfer failed';
 pub const NOT_MARKET: felt252 = 'Caller is not the market';
 pub const MARKET_ALREADY_SET: felt252 = 'Market already set';
 pub const NOT_PENDING_OWNER: felt252 = 'Caller is not the pending owner';
+pub const EMPTY_BATCH: felt252 = 'Batch is empty';

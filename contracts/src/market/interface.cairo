@@ -54,6 +54,33 @@ pub struct Job {
     pub resolve_by: u64,
 }
 
+/// One job for `create_jobs`: the arguments `create_job` takes, in the same order, so a
+/// `create_job` call's calldata is one element of a `create_jobs` array.
+#[derive(Drop, Copy, Serde, PartialEq, Debug)]
+pub struct JobSpec {
+    pub budget: u256,
+    pub manifest_hash: felt252,
+    pub exec_duration: u64,
+    pub max_attempts: u8,
+}
+
+/// One award for `award_jobs`: the arguments `award_job` takes, in the same order.
+#[derive(Drop, Serde, PartialEq, Debug)]
+pub struct Award {
+    pub job_id: u64,
+    pub worker: ContractAddress,
+    pub price: u256,
+    pub consent_expiry: u64,
+    pub consent_signature: Array<felt252>,
+}
+
+/// One result for `submit_results`: the arguments `submit_result` takes, in the same order.
+#[derive(Drop, Copy, Serde, PartialEq, Debug)]
+pub struct JobResult {
+    pub job_id: u64,
+    pub commitment: felt252,
+}
+
 #[derive(Drop, Copy, Serde, PartialEq, Debug, starknet::Store)]
 pub struct MarketParams {
     /// Protocol fee taken from the price, in basis points.
@@ -87,6 +114,10 @@ pub trait IJobMarket<TState> {
     fn create_job(
         ref self: TState, budget: u256, manifest_hash: felt252, exec_duration: u64, max_attempts: u8,
     ) -> u64;
+    /// `create_job` for several jobs, escrowing the sum of their budgets with one transfer
+    /// (needs an allowance for the sum). Requires at least one job, each as `create_job`
+    /// requires. Emits `JobCreated` for each, in order. Returns the new ids, consecutive.
+    fn create_jobs(ref self: TState, jobs: Array<JobSpec>) -> Array<u64>;
     /// Poster only, while Open. Refunds the budget. Emits `JobCancelled`.
     fn cancel_job(ref self: TState, job_id: u64);
     /// Poster only, while Open, no later than `consent_expiry`. Requires 0 < price <= budget, a
@@ -102,15 +133,32 @@ pub trait IJobMarket<TState> {
         consent_expiry: u64,
         consent_signature: Array<felt252>,
     );
+    /// `award_job` for several jobs of the caller's: each as `award_job` requires (its own
+    /// worker's consent among them), with the market's parameters read and each worker's
+    /// eligibility checked once, for its largest collateral. Requires at least one. Emits
+    /// `JobAwarded` for each, in order.
+    fn award_jobs(ref self: TState, awards: Array<Award>);
     /// Awarded worker only, within the accept window. Locks collateral and starts the
     /// execution deadline. Emits `JobAccepted`.
     fn accept_job(ref self: TState, job_id: u64);
+    /// `accept_job` for several jobs awarded to the caller: each as `accept_job` requires, and
+    /// the worker eligible for the sum of their collaterals (what accepting them one after
+    /// another needs), locked in one registry call. Requires at least one. Emits `JobAccepted`
+    /// for each, in order.
+    fn accept_jobs(ref self: TState, job_ids: Array<u64>);
     /// Worker only, before the deadline. Records the result commitment and opens the poster's
     /// review window. Emits `ResultSubmitted`.
     fn submit_result(ref self: TState, job_id: u64, commitment: felt252);
+    /// `submit_result` for several jobs of the caller's, each as `submit_result` requires.
+    /// Requires at least one. Emits `ResultSubmitted` for each, in order.
+    fn submit_results(ref self: TState, results: Array<JobResult>);
     /// Poster only, while Submitted. Pays the worker (price less fee), refunds budget - price,
     /// releases collateral, records a completion. Emits `JobCompleted`.
     fn confirm(ref self: TState, job_id: u64);
+    /// `confirm` for several jobs of the caller's: each as `confirm` requires. Each worker is
+    /// paid, its collateral released and its reputation recorded once for all its jobs, and the
+    /// poster refunded once. Requires at least one. Emits `JobCompleted` for each, in order.
+    fn confirm_jobs(ref self: TState, job_ids: Array<u64>);
     /// Poster only, while Submitted and within the review window. Pulls the dispute bond
     /// (`dispute_bond_bps` of the price; needs an allowance), fixes the arbiter in office as
     /// this dispute's arbiter and starts its resolution window. `disputed_output_hash` is the
@@ -132,6 +180,10 @@ pub trait IJobMarket<TState> {
     /// Worker only, while Submitted and after the review window: the poster's silence counts as
     /// a confirmation. Emits `JobCompleted`.
     fn claim(ref self: TState, job_id: u64);
+    /// `claim` for several jobs of the caller's: each as `claim` requires; paid, released and
+    /// recorded once, each poster refunded once. Requires at least one. Emits `JobCompleted`
+    /// (claimed) for each, in order.
+    fn claim_jobs(ref self: TState, job_ids: Array<u64>);
     /// Treasury or owner. Sends accrued fees and slashed collateral to the treasury.
     /// Emits `FeesCollected`.
     fn collect_fees(ref self: TState) -> u256;

@@ -21,13 +21,17 @@ pub mod JobMarket {
         JobDisputed, JobExpired, JobRefunded, JobReopened, JobResolved, ParamsUpdated,
         ResultSubmitted, TreasurySet,
     };
-    use crate::market::interface::{IJobMarket, Job, JobStatus, MarketParams};
+    use crate::market::interface::{
+        Award, IJobMarket, Job, JobResult, JobSpec, JobStatus, MarketParams,
+    };
     use crate::market::packing::{
         JobAmounts, JobClock, JobDispute, JobTerms, MAX_BUDGET, ParamMinimums, ParamTerms,
         join_params, split_params,
     };
-    use crate::reputation::interface::{IReputationDispatcher, IReputationDispatcherTrait};
-    use crate::staking::interface::{IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait};
+    use crate::reputation::interface::{Completion, IReputationDispatcher, IReputationDispatcherTrait};
+    use crate::staking::interface::{
+        IStakingRegistryDispatcher, IStakingRegistryDispatcherTrait, JobCollateral,
+    };
 
     component!(path: OwnableComponent, storage: ownable, event: OwnableEvent);
     component!(path: ReentrancyGuardComponent, storage: guard, event: GuardEvent);
@@ -63,11 +67,58 @@ pub mod JobMarket {
         terms: JobTerms,
     }
 
+    /// One job settled by `confirm_jobs` or `claim_jobs`, kept until the batch pays each party
+    /// once.
+    #[derive(Drop, Copy)]
+    struct Settled {
+        job_id: u64,
+        poster: ContractAddress,
+        worker: ContractAddress,
+        payout: u256,
+        fee: u256,
+        refund: u256,
+        collateral: u256,
+    }
+
     /// An amount the market holds, to its u128 storage form. Each is bounded by a budget, which
     /// `create_job` keeps below 2^123, so this never refuses one; a sum past 2^128 (a token
     /// with that much supply) makes the addition panic, it never wraps.
     fn narrow(amount: u256) -> u128 {
         amount.try_into().expect(errors::BUDGET_TOO_LARGE)
+    }
+
+    /// The workers (or the posters) of a settled batch, each once, in order of first appearance.
+    fn distinct(settled: Span<Settled>, workers: bool) -> Array<ContractAddress> {
+        let mut out: Array<ContractAddress> = array![];
+        let mut all = settled;
+        loop {
+            match all.pop_front() {
+                Option::Some(s) => {
+                    let who = if workers {
+                        *s.worker
+                    } else {
+                        *s.poster
+                    };
+                    if !contains(out.span(), who) {
+                        out.append(who);
+                    }
+                },
+                Option::None => { break; },
+            }
+        };
+        out
+    }
+
+    fn contains(addresses: Span<ContractAddress>, who: ContractAddress) -> bool {
+        let mut all = addresses;
+        loop {
+            match all.pop_front() {
+                Option::Some(a) => { if *a == who {
+                    break true;
+                } },
+                Option::None => { break false; },
+            }
+        }
     }
 
     #[storage]
@@ -165,46 +216,46 @@ pub mod JobMarket {
             exec_duration: u64,
             max_attempts: u8,
         ) -> u64 {
-            assert(budget > 0, errors::ZERO_BUDGET);
-            assert(budget < MAX_BUDGET, errors::BUDGET_TOO_LARGE);
-            assert(manifest_hash != 0, errors::ZERO_MANIFEST);
-            assert(
-                exec_duration > 0 && exec_duration <= self._param_terms().max_exec_duration,
-                errors::BAD_EXEC_DURATION,
-            );
-            assert(max_attempts >= 1 && max_attempts <= MAX_ATTEMPTS, errors::BAD_MAX_ATTEMPTS);
             self.guard.start();
             let poster = get_caller_address();
             let job_id = self.job_count.read() + 1;
+            let spec = JobSpec { budget, manifest_hash, exec_duration, max_attempts };
+            self._open(job_id, poster, spec, self._param_terms().max_exec_duration);
             self.job_count.write(job_id);
-            // Only the slots that are not zero: a zero field is never written.
-            self
-                .job_terms
-                .write(
-                    job_id,
-                    JobTerms {
-                        status: JobStatus::Open,
-                        max_attempts,
-                        attempts: 0,
-                        fee_bps: 0,
-                        slash_bps: 0,
-                        dispute_bond_bps: 0,
-                        collateral_bps: 0,
-                        exec_duration,
-                        created_at: get_block_timestamp(),
-                        review_window: 0,
-                        resolution_window: 0,
-                    },
-                );
-            self.job_poster.write(job_id, poster);
-            self.job_amounts.write(job_id, JobAmounts { budget: budget.low, price: 0 });
-            self.job_manifest.write(job_id, manifest_hash);
             self.escrowed.write(self.escrowed.read() + budget.low);
-            self.emit(JobCreated { job_id, poster, budget, manifest_hash, exec_duration, max_attempts });
             let ok = self._token().transfer_from(poster, get_contract_address(), budget);
             assert(ok, common_errors::TRANSFER_FAILED);
             self.guard.end();
             job_id
+        }
+
+        fn create_jobs(ref self: ContractState, jobs: Array<JobSpec>) -> Array<u64> {
+            assert(jobs.len() > 0, common_errors::EMPTY_BATCH);
+            self.guard.start();
+            let poster = get_caller_address();
+            let max_exec_duration = self._param_terms().max_exec_duration;
+            let mut job_id = self.job_count.read();
+            let mut total: u256 = 0;
+            let mut ids: Array<u64> = array![];
+            let mut rest = jobs.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(spec) => {
+                        job_id += 1;
+                        self._open(job_id, poster, *spec, max_exec_duration);
+                        total += *spec.budget;
+                        ids.append(job_id);
+                    },
+                    Option::None => { break; },
+                }
+            };
+            self.job_count.write(job_id);
+            // Each budget is below 2^123; a sum past 2^128 is refused here, never wrapped.
+            self.escrowed.write(self.escrowed.read() + narrow(total));
+            let ok = self._token().transfer_from(poster, get_contract_address(), total);
+            assert(ok, common_errors::TRANSFER_FAILED);
+            self.guard.end();
+            ids
         }
 
         fn cancel_job(ref self: ContractState, job_id: u64) {
@@ -233,100 +284,118 @@ pub mod JobMarket {
             // Guarded: the worker's account is called to check its consent, and an account is
             // code the market does not control.
             self.guard.start();
-            let mut terms = self._terms(job_id);
-            let poster = self.job_poster.read(job_id);
-            assert(get_caller_address() == poster, errors::NOT_POSTER);
-            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
-            assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
-            assert(worker != poster, errors::POSTER_AS_WORKER);
-            assert(price > 0, errors::ZERO_PRICE);
-            let mut amounts = self.job_amounts.read(job_id);
-            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
-            let now = get_block_timestamp();
-            assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
+            let award = Award { job_id, worker, price, consent_expiry, consent_signature };
+            self._award(award, self._params(), get_block_timestamp(), true);
+            self.guard.end();
+        }
+
+        fn award_jobs(ref self: ContractState, awards: Array<Award>) {
+            assert(awards.len() > 0, common_errors::EMPTY_BATCH);
+            self.guard.start();
             let params = self._params();
-            assert(price >= params.min_price, errors::PRICE_TOO_LOW);
-            let collateral = bps_of(price, params.collateral_bps);
-            assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
-            let reason = self._registry().eligibility(worker, collateral);
-            assert(reason == 0, reason);
-            let attempt = terms.attempts + 1;
-            let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
-            let answer = ISRC6Dispatcher { contract_address: worker }
-                .is_valid_signature(hash, consent_signature);
-            assert(answer == VALID, errors::BAD_CONSENT);
-            terms.status = JobStatus::Awarded;
-            terms.attempts = attempt;
-            terms.fee_bps = params.fee_bps;
-            terms.slash_bps = params.slash_bps;
-            terms.collateral_bps = params.collateral_bps;
-            terms.review_window = params.review_window;
-            terms.dispute_bond_bps = params.dispute_bond_bps;
-            terms.resolution_window = params.resolution_window;
-            let accept_by = now + params.accept_window;
-            self.job_terms.write(job_id, terms);
-            self.job_worker.write(job_id, worker);
-            // Fits: the price is at most the budget.
-            amounts.price = price.low;
-            self.job_amounts.write(job_id, amounts);
-            self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
-            self
-                .emit(
-                    JobAwarded {
-                        job_id,
-                        worker,
-                        price,
-                        collateral,
-                        accept_by,
-                        attempt,
-                        fee_bps: terms.fee_bps,
-                        slash_bps: terms.slash_bps,
+            let now = get_block_timestamp();
+            // Each award's worker and collateral, and each worker once.
+            let mut asked: Array<(ContractAddress, u256)> = array![];
+            let mut workers: Array<ContractAddress> = array![];
+            let mut rest = awards;
+            loop {
+                match rest.pop_front() {
+                    Option::Some(award) => {
+                        let worker = award.worker;
+                        let collateral = self._award(award, params, now, false);
+                        asked.append((worker, collateral));
+                        if !contains(workers.span(), worker) {
+                            workers.append(worker);
+                        }
                     },
-                );
+                    Option::None => { break; },
+                }
+            };
+            // An award checks the worker could lock its collateral, not that it has (that is
+            // accept's check): a worker eligible for its largest award is eligible for each.
+            let registry = self._registry();
+            let mut each = workers.span();
+            loop {
+                match each.pop_front() {
+                    Option::Some(worker) => {
+                        let mut largest: u256 = 0;
+                        let mut all = asked.span();
+                        loop {
+                            match all.pop_front() {
+                                Option::Some(pair) => {
+                                    let (who, collateral) = *pair;
+                                    if who == *worker && collateral > largest {
+                                        largest = collateral;
+                                    }
+                                },
+                                Option::None => { break; },
+                            }
+                        };
+                        let reason = registry.eligibility(*worker, largest);
+                        assert(reason == 0, reason);
+                    },
+                    Option::None => { break; },
+                }
+            };
             self.guard.end();
         }
 
         fn accept_job(ref self: ContractState, job_id: u64) {
-            let mut terms = self._terms(job_id);
-            let worker = self.job_worker.read(job_id);
-            assert(get_caller_address() == worker, errors::NOT_WORKER);
-            assert(terms.status == JobStatus::Awarded, errors::NOT_AWARDED);
-            let mut clock = self.job_clock.read(job_id);
-            let now = get_block_timestamp();
-            assert(now <= clock.accept_by, errors::ACCEPT_WINDOW_OVER);
+            let worker = get_caller_address();
+            let collateral = self._accept(job_id, worker, get_block_timestamp());
             // Eligible again now, not only at award: a worker suspended or unstaking since, or
             // whose free stake went to another job, cannot start this one.
-            let collateral = self._collateral(job_id, terms);
             let reason = self._registry().eligibility(worker, collateral);
             assert(reason == 0, reason);
-            terms.status = JobStatus::Accepted;
-            clock.deadline = now + terms.exec_duration;
-            self.job_terms.write(job_id, terms);
-            self.job_clock.write(job_id, clock);
-            self.emit(JobAccepted { job_id, worker, deadline: clock.deadline });
             if collateral > 0 {
                 self._registry().lock(worker, collateral, job_id);
             }
         }
 
-        fn submit_result(ref self: ContractState, job_id: u64, commitment: felt252) {
-            let mut terms = self._terms(job_id);
-            let worker = self.job_worker.read(job_id);
-            assert(get_caller_address() == worker, errors::NOT_WORKER);
-            assert(terms.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
-            let mut clock = self.job_clock.read(job_id);
+        fn accept_jobs(ref self: ContractState, job_ids: Array<u64>) {
+            assert(job_ids.len() > 0, common_errors::EMPTY_BATCH);
+            let worker = get_caller_address();
             let now = get_block_timestamp();
-            assert(now <= clock.deadline, errors::DEADLINE_PASSED);
-            assert(commitment != 0, errors::ZERO_COMMITMENT);
-            terms.status = JobStatus::Submitted;
-            clock.review_until = now + terms.review_window;
-            self.job_terms.write(job_id, terms);
-            self.job_clock.write(job_id, clock);
-            self.job_commitment.write(job_id, commitment);
-            self
-                .emit(
-                    ResultSubmitted { job_id, worker, commitment, review_until: clock.review_until },
-                );
+            let mut total: u256 = 0;
+            let mut locks: Array<JobCollateral> = array![];
+            let mut rest = job_ids.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(job_id) => {
+                        let collateral = self._accept(*job_id, worker, now);
+                        total += collateral;
+                        if collateral > 0 {
+                            locks.append(JobCollateral { job_id: *job_id, amount: collateral });
+                        }
+                    },
+                    Option::None => { break; },
+                }
+            };
+            // Accepting one after another, each accept needs free stake for its collateral
+            // after the ones before it locked theirs: free stake for the sum.
+            let registry = self._registry();
+            let reason = registry.eligibility(worker, total);
+            assert(reason == 0, reason);
+            if locks.len() > 0 {
+                registry.lock_jobs(worker, locks);
+            }
+        }
+
+        fn submit_result(ref self: ContractState, job_id: u64, commitment: felt252) {
+            self._submit(job_id, commitment, get_caller_address(), get_block_timestamp());
+        }
+
+        fn submit_results(ref self: ContractState, results: Array<JobResult>) {
+            assert(results.len() > 0, common_errors::EMPTY_BATCH);
+            let worker = get_caller_address();
+            let now = get_block_timestamp();
+            let mut rest = results.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(result) => self._submit(*result.job_id, *result.commitment, worker, now),
+                    Option::None => { break; },
+                }
+            };
         }
 
         fn confirm(ref self: ContractState, job_id: u64) {
@@ -338,6 +407,10 @@ pub mod JobMarket {
                 ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: false });
             self.guard.end();
+        }
+
+        fn confirm_jobs(ref self: ContractState, job_ids: Array<u64>) {
+            self._settle_jobs(job_ids, false);
         }
 
         fn dispute(
@@ -472,6 +545,10 @@ pub mod JobMarket {
                 ._settle_for_worker(job_id, job, JobStatus::Completed, 0);
             self.emit(JobCompleted { job_id, worker: job.worker, payout, fee, refund, claimed: true });
             self.guard.end();
+        }
+
+        fn claim_jobs(ref self: ContractState, job_ids: Array<u64>) {
+            self._settle_jobs(job_ids, true);
         }
 
         fn collect_fees(ref self: ContractState) -> u256 {
@@ -669,6 +746,274 @@ pub mod JobMarket {
             }
         }
 
+        /// Checks a job spec as `create_job` requires, writes the job's non-zero slots and emits
+        /// `JobCreated`; the caller counts it, escrows its budget and pulls the tokens.
+        fn _open(
+            ref self: ContractState,
+            job_id: u64,
+            poster: ContractAddress,
+            spec: JobSpec,
+            max_exec_duration: u64,
+        ) {
+            let JobSpec { budget, manifest_hash, exec_duration, max_attempts } = spec;
+            assert(budget > 0, errors::ZERO_BUDGET);
+            assert(budget < MAX_BUDGET, errors::BUDGET_TOO_LARGE);
+            assert(manifest_hash != 0, errors::ZERO_MANIFEST);
+            assert(
+                exec_duration > 0 && exec_duration <= max_exec_duration, errors::BAD_EXEC_DURATION,
+            );
+            assert(max_attempts >= 1 && max_attempts <= MAX_ATTEMPTS, errors::BAD_MAX_ATTEMPTS);
+            // Only the slots that are not zero: a zero field is never written.
+            self
+                .job_terms
+                .write(
+                    job_id,
+                    JobTerms {
+                        status: JobStatus::Open,
+                        max_attempts,
+                        attempts: 0,
+                        fee_bps: 0,
+                        slash_bps: 0,
+                        dispute_bond_bps: 0,
+                        collateral_bps: 0,
+                        exec_duration,
+                        created_at: get_block_timestamp(),
+                        review_window: 0,
+                        resolution_window: 0,
+                    },
+                );
+            self.job_poster.write(job_id, poster);
+            self.job_amounts.write(job_id, JobAmounts { budget: budget.low, price: 0 });
+            self.job_manifest.write(job_id, manifest_hash);
+            self.emit(JobCreated { job_id, poster, budget, manifest_hash, exec_duration, max_attempts });
+        }
+
+        /// Checks an award as `award_job` requires, the worker's eligibility too when
+        /// `check_eligibility` (else the caller checks it), records it and emits `JobAwarded`.
+        /// Returns the collateral it implies.
+        fn _award(
+            ref self: ContractState,
+            award: Award,
+            params: MarketParams,
+            now: u64,
+            check_eligibility: bool,
+        ) -> u256 {
+            let Award { job_id, worker, price, consent_expiry, consent_signature } = award;
+            let mut terms = self._terms(job_id);
+            let poster = self.job_poster.read(job_id);
+            assert(get_caller_address() == poster, errors::NOT_POSTER);
+            assert(terms.status == JobStatus::Open, errors::NOT_OPEN);
+            assert(!address::is_zero(worker), common_errors::ZERO_ADDRESS);
+            assert(worker != poster, errors::POSTER_AS_WORKER);
+            assert(price > 0, errors::ZERO_PRICE);
+            let mut amounts = self.job_amounts.read(job_id);
+            assert(price <= amounts.budget.into(), errors::PRICE_OVER_BUDGET);
+            assert(now <= consent_expiry, errors::CONSENT_EXPIRED);
+            assert(price >= params.min_price, errors::PRICE_TOO_LOW);
+            let collateral = bps_of(price, params.collateral_bps);
+            assert(collateral >= params.min_collateral, errors::COLLATERAL_TOO_LOW);
+            if check_eligibility {
+                let reason = self._registry().eligibility(worker, collateral);
+                assert(reason == 0, reason);
+            }
+            let attempt = terms.attempts + 1;
+            let hash = self._consent_hash(job_id, worker, price, consent_expiry, attempt);
+            let answer = ISRC6Dispatcher { contract_address: worker }
+                .is_valid_signature(hash, consent_signature);
+            assert(answer == VALID, errors::BAD_CONSENT);
+            terms.status = JobStatus::Awarded;
+            terms.attempts = attempt;
+            terms.fee_bps = params.fee_bps;
+            terms.slash_bps = params.slash_bps;
+            terms.collateral_bps = params.collateral_bps;
+            terms.review_window = params.review_window;
+            terms.dispute_bond_bps = params.dispute_bond_bps;
+            terms.resolution_window = params.resolution_window;
+            let accept_by = now + params.accept_window;
+            self.job_terms.write(job_id, terms);
+            self.job_worker.write(job_id, worker);
+            // Fits: the price is at most the budget.
+            amounts.price = price.low;
+            self.job_amounts.write(job_id, amounts);
+            self.job_clock.write(job_id, JobClock { accept_by, deadline: 0, review_until: 0 });
+            self
+                .emit(
+                    JobAwarded {
+                        job_id,
+                        worker,
+                        price,
+                        collateral,
+                        accept_by,
+                        attempt,
+                        fee_bps: terms.fee_bps,
+                        slash_bps: terms.slash_bps,
+                    },
+                );
+            collateral
+        }
+
+        /// `submit_result` for one job, by `worker` (the caller).
+        fn _submit(
+            ref self: ContractState, job_id: u64, commitment: felt252, worker: ContractAddress, now: u64,
+        ) {
+            let mut terms = self._terms(job_id);
+            assert(worker == self.job_worker.read(job_id), errors::NOT_WORKER);
+            assert(terms.status == JobStatus::Accepted, errors::NOT_ACCEPTED);
+            let mut clock = self.job_clock.read(job_id);
+            assert(now <= clock.deadline, errors::DEADLINE_PASSED);
+            assert(commitment != 0, errors::ZERO_COMMITMENT);
+            terms.status = JobStatus::Submitted;
+            clock.review_until = now + terms.review_window;
+            self.job_terms.write(job_id, terms);
+            self.job_clock.write(job_id, clock);
+            self.job_commitment.write(job_id, commitment);
+            self
+                .emit(
+                    ResultSubmitted { job_id, worker, commitment, review_until: clock.review_until },
+                );
+        }
+
+        /// Checks that `worker` may accept the job now, starts its execution deadline and emits
+        /// `JobAccepted`. Returns the collateral to lock; the caller checks the worker's
+        /// eligibility for it and locks it.
+        fn _accept(ref self: ContractState, job_id: u64, worker: ContractAddress, now: u64) -> u256 {
+            let mut terms = self._terms(job_id);
+            assert(worker == self.job_worker.read(job_id), errors::NOT_WORKER);
+            assert(terms.status == JobStatus::Awarded, errors::NOT_AWARDED);
+            let mut clock = self.job_clock.read(job_id);
+            assert(now <= clock.accept_by, errors::ACCEPT_WINDOW_OVER);
+            let collateral = self._collateral(job_id, terms);
+            terms.status = JobStatus::Accepted;
+            clock.deadline = now + terms.exec_duration;
+            self.job_terms.write(job_id, terms);
+            self.job_clock.write(job_id, clock);
+            self.emit(JobAccepted { job_id, worker, deadline: clock.deadline });
+            collateral
+        }
+
+        /// `confirm` (by the poster) or `claim` (by the worker) for each of `job_ids`, then each
+        /// party paid once: a worker its payouts, its collateral released and its reputation
+        /// recorded in one call each, a poster its refunds.
+        fn _settle_jobs(ref self: ContractState, job_ids: Array<u64>, claimed: bool) {
+            assert(job_ids.len() > 0, common_errors::EMPTY_BATCH);
+            self.guard.start();
+            let caller = get_caller_address();
+            let now = get_block_timestamp();
+            let mut settled: Array<Settled> = array![];
+            let mut budgets: u256 = 0;
+            let mut fees: u256 = 0;
+            let mut rest = job_ids.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(id) => {
+                        let job_id = *id;
+                        let job = self._deal(job_id);
+                        if claimed {
+                            assert(caller == job.worker, errors::NOT_WORKER);
+                        } else {
+                            assert(caller == job.poster, errors::NOT_POSTER);
+                        }
+                        assert(job.terms.status == JobStatus::Submitted, errors::NOT_SUBMITTED);
+                        if claimed {
+                            assert(
+                                now > self.job_clock.read(job_id).review_until,
+                                errors::REVIEW_WINDOW_OPEN,
+                            );
+                        }
+                        let fee = bps_of(job.price, job.terms.fee_bps);
+                        let payout = job.price - fee;
+                        let refund = job.budget - job.price;
+                        let mut terms = job.terms;
+                        terms.status = JobStatus::Completed;
+                        self.job_terms.write(job_id, terms);
+                        budgets += job.budget;
+                        fees += fee;
+                        self
+                            .emit(
+                                JobCompleted {
+                                    job_id, worker: job.worker, payout, fee, refund, claimed,
+                                },
+                            );
+                        settled
+                            .append(
+                                Settled {
+                                    job_id,
+                                    poster: job.poster,
+                                    worker: job.worker,
+                                    payout,
+                                    fee,
+                                    refund,
+                                    collateral: job.collateral,
+                                },
+                            );
+                    },
+                    Option::None => { break; },
+                }
+            };
+            self.escrowed.write(self.escrowed.read() - narrow(budgets));
+            self.fees_accrued.write(self.fees_accrued.read() + narrow(fees));
+            let settled = settled.span();
+            let min_price = self._param_minimums().min_price;
+            let mut workers = distinct(settled, true).span();
+            loop {
+                match workers.pop_front() {
+                    Option::Some(worker) => self._pay_worker(*worker, settled, min_price),
+                    Option::None => { break; },
+                }
+            };
+            let mut posters = distinct(settled, false).span();
+            loop {
+                match posters.pop_front() {
+                    Option::Some(poster) => {
+                        let mut refund: u256 = 0;
+                        let mut all = settled;
+                        loop {
+                            match all.pop_front() {
+                                Option::Some(s) => { if *s.poster == *poster {
+                                    refund += *s.refund;
+                                } },
+                                Option::None => { break; },
+                            }
+                        };
+                        self._pay(*poster, refund);
+                    },
+                    Option::None => { break; },
+                }
+            };
+            self.guard.end();
+        }
+
+        /// One worker's part of a settled batch: its collateral released, its completions
+        /// recorded and its payouts sent, one call each.
+        fn _pay_worker(
+            ref self: ContractState, worker: ContractAddress, settled: Span<Settled>, min_price: u256,
+        ) {
+            let mut releases: Array<JobCollateral> = array![];
+            let mut completions: Array<Completion> = array![];
+            let mut payout: u256 = 0;
+            let mut all = settled;
+            loop {
+                match all.pop_front() {
+                    Option::Some(s) => {
+                        if *s.worker == worker {
+                            if *s.collateral > 0 {
+                                releases.append(JobCollateral { job_id: *s.job_id, amount: *s.collateral });
+                            }
+                            completions
+                                .append(Completion { job_id: *s.job_id, poster: *s.poster, fee: *s.fee });
+                            payout += *s.payout;
+                        }
+                    },
+                    Option::None => { break; },
+                }
+            };
+            if releases.len() > 0 {
+                self._registry().release_jobs(worker, releases);
+            }
+            self._reputation().record_completions(worker, completions, min_price);
+            self._pay(worker, payout);
+        }
+
         /// Settles a job in the worker's favour: price less fee (and `bonus`, a dispute bond)
         /// to the worker, the fee to the treasury's account, the unspent budget back to the
         /// poster, collateral released. Returns (payout, fee, refund), payout without the
@@ -781,6 +1126,15 @@ pub mod JobMarket {
                 join_params(self.next_params.read(), self.next_params_min.read())
             } else {
                 join_params(self.params.read(), self.params_min.read())
+            }
+        }
+
+        /// The minimums in effect, without the rates and windows.
+        fn _param_minimums(self: @ContractState) -> ParamMinimums {
+            if self._next_params_due() {
+                self.next_params_min.read()
+            } else {
+                self.params_min.read()
             }
         }
 

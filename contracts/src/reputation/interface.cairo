@@ -17,6 +17,15 @@ pub struct ReputationRecord {
     pub credits: u32,
 }
 
+/// One completion in `record_completions`: what `record_completed` takes besides the worker
+/// and the minimum price.
+#[derive(Drop, Copy, Serde, PartialEq, Debug)]
+pub struct Completion {
+    pub job_id: u64,
+    pub poster: ContractAddress,
+    pub fee: u256,
+}
+
 /// What happened to a worker; carried in `ReputationUpdated` so that every score can be traced
 /// to the job that moved it.
 pub mod Outcome {
@@ -37,6 +46,12 @@ pub trait IReputation<TState> {
         poster: ContractAddress,
         fee: u256,
         min_price: u256,
+    );
+    /// Market only: `record_completed` for several jobs of one worker, its record read and
+    /// written once. Requires at least one. Emits `ReputationUpdated` with outcome 'completed'
+    /// for each, in order, each carrying the counts after it.
+    fn record_completions(
+        ref self: TState, worker: ContractAddress, completions: Array<Completion>, min_price: u256,
     );
     /// Market only. Emits `ReputationUpdated` with outcome 'failed'.
     fn record_failed(ref self: TState, worker: ContractAddress, job_id: u64);

@@ -80,7 +80,7 @@ pub mod Reputation {
     use starknet::{ContractAddress, get_caller_address};
     use crate::common::errors as common_errors;
     use crate::common::ownable::OwnableComponent;
-    use crate::reputation::interface::{IReputation, Outcome, ReputationRecord};
+    use crate::reputation::interface::{Completion, IReputation, Outcome, ReputationRecord};
 
     component!(path: OwnableComponent, storage: ownable, event: OwnableEvent);
 
@@ -145,15 +145,30 @@ pub mod Reputation {
             min_price: u256,
         ) {
             self._assert_only_market();
+            let record = self
+                ._complete(worker, self.records.read(worker), Completion { job_id, poster, fee }, min_price);
+            self.records.write(worker, record);
+        }
+
+        fn record_completions(
+            ref self: ContractState,
+            worker: ContractAddress,
+            completions: Array<Completion>,
+            min_price: u256,
+        ) {
+            self._assert_only_market();
+            assert(completions.len() > 0, common_errors::EMPTY_BATCH);
             let mut record = self.records.read(worker);
-            let credit = super::credit_of(fee, min_price);
-            record.completed = super::bump(record.completed);
-            record.credits = super::add(record.credits, credit);
-            if !self.paired.read((worker, poster)) {
-                self.paired.write((worker, poster), true);
-                record.posters = super::bump(record.posters);
-            }
-            self._store(worker, job_id, record, Outcome::COMPLETED, credit);
+            let mut rest = completions.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(completion) => {
+                        record = self._complete(worker, record, *completion, min_price);
+                    },
+                    Option::None => { break; },
+                }
+            };
+            self.records.write(worker, record);
         }
 
         fn record_failed(ref self: ContractState, worker: ContractAddress, job_id: u64) {
@@ -198,6 +213,27 @@ pub mod Reputation {
             assert(!address::is_zero(market) && get_caller_address() == market, common_errors::NOT_MARKET);
         }
 
+        /// Counts one completion into `record` and emits its `ReputationUpdated`; the caller
+        /// writes the record (once, however many completions it counts).
+        fn _complete(
+            ref self: ContractState,
+            worker: ContractAddress,
+            record: ReputationRecord,
+            completion: Completion,
+            min_price: u256,
+        ) -> ReputationRecord {
+            let mut record = record;
+            let credit = super::credit_of(completion.fee, min_price);
+            record.completed = super::bump(record.completed);
+            record.credits = super::add(record.credits, credit);
+            if !self.paired.read((worker, completion.poster)) {
+                self.paired.write((worker, completion.poster), true);
+                record.posters = super::bump(record.posters);
+            }
+            self._updated(worker, completion.job_id, record, Outcome::COMPLETED, credit);
+            record
+        }
+
         fn _store(
             ref self: ContractState,
             worker: ContractAddress,
@@ -207,6 +243,17 @@ pub mod Reputation {
             credit: u32,
         ) {
             self.records.write(worker, record);
+            self._updated(worker, job_id, record, outcome, credit);
+        }
+
+        fn _updated(
+            ref self: ContractState,
+            worker: ContractAddress,
+            job_id: u64,
+            record: ReputationRecord,
+            outcome: felt252,
+            credit: u32,
+        ) {
             self
                 .emit(
                     ReputationUpdated {

@@ -1,6 +1,6 @@
 use starknet::ContractAddress;
 use starknet::testing::set_contract_address;
-use crate::reputation::interface::{IReputationDispatcherTrait, ReputationRecord};
+use crate::reputation::interface::{Completion, IReputationDispatcherTrait, ReputationRecord};
 use crate::reputation::reputation::{
     FEE_PER_CREDIT, JOB_CREDIT, Reputation, add, bump, credit_of, score,
 };
@@ -147,4 +147,69 @@ fn only_market_can_record() {
     let s = setup();
     set_contract_address(stranger());
     s.reputation.record_completed(s.worker, 1, stranger(), 0, MIN_PRICE);
+}
+
+/// The batch counts exactly as the completions one by one would, and emits one update per job,
+/// each with the counts after it.
+#[test]
+fn record_completions_counts_as_one_by_one() {
+    let s = setup();
+    drain_events(s.reputation.contract_address);
+    set_contract_address(s.market.contract_address);
+    s
+        .reputation
+        .record_completions(
+            s.worker,
+            array![
+                Completion { job_id: 1, poster: stranger(), fee: fee_of(MIN_PRICE) },
+                Completion { job_id: 2, poster: poster(), fee: fee_of(1_000 * STRK) },
+                Completion { job_id: 3, poster: poster(), fee: fee_of(1_000 * STRK) },
+            ],
+            MIN_PRICE,
+        );
+    assert_eq!(s.reputation.reputation_of(s.worker), record(3, 0, 0, 2, 21));
+    let mut credits = array![(1_u64, 1_u32, 1_u32), (2, 10, 11), (3, 10, 21)].span();
+    loop {
+        match credits.pop_front() {
+            Option::Some((
+                job_id, credit, total,
+            )) => {
+                let event = starknet::testing::pop_log::<
+                    Reputation::Event,
+                >(s.reputation.contract_address)
+                    .unwrap();
+                match event {
+                    Reputation::Event::ReputationUpdated(e) => {
+                        assert_eq!(e.job_id, *job_id);
+                        assert_eq!(e.outcome, 'completed');
+                        assert_eq!(e.credit, *credit);
+                        assert_eq!(e.credits, *total);
+                    },
+                    _ => panic!("not a ReputationUpdated"),
+                }
+            },
+            Option::None => { break; },
+        }
+    };
+    assert!(starknet::testing::pop_log_raw(s.reputation.contract_address).is_none());
+}
+
+#[test]
+#[should_panic(expected: ('Caller is not the market', 'ENTRYPOINT_FAILED'))]
+fn only_market_can_record_completions() {
+    let s = setup();
+    set_contract_address(stranger());
+    s
+        .reputation
+        .record_completions(
+            s.worker, array![Completion { job_id: 1, poster: stranger(), fee: 0 }], MIN_PRICE,
+        );
+}
+
+#[test]
+#[should_panic(expected: ('Batch is empty', 'ENTRYPOINT_FAILED'))]
+fn record_completions_refuses_an_empty_batch() {
+    let s = setup();
+    set_contract_address(s.market.contract_address);
+    s.reputation.record_completions(s.worker, array![], MIN_PRICE);
 }

@@ -11,6 +11,14 @@ pub struct StakeInfo {
     pub suspended_until: u64,
 }
 
+/// One job's collateral in `lock_jobs` and `release_jobs`: the arguments `lock` and `release`
+/// take for one job.
+#[derive(Drop, Copy, Serde, PartialEq, Debug)]
+pub struct JobCollateral {
+    pub job_id: u64,
+    pub amount: u256,
+}
+
 #[derive(Drop, Copy, Serde, PartialEq, Debug, starknet::Store)]
 pub struct RegistryParams {
     /// Stake (excluding what is being unstaked) a worker must keep to be awarded jobs.
@@ -45,6 +53,13 @@ pub trait IStakingRegistry<TState> {
     fn lock(ref self: TState, worker: ContractAddress, amount: u256, job_id: u64);
     /// Market only. Returns collateral to free stake. Emits `CollateralReleased`.
     fn release(ref self: TState, worker: ContractAddress, amount: u256, job_id: u64);
+    /// Market only. `lock` for several jobs of one worker, the worker's stake read and written
+    /// once: requires at least one, each amount > 0 and their sum <= free stake. Emits
+    /// `CollateralLocked` for each, in order.
+    fn lock_jobs(ref self: TState, worker: ContractAddress, locks: Array<JobCollateral>);
+    /// Market only. `release` for several jobs of one worker: requires at least one, each
+    /// amount > 0 and their sum <= locked. Emits `CollateralReleased` for each, in order.
+    fn release_jobs(ref self: TState, worker: ContractAddress, releases: Array<JobCollateral>);
     /// Market only. Takes `amount` of the worker's locked collateral, sends it to the market and
     /// suspends the worker. Emits `Slashed`.
     fn slash(ref self: TState, worker: ContractAddress, amount: u256, job_id: u64);

@@ -14,7 +14,7 @@ pub mod StakingRegistry {
     use crate::staking::events::{
         Staked, UnstakeRequested, UnstakeCancelled, Withdrawn, PeerBound, CollateralLocked, CollateralReleased, Slashed, MarketSet, ParamsUpdated,
     };
-    use crate::staking::interface::{IStakingRegistry, RegistryParams, StakeInfo};
+    use crate::staking::interface::{IStakingRegistry, JobCollateral, RegistryParams, StakeInfo};
 
     component!(path: OwnableComponent, storage: ownable, event: OwnableEvent);
     component!(path: ReentrancyGuardComponent, storage: guard, event: GuardEvent);
@@ -174,6 +174,53 @@ pub mod StakingRegistry {
             let locked = locked - amount;
             stake.locked.write(locked);
             self.emit(CollateralReleased { worker, job_id, amount, locked });
+        }
+
+        fn lock_jobs(ref self: ContractState, worker: ContractAddress, locks: Array<JobCollateral>) {
+            self._assert_only_market();
+            assert(locks.len() > 0, common_errors::EMPTY_BATCH);
+            let stake = self.stakes.entry(worker);
+            let mut locked = stake.locked.read();
+            let free = stake.staked.read() - locked - stake.pending_unstake.read();
+            let mut total: u256 = 0;
+            let mut rest = locks.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(lock) => {
+                        let JobCollateral { job_id, amount } = *lock;
+                        assert(amount > 0, errors::ZERO_AMOUNT);
+                        total += amount;
+                        assert(total <= free, errors::INSUFFICIENT_FREE_STAKE);
+                        locked += amount;
+                        self.emit(CollateralLocked { worker, job_id, amount, locked });
+                    },
+                    Option::None => { break; },
+                }
+            };
+            stake.locked.write(locked);
+        }
+
+        fn release_jobs(
+            ref self: ContractState, worker: ContractAddress, releases: Array<JobCollateral>,
+        ) {
+            self._assert_only_market();
+            assert(releases.len() > 0, common_errors::EMPTY_BATCH);
+            let stake = self.stakes.entry(worker);
+            let mut locked = stake.locked.read();
+            let mut rest = releases.span();
+            loop {
+                match rest.pop_front() {
+                    Option::Some(release) => {
+                        let JobCollateral { job_id, amount } = *release;
+                        assert(amount > 0, errors::ZERO_AMOUNT);
+                        assert(amount <= locked, errors::INSUFFICIENT_LOCKED);
+                        locked -= amount;
+                        self.emit(CollateralReleased { worker, job_id, amount, locked });
+                    },
+                    Option::None => { break; },
+                }
+            };
+            stake.locked.write(locked);
         }
 
         fn slash(ref self: ContractState, worker: ContractAddress, amount: u256, job_id: u64) {

@@ -63,8 +63,15 @@ pub struct Setup {
 /// `TEST_CLASS_HASH` is a felt252 in Cairo 2.8 (wasm-cairo) and a ClassHash in later
 /// compilers (the native test runner); both convert into a felt252.
 fn deploy<C, +Into<C, felt252>>(class_hash: C, calldata: Array<felt252>) -> ContractAddress {
+    deploy_salted(class_hash, 0, calldata)
+}
+
+/// `deploy` with a salt, for a second instance with the same constructor arguments.
+fn deploy_salted<C, +Into<C, felt252>>(
+    class_hash: C, salt: felt252, calldata: Array<felt252>,
+) -> ContractAddress {
     let hash: felt252 = class_hash.into();
-    let (address, _) = deploy_syscall(hash.try_into().unwrap(), 0, calldata.span(), false)
+    let (address, _) = deploy_syscall(hash.try_into().unwrap(), salt, calldata.span(), false)
         .unwrap();
     address
 }
@@ -105,6 +112,15 @@ pub fn setup() -> Setup {
         market: IJobMarketDispatcher { contract_address: market },
         worker,
     }
+}
+
+/// The same market with a second worker (another account contract, funded with 10,000 STRK)
+/// as `worker`: for batches that pay several workers.
+pub fn second_worker(s: Setup) -> Setup {
+    let worker = deploy_salted(super::test_account::TestAccount::TEST_CLASS_HASH, 1, array![]);
+    set_contract_address(owner());
+    ITestTokenDispatcher { contract_address: s.token.contract_address }.mint(worker, 10_000 * STRK);
+    Setup { token: s.token, registry: s.registry, reputation: s.reputation, market: s.market, worker }
 }
 
 /// The worker stakes `amount` and binds a peer id, so it is eligible for awards.
