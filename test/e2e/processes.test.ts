@@ -126,9 +126,9 @@ describe('a job through node processes', () => {
   /** Posts a job while only `name` of the workers runs, and waits until it is disputed. */
   const disputedBy = async (name: string, job: { manifest: string; blobs: Uint8Array[] }) => {
     for (const w of workerNames) signal(w, 'SIGSTOP');
-    await start(name);
     let id: bigint;
     try {
+      await start(name);
       id = await post(job);
       await until(
         async () => (['Disputed', 'Completed'].includes(await statusOf(net, id)) ? true : undefined),
@@ -184,8 +184,8 @@ describe('a job through node processes', () => {
 
   it('a worker that never accepts: the accept window lapses, the job reopens, no slash', async () => {
     for (const w of workerNames) signal(w, 'SIGSTOP');
-    await start('never-accepts');
     try {
+      await start('never-accepts');
       const id = await post(await wordCountJob(5));
       await statusIs(id, 'Awarded');
       expect(nameOf((await readJob(net.clients, id)).worker)).toBe('never-accepts');
