@@ -183,6 +183,12 @@ export const JobsConfigSchema = z.object({
       /** How long a poster takes bids for. */
       bidWindowMs: positiveInt(1_500, 600_000),
       /**
+       * Keep every bid window open to its deadline, even once every capable worker the advert
+       * book knows has bid (src/market/bid-window.ts): a poster that would rather wait for
+       * offers from workers it has not heard of than award at once.
+       */
+      fullBidWindow: z.boolean().default(false),
+      /**
        * A transaction that other steps under way are about to join waits this long for them, so
        * they share it (one fee, and none queued a receipt behind it): a poster's award while its
        * other bid windows close, a worker's accept or submit while it accepts or runs others.

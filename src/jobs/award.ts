@@ -61,6 +61,7 @@ export async function announceAndAward(
       attempt,
       maxAttempts: job.maxAttempts,
       bidWindowMs: ctx.timings.bidWindowMs,
+      fullWindow: ctx.timings.fullBidWindow,
       requireConsent: true,
       ...(r.graph
         ? {

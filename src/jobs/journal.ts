@@ -24,7 +24,7 @@ export type PosterStep =
 
 /** The worker's own steps. */
 export type WorkerStep =
-  | 'bidding' // bid sent with consent; waiting for the chain to name a winner
+  | 'bidding' // bid decided (history notes 'bid sent' once it went out with its consent); waiting for the chain to name a winner
   | 'accepting' // award seen on chain, accept_job sent
   | 'running' // accepted; fetching and running the job
   | 'submitting' // output stored, submit_result sent

@@ -72,6 +72,12 @@ export class WorkerJobs {
     // Open bids count: each may be awarded, and an award must find room to be accepted.
     worker.willing = () => this.held(true) < this.capacity;
     worker.on('bid', ({ announcement, price }) => this.onBid(announcement, price));
+    // In memory only (the next save keeps it): whether a bid went out matters to whoever watches
+    // the job now, not after a restart, and a write per bid is not worth it.
+    worker.on('sent', ({ jobId, poster }) => {
+      const r = this.records.get(jobId.toString());
+      if (r?.step === 'bidding' && r.poster === poster) note(r, 'bid sent');
+    });
     worker.on('outcome', (o) => {
       if (o.won) return;
       const r = this.records.get(o.jobId.toString());

@@ -163,7 +163,7 @@ export class Poster {
         envelope,
         digest: sha256(envelope),
         state: 'open',
-        expected: expectedBidders(this.deps.book.all(), spec, host.peerId, maxBids),
+        expected: spec.fullWindow ? undefined : expectedBidders(this.deps.book.all(), spec, host.peerId, maxBids),
         bids: [],
         reputations: new Map(),
         bidders: new Map(),

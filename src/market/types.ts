@@ -38,6 +38,12 @@ export interface JobSpec extends JobTerms {
    * waits for at least this many bids (default 1): a graph unit's k replicas need k workers.
    */
   minBids?: number;
+  /**
+   * Take bids until the deadline even when every worker the advert book knows has bid: for a
+   * poster who wants offers from workers it has not heard advertise yet (and for tests that
+   * need a job to stay in its bid window for a known time).
+   */
+  fullWindow?: boolean;
   /** Refuse bids that carry no award consent (a job that will be awarded on chain). */
   requireConsent?: boolean;
   /**

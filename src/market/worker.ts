@@ -42,7 +42,10 @@ export interface BidRefusal {
 }
 
 export interface WorkerEvents {
+  /** A bid decided on: its consent is being signed, then it is sent. */
   bid: [{ jobId: bigint; poster: string; price: bigint; announcement: Announcement }];
+  /** A bid handed to the poster's stream (written, not necessarily read yet). */
+  sent: [{ jobId: bigint; poster: string }];
   skip: [{ jobId: bigint; poster: string; unmet: Requirement[] }];
   outcome: [BidOutcome];
   rejected: [BidRefusal];
@@ -158,7 +161,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
       now,
     );
     const channel = this.channel();
-    if (channel.trySend(a.poster, envelope)) return;
+    const sent = () => void this.emit('sent', { jobId: a.jobId, poster: a.poster });
+    if (channel.trySend(a.poster, envelope)) return sent();
     const { multiaddr } = esm().multiaddr;
     const addrs = a.posterAddrs.flatMap((s) => {
       try {
@@ -167,7 +171,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
         return [];
       }
     });
-    channel.send(this.host.peerIdOf(a.poster), envelope, addrs).catch((err: unknown) => {
+    channel.send(this.host.peerIdOf(a.poster), envelope, addrs).then(sent, (err: unknown) => {
       this.pending.delete(`${a.poster}|${a.jobId}`);
       this.log.warn({ jobId: a.jobId.toString(), poster: a.poster, err: describe(err) }, 'bid not delivered');
     });

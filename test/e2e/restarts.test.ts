@@ -30,7 +30,11 @@ describe('restarts at each step of a job (node processes)', () => {
   beforeAll(async () => {
     nodes = await NodeProcesses.startMarket('restart', 3);
     net = nodes.net;
-    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
+    // The poster waits out each bid window (3 s) although its one worker has bid at once, so the
+    // worker is seen 'bidding' and stopped there before the award, however slow the polling.
+    const poster = nodes.add(
+      await nodeSetup(net, 'poster', { account: 1, jobs: { timings: { bidWindowMs: 3_000, fullBidWindow: true } } }),
+    );
     nodes.add(await nodeSetup(net, 'worker', { account: 2, worker: true, bootstrap: [poster] }));
     await nodes.start('poster');
     await nodes.start('worker');
@@ -58,6 +62,17 @@ describe('restarts at each step of a job (node processes)', () => {
       `${name} to reach ${steps.join(' or ')}`,
     );
     nodes.signal(name, 'SIGSTOP');
+  };
+  /**
+   * Stops the worker once its bid went out (not merely decided: its consent may still be being
+   * signed), and before the poster's window closes, so the job is awarded to a stopped worker.
+   */
+  const holdBidSent = async (id: bigint) => {
+    await until(async () => {
+      const r = await recordOn('worker', id);
+      return r?.step === 'bidding' && r.history.some((h) => h.what === 'bid sent') ? true : undefined;
+    }, 'the worker to send its bid');
+    nodes.signal('worker', 'SIGSTOP');
   };
   /** Stops the poster once the worker has fetched the job's data from it (it runs it next). */
   const holdPosterOnceFetched = async (id: bigint) => {
@@ -106,7 +121,7 @@ describe('restarts at each step of a job (node processes)', () => {
     {
       title: 'the poster killed while the job is Awarded',
       // The award cannot be accepted while the worker is stopped.
-      hold: (id) => holdAt('worker', id, ['bidding']),
+      hold: holdBidSent,
       status: 'Awarded',
       victim: 'poster',
       resume: 'worker',
@@ -126,7 +141,7 @@ describe('restarts at each step of a job (node processes)', () => {
     },
     {
       title: 'the worker killed while the job is Awarded to it',
-      hold: (id) => holdAt('worker', id, ['bidding']),
+      hold: holdBidSent,
       status: 'Awarded',
       victim: 'worker',
     },
@@ -157,11 +172,11 @@ describe('restarts at each step of a job (node processes)', () => {
   it('the poster silent after the award: the worker never accepts without the data, the award lapses unslashed, the next attempt completes', async () => {
     const before = await reputationOf(net, nodes.setup('worker').account);
     const id = await post();
-    await holdAt('worker', id, ['bidding']);
-    await nodes.statusIs(id, 'Awarded');
-    nodes.signal('poster', 'SIGSTOP');
-    nodes.signal('worker', 'SIGCONT');
+    await holdBidSent(id);
     try {
+      await nodes.statusIs(id, 'Awarded');
+      nodes.signal('poster', 'SIGSTOP');
+      nodes.signal('worker', 'SIGCONT');
       await until(async () => {
         const r = await recordOn('worker', id);
         return r?.history.some((h) => h.what.startsWith('step failed')) ? r : undefined;
@@ -171,6 +186,7 @@ describe('restarts at each step of a job (node processes)', () => {
       await net.devnet.increaseTime(ACCEPT_WINDOW_S + 5);
     } finally {
       nodes.signal('poster', 'SIGCONT');
+      nodes.signal('worker', 'SIGCONT');
     }
     await nodes.statusIs(id, 'Completed');
     const job = await readJob(net.clients, id);

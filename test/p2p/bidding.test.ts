@@ -192,6 +192,17 @@ describe('bidding between real nodes', () => {
     );
     expect(pair.timing.closedBy).toBe('deadline');
     expect(pair.bids).toHaveLength(1);
+    // A poster that asks for the full window waits out its deadline although W3 has bid.
+    const full = await P.market.poster.announce(
+      job({
+        requirements: { ...requirements, wasmFeatures: ['multi-value', 'tail-call'] },
+        bidWindowMs: 1500,
+        fullWindow: true,
+      }),
+      { strategy: lowestPrice },
+    );
+    expect(full.timing.closedBy).toBe('deadline');
+    expect(awarded(full).winner.worker).toBe(result.winner.worker);
   });
 
   test('the strategy decides, deterministically: reputation-weighted picks the reputable worker every time', async () => {
