@@ -16,7 +16,9 @@
  *   notice, notice to result checked, last map checked to the aggregate posted.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
- * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians.
+ * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians. CAIRN_BENCH_GRAPH_TRACE=1
+ * also prints to stderr the critical path's two units as one timeline (ms from the post), the
+ * poster's journal and the winning worker's merged: where each millisecond of overhead went.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,7 @@ import { nodeSetup, startInProcess, startMarketNet } from '../../test/e2e/suppor
 starknetConfig.set('logLevel', 'ERROR');
 const JSON_OUT = process.argv.includes('--json');
 const RUNS = Number(process.env.CAIRN_BENCH_GRAPH_RUNS ?? 3);
+const TRACE = process.env.CAIRN_BENCH_GRAPH_TRACE === '1';
 const WORKERS = 4;
 const MAPS = 8;
 const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
@@ -99,8 +102,27 @@ async function main(): Promise<void> {
     txs: nodes.reduce((t, n) => t + n.jobs!.txq.stats.transactions, 0),
   });
 
+  // Trace: every transaction's queueing and receipt, and every bid as it enters its window.
+  const events: Array<{ at: number; who: string; what: string }> = [];
+  if (TRACE) {
+    nodes.forEach((n, i) => {
+      const who = i === 0 ? 'poster' : `worker-${i}`;
+      const txq = n.jobs!.txq;
+      const submit = txq.submit.bind(txq);
+      txq.submit = (call, label, opts) => {
+        events.push({ at: Date.now(), who, what: `tx queued: ${label}` });
+        return submit(call, label, opts).then((r) => {
+          events.push({ at: Date.now(), who, what: `tx receipt: ${label}` });
+          return r;
+        });
+      };
+    });
+    poster.market.poster.onBidAccepted = (jobId, bid) =>
+      events.push({ at: Date.now(), who: 'poster', what: `bid in on job ${jobId} from ${bid.worker.slice(-6)}` });
+  }
   const rows: Row[] = [];
   for (let run = 0; run < RUNS; run++) {
+    events.length = 0;
     const job = await wordCountGraph(100 + run, MAPS);
     const s0 = stats();
     const t0 = performance.now();
@@ -171,6 +193,24 @@ async function main(): Promise<void> {
     };
     log(JSON.stringify(row));
     rows.push(row);
+    if (TRACE) {
+      const wallT0 = Date.now() - (performance.now() - t0);
+      for (const u of [last, agg]) {
+        const jobId = BigInt(u.jobId);
+        const lines = [
+          ...poster.jobs!.status(jobId).history.map((h) => ({ who: 'poster', ...h })),
+          ...workers.flatMap((w, i) => {
+            const r = w.jobs!.worker!.record(jobId);
+            return r ? r.history.map((h) => ({ who: `worker-${i + 1}`, ...h })) : [];
+          }),
+          ...events
+            .filter((e) => new RegExp(`job ${u.jobId}\\b`).test(e.what) || /post/.test(e.what))
+            .map((e) => ({ who: e.who, at: new Date(e.at).toISOString(), what: e.what })),
+        ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+        log(`trace of unit ${u.jobId} (${u === agg ? 'aggregate' : 'last map'}):`);
+        for (const l of lines) log(`  ${String(Date.parse(l.at) - Math.round(wallT0)).padStart(6)} ${l.who.padEnd(9)} ${l.what}`);
+      }
+    }
   }
   const col = (k: Exclude<keyof Row, 'phases'>) => median(rows.map((r) => r[k]));
   const phases = Object.fromEntries(

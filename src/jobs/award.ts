@@ -65,6 +65,7 @@ export async function announceAndAward(
       ...(r.graph
         ? {
             vetBid: async (bid: ReceivedBid) => round.hooks.vetBid?.(r, bid),
+            releaseBid: (bid: ReceivedBid) => round.hooks.releaseBid?.(r, bid),
             minBids: round.hooks.bidsWanted?.(r) ?? 1,
           }
         : {}),
