@@ -104,6 +104,7 @@ async function main(): Promise<void> {
 
   // Trace: every transaction's queueing and receipt, and every bid as it enters its window.
   const events: Array<{ at: number; who: string; what: string }> = [];
+  const rpcCalls = new Map<string, number>();
   if (TRACE) {
     nodes.forEach((n, i) => {
       const who = i === 0 ? 'poster' : `worker-${i}`;
@@ -117,12 +118,20 @@ async function main(): Promise<void> {
         });
       };
     });
+    // Every JSON-RPC request the nodes make (one process), by method, for the run's trace.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const m = typeof init?.body === 'string' ? /"method":"([^"]+)"/.exec(init.body)?.[1] : undefined;
+      if (m) rpcCalls.set(m, (rpcCalls.get(m) ?? 0) + 1);
+      return realFetch(input, init);
+    };
     poster.market.poster.onBidAccepted = (jobId, bid) =>
       events.push({ at: Date.now(), who: 'poster', what: `bid in on job ${jobId} from ${bid.worker.slice(-6)}` });
   }
   const rows: Row[] = [];
   for (let run = 0; run < RUNS; run++) {
     events.length = 0;
+    rpcCalls.clear();
     const job = await wordCountGraph(100 + run, MAPS);
     const s0 = stats();
     const t0 = performance.now();
@@ -194,6 +203,7 @@ async function main(): Promise<void> {
     log(JSON.stringify(row));
     rows.push(row);
     if (TRACE) {
+      log(`RPC requests during the run: ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
       const wallT0 = Date.now() - (performance.now() - t0);
       for (const u of [last, agg]) {
         const jobId = BigInt(u.jobId);
