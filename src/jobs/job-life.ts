@@ -175,7 +175,7 @@ export class JobLife {
 
   private reconcileAll(): void {
     for (const id of this.poster.live()) void this.poster.reconcile(BigInt(id));
-    for (const id of this.worker?.live() ?? []) void this.worker!.reconcile(BigInt(id));
+    for (const id of this.worker?.due() ?? []) void this.worker!.reconcile(BigInt(id));
   }
 
   private onChain(d: Delivery): void {
@@ -183,7 +183,8 @@ export class JobLife {
       if (e.contract !== 'market' || e.fields.job_id === undefined) continue;
       const id = toBigInt(e.fields.job_id);
       void this.poster.reconcile(id);
-      void this.worker?.reconcile(id);
+      // A job's creation changes nothing a worker holds: its bid waits for the award.
+      if (e.name !== 'JobCreated') void this.worker?.reconcile(id);
       if (e.name === 'JobCreated' || e.name === 'JobReopened') this.finder?.onOpened(id);
     }
   }

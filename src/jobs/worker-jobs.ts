@@ -113,6 +113,17 @@ export class WorkerJobs {
     return [...this.records.keys()];
   }
 
+  /**
+   * The jobs the periodic tick looks at again: all but bids whose window may still be open. A
+   * worker bids on every job it can take, and reading each of them every tick while their
+   * windows are open flooded the chain's RPC at the very moment the windows close.
+   */
+  due(now = Date.now()): string[] {
+    const out: string[] = [];
+    for (const [id, r] of this.records) if (!(r.step === 'bidding' && (r.bidUntil ?? 0) > now)) out.push(id);
+    return out;
+  }
+
   record(jobId: bigint): WorkerRecord | undefined {
     return (
       this.records.get(jobId.toString()) ??
@@ -145,6 +156,7 @@ export class WorkerJobs {
       posterAddrs: a.posterAddrs,
       manifestSha256: a.manifestSha256,
       price: price.toString(),
+      bidUntil: a.bidDeadlineMs,
       history: [],
     };
     note(r, `bid ${price} fri on attempt ${a.attempt}`);
@@ -197,6 +209,9 @@ export class WorkerJobs {
           r.step = 'running';
           note(r, 'accepted (collateral locked)', txHash);
           this.save(r);
+          // The receipt is the chain's word that the job is Accepted by us for this attempt:
+          // run now rather than after the next read of the job says so.
+          await this.run(r, job);
         });
         return;
       }
