@@ -23,7 +23,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
+import * as starknet from 'starknet';
 import { STRK } from '../../src/chain/params';
 import { readJob } from '../../src/jobs/chain-view';
 import type { WorkerRecord } from '../../src/jobs/journal';
@@ -32,7 +32,7 @@ import type { CairnNode } from '../../src/node/start-node';
 import { wordCountGraph } from '../../test/e2e/support/graphs';
 import { nodeSetup, startInProcess, startMarketNet } from '../../test/e2e/support/market-net';
 
-starknetConfig.set('logLevel', 'ERROR');
+starknet.config.set('logLevel', 'ERROR');
 const JSON_OUT = process.argv.includes('--json');
 const RUNS = Number(process.env.CAIRN_BENCH_GRAPH_RUNS ?? 3);
 const TRACE = process.env.CAIRN_BENCH_GRAPH_TRACE === '1';
@@ -118,13 +118,28 @@ async function main(): Promise<void> {
         });
       };
     });
-    // Every JSON-RPC request the nodes make (one process), by method, for the run's trace.
+    // Every JSON-RPC request the nodes make (one process), by method, for the run's trace: the
+    // follower's through fetch, starknet.js's through its RPC channels.
+    const count = (m: string) => rpcCalls.set(m, (rpcCalls.get(m) ?? 0) + 1);
     const realFetch = globalThis.fetch;
     globalThis.fetch = (input, init) => {
       const m = typeof init?.body === 'string' ? /"method":"([^"]+)"/.exec(init.body)?.[1] : undefined;
-      if (m) rpcCalls.set(m, (rpcCalls.get(m) ?? 0) + 1);
+      if (m) count(m);
       return realFetch(input, init);
     };
+    type Channel = { prototype: { fetch(method: string, ...rest: unknown[]): unknown } };
+    const channels = new Set<Channel>(
+      [starknet, ...Object.values(starknet)].flatMap((v) =>
+        v && typeof v === 'object' && 'RpcChannel' in v ? [(v as { RpcChannel: Channel }).RpcChannel] : [],
+      ),
+    );
+    for (const c of channels) {
+      const real = c.prototype.fetch;
+      c.prototype.fetch = function (this: unknown, method: string, ...rest: unknown[]) {
+        count(method);
+        return real.call(this, method, ...rest);
+      };
+    }
     poster.market.poster.onBidAccepted = (jobId, bid) =>
       events.push({ at: Date.now(), who: 'poster', what: `bid in on job ${jobId} from ${bid.worker.slice(-6)}` });
   }
@@ -134,6 +149,7 @@ async function main(): Promise<void> {
     rpcCalls.clear();
     const job = await wordCountGraph(100 + run, MAPS);
     const s0 = stats();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: STRK / 10n });
     for (;;) {
@@ -203,7 +219,10 @@ async function main(): Promise<void> {
     log(JSON.stringify(row));
     rows.push(row);
     if (TRACE) {
-      log(`RPC requests during the run: ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
+      const cpu = process.cpuUsage(cpu0);
+      const rpcs = [...rpcCalls.values()].reduce((a, b) => a + b, 0);
+      log(`CPU of this process during the run: ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
+      log(`RPC requests during the run: ${rpcs} ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
       const wallT0 = Date.now() - (performance.now() - t0);
       for (const u of [last, agg]) {
         const jobId = BigInt(u.jobId);
