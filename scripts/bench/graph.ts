@@ -224,6 +224,9 @@ async function main(): Promise<void> {
       log(`CPU of this process during the run: ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
       log(`RPC requests during the run: ${rpcs} ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
       const wallT0 = Date.now() - (performance.now() - t0);
+      log('every transaction of the run:');
+      for (const e of events.filter((x) => x.what.startsWith('tx ')))
+        log(`  ${String(e.at - Math.round(wallT0)).padStart(6)} ${e.who.padEnd(9)} ${e.what}`);
       for (const u of [last, agg]) {
         const jobId = BigInt(u.jobId);
         const lines = [

@@ -89,7 +89,7 @@ export function awardConsentHash(chainId: BigNumberish, worker: BigNumberish, co
   const data = awardConsentTypedData(chainId, consent); // validates the fields
   const c = constants();
   const m = data.message as { price: { low: string; high: string } };
-  const price = poseidon([c.u256Type, BigInt(m.price.low), BigInt(m.price.high)]);
+  const price = priceHash(c.u256Type, m.price);
   const message = poseidon([
     c.consentType,
     BigInt(consent.market),
@@ -130,6 +130,20 @@ function constants() {
     u256Type: BigInt(snip12.getTypeHash(types, 'u256', rev)),
   };
   return cached;
+}
+
+/** u256 struct hashes by price: a worker bids the same price on job after job. */
+const prices = new Map<string, bigint>();
+
+function priceHash(u256Type: bigint, price: { low: string; high: string }): bigint {
+  const key = `${price.low}/${price.high}`;
+  let h = prices.get(key);
+  if (h === undefined) {
+    if (prices.size >= 256) prices.clear();
+    h = poseidon([u256Type, BigInt(price.low), BigInt(price.high)]);
+    prices.set(key, h);
+  }
+  return h;
 }
 
 /** Domain hashes by chain id (a node talks to one chain; a few entries at most). */

@@ -99,3 +99,30 @@ test('a fork under the cursor is stepped back over and the new branch delivered'
   expect(events.filter((e) => BigInt(e.fields.job_id as number | bigint | string ?? -1) === BigInt(lost))).toEqual([]);
   expect(follower.position).toBe(chainB.height - 1);
 });
+
+test('a poll with nothing new is one read of the newest block; a new block is then delivered', async () => {
+  const script = new MarketScript(scriptCodec());
+  scriptedHistory(script);
+  const reads: string[] = [];
+  const chain = new SwappableChain(script.chain);
+  const counted = {
+    head: () => (reads.push('head'), chain.head()),
+    block: (n: number) => (reads.push('block'), chain.block(n)),
+    latest: () => (reads.push('latest'), chain.latest()),
+    events: (from: number, to: number, a: string[]) => (reads.push('events'), chain.events(from, to, a)),
+    chainId: () => chain.chainId(),
+  };
+  const follower = new ChainFollower(counted, scriptCodec(), { startBlock: 0, chunk: 1000 });
+  const seen: FollowedEvent[] = [];
+  follower.on((d) => void seen.push(...d.events));
+  await follower.catchUp();
+  expect(seen.length).toBe(expected(script).length);
+  reads.length = 0;
+  await follower.catchUp();
+  expect(reads).toEqual(['latest']);
+  script.stake(address('dave'), 70n * E);
+  script.mine();
+  await follower.catchUp();
+  expect(seen.map((e) => e.name).at(-1)).toBe('Staked');
+  expect(seen.length).toBe(expected(script).length);
+});

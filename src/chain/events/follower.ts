@@ -106,6 +106,15 @@ export class ChainFollower {
 
   /** One range; false when there was nothing new. */
   private async step(): Promise<boolean> {
+    // A poll with nothing new is one read: the newest block is the cursor's own (a block of the
+    // same height on another branch is not, and goes on to the reorg check below).
+    let head: number | undefined;
+    if (this.cursor.hash !== undefined && this.source.latest) {
+      const top = await this.source.latest();
+      const at = { hash: this.cursor.hash, txDigest: this.cursor.txDigest };
+      if (top?.number === this.cursor.number && sameBlock(top, at)) return false;
+      head = top?.number;
+    }
     let rewound = false;
     if (this.cursor.hash !== undefined) {
       const now = await this.source.block(this.cursor.number);
@@ -116,7 +125,7 @@ export class ChainFollower {
         rewound = true;
       }
     }
-    const head = await this.source.head();
+    head ??= await this.source.head();
     if (head <= this.cursor.number) return false;
     const from = this.cursor.number + 1;
     const to = Math.min(head, from + (this.opts.chunk ?? 500) - 1);
