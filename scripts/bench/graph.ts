@@ -140,6 +140,20 @@ async function main(): Promise<void> {
         return real.call(this, method, ...rest);
       };
     }
+    const market = poster.market.poster;
+    const announce = market.announce.bind(market);
+    const wall = (t: number | undefined) => (t === undefined ? NaN : Date.now() - (performance.now() - t));
+    market.announce = async (spec, opts) => {
+      const res = await announce(spec, opts);
+      const { announcedAt, firstBidAt, closingAt, closedAt } = res.timing;
+      const ms = (t: number | undefined) => Math.round((t ?? NaN) - announcedAt);
+      events.push({
+        at: wall(announcedAt),
+        who: 'poster',
+        what: `window of job ${spec.jobId}: first bid +${ms(firstBidAt)}, closing +${ms(closingAt)}, closed +${ms(closedAt)} ms`,
+      });
+      return res;
+    };
     poster.market.poster.onBidAccepted = (jobId, bid) =>
       events.push({ at: Date.now(), who: 'poster', what: `bid in on job ${jobId} from ${bid.worker.slice(-6)}` });
   }
@@ -224,8 +238,8 @@ async function main(): Promise<void> {
       log(`CPU of this process during the run: ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
       log(`RPC requests during the run: ${rpcs} ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
       const wallT0 = Date.now() - (performance.now() - t0);
-      log('every transaction of the run:');
-      for (const e of events.filter((x) => x.what.startsWith('tx ')))
+      log('every transaction and bid of the run:');
+      for (const e of events)
         log(`  ${String(e.at - Math.round(wallT0)).padStart(6)} ${e.who.padEnd(9)} ${e.what}`);
       for (const u of [last, agg]) {
         const jobId = BigInt(u.jobId);

@@ -70,6 +70,8 @@ export interface JobTiming {
   /** performance.now() when announce() was called. */
   announcedAt: number;
   firstBidAt?: number;
+  /** When the window stopped taking bids (its ranking and checks then ran until closedAt). */
+  closingAt?: number;
   closedAt: number;
   /** What closed the window. */
   closedBy?: CloseReason;
@@ -297,6 +299,7 @@ export class Poster {
     if (job.state !== 'open') return;
     job.state = 'closing';
     job.timing.closedBy = why;
+    job.timing.closingAt = performance.now();
     this.closing++;
     clearTimeout(job.timer);
     const key = job.spec.jobId.toString();
