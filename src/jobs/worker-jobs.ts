@@ -195,11 +195,13 @@ export class WorkerJobs {
         if (r.step !== 'bidding' && r.step !== 'accepting') return;
         if (ctx.faults.neverAccept) return;
         r.step = 'accepting';
-        const refusal = await this.refusal(r, job);
+        const refusal = this.refusal(r, job);
         if (refusal) return this.decline(r, refusal);
         this.save(r);
         this.steps.run(r, async () => {
-          const bad = await this.fetchInputs(r, job.id);
+          // Our free stake is read while the job's data comes: both are needed before accepting.
+          const [short, bad] = await Promise.all([this.stakeShortfall(job), this.fetchInputs(r, job.id)]);
+          if (short) return this.decline(r, short);
           if (bad) return this.decline(r, bad);
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
@@ -271,14 +273,18 @@ export class WorkerJobs {
     this.ctx.log.warn({ jobId: r.jobId, refusal }, 'award declined');
   }
 
-  /** Why this award must not be accepted, if it must not. */
-  private async refusal(r: WorkerRecord, job: ChainJob): Promise<string | undefined> {
+  /** Why this award must not be accepted, if it must not, from what the node knows. */
+  private refusal(r: WorkerRecord, job: ChainJob): string | undefined {
     if (job.price !== BigInt(r.price)) return `price ${job.price} is not our bid of ${r.price}`;
-    const free = toBigInt(await this.ctx.clients.registry.read.free_stake_of(feltHex(this.ctx.account)));
-    if (free < job.collateral) return `free stake ${free} does not cover the collateral ${job.collateral}`;
     if (this.held() > this.capacity) return `already holding ${this.held()} jobs (capacity ${this.capacity})`;
     if (!this.ctx.executor) return 'this node runs no executor';
     return undefined;
+  }
+
+  /** Why our free stake cannot take this award's collateral, if it cannot (read on chain). */
+  private async stakeShortfall(job: ChainJob): Promise<string | undefined> {
+    const free = toBigInt(await this.ctx.clients.registry.read.free_stake_of(feltHex(this.ctx.account)));
+    return free < job.collateral ? `free stake ${free} does not cover the collateral ${job.collateral}` : undefined;
   }
 
   /**
