@@ -104,6 +104,7 @@ export class JobLife {
       startBlock: init.deployBlock,
       cursorFile: join(init.dataDir, 'chain-cursor.json'),
       pollMs: config.timings.tickMs,
+      hurry: () => this.worker?.expectsAward() ?? false,
       log: log.child({ module: 'follower' }),
     });
   }
@@ -121,6 +122,10 @@ export class JobLife {
       await this.prepareWorker();
       this.worker.attach();
       this.finder!.attach();
+      // A won bid's award is a receipt away: look for it now, and often until it comes.
+      this.init.market.worker!.on('outcome', (o) => {
+        if (o.won) this.follower.wake();
+      });
       this.worker.restore();
     }
     this.poster.restore();

@@ -32,6 +32,12 @@ import { note, type WorkerRecord } from './journal';
 import { blobsOf } from './manifest-needs';
 import { Serial } from './serial';
 
+/**
+ * How long after a won bid's window deadline its award is still expected soon; past it, the
+ * follower's ordinary pace finds it (the poster may be retrying a failed award_job).
+ */
+const AWARD_EXPECTED_MS = 10_000;
+
 export class WorkerJobs {
   private readonly records = new Map<string, WorkerRecord>();
   private readonly serial = new Serial();
@@ -41,6 +47,8 @@ export class WorkerJobs {
     log: () => this.ctx.log,
   });
   private readonly noticeSentAt = new Map<string, number>();
+  /** Bids the poster said we won, whose award is not on chain yet (the follower hurries). */
+  private readonly awaitingAward = new Set<string>();
   /** The last consent signature queued (see oneAtATime). */
   private signing: Promise<void> = Promise.resolve();
 
@@ -73,8 +81,11 @@ export class WorkerJobs {
     worker.willing = () => this.held(true) < this.capacity;
     worker.on('bid', ({ announcement, price }) => this.onBid(announcement, price));
     worker.on('outcome', (o) => {
-      if (o.won) return;
       const r = this.records.get(o.jobId.toString());
+      if (o.won) {
+        if (r?.step === 'bidding' && r.poster === o.poster) this.awaitingAward.add(r.jobId);
+        return;
+      }
       if (r?.step === 'bidding') this.forget(r);
     });
     // A bid refused at the close (ineligible, or the window closed with no award) cannot be
@@ -111,6 +122,19 @@ export class WorkerJobs {
 
   live(): string[] {
     return [...this.records.keys()];
+  }
+
+  /**
+   * Whether a bid we won waits for its award on chain: the poster sends award_job as it tells
+   * us, so the award is a receipt away, and the node's follower polls faster until it comes.
+   */
+  expectsAward(): boolean {
+    for (const id of this.awaitingAward) {
+      const r = this.records.get(id);
+      if (r?.step === 'bidding' && (r.bidUntil ?? 0) + AWARD_EXPECTED_MS > Date.now()) return true;
+      this.awaitingAward.delete(id);
+    }
+    return false;
   }
 
   /**

@@ -126,3 +126,40 @@ test('a poll with nothing new is one read of the newest block; a new block is th
   expect(seen.map((e) => e.name).at(-1)).toBe('Staked');
   expect(seen.length).toBe(expected(script).length);
 });
+
+test('woken, a follower polls at once, and every hurryPollMs while news is due, not every pollMs', async () => {
+  const script = new MarketScript(scriptCodec());
+  scriptedHistory(script);
+  let due = false;
+  const follower = new ChainFollower(script.chain, scriptCodec(), {
+    startBlock: 0,
+    chunk: 1000,
+    pollMs: 600_000,
+    hurry: () => due,
+    hurryPollMs: 5,
+  });
+  const seen: FollowedEvent[] = [];
+  const arrived = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => (seen.length >= n ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  follower.on((d) => void seen.push(...d.events));
+  follower.start();
+  try {
+    await arrived(expected(script).length);
+    // Polls are 10 minutes apart now: only wake() or hurry() bring the next block this test.
+    script.stake(address('erin'), 70n * E);
+    script.mine();
+    follower.wake();
+    await arrived(expected(script).length);
+    due = true;
+    follower.wake();
+    script.stake(address('frank'), 70n * E);
+    script.mine();
+    await arrived(expected(script).length);
+    expect(seen.slice(-2).map((e) => e.name)).toEqual(['Staked', 'Staked']);
+  } finally {
+    await follower.stop();
+  }
+});

@@ -39,6 +39,12 @@ export interface ChainFollowerOptions {
   /** Where the cursor persists; in memory only if absent. */
   cursorFile?: string;
   pollMs?: number;
+  /**
+   * While this says news is due (a worker won a bid and waits for the award on chain), the
+   * follower polls every `hurryPollMs` instead: a poll with nothing new is one read.
+   */
+  hurry?: () => boolean;
+  hurryPollMs?: number;
   /** Blocks per events request. */
   chunk?: number;
   /** How far to step back when the cursor block changed. */
@@ -59,6 +65,8 @@ export class ChainFollower {
   private timer?: NodeJS.Timeout;
   private stepping?: Promise<void>;
   private stopped = true;
+  /** A poll is reading the chain (its end schedules the next). */
+  private polling = false;
 
   constructor(
     private readonly source: ChainSource,
@@ -95,13 +103,29 @@ export class ChainFollower {
     }
   }
 
+  /** News is due (see `hurry`): the next poll comes now rather than at the end of the wait. */
+  wake(): void {
+    if (this.stopped || this.polling) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.polling = true;
       this.stepping = this.catchUp()
         .catch((err: unknown) => this.opts.log?.warn({ err: (err as Error).message }, 'chain follower step failed; retrying'))
-        .finally(() => this.schedule(this.opts.pollMs ?? 1000));
+        .finally(() => {
+          this.polling = false;
+          this.schedule(this.nextPollMs());
+        });
     }, ms);
+  }
+
+  private nextPollMs(): number {
+    const poll = this.opts.pollMs ?? 1000;
+    return this.opts.hurry?.() ? Math.min(poll, this.opts.hurryPollMs ?? 20) : poll;
   }
 
   /** One range; false when there was nothing new. */
