@@ -15,6 +15,7 @@ import { TxQueue } from '../chain/tx-queue';
 import { toBigInt } from '../chain/values';
 import type { JobsConfig } from '../config/config.schema';
 import { feltHex } from '../shared/felt';
+import { sawChainTime } from './chain-view';
 import type { Logger } from '../shared/logging';
 import type { JobContext, JobNodeParts } from './context';
 import { JobLifeError } from './errors';
@@ -105,6 +106,7 @@ export class JobLife {
       cursorFile: join(init.dataDir, 'chain-cursor.json'),
       pollMs: config.timings.tickMs,
       hurry: () => this.worker?.expectsAward() ?? false,
+      onLatest: (h) => sawChainTime(init.provider, BigInt(h.timestamp)),
       log: log.child({ module: 'follower' }),
     });
   }

@@ -24,7 +24,7 @@ import { RejectCode } from '../market/wire';
 import { describe } from '../p2p/errors';
 import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
-import { type ChainJob, chainNow, readJob } from './chain-view';
+import { type ChainJob, chainNow, readJob, recentChainTime } from './chain-view';
 import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
@@ -37,6 +37,12 @@ import { Serial } from './serial';
  * follower's ordinary pace finds it (the poster may be retrying a failed award_job).
  */
 const AWARD_EXPECTED_MS = 10_000;
+
+/**
+ * How old a seen block time a consent's expiry may start from. The poster wants at least 30 s
+ * of the consent left (src/jobs/award.ts) out of consentTtlS (at least 60 s).
+ */
+const CLOCK_MAX_AGE_MS = 5_000;
 
 export class WorkerJobs {
   private readonly records = new Map<string, WorkerRecord>();
@@ -65,7 +71,8 @@ export class WorkerJobs {
     if (!worker)
       throw new JobLifeError('NOT_A_WORKER', 'this node has no worker capabilities (market.worker)');
     worker.consent = async (a, price) => {
-      const expiry = (await chainNow(this.ctx.provider)) + BigInt(this.ctx.timings.consentTtlS);
+      const now = await recentChainTime(this.ctx.provider, CLOCK_MAX_AGE_MS);
+      const expiry = now + BigInt(this.ctx.timings.consentTtlS);
       const signature = await this.oneAtATime(() =>
         signAwardConsent(this.account, {
           market: this.ctx.clients.market.address,

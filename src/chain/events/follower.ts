@@ -45,6 +45,8 @@ export interface ChainFollowerOptions {
    */
   hurry?: () => boolean;
   hurryPollMs?: number;
+  /** Told each newest block a poll reads (its time is the chain's clock). */
+  onLatest?: (header: BlockHeader) => void;
   /** Blocks per events request. */
   chunk?: number;
   /** How far to step back when the cursor block changed. */
@@ -135,6 +137,7 @@ export class ChainFollower {
     let head: number | undefined;
     if (this.cursor.hash !== undefined && this.source.latest) {
       const top = await this.source.latest();
+      if (top) this.opts.onLatest?.(top);
       const at = { hash: this.cursor.hash, txDigest: this.cursor.txDigest };
       if (top?.number === this.cursor.number && sameBlock(top, at)) return false;
       head = top?.number;
