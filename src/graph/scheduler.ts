@@ -223,12 +223,16 @@ export class GraphScheduler {
           n.readyAt = Date.now();
           this.record(g, `${n.id}: ready`);
         }
+        // A running graph is pumped on every change to its units: most find nothing to post, and
+        // writing a unit's manifest (YAML) for each ready node every time cost more than the rest.
+        const missing = shortfall(n);
+        if (missing === 0) continue;
         if (n.deps.length > 0 && n.inputSha256 === undefined) {
           const parts = n.deps.map((d) => this.blobs.get(g.nodes[d]!.agreed!));
           n.inputSha256 = this.blobs.put(Buffer.concat(parts));
         }
         const manifest = unitManifest(m, g.graphId, n.id, n.inputSha256, n.id === g.outputNode);
-        for (let i = 0; i < shortfall(n); i++) {
+        for (let i = 0; i < missing; i++) {
           posts.push({
             manifest,
             budget: BigInt(g.budget),
