@@ -16,12 +16,14 @@
  *   notice, notice to result checked, last map checked to the aggregate posted.
  *
  * Prints figures for people, or with --json one JSON object on stdout (logs go to stderr).
- * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians.
+ * CAIRN_BENCH_GRAPH_RUNS repeats the graph (default 3) and reports medians. CAIRN_BENCH_GRAPH_TRACE=1
+ * also prints to stderr the critical path's two units as one timeline (ms from the post), the
+ * poster's journal and the winning worker's merged: where each millisecond of overhead went.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config as starknetConfig } from 'starknet';
+import * as starknet from 'starknet';
 import { STRK } from '../../src/chain/params';
 import { readJob } from '../../src/jobs/chain-view';
 import type { WorkerRecord } from '../../src/jobs/journal';
@@ -30,9 +32,10 @@ import type { CairnNode } from '../../src/node/start-node';
 import { wordCountGraph } from '../../test/e2e/support/graphs';
 import { nodeSetup, startInProcess, startMarketNet } from '../../test/e2e/support/market-net';
 
-starknetConfig.set('logLevel', 'ERROR');
+starknet.config.set('logLevel', 'ERROR');
 const JSON_OUT = process.argv.includes('--json');
 const RUNS = Number(process.env.CAIRN_BENCH_GRAPH_RUNS ?? 3);
+const TRACE = process.env.CAIRN_BENCH_GRAPH_TRACE === '1';
 const WORKERS = 4;
 const MAPS = 8;
 const log = (msg: string) => process.stderr.write(`[bench:graph] ${msg}\n`);
@@ -99,10 +102,68 @@ async function main(): Promise<void> {
     txs: nodes.reduce((t, n) => t + n.jobs!.txq.stats.transactions, 0),
   });
 
+  // Trace: every transaction's queueing and receipt, and every bid as it enters its window.
+  const events: Array<{ at: number; who: string; what: string }> = [];
+  const rpcCalls = new Map<string, number>();
+  if (TRACE) {
+    nodes.forEach((n, i) => {
+      const who = i === 0 ? 'poster' : `worker-${i}`;
+      const txq = n.jobs!.txq;
+      const submit = txq.submit.bind(txq);
+      txq.submit = (call, label, opts) => {
+        events.push({ at: Date.now(), who, what: `tx queued: ${label}` });
+        return submit(call, label, opts).then((r) => {
+          events.push({ at: Date.now(), who, what: `tx receipt: ${label}` });
+          return r;
+        });
+      };
+    });
+    // Every JSON-RPC request the nodes make (one process), by method, for the run's trace: the
+    // follower's through fetch, starknet.js's through its RPC channels.
+    const count = (m: string) => rpcCalls.set(m, (rpcCalls.get(m) ?? 0) + 1);
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const m = typeof init?.body === 'string' ? /"method":"([^"]+)"/.exec(init.body)?.[1] : undefined;
+      if (m) count(m);
+      return realFetch(input, init);
+    };
+    type Channel = { prototype: { fetch(method: string, ...rest: unknown[]): unknown } };
+    const channels = new Set<Channel>(
+      [starknet, ...Object.values(starknet)].flatMap((v) =>
+        v && typeof v === 'object' && 'RpcChannel' in v ? [(v as { RpcChannel: Channel }).RpcChannel] : [],
+      ),
+    );
+    for (const c of channels) {
+      const real = c.prototype.fetch;
+      c.prototype.fetch = function (this: unknown, method: string, ...rest: unknown[]) {
+        count(method);
+        return real.call(this, method, ...rest);
+      };
+    }
+    const market = poster.market.poster;
+    const announce = market.announce.bind(market);
+    const wall = (t: number | undefined) => (t === undefined ? NaN : Date.now() - (performance.now() - t));
+    market.announce = async (spec, opts) => {
+      const res = await announce(spec, opts);
+      const { announcedAt, firstBidAt, closingAt, closedAt } = res.timing;
+      const ms = (t: number | undefined) => Math.round((t ?? NaN) - announcedAt);
+      events.push({
+        at: wall(announcedAt),
+        who: 'poster',
+        what: `window of job ${spec.jobId}: first bid +${ms(firstBidAt)}, closing +${ms(closingAt)}, closed +${ms(closedAt)} ms`,
+      });
+      return res;
+    };
+    poster.market.poster.onBidAccepted = (jobId, bid) =>
+      events.push({ at: Date.now(), who: 'poster', what: `bid in on job ${jobId} from ${bid.worker.slice(-6)}` });
+  }
   const rows: Row[] = [];
   for (let run = 0; run < RUNS; run++) {
+    events.length = 0;
+    rpcCalls.clear();
     const job = await wordCountGraph(100 + run, MAPS);
     const s0 = stats();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: STRK / 10n });
     for (;;) {
@@ -171,6 +232,31 @@ async function main(): Promise<void> {
     };
     log(JSON.stringify(row));
     rows.push(row);
+    if (TRACE) {
+      const cpu = process.cpuUsage(cpu0);
+      const rpcs = [...rpcCalls.values()].reduce((a, b) => a + b, 0);
+      log(`CPU of this process during the run: ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
+      log(`RPC requests during the run: ${rpcs} ${JSON.stringify(Object.fromEntries(rpcCalls))}`);
+      const wallT0 = Date.now() - (performance.now() - t0);
+      log('every transaction and bid of the run:');
+      for (const e of events)
+        log(`  ${String(e.at - Math.round(wallT0)).padStart(6)} ${e.who.padEnd(9)} ${e.what}`);
+      for (const u of [last, agg]) {
+        const jobId = BigInt(u.jobId);
+        const lines = [
+          ...poster.jobs!.status(jobId).history.map((h) => ({ who: 'poster', ...h })),
+          ...workers.flatMap((w, i) => {
+            const r = w.jobs!.worker!.record(jobId);
+            return r ? r.history.map((h) => ({ who: `worker-${i + 1}`, ...h })) : [];
+          }),
+          ...events
+            .filter((e) => new RegExp(`job ${u.jobId}\\b`).test(e.what) || /post/.test(e.what))
+            .map((e) => ({ who: e.who, at: new Date(e.at).toISOString(), what: e.what })),
+        ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+        log(`trace of unit ${u.jobId} (${u === agg ? 'aggregate' : 'last map'}):`);
+        for (const l of lines) log(`  ${String(Date.parse(l.at) - Math.round(wallT0)).padStart(6)} ${l.who.padEnd(9)} ${l.what}`);
+      }
+    }
   }
   const col = (k: Exclude<keyof Row, 'phases'>) => median(rows.map((r) => r[k]));
   const phases = Object.fromEntries(

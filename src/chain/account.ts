@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Account, type ProviderInterface } from 'starknet';
 import { ConfigError } from '../shared/config-error';
+import { NodeSigner } from './node-signer';
 
 const HEX = /^0x[0-9a-fA-F]{1,64}$/;
 
@@ -44,5 +45,5 @@ export function readAccountKey(source: AccountKeySource): string {
 
 export function openAccount(provider: ProviderInterface, address: string, key: string): Account {
   if (!HEX.test(address)) throw new ConfigError([`account address ${address} is not a 0x-prefixed felt`], 'account');
-  return new Account({ provider, address, signer: key });
+  return new Account({ provider, address, signer: new NodeSigner(key) });
 }

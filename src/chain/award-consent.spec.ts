@@ -1,5 +1,7 @@
-import { shortString, typedData } from 'starknet';
-import { awardConsentHash, awardConsentTypedData } from './award-consent';
+import { randomBytes } from 'node:crypto';
+import { Account, ec, RpcProvider, shortString, stark, typedData } from 'starknet';
+import { awardConsentHash, awardConsentTypedData, signAwardConsent } from './award-consent';
+import { NodeSigner } from './node-signer';
 
 const SN_SEPOLIA = shortString.encodeShortString('SN_SEPOLIA');
 const consent = {
@@ -48,5 +50,32 @@ describe('award consent typed data', () => {
     expect(() => awardConsentTypedData(SN_SEPOLIA, { ...consent, jobId: 0n })).toThrow(
       /job id must be positive/,
     );
+  });
+
+  it('equals starknet.js hashing the typed data from scratch, on random consents and chains', () => {
+    const felt = (bytes: number) => BigInt(`0x${randomBytes(bytes).toString('hex')}`) + 1n;
+    for (let i = 0; i < 20; i++) {
+      const chain = shortString.encodeShortString(i % 2 ? 'SN_MAIN' : `SN_TEST_${i}`);
+      const worker = felt(31);
+      const c = { market: felt(31), jobId: felt(15), price: felt(32), expiry: felt(8), attempt: 1 + (i % 10) };
+      expect(awardConsentHash(chain, worker, c)).toBe(
+        BigInt(typedData.getMessageHash(awardConsentTypedData(chain, c), worker)),
+      );
+    }
+  });
+
+  it("signs through the node's signer what starknet.js signs from the typed data, and it verifies", async () => {
+    const key = stark.randomAddress();
+    const provider = new RpcProvider({ nodeUrl: 'http://127.0.0.1:9' });
+    provider.getChainId = () => Promise.resolve(SN_SEPOLIA as never);
+    const address = '0x4567';
+    const fast = new Account({ provider, address, signer: new NodeSigner(key) });
+    const plain = new Account({ provider, address, signer: key });
+    const [fastSig, plainSig] = await Promise.all([signAwardConsent(fast, consent), signAwardConsent(plain, consent)]);
+    expect(fastSig).toEqual(plainSig);
+    const hash = awardConsentHash(SN_SEPOLIA, address, consent);
+    const [r, s] = fastSig as [bigint, bigint];
+    const pub = ec.starkCurve.getPublicKey(key);
+    expect(ec.starkCurve.verify(new ec.starkCurve.Signature(r, s), `0x${hash.toString(16)}`, pub)).toBe(true);
   });
 });

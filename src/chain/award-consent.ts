@@ -3,8 +3,24 @@
  * its account (`account.signMessage`), the poster passes the signature to `award_job`, and the
  * market checks it with the worker account's `is_valid_signature`. The Cairo side is
  * contracts/src/common/snip12.cairo; both must hash the same fields the same way.
+ *
+ * starknet.js hashes typed data from scratch each time (the domain, every type string, the
+ * u256 struct: a dozen Poseidon permutations in JavaScript, several milliseconds). A worker
+ * signs one consent per bid and a poster hashes one per award, so `awardConsentHash` computes
+ * the constant parts once, through starknet.js's own functions, and hashes only the message;
+ * the spec checks it equals starknet.js's hash and the Cairo test's vector.
  */
-import { stark, typedData as snip12, type Account, type BigNumberish, type TypedData } from 'starknet';
+import {
+  hash,
+  shortString,
+  stark,
+  typedData as snip12,
+  TypedDataRevision,
+  type Account,
+  type BigNumberish,
+  type TypedData,
+} from 'starknet';
+import { NodeSigner } from './node-signer';
 
 /** The SNIP-12 domain every cairn message is signed in. */
 export const CAIRN_DOMAIN_NAME = 'cairn';
@@ -70,12 +86,76 @@ export function awardConsentTypedData(chainId: BigNumberish, consent: AwardConse
 
 /** The felt the worker's account signs, the same as the market's `award_consent_hash`. */
 export function awardConsentHash(chainId: BigNumberish, worker: BigNumberish, consent: AwardConsent): bigint {
-  return BigInt(snip12.getMessageHash(awardConsentTypedData(chainId, consent), BigInt(worker)));
+  const data = awardConsentTypedData(chainId, consent); // validates the fields
+  const c = constants();
+  const m = data.message as { price: { low: string; high: string } };
+  const price = priceHash(c.u256Type, m.price);
+  const message = poseidon([
+    c.consentType,
+    BigInt(consent.market),
+    consent.jobId,
+    price,
+    consent.expiry,
+    BigInt(consent.attempt),
+  ]);
+  return poseidon([c.prefix, domainHash(data), BigInt(worker), message]);
 }
 
-/** Signs `consent` with the worker's account; the result is `award_job`'s signature argument. */
+/**
+ * Signs `consent` with the worker's account; the result is `award_job`'s signature argument. A
+ * node's own signer (node-signer.ts) signs the hash computed here; any other signer is handed
+ * the typed data.
+ */
 export async function signAwardConsent(worker: Account, consent: AwardConsent): Promise<bigint[]> {
   const chainId = await worker.provider.getChainId();
-  const signature = await worker.signMessage(awardConsentTypedData(chainId, consent));
+  const signature =
+    worker.signer instanceof NodeSigner
+      ? await worker.signer.signHash(awardConsentHash(chainId, worker.address, consent))
+      : await worker.signMessage(awardConsentTypedData(chainId, consent));
   return stark.formatSignature(signature).map((s) => BigInt(s));
+}
+
+const poseidon = (xs: bigint[]): bigint => BigInt(hash.computePoseidonHashOnElements(xs));
+
+let cached: { prefix: bigint; consentType: bigint; u256Type: bigint } | undefined;
+
+/** The type hashes and the message prefix, from starknet.js, once. */
+function constants() {
+  if (cached) return cached;
+  const { types } = awardConsentTypedData(1n, { market: 1n, jobId: 1n, price: 1n, expiry: 0n, attempt: 1 });
+  const rev = TypedDataRevision.ACTIVE;
+  cached = {
+    prefix: BigInt(shortString.encodeShortString('StarkNet Message')),
+    consentType: BigInt(snip12.getTypeHash(types, 'AwardConsent', rev)),
+    u256Type: BigInt(snip12.getTypeHash(types, 'u256', rev)),
+  };
+  return cached;
+}
+
+/** u256 struct hashes by price: a worker bids the same price on job after job. */
+const prices = new Map<string, bigint>();
+
+function priceHash(u256Type: bigint, price: { low: string; high: string }): bigint {
+  const key = `${price.low}/${price.high}`;
+  let h = prices.get(key);
+  if (h === undefined) {
+    if (prices.size >= 256) prices.clear();
+    h = poseidon([u256Type, BigInt(price.low), BigInt(price.high)]);
+    prices.set(key, h);
+  }
+  return h;
+}
+
+/** Domain hashes by chain id (a node talks to one chain; a few entries at most). */
+const domains = new Map<string, bigint>();
+
+function domainHash(data: TypedData): bigint {
+  const key = String(data.domain.chainId);
+  let h = domains.get(key);
+  if (h === undefined) {
+    if (domains.size >= 16) domains.clear();
+    h = BigInt(snip12.getStructHash(data.types, 'StarknetDomain', data.domain, TypedDataRevision.ACTIVE));
+    domains.set(key, h);
+  }
+  return h;
 }

@@ -89,6 +89,25 @@ export class ContractClient<TAbi extends Abi> {
   }
 }
 
+/**
+ * The receipt of a transaction already final on L2, else undefined. starknet.js's wait sleeps
+ * its interval before it first looks; a chain that includes a transaction as it accepts it (a
+ * devnet, a sequencer answering late) has the receipt at once, and each transaction of a job's
+ * life would otherwise pay that sleep.
+ */
+async function landedReceipt(
+  provider: Account['provider'],
+  txHash: string,
+): Promise<GetTransactionReceiptResponse | undefined> {
+  try {
+    const receipt = await provider.getTransactionReceipt(txHash);
+    const status = (receipt.value as { finality_status?: string }).finality_status;
+    return status === 'ACCEPTED_ON_L2' || status === 'ACCEPTED_ON_L1' ? receipt : undefined;
+  } catch {
+    return undefined; // not known yet: waitForTransaction polls for it
+  }
+}
+
 /** Sends calls as one transaction (a multicall when several), waits, and checks the receipt. */
 export async function executeCalls(
   account: Account,
@@ -107,7 +126,9 @@ export async function executeCalls(
   }
   let receipt: GetTransactionReceiptResponse;
   try {
-    receipt = await account.provider.waitForTransaction(txHash, { retryInterval: 50 });
+    receipt =
+      (await landedReceipt(account.provider, txHash)) ??
+      (await account.provider.waitForTransaction(txHash, { retryInterval: 50 }));
   } catch (err) {
     throw toChainError(err, 'REVERTED', txHash);
   }

@@ -7,9 +7,11 @@
  *   a busy poster's awards and confirms, or a worker's accepts and submits, pay one transaction
  *   fee instead of several; with `combine` (combine-calls.ts), the same step for several jobs
  *   also becomes one call of the market's batch entry point. A call that expects companions (an
- *   award while other bid windows of the same poster are closing) may hold an idle queue for a
- *   few milliseconds so that they share its transaction rather than queue behind it. When a batch would revert (fee estimation refuses it), its calls are
- *   sent one by one, so only the call at fault fails, with the contract's reason.
+ *   award while other bid windows of the same poster are closing, a graph unit's confirm while
+ *   the units its result unblocks are being posted) may wait a few milliseconds from its submit
+ *   so that they share its transaction rather than queue behind it, a receipt later.
+ * - When a batch would revert (fee estimation refuses it), its calls are sent one by one, so
+ *   only the call at fault fails, with the contract's reason.
  * - A fee above the configured cap is refused before anything is signed.
  * - Transient RPC failures and nonce races are retried with backoff; a receipt that does not come
  *   within its timeout is an error that names the transaction hash (it may still land: callers
@@ -45,14 +47,16 @@ export interface QueuedCall {
 
 export interface SubmitOptions {
   /**
-   * When the queue is idle, wait this long for other calls to share the transaction before it
-   * is sent (default 0: at once). Calls queued behind a transaction in flight never wait more.
+   * Wait up to this long after being queued for other calls to share the transaction (default
+   * 0: at once): from the submit, whether the queue was idle or a transaction was in flight, so
+   * a companion queued just after the one in flight lands still shares the next transaction.
    */
   waitForCompanionsMs?: number;
 }
 
 interface Pending extends QueuedCall {
-  waitMs: number;
+  /** performance.now() after which the call no longer waits for companions. */
+  sendBy: number;
   resolve: (r: InvokeResult) => void;
   reject: (e: unknown) => void;
 }
@@ -77,7 +81,8 @@ export class TxQueue {
   submit(call: Call | Call[], label: string, opts: SubmitOptions = {}): Promise<InvokeResult> {
     const calls = Array.isArray(call) ? call : [call];
     return new Promise((resolve, reject) => {
-      this.pending.push({ calls, label, waitMs: opts.waitForCompanionsMs ?? 0, resolve, reject });
+      const sendBy = performance.now() + (opts.waitForCompanionsMs ?? 0);
+      this.pending.push({ calls, label, sendBy, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -90,9 +95,9 @@ export class TxQueue {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      const wait = this.pending[0]?.waitMs ?? 0;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       while (this.pending.length > 0) {
+        const wait = this.pending[0]!.sendBy - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const batch = this.pending.splice(0, this.opts.maxBatch ?? 16);
         await this.sendBatch(batch);
       }

@@ -71,6 +71,8 @@ export class GraphScheduler {
   private readonly leaderWindowMs: number;
   /** Each unit's bidders in the order its last closing window tries them. */
   private readonly ranked = new Map<string, bigint[]>();
+  /** What a unit was held by before its closing window's vet gave it to a candidate (see release). */
+  private readonly held = new Map<string, { worker?: string; peer?: string }>();
   private readonly listeners = new Set<(g: GraphRecord) => void>();
   private tick?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -94,6 +96,7 @@ export class GraphScheduler {
     }
     this.life.poster.hooks = {
       vetBid: (r, bid) => this.vet(r as UnitRecord, bid.workerAddress, bid.worker),
+      releaseBid: (r, bid) => this.release(r as UnitRecord, bid.workerAddress, bid.worker),
       settle: (r) => this.settle(r as UnitRecord),
       // A node's replicas (and a tiebreaker) go to distinct workers: a window wants that many bids.
       bidsWanted: (r) => {
@@ -198,6 +201,7 @@ export class GraphScheduler {
   private onRecord(r: JobRecord): void {
     if (r.role !== 'poster' || !r.graph) return;
     if (r.step === 'done') this.ranked.delete(r.jobId);
+    if (r.step === 'awarding' || r.step === 'done') this.held.delete(r.jobId);
     const g = this.graphs.get(r.graph.graphId);
     if (!g || !observe(g, r as UnitRecord)) return;
     // Decided at once, so a result waiting in review sees its replicas' agreement on its next look.
@@ -219,12 +223,16 @@ export class GraphScheduler {
           n.readyAt = Date.now();
           this.record(g, `${n.id}: ready`);
         }
+        // A running graph is pumped on every change to its units: most find nothing to post, and
+        // writing a unit's manifest (YAML) for each ready node every time cost more than the rest.
+        const missing = shortfall(n);
+        if (missing === 0) continue;
         if (n.deps.length > 0 && n.inputSha256 === undefined) {
           const parts = n.deps.map((d) => this.blobs.get(g.nodes[d]!.agreed!));
           n.inputSha256 = this.blobs.put(Buffer.concat(parts));
         }
         const manifest = unitManifest(m, g.graphId, n.id, n.inputSha256, n.id === g.outputNode);
-        for (let i = 0; i < shortfall(n); i++) {
+        for (let i = 0; i < missing; i++) {
           posts.push({
             manifest,
             budget: BigInt(g.budget),
@@ -258,11 +266,24 @@ export class GraphScheduler {
       // Held for this unit at once: the other replicas' bid windows close at the same moment.
       const u = g.nodes[r.graph.node]?.units.find((x) => x.jobId === r.jobId);
       if (u) {
+        this.held.set(r.jobId, { worker: u.worker, peer: u.peer });
         u.worker = feltHex(worker);
         u.peer = peer;
       }
     }
     return reason;
+  }
+
+  /** The worker vet let through was refused on chain: the unit goes back to whom it was held by. */
+  private release(r: UnitRecord, worker: bigint, peer: string): void {
+    const before = this.held.get(r.jobId);
+    const u = this.graphs.get(r.graph.graphId)?.nodes[r.graph.node]?.units.find((x) => x.jobId === r.jobId);
+    if (!before || !u || u.worker !== feltHex(worker) || u.peer !== peer) return;
+    this.held.delete(r.jobId);
+    if (before.worker === undefined) delete u.worker;
+    else u.worker = before.worker;
+    if (before.peer === undefined) delete u.peer;
+    else u.peer = before.peer;
   }
 
   private settle(r: UnitRecord): SettleDecision {

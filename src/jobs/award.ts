@@ -66,6 +66,7 @@ export async function announceAndAward(
       ...(r.graph
         ? {
             vetBid: async (bid: ReceivedBid) => round.hooks.vetBid?.(r, bid),
+            releaseBid: (bid: ReceivedBid) => round.hooks.releaseBid?.(r, bid),
             minBids: round.hooks.bidsWanted?.(r) ?? 1,
           }
         : {}),
@@ -122,8 +123,23 @@ async function vetConsent(
 ): Promise<string | undefined> {
   const consent = bid.consent;
   if (!consent) return 'no award consent';
-  const now = await chainNow(ctx.provider);
-  if (consent.expiry < now + 30n) return 'award consent expires too soon';
+  // The clock and the signature are read at once: a window's close waits for both.
+  const clock = chainNow(ctx.provider);
+  clock.catch(() => undefined); // awaited below
+  const signed = checkSignature(ctx, chainId, job, attempt, bid, consent);
+  if (consent.expiry < (await clock) + 30n) return 'award consent expires too soon';
+  return signed;
+}
+
+/** The worker account's SRC-6 answer to the consent's signature. */
+async function checkSignature(
+  ctx: JobContext,
+  chainId: string,
+  job: ChainJob,
+  attempt: number,
+  bid: ReceivedBid,
+  consent: NonNullable<ReceivedBid['consent']>,
+): Promise<string | undefined> {
   const hash = awardConsentHash(chainId, bid.workerAddress, {
     market: ctx.clients.market.address,
     jobId: job.id,

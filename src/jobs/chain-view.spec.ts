@@ -1,5 +1,5 @@
 import type { ProviderInterface } from 'starknet';
-import { chainNow } from './chain-view';
+import { chainNow, recentChainTime, sawChainTime } from './chain-view';
 
 /** A provider whose latest block is read on demand: each read waits until `land` is called. */
 function slowProvider() {
@@ -37,5 +37,27 @@ describe('chainNow', () => {
     await expect(b).rejects.toThrow('rpc down');
     expect(await chainNow(provider)).toBe(5n);
     expect(calls).toBe(2);
+  });
+});
+
+describe('recentChainTime', () => {
+  test('answers from a block time seen within maxAgeMs, read or told; reads once it is older', async () => {
+    const { provider, reads } = slowProvider();
+    const first = recentChainTime(provider, 5_000);
+    expect(reads).toHaveLength(1);
+    reads[0]!(2_000);
+    expect(await first).toBe(2_000n);
+    // Seen just now: no read.
+    expect(await recentChainTime(provider, 5_000)).toBe(2_000n);
+    // A newer block told by the follower is taken; an older one does not move the clock back.
+    sawChainTime(provider, 2_004n);
+    sawChainTime(provider, 1_990n);
+    expect(await recentChainTime(provider, 5_000)).toBe(2_004n);
+    expect(reads).toHaveLength(1);
+    // With no age allowed, it reads.
+    const fresh = recentChainTime(provider, -1);
+    expect(reads).toHaveLength(2);
+    reads[1]!(2_010);
+    expect(await fresh).toBe(2_010n);
   });
 });

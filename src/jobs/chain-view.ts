@@ -63,5 +63,28 @@ const latest = new SingleFlight<ProviderInterface, bigint>();
  * eight announcements at once makes one read, not eight); nothing is kept after it lands.
  */
 export function chainNow(provider: ProviderInterface): Promise<bigint> {
-  return latest.run(provider, async () => BigInt((await provider.getBlock('latest')).timestamp));
+  return latest.run(provider, async () => {
+    const t = BigInt((await provider.getBlock('latest')).timestamp);
+    seen.set(provider, { t, at: Date.now() });
+    return t;
+  });
+}
+
+/** The newest block time each provider's chain was last seen at, and when (ms since epoch). */
+const seen = new WeakMap<ProviderInterface, { t: bigint; at: number }>();
+
+/** Records a newest block's time read another way (the node's follower polls the newest block). */
+export function sawChainTime(provider: ProviderInterface, timestamp: bigint): void {
+  const s = seen.get(provider);
+  if (!s || timestamp >= s.t) seen.set(provider, { t: timestamp, at: Date.now() });
+}
+
+/**
+ * The chain's time as last seen, if seen within `maxAgeMs`, else read (chainNow). For what a
+ * block time a few seconds old serves as well as a fresh one: a worker's consent expiry, ten
+ * minutes ahead, whose read would otherwise sit between an announcement and the bid.
+ */
+export function recentChainTime(provider: ProviderInterface, maxAgeMs: number): Promise<bigint> {
+  const s = seen.get(provider);
+  return s && Date.now() - s.at <= maxAgeMs ? Promise.resolve(s.t) : chainNow(provider);
 }

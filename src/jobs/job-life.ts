@@ -15,6 +15,7 @@ import { TxQueue } from '../chain/tx-queue';
 import { toBigInt } from '../chain/values';
 import type { JobsConfig } from '../config/config.schema';
 import { feltHex } from '../shared/felt';
+import { sawChainTime } from './chain-view';
 import type { Logger } from '../shared/logging';
 import type { JobContext, JobNodeParts } from './context';
 import { JobLifeError } from './errors';
@@ -104,6 +105,8 @@ export class JobLife {
       startBlock: init.deployBlock,
       cursorFile: join(init.dataDir, 'chain-cursor.json'),
       pollMs: config.timings.tickMs,
+      hurry: () => this.worker?.expectsAward() ?? false,
+      onLatest: (h) => sawChainTime(init.provider, BigInt(h.timestamp)),
       log: log.child({ module: 'follower' }),
     });
   }
@@ -121,6 +124,10 @@ export class JobLife {
       await this.prepareWorker();
       this.worker.attach();
       this.finder!.attach();
+      // A won bid's award is a receipt away: look for it now, and often until it comes.
+      this.init.market.worker!.on('outcome', (o) => {
+        if (o.won) this.follower.wake();
+      });
       this.worker.restore();
     }
     this.poster.restore();
@@ -175,7 +182,7 @@ export class JobLife {
 
   private reconcileAll(): void {
     for (const id of this.poster.live()) void this.poster.reconcile(BigInt(id));
-    for (const id of this.worker?.live() ?? []) void this.worker!.reconcile(BigInt(id));
+    for (const id of this.worker?.due() ?? []) void this.worker!.reconcile(BigInt(id));
   }
 
   private onChain(d: Delivery): void {
@@ -183,7 +190,8 @@ export class JobLife {
       if (e.contract !== 'market' || e.fields.job_id === undefined) continue;
       const id = toBigInt(e.fields.job_id);
       void this.poster.reconcile(id);
-      void this.worker?.reconcile(id);
+      // A job's creation changes nothing a worker holds: its bid waits for the award.
+      if (e.name !== 'JobCreated') void this.worker?.reconcile(id);
       if (e.name === 'JobCreated' || e.name === 'JobReopened') this.finder?.onOpened(id);
     }
   }

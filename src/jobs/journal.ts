@@ -89,6 +89,12 @@ export interface WorkerRecord extends RecordBase {
   posterAddrs: string[];
   manifestSha256: string;
   price: string;
+  /**
+   * When the bid's window closes at the latest (ms since epoch, the announcement's deadline).
+   * Until then the bid's fate comes as news (the poster's outcome, the chain's award event), so
+   * the periodic tick does not read the job for it. Absent in journals from before it was kept.
+   */
+  bidUntil?: number;
   /** Set once the job ran: the output (and proof) this node holds and submitted. */
   outputSha256?: string;
   proofSha256?: string;

@@ -11,8 +11,13 @@ export type SettleDecision =
   { action: 'confirm' } | { action: 'wait' } | { action: 'dispute'; reason: string; evidence: bigint };
 
 export interface PosterHooks {
-  /** A further check of a ranked bid on a unit of a graph; a reason refuses the bid. */
+  /**
+   * A further check of a ranked bid on a unit of a graph, before its chain checks; a reason
+   * refuses the bid, and a bid let through holds the unit for its worker.
+   */
   vetBid?(r: PosterRecord, bid: ReceivedBid): string | undefined;
+  /** The bid vetBid let through was refused on chain (stake, consent): the unit is not its worker's. */
+  releaseBid?(r: PosterRecord, bid: ReceivedBid): void;
   /** Whether a unit's result, checked against its commitment, is confirmed now. */
   settle?(r: PosterRecord): SettleDecision;
   /**

@@ -37,7 +37,13 @@ export async function settle(
 ): Promise<void> {
   const { market, token } = ctx.clients;
   if (decision.action === 'confirm') {
-    const { txHash } = await ctx.txq.submit(market.populate('confirm', job.id), `confirm job ${job.id}`);
+    const { txHash } = await ctx.txq.submit(
+      market.populate('confirm', job.id),
+      `confirm job ${job.id}`,
+      // A graph's unit is confirmed as its result lets the scheduler post the units that read it:
+      // sent alone, the confirm would hold those posts (the graph's critical path) for a receipt.
+      r.graph ? { waitForCompanionsMs: ctx.timings.batchWaitMs } : {},
+    );
     note(r, 'confirmed: worker paid', txHash);
     return;
   }

@@ -24,13 +24,25 @@ import { RejectCode } from '../market/wire';
 import { describe } from '../p2p/errors';
 import { resultCommitment } from '../shared/commitment';
 import { feltHex } from '../shared/felt';
-import { type ChainJob, chainNow, readJob } from './chain-view';
+import { type ChainJob, chainNow, readJob, recentChainTime } from './chain-view';
 import { BackgroundSteps } from './background-steps';
 import type { JobContext } from './context';
 import { JobLifeError } from './errors';
 import { note, type WorkerRecord } from './journal';
 import { blobsOf } from './manifest-needs';
 import { Serial } from './serial';
+
+/**
+ * How long after a won bid's window deadline its award is still expected soon; past it, the
+ * follower's ordinary pace finds it (the poster may be retrying a failed award_job).
+ */
+const AWARD_EXPECTED_MS = 10_000;
+
+/**
+ * How old a seen block time a consent's expiry may start from. The poster wants at least 30 s
+ * of the consent left (src/jobs/award.ts) out of consentTtlS (at least 60 s).
+ */
+const CLOCK_MAX_AGE_MS = 5_000;
 
 export class WorkerJobs {
   private readonly records = new Map<string, WorkerRecord>();
@@ -41,6 +53,8 @@ export class WorkerJobs {
     log: () => this.ctx.log,
   });
   private readonly noticeSentAt = new Map<string, number>();
+  /** Bids the poster said we won, whose award is not on chain yet (the follower hurries). */
+  private readonly awaitingAward = new Set<string>();
   /** The last consent signature queued (see oneAtATime). */
   private signing: Promise<void> = Promise.resolve();
 
@@ -57,7 +71,8 @@ export class WorkerJobs {
     if (!worker)
       throw new JobLifeError('NOT_A_WORKER', 'this node has no worker capabilities (market.worker)');
     worker.consent = async (a, price) => {
-      const expiry = (await chainNow(this.ctx.provider)) + BigInt(this.ctx.timings.consentTtlS);
+      const now = await recentChainTime(this.ctx.provider, CLOCK_MAX_AGE_MS);
+      const expiry = now + BigInt(this.ctx.timings.consentTtlS);
       const signature = await this.oneAtATime(() =>
         signAwardConsent(this.account, {
           market: this.ctx.clients.market.address,
@@ -79,8 +94,11 @@ export class WorkerJobs {
       if (r?.step === 'bidding' && r.poster === poster) note(r, 'bid sent');
     });
     worker.on('outcome', (o) => {
-      if (o.won) return;
       const r = this.records.get(o.jobId.toString());
+      if (o.won) {
+        if (r?.step === 'bidding' && r.poster === o.poster) this.awaitingAward.add(r.jobId);
+        return;
+      }
       if (r?.step === 'bidding') this.forget(r);
     });
     // A bid refused at the close (ineligible, or the window closed with no award) cannot be
@@ -119,6 +137,30 @@ export class WorkerJobs {
     return [...this.records.keys()];
   }
 
+  /**
+   * Whether a bid we won waits for its award on chain: the poster sends award_job as it tells
+   * us, so the award is a receipt away, and the node's follower polls faster until it comes.
+   */
+  expectsAward(): boolean {
+    for (const id of this.awaitingAward) {
+      const r = this.records.get(id);
+      if (r?.step === 'bidding' && (r.bidUntil ?? 0) + AWARD_EXPECTED_MS > Date.now()) return true;
+      this.awaitingAward.delete(id);
+    }
+    return false;
+  }
+
+  /**
+   * The jobs the periodic tick looks at again: all but bids whose window may still be open. A
+   * worker bids on every job it can take, and reading each of them every tick while their
+   * windows are open flooded the chain's RPC at the very moment the windows close.
+   */
+  due(now = Date.now()): string[] {
+    const out: string[] = [];
+    for (const [id, r] of this.records) if (!(r.step === 'bidding' && (r.bidUntil ?? 0) > now)) out.push(id);
+    return out;
+  }
+
   record(jobId: bigint): WorkerRecord | undefined {
     return (
       this.records.get(jobId.toString()) ??
@@ -151,6 +193,7 @@ export class WorkerJobs {
       posterAddrs: a.posterAddrs,
       manifestSha256: a.manifestSha256,
       price: price.toString(),
+      bidUntil: a.bidDeadlineMs,
       history: [],
     };
     note(r, `bid ${price} fri on attempt ${a.attempt}`);
@@ -189,11 +232,13 @@ export class WorkerJobs {
         if (r.step !== 'bidding' && r.step !== 'accepting') return;
         if (ctx.faults.neverAccept) return;
         r.step = 'accepting';
-        const refusal = await this.refusal(r, job);
+        const refusal = this.refusal(r, job);
         if (refusal) return this.decline(r, refusal);
         this.save(r);
         this.steps.run(r, async () => {
-          const bad = await this.fetchInputs(r, job.id);
+          // Our free stake is read while the job's data comes: both are needed before accepting.
+          const [short, bad] = await Promise.all([this.stakeShortfall(job), this.fetchInputs(r, job.id)]);
+          if (short) return this.decline(r, short);
           if (bad) return this.decline(r, bad);
           const { txHash } = await ctx.txq.submit(
             ctx.clients.market.populate('accept_job', job.id),
@@ -203,6 +248,9 @@ export class WorkerJobs {
           r.step = 'running';
           note(r, 'accepted (collateral locked)', txHash);
           this.save(r);
+          // The receipt is the chain's word that the job is Accepted by us for this attempt:
+          // run now rather than after the next read of the job says so.
+          await this.run(r, job);
         });
         return;
       }
@@ -262,14 +310,18 @@ export class WorkerJobs {
     this.ctx.log.warn({ jobId: r.jobId, refusal }, 'award declined');
   }
 
-  /** Why this award must not be accepted, if it must not. */
-  private async refusal(r: WorkerRecord, job: ChainJob): Promise<string | undefined> {
+  /** Why this award must not be accepted, if it must not, from what the node knows. */
+  private refusal(r: WorkerRecord, job: ChainJob): string | undefined {
     if (job.price !== BigInt(r.price)) return `price ${job.price} is not our bid of ${r.price}`;
-    const free = toBigInt(await this.ctx.clients.registry.read.free_stake_of(feltHex(this.ctx.account)));
-    if (free < job.collateral) return `free stake ${free} does not cover the collateral ${job.collateral}`;
     if (this.held() > this.capacity) return `already holding ${this.held()} jobs (capacity ${this.capacity})`;
     if (!this.ctx.executor) return 'this node runs no executor';
     return undefined;
+  }
+
+  /** Why our free stake cannot take this award's collateral, if it cannot (read on chain). */
+  private async stakeShortfall(job: ChainJob): Promise<string | undefined> {
+    const free = toBigInt(await this.ctx.clients.registry.read.free_stake_of(feltHex(this.ctx.account)));
+    return free < job.collateral ? `free stake ${free} does not cover the collateral ${job.collateral}` : undefined;
   }
 
   /**

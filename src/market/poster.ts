@@ -70,6 +70,8 @@ export interface JobTiming {
   /** performance.now() when announce() was called. */
   announcedAt: number;
   firstBidAt?: number;
+  /** When the window stopped taking bids (its ranking and checks then ran until closedAt). */
+  closingAt?: number;
   closedAt: number;
   /** What closed the window. */
   closedBy?: CloseReason;
@@ -275,11 +277,29 @@ export class Poster {
     return { eligibility, refusal };
   }
 
+  /**
+   * Why a ranked candidate may not win, if it may not: the job's vet (no chain read; it sees the
+   * windows closing with this one), then its stake and the job's own check, read at once. A
+   * candidate the vet took and the chain refused is given back.
+   */
+  private async refusal(
+    job: OpenJob,
+    bid: ReceivedBid,
+  ): Promise<{ reason: string; detail: string } | undefined> {
+    const vetoed = await job.spec.vetBid?.(bid);
+    if (vetoed !== undefined) return { reason: vetoed, detail: vetoed };
+    const { eligibility: e, refusal } = await this.eligibility(job, bid);
+    if (e.ok && refusal === undefined) return undefined;
+    job.spec.releaseBid?.(bid);
+    return e.ok ? { reason: refusal!, detail: refusal! } : { reason: e.reason, detail: e.detail ?? e.reason };
+  }
+
   /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */
   private async close(job: OpenJob, why: CloseReason): Promise<void> {
     if (job.state !== 'open') return;
     job.state = 'closing';
     job.timing.closedBy = why;
+    job.timing.closingAt = performance.now();
     this.closing++;
     clearTimeout(job.timer);
     const key = job.spec.jobId.toString();
@@ -297,16 +317,12 @@ export class Poster {
       const refused: Array<{ worker: string; reason: string }> = [];
       let winner: RankedBid | undefined;
       for (const candidate of job.strategy.rank(withReputation)) {
-        const c = await this.eligibility(job, candidate.bid);
-        const e = c.eligibility;
-        // The job's vet sees the windows closed so far (a graph's replicas); its own checks came first.
-        const vetoed = e.ok ? ((await job.spec.vetBid?.(candidate.bid)) ?? c.refusal) : undefined;
-        if (e.ok && vetoed === undefined) {
+        const refusal = await this.refusal(job, candidate.bid);
+        if (refusal === undefined) {
           winner = candidate;
           break;
         }
-        const reason = e.ok ? (vetoed as string) : e.reason;
-        const detail = e.ok ? reason : (e.detail ?? e.reason);
+        const { reason, detail } = refusal;
         refused.push({ worker: candidate.bid.worker, reason });
         const reply = job.bidders.get(candidate.bid.worker);
         job.bidders.delete(candidate.bid.worker);

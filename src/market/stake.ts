@@ -56,6 +56,9 @@ export class RegistryStakeVerifier implements StakeVerifier {
   constructor(private readonly registry: StakeRegistry) {}
 
   async verify(workerAddress: string, peerId: string, collateral: bigint): Promise<Eligibility> {
+    // Both read at once (a window's close waits for them); the binding counts only when eligible.
+    const binding = this.registry.peerIdOf(workerAddress);
+    binding.catch(() => undefined); // awaited below unless the eligibility check already refused
     const reason = await this.registry.eligibility(workerAddress, collateral);
     if (reason === STAKE_REASONS.INSUFFICIENT_FREE_STAKE) {
       // The one reason a worker can act on at once; say by how much it falls short.
@@ -63,7 +66,7 @@ export class RegistryStakeVerifier implements StakeVerifier {
       return { ok: false, reason, detail: `${reason}: ${free} fri free, job locks ${collateral}` };
     }
     if (reason !== undefined) return { ok: false, reason };
-    const bound = await this.registry.peerIdOf(workerAddress);
+    const bound = await binding;
     if (bound !== peerId) {
       return {
         ok: false,

@@ -47,15 +47,19 @@ export interface JobSpec extends JobTerms {
   /** Refuse bids that carry no award consent (a job that will be awarded on chain). */
   requireConsent?: boolean;
   /**
-   * A last check of a ranked candidate after its stake, made as the window closes (a graph's
-   * units see which workers the windows closed before took): a reason refuses it and the next
-   * is tried.
+   * The job's own choice among ranked candidates, made as the window closes and before the
+   * candidate's chain checks (a graph's units see which workers the windows closing with them
+   * took): a reason refuses it and the next is tried. A candidate it lets through is taken at
+   * once, so that windows closing together spread over the workers in one round of chain checks
+   * rather than each trying, one round of reads at a time, the workers the others took.
    */
   vetBid?: (bid: ReceivedBid) => Promise<string | undefined>;
+  /** The candidate vetBid let through failed its chain checks: undo what the vet took. */
+  releaseBid?: (bid: ReceivedBid) => void;
   /**
    * A check of a ranked candidate that depends on the bid alone (the job life checks its
    * consent signature with the worker's account), read at the close together with its stake;
-   * its reason refuses the bid, after vetBid's.
+   * its reason refuses the bid.
    */
   checkBid?: (bid: ReceivedBid) => Promise<string | undefined>;
 }

@@ -99,3 +99,67 @@ test('a fork under the cursor is stepped back over and the new branch delivered'
   expect(events.filter((e) => BigInt(e.fields.job_id as number | bigint | string ?? -1) === BigInt(lost))).toEqual([]);
   expect(follower.position).toBe(chainB.height - 1);
 });
+
+test('a poll with nothing new is one read of the newest block; a new block is then delivered', async () => {
+  const script = new MarketScript(scriptCodec());
+  scriptedHistory(script);
+  const reads: string[] = [];
+  const chain = new SwappableChain(script.chain);
+  const counted = {
+    head: () => (reads.push('head'), chain.head()),
+    block: (n: number) => (reads.push('block'), chain.block(n)),
+    latest: () => (reads.push('latest'), chain.latest()),
+    events: (from: number, to: number, a: string[]) => (reads.push('events'), chain.events(from, to, a)),
+    chainId: () => chain.chainId(),
+  };
+  const follower = new ChainFollower(counted, scriptCodec(), { startBlock: 0, chunk: 1000 });
+  const seen: FollowedEvent[] = [];
+  follower.on((d) => void seen.push(...d.events));
+  await follower.catchUp();
+  expect(seen.length).toBe(expected(script).length);
+  reads.length = 0;
+  await follower.catchUp();
+  expect(reads).toEqual(['latest']);
+  script.stake(address('dave'), 70n * E);
+  script.mine();
+  await follower.catchUp();
+  expect(seen.map((e) => e.name).at(-1)).toBe('Staked');
+  expect(seen.length).toBe(expected(script).length);
+});
+
+test('woken, a follower polls at once, and every hurryPollMs while news is due, not every pollMs', async () => {
+  const script = new MarketScript(scriptCodec());
+  scriptedHistory(script);
+  let due = false;
+  const follower = new ChainFollower(script.chain, scriptCodec(), {
+    startBlock: 0,
+    chunk: 1000,
+    pollMs: 600_000,
+    hurry: () => due,
+    hurryPollMs: 5,
+  });
+  const seen: FollowedEvent[] = [];
+  const arrived = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => (seen.length >= n ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  follower.on((d) => void seen.push(...d.events));
+  follower.start();
+  try {
+    await arrived(expected(script).length);
+    // Polls are 10 minutes apart now: only wake() or hurry() bring the next block this test.
+    script.stake(address('erin'), 70n * E);
+    script.mine();
+    follower.wake();
+    await arrived(expected(script).length);
+    due = true;
+    follower.wake();
+    script.stake(address('frank'), 70n * E);
+    script.mine();
+    await arrived(expected(script).length);
+    expect(seen.slice(-2).map((e) => e.name)).toEqual(['Staked', 'Staked']);
+  } finally {
+    await follower.stop();
+  }
+});

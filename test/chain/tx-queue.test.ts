@@ -2,7 +2,8 @@
  * The node's transaction queue against a real devnet and the deployed contracts: calls queued
  * together go out as one multicall, a batch holding a call the contract refuses is split so only
  * that call fails (with the contract's reason), a fee above the cap is refused before signing,
- * and an unreachable RPC is retried, then reported. With the market's combiner, the same step
+ * and an unreachable RPC is retried, then reported. A call waiting for companions waits from its
+ * submit, even behind a transaction in flight. With the market's combiner, the same step
  * for several jobs goes out as one call of its batch entry point, and a refused batch still
  * fails only the unit at fault.
  */
@@ -34,6 +35,23 @@ test('calls submitted while a transaction is in flight go out together as one mu
   expect(s1?.txHash).not.toBe(a?.txHash);
   expect(q.stats).toMatchObject({ transactions: 2, calls: 3 });
   expect((await chain.stakeInfo(worker)).staked - before.staked).toBe(20n * STRK);
+});
+
+test('a call waiting for companions shares the next transaction with one queued after the one in flight landed', async () => {
+  const worker = chain.actors.workers[0]!;
+  const q = new TxQueue(worker);
+  const c = chain.as(worker);
+  const approve = (amount: bigint, label: string, waitForCompanionsMs = 0) =>
+    q.submit(c.token.populate('approve', chain.deployment.registry, amount), label, { waitForCompanionsMs });
+  const blocker = approve(1n, 'blocker');
+  // Queued behind the blocker, waiting up to 2 s from its submit for a companion.
+  const waiting = approve(2n, 'waiting', 2_000);
+  const b = await blocker;
+  await new Promise((r) => setTimeout(r, 50));
+  const companion = approve(3n, 'companion');
+  const [w, k] = await Promise.all([waiting, companion]);
+  expect(w.txHash).toBe(k.txHash);
+  expect(w.txHash).not.toBe(b.txHash);
 });
 
 test('a batch with a refused call is split: the good calls land, the bad one fails with its reason', async () => {

@@ -46,6 +46,11 @@ export interface ChainSource {
   head(): Promise<number>;
   /** The header of block `n`, or undefined when the chain does not have it (yet, or any more). */
   block(n: number): Promise<BlockHeader | undefined>;
+  /**
+   * The newest accepted block's header, in one read: a follower polling a chain with nothing new
+   * learns it from this alone (head() and block() would be two). Optional: without it, two.
+   */
+  latest?(): Promise<BlockHeader | undefined>;
   /** Events of `addresses` in blocks [from, to], ordered by block, transaction, event index. */
   events(from: number, to: number, addresses: string[]): Promise<RawEvent[]>;
   /** Identifies the chain in the database's build record (e.g. SN_SEPOLIA, or a file's id). */

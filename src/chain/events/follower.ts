@@ -39,6 +39,14 @@ export interface ChainFollowerOptions {
   /** Where the cursor persists; in memory only if absent. */
   cursorFile?: string;
   pollMs?: number;
+  /**
+   * While this says news is due (a worker won a bid and waits for the award on chain), the
+   * follower polls every `hurryPollMs` instead: a poll with nothing new is one read.
+   */
+  hurry?: () => boolean;
+  hurryPollMs?: number;
+  /** Told each newest block a poll reads (its time is the chain's clock). */
+  onLatest?: (header: BlockHeader) => void;
   /** Blocks per events request. */
   chunk?: number;
   /** How far to step back when the cursor block changed. */
@@ -59,6 +67,8 @@ export class ChainFollower {
   private timer?: NodeJS.Timeout;
   private stepping?: Promise<void>;
   private stopped = true;
+  /** A poll is reading the chain (its end schedules the next). */
+  private polling = false;
 
   constructor(
     private readonly source: ChainSource,
@@ -95,17 +105,43 @@ export class ChainFollower {
     }
   }
 
+  /** News is due (see `hurry`): the next poll comes now rather than at the end of the wait. */
+  wake(): void {
+    if (this.stopped || this.polling) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.polling = true;
       this.stepping = this.catchUp()
         .catch((err: unknown) => this.opts.log?.warn({ err: (err as Error).message }, 'chain follower step failed; retrying'))
-        .finally(() => this.schedule(this.opts.pollMs ?? 1000));
+        .finally(() => {
+          this.polling = false;
+          this.schedule(this.nextPollMs());
+        });
     }, ms);
+  }
+
+  private nextPollMs(): number {
+    const poll = this.opts.pollMs ?? 1000;
+    return this.opts.hurry?.() ? Math.min(poll, this.opts.hurryPollMs ?? 20) : poll;
   }
 
   /** One range; false when there was nothing new. */
   private async step(): Promise<boolean> {
+    // A poll with nothing new is one read: the newest block is the cursor's own (a block of the
+    // same height on another branch is not, and goes on to the reorg check below).
+    let head: number | undefined;
+    if (this.cursor.hash !== undefined && this.source.latest) {
+      const top = await this.source.latest();
+      if (top) this.opts.onLatest?.(top);
+      const at = { hash: this.cursor.hash, txDigest: this.cursor.txDigest };
+      if (top?.number === this.cursor.number && sameBlock(top, at)) return false;
+      head = top?.number;
+    }
     let rewound = false;
     if (this.cursor.hash !== undefined) {
       const now = await this.source.block(this.cursor.number);
@@ -116,7 +152,7 @@ export class ChainFollower {
         rewound = true;
       }
     }
-    const head = await this.source.head();
+    head ??= await this.source.head();
     if (head <= this.cursor.number) return false;
     const from = this.cursor.number + 1;
     const to = Math.min(head, from + (this.opts.chunk ?? 500) - 1);

@@ -78,6 +78,10 @@ export class MemoryChain implements ChainSource {
     return this.blocks[n]?.header;
   }
 
+  async latest(): Promise<BlockHeader | undefined> {
+    return this.block(await this.head());
+  }
+
   async events(from: number, to: number, addresses: string[]): Promise<RawEvent[]> {
     const wanted = new Set(addresses);
     const out: RawEvent[] = [];

@@ -40,6 +40,10 @@ export class ReplayFileChain implements ChainSource {
     return this.current().block(n);
   }
 
+  latest(): Promise<BlockHeader | undefined> {
+    return this.current().latest();
+  }
+
   events(from: number, to: number, addresses: string[]): Promise<RawEvent[]> {
     return this.current().events(from, to, addresses);
   }

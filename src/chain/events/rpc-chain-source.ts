@@ -61,7 +61,15 @@ export class RpcChainSource implements ChainSource {
     return this.call<string>('starknet_chainId', []);
   }
 
-  async block(n: number): Promise<BlockHeader | undefined> {
+  block(n: number): Promise<BlockHeader | undefined> {
+    return this.header({ block_number: n });
+  }
+
+  latest(): Promise<BlockHeader | undefined> {
+    return this.header('latest');
+  }
+
+  private async header(blockId: { block_number: number } | 'latest'): Promise<BlockHeader | undefined> {
     try {
       const b = await this.call<{
         block_hash: string;
@@ -69,7 +77,7 @@ export class RpcChainSource implements ChainSource {
         block_number: number;
         timestamp: number;
         transactions: string[];
-      }>('starknet_getBlockWithTxHashes', { block_id: { block_number: n } });
+      }>('starknet_getBlockWithTxHashes', { block_id: blockId });
       if (!b.block_hash) return undefined; // a pre-confirmed block has no hash yet
       return {
         number: b.block_number,

@@ -113,6 +113,10 @@ export class SwappableChain implements ChainSource {
   block(n: number): Promise<BlockHeader | undefined> {
     return this.current.block(n);
   }
+  latest(): Promise<BlockHeader | undefined> {
+    const c = this.current;
+    return c.latest ? c.latest() : c.head().then((n) => c.block(n));
+  }
   events(from: number, to: number, addresses: string[]): Promise<RawEvent[]> {
     return this.current.events(from, to, addresses);
   }
