@@ -328,7 +328,8 @@ describe('identities rotating from one address', () => {
     }
     expect(watch.throttled(SHARED)).toBe(true);
 
-    // Ten fresh identities at once: most are refused before any handshake.
+    // Ten fresh identities at once: they wait for the throttled rate (1/s) before any handshake,
+    // and most reach V's 1 s upgrade timeout first.
     const burst = await Promise.all(
       Array.from({ length: 10 }, async () => {
         const a = await rawPeer(SHARED);
@@ -340,7 +341,7 @@ describe('identities rotating from one address', () => {
       }),
     );
     expect(burst.filter((ok) => !ok).length).toBeGreaterThan(0);
-    expect(watch.refused.get(SHARED) ?? 0).toBeGreaterThan(0);
+    expect(V.host.inbound.counts.get(SHARED)?.held ?? 0).toBeGreaterThan(0);
 
     // An honest node on the address gets in at the throttled rate (1/s), retrying as a dialler would.
     const F = await startNode({ config: publicNode(SHARED, { dialFrom: SHARED }) });
@@ -366,6 +367,19 @@ function esmMultiaddr(addr: string) {
   return esm().multiaddr.multiaddr(addr);
 }
 
+/** Dials V from F every 100 ms (past F's own backoff) until V sees F; returns how long it took. */
+async function dialUntilConnected(F: CairnNode, V: CairnNode, limitMs: number): Promise<number> {
+  const t0 = Date.now();
+  const addr = esmMultiaddr(V.host.multiaddrs()[0] as string);
+  while (V.host.libp2p.getConnections(F.host.libp2p.peerId).length === 0 && Date.now() - t0 < limitMs) {
+    await F.host.libp2p.dial(addr, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    if (V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F', 1000);
+  return Date.now() - t0;
+}
+
 describe('a connection storm from one address', () => {
   let V: CairnNode;
   const extra: CairnNode[] = [];
@@ -374,32 +388,52 @@ describe('a connection storm from one address', () => {
     await stopAll([V, ...extra]);
   });
 
-  test('connections over the per-IP rate are closed at accept; the address gets in again once the storm passes, others throughout', async () => {
+  test('silent sockets never reach a handshake and past the waiting places are refused at accept; a node from the stormed address gets in during the storm, others throughout', async () => {
     V = await startNode({
-      config: publicNode('127.0.0.1', { defence: { ...defence, connections: { ...defence.connections, inboundPerIpPerSecond: 3 } } }),
+      config: publicNode('127.0.0.1', {
+        defence: { ...defence, connections: { ...defence.connections, waitingPerIp: 8 } },
+      }),
     });
     const port = Number((V.host.multiaddrs()[0] as string).split('/')[4]);
     const STORM = '127.0.0.4';
-    // Twelve sockets at once that never start the handshake.
-    const sockets = await Promise.all(Array.from({ length: 12 }, () => stalledSocket('127.0.0.1', port, STORM)));
-    const closed = sockets.map((s) => new Promise<void>((r) => (s.destroyed ? r() : s.once('close', () => r()))));
-    await waitFor(() => (V.host.acceptGate.overRate.get(STORM) ?? 0) > 0, 'V to refuse at accept');
-    // Another address is not affected by the storm.
-    const G = await startNode({ config: publicNode('127.0.0.5', { dialFrom: '127.0.0.5' }) });
-    extra.push(G);
-    await connect(G, V);
-    // Every socket is closed by V: the refused ones at accept, the rest at the upgrade timeout.
+    const counts = () => V.host.inbound.counts.get(STORM) ?? { refused: 0, held: 0, evicted: 0 };
+    // Sockets that never start the handshake, twenty at once and then ten a second: more than the
+    // eight places hold over the 1 s upgrade timeout. (Evictions are allowed at the per-IP rate,
+    // 20/s; a storm faster than that leaves a newcomer a share of them, see inbound-queue.ts.)
+    const closed: Array<Promise<void>> = [];
+    const open = async () => {
+      const s = await stalledSocket('127.0.0.1', port, STORM).catch(() => undefined);
+      if (s) closed.push(new Promise<void>((r) => (s.destroyed ? r() : s.once('close', () => r()))));
+    };
+    await Promise.all(Array.from({ length: 20 }, open));
+    let stop = false;
+    const storm = (async () => {
+      while (!stop) {
+        await open();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    try {
+      await waitFor(() => counts().refused > 0, 'V to refuse at accept');
+      expect(V.host.inbound.waitingFrom(STORM)).toBeLessThanOrEqual(8);
+      // Another address is not affected by the storm.
+      const G = await startNode({ config: publicNode('127.0.0.5', { dialFrom: '127.0.0.5' }) });
+      extra.push(G);
+      await connect(G, V);
+      // A node on the stormed address while silent sockets hold every place: it takes the place
+      // of one that has said nothing past its grace. Evictions are shared with the storm's own
+      // arrivals, so it dials again if refused, as a dialler does.
+      const F = await startNode({ config: publicNode(STORM, { dialFrom: STORM }) });
+      extra.push(F);
+      await dialUntilConnected(F, V, 10_000);
+      expect(counts().evicted).toBeGreaterThan(0);
+      expect(counts().held).toBe(0);
+    } finally {
+      stop = true;
+      await storm;
+    }
+    // Every socket is closed by V: at accept, by eviction, or at the 1 s upgrade timeout.
     await Promise.all(closed);
-    const refused = V.host.acceptGate.overRate.get(STORM) ?? 0;
-    // At 3 a second, most of twelve simultaneous connections are over the rate.
-    expect(refused).toBeGreaterThan(0);
-    expect(refused).toBeLessThan(12);
-    // Once the rate has refilled, a node from the stormed address connects at once.
-    await new Promise((r) => setTimeout(r, 1000));
-    const F = await startNode({ config: publicNode(STORM, { dialFrom: STORM }) });
-    extra.push(F);
-    await connect(F, V);
-    await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F');
-    expect(V.host.acceptGate.overRate.get(STORM) ?? 0).toBe(refused);
+    await waitFor(() => V.host.inbound.waitingFrom(STORM) === 0, 'the places to empty');
   });
 });
