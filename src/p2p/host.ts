@@ -35,7 +35,7 @@ import { InboundQueue } from './inbound-queue';
 import { canonicalIp } from './addresses';
 import { LivenessProber } from './liveness';
 import { installEmptyAwareLengthPrefix } from './length-prefix';
-import { sodiumChaChaPoly } from './noise-crypto';
+import { sodiumNoiseCrypto } from './noise-crypto';
 import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
@@ -262,7 +262,7 @@ export class P2pHost {
         ...(nat.announceFilter ? { announceFilter: nat.announceFilter } : {}),
       },
       transports,
-      connectionEncrypters: [m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) })],
+      connectionEncrypters: [m.noise.noise({ crypto: sodiumNoiseCrypto(m.noiseCrypto.defaultCrypto) })],
       streamMuxers: [m.yamux.yamux()],
       connectionGater: {
         ...this.peers.gater,
