@@ -523,8 +523,9 @@ describe('floods under way from the address an honest peer shares', () => {
       await Promise.all(loops);
       await banned.stop().catch(() => undefined);
       const stats = await flood.stop();
-      // The flood really ran: identities came and were cut off.
-      expect(stats.identities).toBeGreaterThan(5);
+      // The flood really ran: at least the four identities that, with the banned peer, offended
+      // enough to get the address throttled.
+      expect(stats.identities).toBeGreaterThanOrEqual(4);
       expect(stats.connected).toBeGreaterThan(0);
     }
     expect(V.host.peers.refusals.get(banned.peerId) ?? 0).toBeGreaterThan(0);
