@@ -9,12 +9,16 @@ describe('defence config', () => {
       upgradeTimeoutMs: 5000,
       maxPendingInbound: 64,
       inboundPerIpPerSecond: 20,
+      waitingPerIp: 16,
+      upgradingPerIp: 8,
       socketInactivityMs: 120_000,
     });
     expect(pub.colocation.weight).toBe(-20);
     const sim = effectiveDefence(p2p.defence, true);
     expect(sim.connections.inboundPerIpPerSecond).toBe(SIMULATION_RELAXATIONS.inboundPerIpPerSecond);
     expect(sim.connections.maxPendingInbound).toBe(SIMULATION_RELAXATIONS.maxPendingInbound);
+    expect(sim.connections.waitingPerIp).toBe(SIMULATION_RELAXATIONS.waitingPerIp);
+    expect(sim.connections.upgradingPerIp).toBe(SIMULATION_RELAXATIONS.upgradingPerIp);
     expect(sim.colocation.weight).toBe(0);
     expect(sim.addressThrottle.offenders).toBe(SIMULATION_RELAXATIONS.addressThrottleOffenders);
     const rest = (d: typeof pub) => ({

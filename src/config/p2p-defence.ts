@@ -57,8 +57,22 @@ export const ConnectionLimitsSchema = z.object({
   upgradeTimeoutMs: ms(100).default(5_000),
   /** Inbound connections being upgraded at once, all addresses together. */
   maxPendingInbound: z.number().int().min(1).default(64),
-  /** New inbound connections per second from one IP (a NAT'd office opens several at once; a redial loop does not get far). */
+  /**
+   * New inbound connections per second from one IP let into their handshake (a NAT'd office opens
+   * several at once; a redial loop does not get far). Connections over it wait their turn.
+   */
   inboundPerIpPerSecond: z.number().int().min(1).default(20),
+  /**
+   * Inbound connections from one IP waiting for their turn (over the rate or the address
+   * throttle); past this they are refused at accept. A dialler that waits for its connection holds
+   * one place, so an honest newcomer behind the same address waits behind a few, not a lottery.
+   */
+  waitingPerIp: z.number().int().min(1).default(16),
+  /**
+   * Inbound connections from one IP in their handshake at once: sockets that send a header and
+   * stall hold at most this many of maxPendingInbound until the upgrade timeout.
+   */
+  upgradingPerIp: z.number().int().min(1).default(8),
   /** A TCP socket that carries no byte either way for this long is closed (liveness pings keep honest ones busy every 30 s). */
   socketInactivityMs: ms(1000).default(120_000),
 });
@@ -96,6 +110,8 @@ export type DefenceConfigInput = z.input<typeof DefenceSchema>;
 export const SIMULATION_RELAXATIONS = {
   /** Fifty nodes starting at once dial one another from one address. */
   inboundPerIpPerSecond: 100_000,
+  waitingPerIp: 1000,
+  upgradingPerIp: 1000,
   maxPendingInbound: 1000,
   /** Every peer shares 127.0.0.1. */
   colocationWeight: 0,
@@ -116,6 +132,8 @@ export function effectiveDefence(defence: DefenceConfig, simulation: boolean): D
     connections: {
       ...defence.connections,
       inboundPerIpPerSecond: SIMULATION_RELAXATIONS.inboundPerIpPerSecond,
+      waitingPerIp: SIMULATION_RELAXATIONS.waitingPerIp,
+      upgradingPerIp: SIMULATION_RELAXATIONS.upgradingPerIp,
       maxPendingInbound: SIMULATION_RELAXATIONS.maxPendingInbound,
     },
   };

@@ -2,36 +2,9 @@ import { once } from 'node:events';
 import { type AddressInfo, type Server, connect, createServer } from 'node:net';
 import { AcceptGate, serverBlockListSupported } from './accept-gate';
 import { canonicalIp } from './addresses';
+import { InboundQueue } from './inbound-queue';
 
 describe('accept gate', () => {
-  test('the per-IP rate first, then the address throttle, which is not asked when the rate refuses', () => {
-    let t = 0;
-    const asked: string[] = [];
-    const gate = new AcceptGate({
-      perIpPerSecond: 2,
-      admit: (ip) => (asked.push(ip), ip !== '10.0.0.9'),
-      now: () => t,
-    });
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(false);
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(false);
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(true);
-    expect(asked).toEqual(['10.0.0.1', '10.0.0.1']);
-    expect(gate.overRate.get('10.0.0.1')).toBe(1);
-    // Another address has its own allowance; a throttled one is refused by the throttle.
-    expect(gate.check('10.0.0.2', 'ipv4')).toBe(false);
-    expect(gate.check('10.0.0.9', 'ipv4')).toBe(true);
-    expect(gate.overRate.has('10.0.0.9')).toBe(false);
-    t = 500; // 2/s refills one connection in 500 ms
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(false);
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(true);
-  });
-
-  test('an IPv4-mapped address counts as its IPv4 address', () => {
-    const gate = new AcceptGate({ perIpPerSecond: 1, admit: () => true, now: () => 0 });
-    expect(gate.check('::ffff:10.0.0.1', 'ipv6')).toBe(false);
-    expect(gate.check('10.0.0.1', 'ipv4')).toBe(true);
-  });
-
   test('canonical address text: one key per address whoever wrote it', () => {
     expect(canonicalIp('10.1.2.3')).toBe('10.1.2.3');
     expect(canonicalIp('::ffff:127.0.0.2')).toBe('127.0.0.2');
@@ -45,34 +18,47 @@ describe('accept gate', () => {
   describe('on a real server', () => {
     let server: Server;
     const accepted: string[] = [];
-    const gate = new AcceptGate({ perIpPerSecond: 1000, admit: (ip) => ip !== '127.0.0.2' });
+    // One waiting place per address; the rate is never available, so whoever is let in waits.
+    const queue = new InboundQueue({ perIpPerSecond: 1, waitingPerIp: 1, upgradingPerIp: 1, admit: () => false, now: () => 0 });
+    const gate = new AcceptGate(queue);
 
     beforeAll(async () => {
       expect(serverBlockListSupported()).toBe(true);
       server = createServer({ blockList: gate }, (socket) => {
-        accepted.push(socket.remoteAddress ?? '');
-        socket.end('hello');
+        accepted.push(canonicalIp(socket.remoteAddress ?? ''));
+        void queue.turn(socket);
       });
       server.listen(0, '127.0.0.1');
       await once(server, 'listening');
     });
 
-    afterAll(() => new Promise((resolve) => server.close(resolve)));
+    afterAll(() => {
+      queue.stop();
+      return new Promise((resolve) => server.close(resolve));
+    });
 
-    /** Connects from `from` and returns what the server sent before the socket closed. */
-    async function reply(from: string): Promise<string> {
+    /** Connects from `from`, says something, and resolves once the server accepted or refused it. */
+    async function dial(from: string): Promise<{ refused: boolean; close(): void }> {
       const socket = connect({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', localAddress: from });
-      let got = '';
-      socket.on('data', (d: Buffer) => (got += d.toString()));
       socket.on('error', () => undefined);
-      await once(socket, 'close');
-      return got;
+      await once(socket, 'connect');
+      socket.write('hello');
+      const closed = once(socket, 'close').then(() => true);
+      const waited = new Promise((r) => setTimeout(r, 200)).then(() => false);
+      return { refused: await Promise.race([closed, waited]), close: () => socket.destroy() };
     }
 
-    test('a refused address is closed at accept, before the server sees a connection', async () => {
-      expect(await reply('127.0.0.2')).toBe('');
-      expect(await reply('127.0.0.1')).toBe('hello');
-      expect(accepted).toEqual(['127.0.0.1']);
+    test('an address whose waiting places are full is closed at accept, before the server sees a connection; others are not', async () => {
+      const first = await dial('127.0.0.2');
+      expect(first.refused).toBe(false);
+      const second = await dial('127.0.0.2');
+      expect(second.refused).toBe(true);
+      expect(gate.refusedFrom('127.0.0.2')).toBe(1);
+      const other = await dial('127.0.0.3');
+      expect(other.refused).toBe(false);
+      expect(accepted).toEqual(['127.0.0.2', '127.0.0.3']);
+      first.close();
+      other.close();
     });
   });
 });

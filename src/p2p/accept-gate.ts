@@ -8,50 +8,31 @@
  * second, that was ~0.3 ms of the victim's event loop per refused attempt and the largest item in
  * its profile under flood (`npm run bench:p2p -- --only=junk`).
  *
- * So the per-address admission rules run here, in this order: new connections per second from one
- * IP (`connections.inboundPerIpPerSecond`, plentiful, spent first), then the address throttle
- * (address-watch.ts, scarce, spent only by connections the rate let through). The gate is a
- * BlockList subclass given to the TCP listener as a server option; it holds no rules, `check` is
- * its whole behaviour.
+ * So the per-address rules start here: a connection from an IP whose waiting places are full
+ * (inbound-queue.ts) is refused at accept. A connection over its address's rate or throttle is
+ * not refused here any more: it waits its turn in the queue, so a flooder that redials as soon as
+ * it is refused no longer takes every refill from an honest dialler on the same address. The gate
+ * is a BlockList subclass given to the TCP listener as a server option; it holds no rules, `check`
+ * is its whole behaviour.
  */
 import { BlockList, createServer, type IPVersion, type SocketAddress } from 'node:net';
 import { canonicalIp } from './addresses';
-import { PeerRateLimiter } from './rate-limit';
-
-export interface AcceptGateOptions {
-  /** New connections per second admitted from one IP (the burst is the same number). */
-  perIpPerSecond: number;
-  /** The address throttle's verdict for an IP whose connection the rate let through. */
-  admit: (ip: string) => boolean;
-  now?: () => number;
-}
+import type { InboundQueue } from './inbound-queue';
 
 export class AcceptGate extends BlockList {
-  private readonly rate: PeerRateLimiter;
-  private readonly admit: (ip: string) => boolean;
-  /** Connections closed at accept for going over the per-IP rate, per IP (tests and metrics). */
-  readonly overRate = new Map<string, number>();
-
-  constructor(opts: AcceptGateOptions) {
+  constructor(readonly queue: InboundQueue) {
     super();
-    this.admit = opts.admit;
-    this.rate = new PeerRateLimiter(opts.perIpPerSecond, opts.perIpPerSecond, 10_000, opts.now);
   }
 
   /** True refuses: Node closes the accepted handle without building a Socket. */
   override check(address: string | SocketAddress, type?: IPVersion): boolean {
     const text = typeof address === 'string' ? address : address.address;
-    const ip = type === 'ipv4' ? text : canonicalIp(text);
-    if (!this.rate.tryTake(ip)) {
-      if (this.overRate.size >= 10_000) this.overRate.clear();
-      this.overRate.set(ip, (this.overRate.get(ip) ?? 0) + 1);
-      return true;
-    }
-    return !this.admit(ip);
+    return !this.queue.accept(type === 'ipv4' ? text : canonicalIp(text));
   }
 
-  sweep(): void {
-    this.rate.sweep();
+  /** Connections refused at accept from `ip` (tests and metrics). */
+  refusedFrom(ip: string): number {
+    return this.queue.counts.get(ip)?.refused ?? 0;
   }
 }
 

@@ -5,7 +5,8 @@
  * within `windowMs`, new inbound connections from that IP are admitted at `perSecond` (checked
  * before the handshake) until the window passes without new offenders. Nothing is refused for
  * good and no peer is banned by address: honest peers behind the same NAT still get in at that
- * rate (their dials back off and retry), and peers already connected are not touched.
+ * rate, waiting their turn in arrival order (inbound-queue.ts asks `admit` when a connection's
+ * turn comes), and peers already connected are not touched.
  */
 import { PeerRateLimiter } from './rate-limit';
 
@@ -23,8 +24,6 @@ export class AddressWatch {
   private readonly offenders = new Map<string, Map<string, number>>();
   private readonly bucket: PeerRateLimiter;
   private readonly now: () => number;
-  /** Inbound connections refused before the handshake, per IP (tests and metrics). */
-  readonly refused = new Map<string, number>();
 
   constructor(private readonly opts: AddressWatchOptions) {
     this.now = opts.now ?? Date.now;
@@ -50,12 +49,10 @@ export class AddressWatch {
     return peers.size >= this.opts.offenders;
   }
 
-  /** Whether a new inbound connection from `ip` may start its handshake. */
+  /** Whether a new inbound connection from `ip` may start its handshake now (takes a token if so). */
   admit(ip: string | undefined): boolean {
     if (ip === undefined || !this.throttled(ip)) return true;
-    if (this.bucket.tryTake(ip)) return true;
-    this.refused.set(ip, (this.refused.get(ip) ?? 0) + 1);
-    return false;
+    return this.bucket.tryTake(ip);
   }
 
   sweep(): void {

@@ -4,6 +4,7 @@
  * shared by the protocols above it: the signer, the signature verifier and replay cache, the
  * peer score store with its peer manager, the rate limiter and the rejection log.
  */
+import { Socket as NetSocket, type Socket } from 'node:net';
 import type { Libp2p } from 'libp2p' with { 'resolution-mode': 'import' };
 import type { GossipSub } from '@libp2p/gossipsub' with { 'resolution-mode': 'import' };
 import type { Identify } from '@libp2p/identify' with { 'resolution-mode': 'import' };
@@ -30,10 +31,11 @@ import { chargeGossipJunk } from './gossip-junk';
 import { Colocation } from './scoring/colocation';
 import { AddressWatch } from './address-watch';
 import { AcceptGate, serverBlockListSupported } from './accept-gate';
+import { InboundQueue } from './inbound-queue';
 import { canonicalIp } from './addresses';
 import { LivenessProber } from './liveness';
 import { installEmptyAwareLengthPrefix } from './length-prefix';
-import { sodiumChaChaPoly } from './noise-crypto';
+import { sodiumNoiseCrypto } from './noise-crypto';
 import { batchSocketWrites, installLazyWindowUpdates } from './wire-batching';
 import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-params';
 import { PeerScoreStore } from './scoring/peer-score';
@@ -73,8 +75,9 @@ export class P2pHost {
   readonly resets: ResetMeter;
   readonly backoff: DialBackoff;
   readonly colocation: Colocation;
-  /** Per-address admission of inbound TCP connections, at accept (accept-gate.ts). */
+  /** Per-address admission of inbound TCP connections: at accept, then in turn (inbound-queue.ts). */
   readonly acceptGate: AcceptGate;
+  readonly inbound: InboundQueue;
   /** The limits in force (config, with simulation relaxations applied). */
   readonly defence: DefenceConfig;
   private node?: CairnLibp2p;
@@ -119,10 +122,13 @@ export class P2pHost {
       },
       this.log,
     );
-    this.acceptGate = new AcceptGate({
+    this.inbound = new InboundQueue({
       perIpPerSecond: defence.connections.inboundPerIpPerSecond,
+      waitingPerIp: defence.connections.waitingPerIp,
+      upgradingPerIp: defence.connections.upgradingPerIp,
       admit: (ip) => this.peers.addresses.admit(ip),
     });
+    this.acceptGate = new AcceptGate(this.inbound);
     this.replay = new ReplayCache(opts.config.p2p.freshnessWindowMs * 2);
     this.limiter = new PeerRateLimiter(opts.config.p2p.directRatePerSecond, opts.config.p2p.directBurst);
   }
@@ -256,10 +262,16 @@ export class P2pHost {
         ...(nat.announceFilter ? { announceFilter: nat.announceFilter } : {}),
       },
       transports,
-      connectionEncrypters: [m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) })],
+      connectionEncrypters: [m.noise.noise({ crypto: sodiumNoiseCrypto(m.noiseCrypto.defaultCrypto) })],
       streamMuxers: [m.yamux.yamux()],
       connectionGater: {
         ...this.peers.gater,
+        // A TCP connection waits here (under the upgrade timeout) for its address's turn.
+        denyInboundConnection: (maConn) => this.inbound.turn(socketOf(maConn)),
+        denyInboundUpgradedConnection: (peer, maConn) => {
+          this.inbound.upgraded(socketOf(maConn));
+          return this.peers.gater.denyInboundUpgradedConnection?.(peer, maConn) ?? false;
+        },
         ...(policy ? { denyInboundRelayReservation: (peer: PeerId) => policy.deny(peer.toString()) } : {}),
         // A banned peer is not relayed to anyone, nor anyone to it.
         denyOutboundRelayedConnection: (src: PeerId, dst: PeerId) =>
@@ -272,9 +284,9 @@ export class P2pHost {
         // A socket that never finishes Noise holds a pending slot for this long at most.
         inboundUpgradeTimeout: this.defence.connections.upgradeTimeoutMs,
         maxIncomingPendingConnections: this.defence.connections.maxPendingInbound,
-        // Enforced by the accept gate before libp2p sees the socket; libp2p's own count stays as a
-        // backstop for transports the gate does not cover.
-        inboundConnectionThreshold: this.defence.connections.inboundPerIpPerSecond,
+        // Enforced by the inbound queue, which holds connections over the rate until their turn;
+        // libp2p's own count, taken at arrival, would refuse the ones the queue holds.
+        inboundConnectionThreshold: Number.MAX_SAFE_INTEGER,
         // libp2p redials keep-alive peers (our bootstrap peers) that drop: with backoff, not in a loop.
         reconnectRetries: 5,
         reconnectRetryInterval: this.defence.dialBackoff.firstMs,
@@ -358,7 +370,7 @@ export class P2pHost {
       this.limiter.sweep();
       this.resets.sweep();
       this.backoff.sweep();
-      this.acceptGate.sweep();
+      this.inbound.sweep();
     }, 5_000);
     this.pruneTimer.unref();
     this.log.info({ peerId: this.peerId, addrs: this.multiaddrs() }, 'p2p host started');
@@ -372,6 +384,7 @@ export class P2pHost {
     this.liveness?.stop();
     for (const channel of this.channels) await channel.stop();
     this.peers.stop();
+    this.inbound.stop();
     await node.stop();
     this.node = undefined;
     this.addrs = undefined;
@@ -442,4 +455,10 @@ export class P2pHost {
       }),
     );
   }
+}
+
+/** The TCP socket under a multiaddr connection (@libp2p/tcp keeps it as `socket`), if any. */
+function socketOf(maConn: unknown): Socket | undefined {
+  const socket = (maConn as { socket?: unknown }).socket;
+  return socket instanceof NetSocket ? socket : undefined;
 }

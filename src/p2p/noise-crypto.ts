@@ -1,5 +1,5 @@
 /**
- * Noise's ChaCha20-Poly1305 through libsodium (sodium-native, already the node's Ed25519).
+ * Noise's ChaCha20-Poly1305 and X25519 through libsodium (sodium-native, already the node's Ed25519).
  *
  * js-libp2p-noise's default seals messages under 1200 bytes with an AssemblyScript build of the
  * cipher and larger ones with node:crypto, which builds a cipher object and a key object for every
@@ -11,11 +11,23 @@
  *
  * Every frame between two nodes passes through here once at each end, and batched frames (see
  * wire-batching.ts) are usually above 1200 bytes, so this is paid on every bid, outcome and
- * announcement. The cipher is the IETF variant (96-bit nonce) that the Noise spec names; the
- * handshake's hashing, HKDF and X25519 stay js-libp2p-noise's own.
+ * announcement. The cipher is the IETF variant (96-bit nonce) that the Noise spec names.
+ *
+ * The handshake's X25519 goes through libsodium too, and its HKDF through node:crypto's. The
+ * default builds a node:crypto KeyObject from DER for both keys of every Diffie-Hellman (three per
+ * handshake) and for every ephemeral key pair, and derives keys with a JavaScript HMAC: a CPU
+ * profile of a poster flooded by fresh identities (`npm run bench:p2p -- --only=junk`) put the
+ * responder's handshake at ~5 ms a connection on a loaded machine, most of it there. Measured on
+ * that machine (µs, loaded, so only the ratios count): X25519 shared key 976 → 72, key pair 115 →
+ * 50, HKDF 63 → 46. Every connection, honest or not, pays this once at each end. The
+ * hash stays the default's (node:crypto already).
  */
+import { hkdfSync } from 'node:crypto';
 import type { ICryptoInterface } from '@chainsafe/libp2p-noise' with { 'resolution-mode': 'import' };
 import sodium from 'sodium-native';
+
+const X25519_BYTES = 32;
+const NO_INFO = new Uint8Array(0);
 
 const TAG_BYTES = 16;
 
@@ -29,9 +41,45 @@ function flat(data: Uint8Array | { subarray(): Uint8Array }): Uint8Array {
   return data instanceof Uint8Array ? data : data.subarray();
 }
 
-export function sodiumChaChaPoly(base: ICryptoInterface): ICryptoInterface {
+/** Raised to Noise, which aborts the handshake: a public key that yields the all-zero shared secret. */
+export class NoiseKeyError extends Error {
+  override readonly name = 'NoiseKeyError';
+}
+
+export function sodiumNoiseCrypto(base: ICryptoInterface): ICryptoInterface {
   return {
     ...base,
+    generateX25519KeyPair() {
+      const privateKey = Buffer.allocUnsafe(X25519_BYTES);
+      sodium.randombytes_buf(privateKey);
+      const publicKey = Buffer.allocUnsafe(X25519_BYTES);
+      sodium.crypto_scalarmult_base(publicKey, privateKey);
+      return { publicKey, privateKey };
+    },
+    generateX25519KeyPairFromSeed(seed) {
+      const publicKey = Buffer.allocUnsafe(X25519_BYTES);
+      sodium.crypto_scalarmult_base(publicKey, seed);
+      return { publicKey, privateKey: seed };
+    },
+    generateX25519SharedKey(privateKey, publicKey) {
+      const shared = Buffer.allocUnsafe(X25519_BYTES);
+      const sk = flat(privateKey);
+      const pk = flat(publicKey);
+      if (sk.byteLength !== X25519_BYTES || pk.byteLength !== X25519_BYTES)
+        throw new NoiseKeyError('an X25519 key is not 32 bytes');
+      try {
+        // libsodium refuses a small-order public key (the all-zero result), as node:crypto does.
+        sodium.crypto_scalarmult(shared, sk, pk);
+      } catch {
+        throw new NoiseKeyError('X25519 with a small-order public key');
+      }
+      return shared;
+    },
+    getHKDF(ck, ikm) {
+      // Noise's HKDF is RFC 5869's with the chaining key as salt and no info, 3 outputs.
+      const okm = new Uint8Array(hkdfSync('sha256', flat(ikm), ck, NO_INFO, 96));
+      return [okm.subarray(0, 32), okm.subarray(32, 64), okm.subarray(64, 96)];
+    },
     chaCha20Poly1305Encrypt(plaintext, nonce, ad, k) {
       const m = flat(plaintext);
       const c = Buffer.allocUnsafe(m.byteLength + TAG_BYTES);

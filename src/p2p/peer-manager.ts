@@ -48,9 +48,8 @@ export class PeerManager {
 
   /**
    * Consulted by libp2p for every dial and every secured connection. Inbound connections are
-   * admitted by address earlier still, at accept (accept-gate.ts asks `addresses.admit`), so no
-   * `denyInboundConnection` here: it would run after libp2p has wrapped the socket and spend the
-   * address's allowance a second time.
+   * admitted by address before that, at accept and then in turn (inbound-queue.ts, which the host
+   * installs as `denyInboundConnection` and which asks `addresses.admit`).
    */
   readonly gater: ConnectionGater = {
     denyDialPeer: (peerId: PeerId) => this.refuse(peerId.toString()),

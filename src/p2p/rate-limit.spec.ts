@@ -6,7 +6,11 @@ describe('per-peer rate limiter', () => {
     const limiter = new PeerRateLimiter(10, 5, 100, () => t);
     for (let i = 0; i < 5; i++) expect(limiter.tryTake('a')).toBe(true);
     expect(limiter.tryTake('a')).toBe(false);
+    expect(limiter.peek('a')).toBe(false);
+    expect(limiter.peek('b')).toBe(true);
+    expect(limiter.peek('b', 5)).toBe(true);
     expect(limiter.tryTake('b')).toBe(true);
+    expect(limiter.peek('b', 5)).toBe(false);
     t = 100; // 10/s refills one token in 100 ms
     expect(limiter.tryTake('a')).toBe(true);
     expect(limiter.tryTake('a')).toBe(false);

@@ -23,6 +23,18 @@ export class PeerRateLimiter {
 
   /** Takes `cost` tokens if available. */
   tryTake(peerId: string, cost = 1): boolean {
+    const bucket = this.refilled(peerId);
+    if (bucket.tokens < cost) return false;
+    bucket.tokens -= cost;
+    return true;
+  }
+
+  /** Whether `cost` tokens are available, taking none. */
+  peek(peerId: string, cost = 1): boolean {
+    return this.refilled(peerId).tokens >= cost;
+  }
+
+  private refilled(peerId: string): Bucket {
     const now = this.now();
     let bucket = this.buckets.get(peerId);
     if (!bucket) {
@@ -35,9 +47,7 @@ export class PeerRateLimiter {
       bucket.tokens = Math.min(this.burst, bucket.tokens + (elapsed * this.ratePerSecond) / 1000);
       bucket.refilledMs = now;
     }
-    if (bucket.tokens < cost) return false;
-    bucket.tokens -= cost;
-    return true;
+    return bucket;
   }
 
   forget(peerId: string): void {

@@ -25,4 +25,10 @@ declare module 'sodium-native' {
     nonce: Uint8Array,
     key: Uint8Array,
   ): number;
+  /** Fills `buffer` with random bytes. */
+  export function randombytes_buf(buffer: Uint8Array): void;
+  /** X25519 public key of `secretKey` (32 bytes each). */
+  export function crypto_scalarmult_base(publicKey: Uint8Array, secretKey: Uint8Array): void;
+  /** X25519 shared secret; throws on wrong lengths and when the result is all zeros (a small-order key). */
+  export function crypto_scalarmult(shared: Uint8Array, secretKey: Uint8Array, publicKey: Uint8Array): void;
 }

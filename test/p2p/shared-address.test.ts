@@ -19,6 +19,7 @@ import { jobSpec } from '../support/job-spec';
 import { HONEST_WORKER, NETWORK, SMALL_JOB, connect, memoryLogger, startNode, stopAll, waitFor } from './support/cluster';
 import { esm } from '../../src/p2p/esm';
 import { INVALID_RPC, rawPeer, rpcWithMessage, stalledSocket, type RawPeer } from './support/raw-peer';
+import { forkFlood } from '../../scripts/bench/p2p/junk-flooder';
 
 const SHARED = '127.0.0.2';
 const BID = protocolId(NETWORK, 'bid');
@@ -328,7 +329,8 @@ describe('identities rotating from one address', () => {
     }
     expect(watch.throttled(SHARED)).toBe(true);
 
-    // Ten fresh identities at once: most are refused before any handshake.
+    // Ten fresh identities at once: they wait for the throttled rate (1/s) before any handshake,
+    // and most reach V's 1 s upgrade timeout first.
     const burst = await Promise.all(
       Array.from({ length: 10 }, async () => {
         const a = await rawPeer(SHARED);
@@ -340,7 +342,7 @@ describe('identities rotating from one address', () => {
       }),
     );
     expect(burst.filter((ok) => !ok).length).toBeGreaterThan(0);
-    expect(watch.refused.get(SHARED) ?? 0).toBeGreaterThan(0);
+    expect(V.host.inbound.counts.get(SHARED)?.held ?? 0).toBeGreaterThan(0);
 
     // An honest node on the address gets in at the throttled rate (1/s), retrying as a dialler would.
     const F = await startNode({ config: publicNode(SHARED, { dialFrom: SHARED }) });
@@ -366,6 +368,19 @@ function esmMultiaddr(addr: string) {
   return esm().multiaddr.multiaddr(addr);
 }
 
+/** Dials V from F every 100 ms (past F's own backoff) until V sees F; returns how long it took. */
+async function dialUntilConnected(F: CairnNode, V: CairnNode, limitMs: number): Promise<number> {
+  const t0 = Date.now();
+  const addr = esmMultiaddr(V.host.multiaddrs()[0] as string);
+  while (V.host.libp2p.getConnections(F.host.libp2p.peerId).length === 0 && Date.now() - t0 < limitMs) {
+    await F.host.libp2p.dial(addr, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    if (V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F', 1000);
+  return Date.now() - t0;
+}
+
 describe('a connection storm from one address', () => {
   let V: CairnNode;
   const extra: CairnNode[] = [];
@@ -374,32 +389,145 @@ describe('a connection storm from one address', () => {
     await stopAll([V, ...extra]);
   });
 
-  test('connections over the per-IP rate are closed at accept; the address gets in again once the storm passes, others throughout', async () => {
+  test('silent sockets never reach a handshake and past the waiting places are refused at accept; a node from the stormed address gets in during the storm, others throughout', async () => {
     V = await startNode({
-      config: publicNode('127.0.0.1', { defence: { ...defence, connections: { ...defence.connections, inboundPerIpPerSecond: 3 } } }),
+      config: publicNode('127.0.0.1', {
+        defence: { ...defence, connections: { ...defence.connections, waitingPerIp: 8 } },
+      }),
     });
     const port = Number((V.host.multiaddrs()[0] as string).split('/')[4]);
     const STORM = '127.0.0.4';
-    // Twelve sockets at once that never start the handshake.
-    const sockets = await Promise.all(Array.from({ length: 12 }, () => stalledSocket('127.0.0.1', port, STORM)));
-    const closed = sockets.map((s) => new Promise<void>((r) => (s.destroyed ? r() : s.once('close', () => r()))));
-    await waitFor(() => (V.host.acceptGate.overRate.get(STORM) ?? 0) > 0, 'V to refuse at accept');
-    // Another address is not affected by the storm.
-    const G = await startNode({ config: publicNode('127.0.0.5', { dialFrom: '127.0.0.5' }) });
-    extra.push(G);
-    await connect(G, V);
-    // Every socket is closed by V: the refused ones at accept, the rest at the upgrade timeout.
+    const counts = () => V.host.inbound.counts.get(STORM) ?? { refused: 0, held: 0, evicted: 0 };
+    // Sockets that never start the handshake, twenty at once and then ten a second: more than the
+    // eight places hold over the 1 s upgrade timeout. (Evictions are allowed at the per-IP rate,
+    // 20/s; a storm faster than that leaves a newcomer a share of them, see inbound-queue.ts.)
+    const closed: Array<Promise<void>> = [];
+    const open = async () => {
+      const s = await stalledSocket('127.0.0.1', port, STORM).catch(() => undefined);
+      if (s) closed.push(new Promise<void>((r) => (s.destroyed ? r() : s.once('close', () => r()))));
+    };
+    await Promise.all(Array.from({ length: 20 }, open));
+    let stop = false;
+    const storm = (async () => {
+      while (!stop) {
+        await open();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    try {
+      await waitFor(() => counts().refused > 0, 'V to refuse at accept');
+      expect(V.host.inbound.waitingFrom(STORM)).toBeLessThanOrEqual(8);
+      // Another address is not affected by the storm.
+      const G = await startNode({ config: publicNode('127.0.0.5', { dialFrom: '127.0.0.5' }) });
+      extra.push(G);
+      await connect(G, V);
+      // A node on the stormed address while silent sockets hold every place: it takes the place
+      // of one that has said nothing past its grace. Evictions are shared with the storm's own
+      // arrivals, so it dials again if refused, as a dialler does.
+      const F = await startNode({ config: publicNode(STORM, { dialFrom: STORM }) });
+      extra.push(F);
+      await dialUntilConnected(F, V, 10_000);
+      expect(counts().evicted).toBeGreaterThan(0);
+      expect(counts().held).toBe(0);
+    } finally {
+      stop = true;
+      await storm;
+    }
+    // Every socket is closed by V: at accept, by eviction, or at the 1 s upgrade timeout.
     await Promise.all(closed);
-    const refused = V.host.acceptGate.overRate.get(STORM) ?? 0;
-    // At 3 a second, most of twelve simultaneous connections are over the rate.
-    expect(refused).toBeGreaterThan(0);
-    expect(refused).toBeLessThan(12);
-    // Once the rate has refilled, a node from the stormed address connects at once.
-    await new Promise((r) => setTimeout(r, 1000));
-    const F = await startNode({ config: publicNode(STORM, { dialFrom: STORM }) });
-    extra.push(F);
-    await connect(F, V);
-    await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F');
-    expect(V.host.acceptGate.overRate.get(STORM) ?? 0).toBe(refused);
+    await waitFor(() => V.host.inbound.waitingFrom(STORM) === 0, 'the places to empty');
+  });
+});
+
+describe('floods under way from the address an honest peer shares', () => {
+  const FLOODED = '127.0.0.6';
+  const stake = new InMemoryStakeRegistry(0n);
+  let V: CairnNode;
+  let H: CairnNode;
+  const extra: CairnNode[] = [];
+  let nextJob = 5000n;
+
+  afterAll(async () => {
+    await stopAll([V, H, ...extra]);
+  });
+
+  test('a junk flood at full speed under fresh identities, a banned peer redialling without pause and a stream of silent sockets: H keeps hearing announcements and winning, a fresh node gets in with one dial', async () => {
+    // The public defaults: the address throttle engages after five offenders, at 2 connections a second.
+    V = await startNode({ stake, config: { p2p: { simulation: false, listen: ['/ip4/127.0.0.1/tcp/0'] } } });
+    H = await startNode({
+      worker: honestCaps,
+      stake,
+      config: { p2p: { simulation: false, listen: [`/ip4/${FLOODED}/tcp/0`], dialFrom: FLOODED } },
+    });
+    stake.stake('0x777', 10n).bindPeer('0x777', H.peerId);
+    await connect(H, V);
+    await waitFor(() => V.host.gossip.subscribers('job_announcement') >= 1, 'V to see H subscribed');
+    const announced = () => H.market.worker?.stats.announcements ?? 0;
+    const winsOnce = async () => {
+      const heard = announced();
+      const result = await V.market.poster.announce(
+        jobSpec(nextJob++, { requirements, budget: 1_000_000n, bidWindowMs: 1000, maxBids: 1 }),
+      );
+      expect(result.status === 'awarded' && result.winner.worker === H.peerId).toBe(true);
+      expect(announced()).toBeGreaterThan(heard);
+    };
+    await winsOnce();
+
+    const vAddr = V.host.multiaddrs()[0] as string;
+    const port = Number(vAddr.split('/')[4]);
+    const flood = forkFlood(vAddr, FLOODED);
+    // A peer banned at its first junk that redials as soon as each dial fails.
+    const banned = await rawPeer(FLOODED);
+    let stop = false;
+    const loops: Array<Promise<void>> = [];
+    try {
+      await banned.dial(vAddr);
+      await waitFor(
+        () => V.host.libp2p.services.pubsub.getPeers().some((p) => p.toString() === banned.peerId),
+        'V to add the banned-to-be peer as a gossip peer',
+      );
+      await banned.gossipFrames(V.peerId, Array.from({ length: 50 }, () => INVALID_RPC));
+      await waitFor(() => V.host.peers.isRefused(banned.peerId), 'V to ban it');
+      loops.push(
+        (async () => {
+          while (!stop) {
+            await banned.dial(vAddr).catch(() => undefined);
+            // A dial its own node fails at once must not starve the event loop.
+            await new Promise((r) => setImmediate(r));
+          }
+        })(),
+        (async () => {
+          while (!stop) {
+            const s = await stalledSocket('127.0.0.1', port, FLOODED).catch(() => undefined);
+            setTimeout(() => s?.destroy(), 10_000).unref();
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        })(),
+      );
+      await waitFor(() => V.host.peers.addresses.throttled(FLOODED), 'the flood to get its address throttled', 60_000);
+      await waitFor(() => (V.host.inbound.counts.get(FLOODED)?.held ?? 0) > 0, 'connections to wait their turn');
+
+      await winsOnce();
+      // One dial, no retry: it waits its turn behind the flood's connections instead of being refused.
+      const F = await startNode({ config: { p2p: { simulation: false, listen: [`/ip4/${FLOODED}/tcp/0`], dialFrom: FLOODED } } });
+      extra.push(F);
+      const t0 = Date.now();
+      await connect(F, V);
+      await waitFor(() => V.host.libp2p.getConnections(F.host.libp2p.peerId).length > 0, 'V to see F', 5000);
+      // Measured, not asserted against the clock: the 2 s figure is the bench's to report.
+      console.log(`fresh node from the flooded address connected in ${Date.now() - t0} ms`);
+      await winsOnce();
+      expect(V.host.libp2p.getConnections(H.host.libp2p.peerId).length).toBeGreaterThan(0);
+    } finally {
+      stop = true;
+      await Promise.all(loops);
+      await banned.stop().catch(() => undefined);
+      const stats = await flood.stop();
+      // The flood really ran: at least the four identities that, with the banned peer, offended
+      // enough to get the address throttled.
+      expect(stats.identities).toBeGreaterThanOrEqual(4);
+      expect(stats.connected).toBeGreaterThan(0);
+    }
+    expect(V.host.peers.refusals.get(banned.peerId) ?? 0).toBeGreaterThan(0);
   });
 });
