@@ -256,8 +256,13 @@ export class P2pHost {
         ...(nat.announceFilter ? { announceFilter: nat.announceFilter } : {}),
       },
       transports,
-      connectionEncrypters: [m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) })],
-      streamMuxers: [m.yamux.yamux()],
+      // Plaintext only in a simulation (parseConfig refuses it otherwise; p2p-simulation.ts says why).
+      connectionEncrypters: [
+        p2p.simulationCosts.plaintext
+          ? m.plaintext.plaintext()
+          : m.noise.noise({ crypto: sodiumChaChaPoly(m.noiseCrypto.defaultCrypto) }),
+      ],
+      streamMuxers: [m.yamux.yamux({ enableKeepAlive: p2p.simulationCosts.muxerKeepAlive })],
       connectionGater: {
         ...this.peers.gater,
         ...(policy ? { denyInboundRelayReservation: (peer: PeerId) => policy.deny(peer.toString()) } : {}),

@@ -69,6 +69,7 @@ async function child(): Promise<void> {
           ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
           ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
           ...(net.livenessPingMs ? { livenessPingMs: net.livenessPingMs } : {}),
+          ...(net.costs ? { simulationCosts: net.costs } : {}),
         },
         market: { strategy: 'lowest-price' },
         // Hundreds of simulated nodes in one process and one data dir: no control socket each.
