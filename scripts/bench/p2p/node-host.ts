@@ -247,7 +247,12 @@ async function child(): Promise<void> {
             let records = 0;
             const queue = [...nodes.keys()].filter((k) => !down.has(k) && nodes[k]?.market.worker);
             const lane = async () => {
-              for (let k = queue.shift(); k !== undefined; k = queue.shift()) records += await (nodes[k] as CairnNode).provideNow();
+              for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+                // Awaited first: `records += await ...` reads `records` before the await, and the
+                // 32 lanes would then overwrite one another's counts (the sum came out ~4 per lane).
+                const published = await (nodes[k] as CairnNode).provideNow();
+                records += published;
+              }
             };
             await Promise.all(Array.from({ length: 32 }, lane));
             reply({ type: 'provided', records });
