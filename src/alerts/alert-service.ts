@@ -90,7 +90,10 @@ export class AlertService {
     const libp2p = this.host.libp2p;
     libp2p.addEventListener('peer:connect', this.onConnect);
     for (const peer of libp2p.getPeers()) this.hello(peer);
-    this.maintainTimer = setInterval(() => this.maintain(), MAINTAIN_EVERY_MS);
+    this.maintainTimer = setInterval(
+      () => this.maintain(),
+      this.host.config.p2p.simulationCosts.housekeepingMs ?? MAINTAIN_EVERY_MS,
+    );
     this.maintainTimer.unref();
   }
 

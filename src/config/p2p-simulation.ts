@@ -15,12 +15,20 @@
  * - `muxerKeepAlive: false`: yamux's own 30 s ping on every connection is off. The liveness
  *   prober (src/p2p/liveness.ts) pings each connection anyway and closes the dead ones; the
  *   second ping finds nothing the first does not.
+ * - `housekeepingMs`: the node's own periodic sweeps (the peer manager's gossip-score check, every
+ *   gossip heartbeat on a public node; the alert service's reopening of closed sessions, every 5 s)
+ *   run this often instead. A peer that sends junk is still penalised the moment its frame is
+ *   judged (src/p2p/penalties.ts); the sweep only catches a score that decayed below graylist
+ *   without a fresh offence, and reopened alert sessions are not what the scale bench measures.
+ *   Each sweep walks every connection: at 25 connections a node, twice a second, a quarter of an
+ *   idle simulated node's CPU.
  */
 import { z } from 'zod';
 
 export const SimulationCostsSchema = z.object({
   plaintext: z.boolean().default(false),
   muxerKeepAlive: z.boolean().default(true),
+  housekeepingMs: z.number().int().min(1000).max(600_000).optional(),
 });
 
 export type SimulationCosts = z.infer<typeof SimulationCostsSchema>;
@@ -33,5 +41,7 @@ export function simulationCostIssues(costs: SimulationCosts, simulation: boolean
     issues.push('p2p.simulationCosts.plaintext: unencrypted connections need p2p.simulation (never on a public node)');
   if (!costs.muxerKeepAlive)
     issues.push('p2p.simulationCosts.muxerKeepAlive: turning it off needs p2p.simulation');
+  if (costs.housekeepingMs !== undefined)
+    issues.push('p2p.simulationCosts.housekeepingMs: needs p2p.simulation');
   return issues;
 }
