@@ -236,7 +236,14 @@ async function child(): Promise<void> {
                 .catch(() => undefined)
                 .finally(() => repairing.delete(k));
             }
-            reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
+            const conns = nodes.filter((_, k) => !down.has(k)).flatMap((n) => n.host.libp2p.getConnections());
+            reply({
+              type: 'tables',
+              sizes: nodes.map(tableSize),
+              connections: nodes.map((n) => n.host.libp2p.getConnections().length),
+              // What the connections run on, so a run can show (and a test check) its transport and encrypter.
+              encryption: [...new Set(conns.map((c) => c.encryption ?? 'none'))],
+            });
             return;
           }
           case 'provide': {

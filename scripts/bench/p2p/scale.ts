@@ -65,6 +65,7 @@ export const SCALE_NET: NetworkSpec = {
   heartbeatMs: 2000,
   livenessPingMs: 120_000,
   advertise: false,
+  costs: { plaintext: true, muxerKeepAlive: false, housekeepingMs: 10_000 },
 };
 
 export const SCALE_DEFAULTS: Omit<ScaleOptions, 'progress'> = {
@@ -308,6 +309,9 @@ export async function runScale(o: ScaleOptions) {
         livenessPingMs: o.net.livenessPingMs,
         advertsOnGossip: o.net.advertise !== false,
         colocationPenalty: false,
+        plaintext: o.net.costs?.plaintext ?? false,
+        muxerKeepAlive: o.net.costs?.muxerKeepAlive ?? true,
+        housekeepingMs: o.net.costs?.housekeepingMs,
       },
       setup: {
         startS,
@@ -450,6 +454,6 @@ export function printScale(s: Scale): void {
     `    all nodes: ${s.totalCpuCores} cores, ${s.totalRssMb} MiB RSS; event loops: ${describeLoops(s.eventLoops).join('; ')}`,
   );
   console.log(
-    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty; ready after ${s.setup.readyS} s (${s.setup.neverMeshed} workers never in the mesh, left out; routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
+    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty, ${sim.plaintext ? 'plaintext' : 'Noise'} connections, yamux keep-alive ${sim.muxerKeepAlive ? 'on' : 'off'}, housekeeping every ${sim.housekeepingMs ?? sim.heartbeatMs} ms; ready after ${s.setup.readyS} s (${s.setup.neverMeshed} workers never in the mesh, left out; routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
   );
 }
