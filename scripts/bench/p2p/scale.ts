@@ -200,7 +200,12 @@ export async function runScale(o: ScaleOptions) {
     const junkVictims = addrs.slice();
     flood =
       junk > 0
-        ? forkFlood(junkVictims, '127.0.0.2', { peers: junk, framesPerSecond: o.junkRate })
+        ? forkFlood(junkVictims, '127.0.0.2', {
+            peers: junk,
+            framesPerSecond: o.junkRate,
+            // Junk peers speak what the network speaks, or none would get past the handshake.
+            plaintext: o.net.costs?.plaintext,
+          })
         : undefined;
     const u0 = await usage(children);
     const w0 = now();
