@@ -1,7 +1,8 @@
 /**
  * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery,junk,idle,scale]`
  *
- * Six measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux, hosted in
+ * Six measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux (plaintext
+ * instead of Noise in the scale section, see p2p/scale.ts), hosted in
  * child processes (p2p/node-host.ts) that this process orchestrates (p2p/children.ts):
  *
  * - latency (p2p/latency.ts): announce-to-first-bid on a 50-node network over TCP on loopback.

@@ -21,8 +21,11 @@
  * Simulation-only settings (none is a public default; all are printed with the figures):
  * p2p.simulation (no IP-colocation penalty, no per-host inbound limit: every node is 127.0.0.1),
  * DHT k = 8 (see discovery.ts), gossip heartbeat 2 s, liveness probes every 120 s instead of
- * 30 s, and no adverts on gossip (1,000 workers re-advertising every 30 s to 1,000 nodes would be
- * 33,000 signature checks a second on two cores; discovery here goes through the DHT).
+ * 30 s, no adverts on gossip (1,000 workers re-advertising every 30 s to 1,000 nodes would be
+ * 33,000 signature checks a second on two cores; discovery here goes through the DHT), and
+ * p2p.simulationCosts: plaintext connections, no yamux keep-alive, housekeeping every 10 s
+ * (src/config/p2p-simulation.ts says why none changes delivery, first bid or discovery; an idle
+ * node's CPU fell from ~3.5 to ~1.3 ms/s with them, see idle.ts). The junk peers speak plaintext too.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { type Child, startChild } from './children';
