@@ -1,7 +1,8 @@
 /**
- * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery,junk,scale]`
+ * `npm run bench:p2p [-- --json] [-- --only=latency,throughput,discovery,junk,idle,scale]`
  *
- * Five measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux, hosted in
+ * Six measurements of the p2p layer, each on real libp2p nodes with Noise and Yamux (plaintext
+ * instead of Noise in the scale section, see p2p/scale.ts), hosted in
  * child processes (p2p/node-host.ts) that this process orchestrates (p2p/children.ts):
  *
  * - latency (p2p/latency.ts): announce-to-first-bid on a 50-node network over TCP on loopback.
@@ -9,10 +10,12 @@
  * - discovery (p2p/discovery.ts): finding a capable worker through the DHT on 200 nodes.
  * - junk (p2p/junk.ts): first-bid latency at a poster running the public defaults, quiet and
  *   while a junk peer (p2p/junk-flooder.ts) floods it.
+ * - idle (p2p/idle.ts): CPU and memory of an idle node, with the full stack and with the scale
+ *   section's simulation costs. Run only when named (`--only=idle`).
  * - scale (p2p/scale.ts): a 1,000-node network with 10% churn per minute and 5% junk peers:
  *   announcement delivery to matching workers, first bid, discovery, and CPU and memory per node.
  *   Run only when named (`--only=scale`): at 1,000 nodes it takes the machine for a quarter of an
- *   hour or more, and this 2-core machine cannot hold that size (README: Peer-to-peer layer).
+ *   hour or more (README: Peer-to-peer layer).
  *
  * Each section's module says exactly what it measures and how.
  *
@@ -20,6 +23,7 @@
  */
 import { cpus } from 'node:os';
 import { type Discovery, discoveryBench, printDiscovery } from './p2p/discovery';
+import { type Idle, idleBench, printIdle } from './p2p/idle';
 import { type Junk, junkBench, printJunk } from './p2p/junk';
 import { type Latency, latencyBench, printLatency } from './p2p/latency';
 import { type Scale, printScale, scaleBench } from './p2p/scale';
@@ -36,7 +40,7 @@ async function parent(): Promise<void> {
     if (!json) print(r);
     return r;
   };
-  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; junk?: Junk; scale?: Scale; [k: string]: unknown } = {
+  const out: { latency?: Latency; throughput?: Throughput; discovery?: Discovery; junk?: Junk; idle?: Idle; scale?: Scale; [k: string]: unknown } = {
     machine: { cpus: cpus().length, node: process.version },
   };
   const started = Date.now();
@@ -45,6 +49,7 @@ async function parent(): Promise<void> {
   out.throughput = await section('throughput', throughputBench, printThroughput);
   out.discovery = await section('discovery', discoveryBench, printDiscovery);
   out.junk = await section('junk', junkBench, printJunk);
+  out.idle = await section('idle', idleBench, printIdle);
   out.scale = await section('scale', scaleBench, printScale);
   const { latency: lat, throughput: tp, discovery: disc, junk, scale } = out;
   out.targets = {

@@ -90,7 +90,10 @@ export class AlertService {
     const libp2p = this.host.libp2p;
     libp2p.addEventListener('peer:connect', this.onConnect);
     for (const peer of libp2p.getPeers()) this.hello(peer);
-    this.maintainTimer = setInterval(() => this.maintain(), MAINTAIN_EVERY_MS);
+    this.maintainTimer = setInterval(
+      () => this.maintain(),
+      this.host.config.p2p.simulationCosts.housekeepingMs ?? MAINTAIN_EVERY_MS,
+    );
     this.maintainTimer.unref();
   }
 
@@ -103,9 +106,14 @@ export class AlertService {
   private maintain(): void {
     const channel = this.channel;
     if (!channel || !this.host.started) return;
-    for (const peer of this.host.libp2p.getPeers()) {
-      const id = peer.toString();
-      if (!channel.isOpen(id) && (this.helloFailures.get(id) ?? 0) < MAX_HELLO_FAILURES) this.hello(peer);
+    // getConnections, not getPeers: the latter parses every peer id from its string form again,
+    // which was a tenth of an idle simulated node's CPU.
+    const seen = new Set<string>();
+    for (const conn of this.host.libp2p.getConnections()) {
+      const id = conn.remotePeer.toString();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (!channel.isOpen(id) && (this.helloFailures.get(id) ?? 0) < MAX_HELLO_FAILURES) this.hello(conn.remotePeer);
     }
     if (this.helloFailures.size > MAX_SEEN) this.helloFailures.clear();
   }

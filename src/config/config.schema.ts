@@ -15,6 +15,7 @@ import { DefenceSchema } from './p2p-defence';
 import { discoveryConfigSchema } from './discovery';
 import { alertsConfigSchema } from './alerts';
 import { NatSchema, natConfigIssues } from './p2p-nat';
+import { SimulationCostsSchema, simulationCostIssues } from './p2p-simulation';
 
 /** A TCP or in-memory listen address; full parsing happens in libp2p, this catches typos early. */
 const ListenAddr = z
@@ -59,6 +60,8 @@ export const P2pConfigSchema = z.object({
    * lists all it changes). Never set this on a public node.
    */
   simulation: z.boolean().default(false),
+  /** Costs a simulation may skip (src/config/p2p-simulation.ts); refused without `simulation`. */
+  simulationCosts: SimulationCostsSchema.prefault({}),
   /** Connections kept before the connection manager prunes; a worker needs few, a poster more. */
   maxConnections: positiveInt(200),
   /** Largest envelope accepted on gossip or a direct stream; every payload here is well under 1 KiB. */
@@ -330,8 +333,11 @@ export function parseConfig(input: unknown): NodeConfig {
     throw new ConfigError(issueLines(result.error.issues));
   }
   const config = result.data;
-  const nat = natConfigIssues(config.p2p.nat);
-  if (nat.length > 0) throw new ConfigError(nat);
+  const issues = [
+    ...natConfigIssues(config.p2p.nat),
+    ...simulationCostIssues(config.p2p.simulationCosts, config.p2p.simulation),
+  ];
+  if (issues.length > 0) throw new ConfigError(issues);
   config.p2p.keyFile ??= join(config.dataDir, 'peer.key');
   config.executor.storeDir ??= join(config.dataDir, 'blobs');
   config.control.socketPath ??= join(config.dataDir, 'control.sock');

@@ -10,6 +10,7 @@ export interface EsmModules {
   tcp: typeof import('@libp2p/tcp', { with: { 'resolution-mode': 'import' } });
   memory: typeof import('@libp2p/memory', { with: { 'resolution-mode': 'import' } });
   noise: typeof import('@chainsafe/libp2p-noise', { with: { 'resolution-mode': 'import' } });
+  plaintext: typeof import('@libp2p/plaintext', { with: { 'resolution-mode': 'import' } });
   noiseCrypto: typeof import('@chainsafe/libp2p-noise/crypto', { with: { 'resolution-mode': 'import' } });
   utils: typeof import('@libp2p/utils', { with: { 'resolution-mode': 'import' } });
   yamux: typeof import('@chainsafe/libp2p-yamux', { with: { 'resolution-mode': 'import' } });
@@ -36,6 +37,7 @@ const SPECIFIERS: Record<keyof EsmModules, string> = {
   tcp: '@libp2p/tcp',
   memory: '@libp2p/memory',
   noise: '@chainsafe/libp2p-noise',
+  plaintext: '@libp2p/plaintext',
   noiseCrypto: '@chainsafe/libp2p-noise/crypto',
   utils: '@libp2p/utils',
   yamux: '@chainsafe/libp2p-yamux',

@@ -117,7 +117,7 @@ export class P2pHost {
       new AddressWatch({ ...defence.addressThrottle, whitelist }),
       {
         bans: defence.bans,
-        heartbeatMs: opts.config.p2p.heartbeatMs,
+        heartbeatMs: opts.config.p2p.simulationCosts.housekeepingMs ?? opts.config.p2p.heartbeatMs,
         graylistThreshold: GOSSIP_SCORE_THRESHOLDS.graylistThreshold,
       },
       this.log,
@@ -262,8 +262,13 @@ export class P2pHost {
         ...(nat.announceFilter ? { announceFilter: nat.announceFilter } : {}),
       },
       transports,
-      connectionEncrypters: [m.noise.noise({ crypto: sodiumNoiseCrypto(m.noiseCrypto.defaultCrypto) })],
-      streamMuxers: [m.yamux.yamux()],
+      // Plaintext only in a simulation (parseConfig refuses it otherwise; p2p-simulation.ts says why).
+      connectionEncrypters: [
+        p2p.simulationCosts.plaintext
+          ? m.plaintext.plaintext()
+          : m.noise.noise({ crypto: sodiumNoiseCrypto(m.noiseCrypto.defaultCrypto) }),
+      ],
+      streamMuxers: [m.yamux.yamux({ enableKeepAlive: p2p.simulationCosts.muxerKeepAlive })],
       connectionGater: {
         ...this.peers.gater,
         // A TCP connection waits here (under the upgrade timeout) for its address's turn.
@@ -360,7 +365,9 @@ export class P2pHost {
     const router = this.router;
     this.peers.start(this.node, (id) => router.score(id));
     this.liveness = new LivenessProber(
-      { intervalMs: p2p.livenessPingMs, tickMs: 1000, timeoutMs: 10_000 },
+      // Ticks 30 times per interval (each tick walks every connection): once a second at the
+      // default 30 s, probes still land within a tick of their phase at longer intervals.
+      { intervalMs: p2p.livenessPingMs, tickMs: Math.min(10_000, Math.max(1000, p2p.livenessPingMs / 30)), timeoutMs: 10_000 },
       this.log.child({ module: 'liveness' }),
     );
     this.liveness.start(this.node);

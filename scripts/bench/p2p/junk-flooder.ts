@@ -51,6 +51,8 @@ export interface FloodOptions {
   peers?: number;
   /** Frames per second per junk peer; unset: as fast as the connection takes them. */
   framesPerSecond?: number;
+  /** Speak the plaintext encrypter: the victims are a simulation with p2p.simulationCosts.plaintext. */
+  plaintext?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export function startFlood(targets: string | string[], from: string, opts: Flood
       const kind = stats.identities % JUNK.length;
       stats.identities++;
       // A fresh bare libp2p identity from the shared address, claiming gossipsub.
-      const { node } = await rawPeer(from);
+      const { node } = await rawPeer(from, { plaintext: opts.plaintext });
       try {
         const conn = await node.dial(ma, { signal: AbortSignal.timeout(5000) });
         stats.connected++;

@@ -69,6 +69,7 @@ async function child(): Promise<void> {
           ...(net.dhtBucketSize ? { dhtBucketSize: net.dhtBucketSize } : {}),
           ...(net.heartbeatMs ? { heartbeatMs: net.heartbeatMs } : {}),
           ...(net.livenessPingMs ? { livenessPingMs: net.livenessPingMs } : {}),
+          ...(net.costs ? { simulationCosts: net.costs } : {}),
         },
         market: { strategy: 'lowest-price' },
         // Hundreds of simulated nodes in one process and one data dir: no control socket each.
@@ -235,7 +236,14 @@ async function child(): Promise<void> {
                 .catch(() => undefined)
                 .finally(() => repairing.delete(k));
             }
-            reply({ type: 'tables', sizes: nodes.map(tableSize), connections: nodes.map((n) => n.host.libp2p.getConnections().length) });
+            const conns = nodes.filter((_, k) => !down.has(k)).flatMap((n) => n.host.libp2p.getConnections());
+            reply({
+              type: 'tables',
+              sizes: nodes.map(tableSize),
+              connections: nodes.map((n) => n.host.libp2p.getConnections().length),
+              // What the connections run on, so a run can show (and a test check) its transport and encrypter.
+              encryption: [...new Set(conns.map((c) => c.encryption ?? 'none'))],
+            });
             return;
           }
           case 'provide': {
@@ -246,7 +254,12 @@ async function child(): Promise<void> {
             let records = 0;
             const queue = [...nodes.keys()].filter((k) => !down.has(k) && nodes[k]?.market.worker);
             const lane = async () => {
-              for (let k = queue.shift(); k !== undefined; k = queue.shift()) records += await (nodes[k] as CairnNode).provideNow();
+              for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+                // Awaited first: `records += await ...` reads `records` before the await, and the
+                // 32 lanes would then overwrite one another's counts (the sum came out ~4 per lane).
+                const published = await (nodes[k] as CairnNode).provideNow();
+                records += published;
+              }
             };
             await Promise.all(Array.from({ length: 32 }, lane));
             reply({ type: 'provided', records });

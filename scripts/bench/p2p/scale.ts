@@ -21,8 +21,11 @@
  * Simulation-only settings (none is a public default; all are printed with the figures):
  * p2p.simulation (no IP-colocation penalty, no per-host inbound limit: every node is 127.0.0.1),
  * DHT k = 8 (see discovery.ts), gossip heartbeat 2 s, liveness probes every 120 s instead of
- * 30 s, and no adverts on gossip (1,000 workers re-advertising every 30 s to 1,000 nodes would be
- * 33,000 signature checks a second on two cores; discovery here goes through the DHT).
+ * 30 s, no adverts on gossip (1,000 workers re-advertising every 30 s to 1,000 nodes would be
+ * 33,000 signature checks a second on two cores; discovery here goes through the DHT), and
+ * p2p.simulationCosts: plaintext connections, no yamux keep-alive, housekeeping every 10 s
+ * (src/config/p2p-simulation.ts says why none changes delivery, first bid or discovery; an idle
+ * node's CPU fell from ~3.5 to ~1.3 ms/s with them, see idle.ts). The junk peers speak plaintext too.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { type Child, startChild } from './children';
@@ -65,6 +68,7 @@ export const SCALE_NET: NetworkSpec = {
   heartbeatMs: 2000,
   livenessPingMs: 120_000,
   advertise: false,
+  costs: { plaintext: true, muxerKeepAlive: false, housekeepingMs: 10_000 },
 };
 
 export const SCALE_DEFAULTS: Omit<ScaleOptions, 'progress'> = {
@@ -199,7 +203,12 @@ export async function runScale(o: ScaleOptions) {
     const junkVictims = addrs.slice();
     flood =
       junk > 0
-        ? forkFlood(junkVictims, '127.0.0.2', { peers: junk, framesPerSecond: o.junkRate })
+        ? forkFlood(junkVictims, '127.0.0.2', {
+            peers: junk,
+            framesPerSecond: o.junkRate,
+            // Junk peers speak what the network speaks, or none would get past the handshake.
+            plaintext: o.net.costs?.plaintext,
+          })
         : undefined;
     const u0 = await usage(children);
     const w0 = now();
@@ -308,6 +317,9 @@ export async function runScale(o: ScaleOptions) {
         livenessPingMs: o.net.livenessPingMs,
         advertsOnGossip: o.net.advertise !== false,
         colocationPenalty: false,
+        plaintext: o.net.costs?.plaintext ?? false,
+        muxerKeepAlive: o.net.costs?.muxerKeepAlive ?? true,
+        housekeepingMs: o.net.costs?.housekeepingMs,
       },
       setup: {
         startS,
@@ -450,6 +462,6 @@ export function printScale(s: Scale): void {
     `    all nodes: ${s.totalCpuCores} cores, ${s.totalRssMb} MiB RSS; event loops: ${describeLoops(s.eventLoops).join('; ')}`,
   );
   console.log(
-    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty; ready after ${s.setup.readyS} s (${s.setup.neverMeshed} workers never in the mesh, left out; routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
+    `    simulation settings: DHT k=${sim.dhtBucketSize}, heartbeat ${sim.heartbeatMs} ms, liveness every ${sim.livenessPingMs} ms, adverts on gossip ${sim.advertsOnGossip}, no colocation penalty, ${sim.plaintext ? 'plaintext' : 'Noise'} connections, yamux keep-alive ${sim.muxerKeepAlive ? 'on' : 'off'}, housekeeping every ${sim.housekeepingMs ?? sim.heartbeatMs} ms; ready after ${s.setup.readyS} s (${s.setup.neverMeshed} workers never in the mesh, left out; routing table median ${s.setup.routingTable.median}, connections median ${s.setup.connectionsPerNode.median})`,
   );
 }

@@ -20,6 +20,8 @@ export interface NetworkSpec {
   publicDefaults?: boolean;
   /** p2p.livenessPingMs (default 30 s). */
   livenessPingMs?: number;
+  /** p2p.simulationCosts (src/config/p2p-simulation.ts); the full stack when absent. */
+  costs?: { plaintext?: boolean; muxerKeepAlive?: boolean; housekeepingMs?: number };
 }
 
 export const DISCOVERY_REQ: JobRequirements = { minCores: 4, minMemoryMb: 16384, wasmFeatures: ['tail-call'], minFuelPerSecond: 1n, fuelLimit: 1000n };

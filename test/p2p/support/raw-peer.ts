@@ -27,14 +27,15 @@ export interface RawPeer {
   stop(): Promise<void>;
 }
 
-export async function rawPeer(from: string): Promise<RawPeer> {
+/** `plaintext`: speak the plaintext encrypter, as a simulation's nodes do (p2p.simulationCosts). */
+export async function rawPeer(from: string, opts: { plaintext?: boolean } = {}): Promise<RawPeer> {
   const m = await loadEsm();
   const node = await m.libp2p.createLibp2p({
     privateKey: await m.keys.generateKeyPair('Ed25519'),
     addresses: { listen: [] },
     // The options reach net.connect whole; TCPSocketOptions just types a subset of them.
     transports: [m.tcp.tcp({ dialOpts: { localAddress: from, noDelay: true } as { noDelay: boolean } })],
-    connectionEncrypters: [m.noise.noise()],
+    connectionEncrypters: [opts.plaintext ? m.plaintext.plaintext() : m.noise.noise()],
     streamMuxers: [m.yamux.yamux()],
     connectionMonitor: { enabled: false },
     services: { identify: m.identify.identify() },
