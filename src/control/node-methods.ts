@@ -19,6 +19,8 @@ export interface NodeStatus {
   /** Worker account, when the node is a worker. */
   workerAddress?: string;
   connections: number;
+  /** Peers subscribed to the job announcement topic: who hears this node's jobs. */
+  announcementListeners: number;
   uptimeMs: number;
   version: string;
   pid: number;
@@ -48,6 +50,7 @@ export function registerNodeMethods(control: ControlServer, parts: NodeParts, st
       dataDir: config.dataDir,
       ...(worker ? { workerAddress: `0x${worker.address.toString(16)}` } : {}),
       connections: host.libp2p.getConnections().length,
+      announcementListeners: host.gossip.subscribers('job_announcement'),
       uptimeMs: Date.now() - startedAt,
       version: cairnVersion(),
       pid: process.pid,

@@ -78,6 +78,7 @@ describe('the control channel in a node', () => {
     });
     expect(status.addrs[0]).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\//);
     expect(status.uptimeMs).toBeGreaterThanOrEqual(0);
+    expect(status.announcementListeners).toBe(0); // a node alone: nobody hears its jobs
     await expect(c.call('node.ping')).resolves.toMatchObject({ pong: true });
     await expect(c.call('node.status', { extra: 1 })).rejects.toMatchObject({ code: 'INVALID_PARAMS' });
     c.close();

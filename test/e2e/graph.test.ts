@@ -1,13 +1,16 @@
 /**
  * @jest-environment ./test/support/esm-environment.cjs
  *
- * Tasklet graphs across workers (src/graph/), with real nodes (one process, libp2p over TCP), a
- * real devnet and the real contracts: the word-count map/reduce as 8 map units and an aggregate
- * on 4 workers, each unit a job of its own, paid to the worker that ran it; then redundancy:
- * k = 3 with a worker that lies consistently (its commitment matches its wrong output, so only
- * its replicas can tell), disputed and slashed through the arbiter; and k = 2 disagreeing,
- * settled by a tiebreaker. Killing processes is graph-processes.test.ts's.
+ * Tasklet graphs across workers (src/graph/), each node `src/main.ts` in its own process on a
+ * real devnet with the real contracts, the graphs posted and followed over the poster's control
+ * channel as `cairn graph post` does: the word-count map/reduce as 8 map units and an aggregate
+ * on 4 worker processes, each unit a job of its own, paid to the worker that ran it; then
+ * redundancy: k = 3 with a worker that lies consistently (its commitment matches its wrong
+ * output, so only its replicas can tell), disputed and slashed through the arbiter; k = 2
+ * disagreeing, settled by a tiebreaker; and a groth16 proof that does not verify. Killing
+ * processes mid-graph is graph-processes.test.ts's.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildExamples } from '../../examples/build';
 import { circuitManifest } from '../../examples/manifests';
@@ -17,80 +20,85 @@ import { STRK } from '../../src/chain/params';
 import type { GraphRecord } from '../../src/graph/types';
 import { AGGREGATE } from '../../src/graph/types';
 import type { JobRecord, WorkerRecord } from '../../src/jobs/journal';
-import type { CairnNode } from '../../src/node/start-node';
-import { waitFor } from '../p2p/support/cluster';
 import { marketEvents, reputationOf } from './support/jobs';
 import {
   chainJobs,
   earnings,
   gasOf,
   graphDone,
-  GRAPH_WORKER_JOBS,
+  graphWorkerSetup,
   isUnitOf,
   unitJobs,
   wordCountGraph,
 } from './support/graphs';
-import { InProcessMarket } from './support/in-process-market';
-import { balanceOf, type MarketNet, type NodeSetup, until } from './support/market-net';
+import { balanceOf, type MarketNet, nodeSetup, until } from './support/market-net';
+import { NodeProcesses } from './support/node-processes';
 
 jest.setTimeout(600_000);
 
 const UNIT_BUDGET = STRK / 10n;
 
-describe('tasklet graphs across workers (nodes in one process)', () => {
-  let market: InProcessMarket;
+describe('tasklet graphs across workers (node processes)', () => {
+  let nodes: NodeProcesses;
   let net: MarketNet;
-  let posterSetup: NodeSetup;
-  let poster: CairnNode;
   /** Honest workers 1-4 and, in the redundancy cases, liars (a commitment matching a wrong output). */
-  let setups: Map<string, NodeSetup>;
-  let nodes: Map<string, CairnNode>;
+  const running = new Set<string>();
 
-  const start = (name: string) => market.startWorker(name);
-  const stop = (name: string) => market.stopWorker(name);
-  const subscribed = (n: number) => market.subscribed(n);
-  const done = (id: string) => graphDone((g) => poster.graphs!.status(g), id);
+  const start = async (name: string) => {
+    await nodes.start(name);
+    running.add(name);
+  };
+  const stop = async (name: string) => {
+    await nodes.kill(name, 'SIGTERM');
+    running.delete(name);
+  };
+  const account = (name: string) => nodes.setup(name).account;
+  const graph = (id: string) => nodes.poster.call<GraphRecord>('graph.status', { id });
+  const done = (id: string) => graphDone(graph, id);
+  const result = async (id: string) => {
+    const r = await nodes.poster.call<{ available: boolean; base64?: string }>('graph.result', { id });
+    if (!r.available) throw new Error(`graph ${id} has no result`);
+    return Buffer.from(r.base64!, 'base64').toString();
+  };
+  const posterRecord = (id: bigint | string) => nodes.poster.call<JobRecord>('job.status', { id: id.toString() });
   /** The arbiter's account (account 0), for its rulings. */
   const arbiter = () => ({
     deploymentFile: net.deploymentFile,
     address: net.accounts[0]!.address,
     key: net.accounts[0]!.key,
   });
-  const nameOf = (address: bigint) => [...setups.values()].find((s) => BigInt(s.account) === address)?.name;
-  const workerRecords = (name: string, ids: bigint[]): JobRecord[] => {
-    const n = nodes.get(name);
-    if (!n) return [];
+  const nameOf = (address: bigint) => nodes.nameOf(address);
+  const workerRecords = async (name: string, ids: bigint[]): Promise<JobRecord[]> => {
     const set = new Set(ids.map(String));
-    return n.jobs!.list().filter((r) => r.role === 'worker' && set.has(r.jobId));
+    const all = await nodes.call<JobRecord[]>(name, 'job.list');
+    return all.filter((r) => r.role === 'worker' && set.has(r.jobId));
   };
 
   beforeAll(async () => {
-    market = await InProcessMarket.start({
-      name: 'graph',
-      workers: [
-        ...[1, 2, 3, 4].map((i) => ({ name: `worker-${i}`, account: 1 + i, jobs: GRAPH_WORKER_JOBS })),
-        // Two liars: a slashed worker is suspended, so each redundancy case has its own.
-        { name: 'liar-1', account: 6, jobs: { ...GRAPH_WORKER_JOBS, faults: { wrongOutput: true } } },
-        { name: 'liar-2', account: 7, jobs: { ...GRAPH_WORKER_JOBS, faults: { wrongOutput: true } } },
-        { name: 'bad-prover', account: 8, jobs: { ...GRAPH_WORKER_JOBS, faults: { badProof: true } } },
-      ],
-      running: ['worker-1', 'worker-2', 'worker-3', 'worker-4'],
-    });
-    ({ net, posterSetup, poster, setups, nodes } = market);
+    nodes = await NodeProcesses.startMarket('graph', 9);
+    net = nodes.net;
+    const poster = nodes.add(await nodeSetup(net, 'poster', { account: 1 }));
+    for (let i = 1; i <= 4; i++) nodes.add(await graphWorkerSetup(net, `worker-${i}`, 1 + i, poster));
+    // Two liars: a slashed worker is suspended, so each redundancy case has its own.
+    nodes.add(await graphWorkerSetup(net, 'liar-1', 6, poster, { faults: { wrongOutput: true } }));
+    nodes.add(await graphWorkerSetup(net, 'liar-2', 7, poster, { faults: { wrongOutput: true } }));
+    nodes.add(await graphWorkerSetup(net, 'bad-prover', 8, poster, { faults: { badProof: true } }));
+    await nodes.start('poster');
+    await Promise.all([1, 2, 3, 4].map((i) => start(`worker-${i}`)));
+    await nodes.listening(4);
   });
 
-  afterAll(() => market?.close());
+  afterAll(() => nodes?.close());
 
   it('word count over 8 map units and an aggregate on 4 workers: the right counts, each worker paid for what it ran', async () => {
     const job = await wordCountGraph(1, 8);
     const names = ['worker-1', 'worker-2', 'worker-3', 'worker-4'];
     const before = new Map<string, bigint>();
-    for (const s of [posterSetup, ...names.map((n) => setups.get(n)!)])
-      before.set(s.account, await balanceOf(net, s.account));
+    for (const name of ['poster', ...names]) before.set(name, await balanceOf(net, account(name)));
 
-    const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: UNIT_BUDGET });
+    const id = await nodes.postGraph(job, UNIT_BUDGET);
     const g = await done(id);
-    expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
+    expect(await result(id)).toBe(job.expected);
     expect(Object.keys(g.nodes)).toHaveLength(9);
     for (const n of Object.values(g.nodes)) expect(n.units).toHaveLength(1);
 
@@ -99,7 +107,8 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       async () => ((await chainJobs(net, ids)).every((j) => j.status === 'Completed') ? true : undefined),
       'every unit Completed',
     );
-    const units = poster.jobs!.list().filter(isUnitOf(id));
+    const posterUnits = async () => (await nodes.poster.call<JobRecord[]>('job.list')).filter(isUnitOf(id));
+    const units = await posterUnits();
     expect(units).toHaveLength(9);
     // The 8 map units were created together, in one transaction.
     const created = (node: string) => units.find((u) => u.graph!.node === node)!.history[0]!.txHash;
@@ -110,8 +119,12 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
     const earned = earnings(jobs);
     expect(earned.size).toBeGreaterThanOrEqual(2); // spread over several workers
     for (const name of names) {
-      const s = setups.get(name)!;
-      const records = workerRecords(name, ids);
+      const address = BigInt(account(name));
+      // Once every unit it holds is over, the worker's journal has all its transactions.
+      const records = await until(async () => {
+        const rs = await workerRecords(name, ids);
+        return rs.every((r) => r.step === 'done') ? rs : undefined;
+      }, `${name} to finish its units`);
       // Each worker's journal shows it ran exactly the units the chain paid it for.
       const ran = records
         .filter((r) => (r as WorkerRecord).outputSha256 !== undefined)
@@ -119,31 +132,21 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
         .sort();
       expect(ran).toEqual(
         jobs
-          .filter((j) => j.worker === BigInt(s.account))
+          .filter((j) => j.worker === address)
           .map((j) => j.id.toString())
           .sort(),
       );
-      await waitFor(
-        () => workerRecords(name, ids).every((r) => r.step === 'done'),
-        `${name} to finish its units`,
-        60_000,
-      );
-      const gas = await gasOf(net, workerRecords(name, ids));
-      expect((await balanceOf(net, s.account)) - before.get(s.account)!).toBe(
-        (earned.get(BigInt(s.account)) ?? 0n) - gas,
-      );
+      const gas = await gasOf(net, records);
+      expect((await balanceOf(net, account(name))) - before.get(name)!).toBe((earned.get(address) ?? 0n) - gas);
     }
     // The poster paid the prices and its gas; the rest of every unit's budget came back.
     const prices = jobs.reduce((sum, j) => sum + j.price, 0n);
-    await waitFor(
-      () => units.every((u) => poster.jobs!.status(BigInt(u.jobId)).step === 'done'),
-      'poster done',
-      60_000,
-    );
-    const posterGas = await gasOf(net, poster.jobs!.list().filter(isUnitOf(id)));
-    expect(before.get(posterSetup.account)! - (await balanceOf(net, posterSetup.account))).toBe(
-      prices + posterGas,
-    );
+    const settled = await until(async () => {
+      const us = await posterUnits();
+      return us.every((u) => u.step === 'done') ? us : undefined;
+    }, 'poster done');
+    const posterGas = await gasOf(net, settled);
+    expect(before.get('poster')! - (await balanceOf(net, account('poster')))).toBe(prices + posterGas);
   });
 
   describe('redundancy gates payout', () => {
@@ -152,7 +155,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       const ruled: bigint[] = [];
       await until(
         async () => {
-          const g = poster.graphs!.status(id);
+          const g = await graph(id);
           if (g.status === 'failed') throw new Error(`graph failed: ${g.failure}`);
           const jobs = await chainJobs(net, unitJobs(g));
           for (const j of jobs.filter((x) => x.status === 'Disputed')) {
@@ -170,9 +173,9 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       return ruled;
     };
     /** Confirms of a node's units came only once a quorum of their results was in. */
-    const confirmedAfterQuorum = (g: GraphRecord, quorum: number) => {
+    const confirmedAfterQuorum = async (g: GraphRecord, quorum: number) => {
       for (const n of Object.values(g.nodes)) {
-        const recs = n.units.map((u) => poster.jobs!.status(BigInt(u.jobId)));
+        const recs = await Promise.all(n.units.map((u) => posterRecord(u.jobId)));
         const results = recs
           .flatMap((r) =>
             r.history.filter((h) => h.what.startsWith('result fetched')).map((h) => Date.parse(h.at)),
@@ -191,13 +194,13 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       await stop('worker-3');
       await stop('worker-4');
       await start('liar-1');
-      await subscribed(3);
-      const liar = setups.get('liar-1')!.account;
+      await nodes.listening(3);
+      const liar = account('liar-1');
       const job = await wordCountGraph(2, 1, { mode: 'redundancy', k: 3 });
-      const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: UNIT_BUDGET });
+      const id = await nodes.postGraph(job, UNIT_BUDGET);
       const ruled = await arbitrate(id);
-      const g = poster.graphs!.status(id);
-      expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
+      const g = await graph(id);
+      expect(await result(id)).toBe(job.expected);
       const jobs = await chainJobs(net, unitJobs(g));
       expect(jobs).toHaveLength(3);
       expect(ruled).toEqual(jobs.filter((j) => j.worker === BigInt(liar)).map((j) => j.id));
@@ -210,11 +213,9 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       // The dispute named the agreed output as its evidence.
       const liarUnit = g.nodes['map-0']!.units.find((u) => BigInt(u.worker!) === BigInt(liar))!;
       expect(
-        poster
-          .jobs!.status(BigInt(liarUnit.jobId))
-          .history.some((h) => h.what.startsWith('disputed: minority result')),
+        (await posterRecord(liarUnit.jobId)).history.some((h) => h.what.startsWith('disputed: minority result')),
       ).toBe(true);
-      confirmedAfterQuorum(g, 2);
+      await confirmedAfterQuorum(g, 2);
     });
 
     it('k = 2 disagreeing: a tiebreaker is hired automatically and the outcome follows it', async () => {
@@ -223,18 +224,18 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       await stop('worker-2');
       await stop('liar-1');
       await start('liar-2');
-      await subscribed(2);
+      await nodes.listening(2);
       const job = await wordCountGraph(3, 1, { mode: 'redundancy', k: 2 });
-      const id = await poster.graphs!.post({ manifest: job.manifest, blobs: job.blobs, budget: UNIT_BUDGET });
+      const id = await nodes.postGraph(job, UNIT_BUDGET);
       await until(
-        async () => (poster.graphs!.status(id).nodes['map-0']!.wanted === 3 ? true : undefined),
+        async () => ((await graph(id)).nodes['map-0']!.wanted === 3 ? true : undefined),
         'a tiebreaker hired for map-0',
       );
-      expect(poster.graphs!.status(id).history.map((h) => h.what)).toContain(
+      expect((await graph(id)).history.map((h) => h.what)).toContain(
         'map-0: 2 results disagree; hiring a tiebreaker (3 units wanted)',
       );
       // Neither replica is paid while the set disagrees.
-      const replicas = poster.graphs!.status(id).nodes['map-0']!.units.filter((u) => u.replica < 2);
+      const replicas = (await graph(id)).nodes['map-0']!.units.filter((u) => u.replica < 2);
       const early = await chainJobs(
         net,
         replicas.map((u) => BigInt(u.jobId)),
@@ -242,27 +243,27 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       expect(early.map((j) => j.status)).toEqual(['Submitted', 'Submitted']);
       await start('worker-3');
       await arbitrate(id);
-      const g = poster.graphs!.status(id);
-      expect(new TextDecoder().decode(poster.graphs!.result(id)!)).toBe(job.expected);
+      const g = await graph(id);
+      expect(await result(id)).toBe(job.expected);
       const jobs = await chainJobs(net, unitJobs(g));
       expect(jobs.map((j) => [nameOf(j.worker), j.status]).sort()).toEqual([
         ['liar-2', 'Resolved'],
         ['worker-1', 'Completed'],
         ['worker-3', 'Completed'],
       ]);
-      expect((await reputationOf(net, setups.get('liar-2')!.account)).slashed).toBe(1n);
-      confirmedAfterQuorum(g, 2);
+      expect((await reputationOf(net, account('liar-2'))).slashed).toBe(1n);
+      await confirmedAfterQuorum(g, 2);
     });
   });
 
   it('proof-gated: a groth16 proof that does not verify is disputed with the proof as evidence; a valid one is confirmed', async () => {
-    for (const name of [...nodes.keys()]) await stop(name);
+    for (const name of [...running]) await stop(name);
     await start('bad-prover');
-    await subscribed(1);
+    await nodes.listening(1);
     const built = await buildExamples({ circuits: ['square-chain-64'] });
     const c = built.circuits['square-chain-64']!;
     const files = [c.wasmPath, c.zkeyPath, c.vkeyPath].map((f) => new Uint8Array(readFileSync(f)));
-    const [wasm, zkey, verificationKey] = files.map((b) => poster.blobs.put(b));
+    const [wasm, zkey, verificationKey] = files.map((b) => createHash('sha256').update(b).digest('hex'));
     const manifest = circuitManifest({
       seedModule: built.modules['circuit-seed'].sha256,
       input: 'prove me',
@@ -270,18 +271,15 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       zkey: zkey!,
       verificationKey: verificationKey!,
     });
-    const id = await poster.graphs!.post({
-      manifest,
-      blobs: [built.modules['circuit-seed'].bytes],
-      budget: UNIT_BUDGET,
-    });
+    // The circuit's files go with the module: the poster stores them and serves them to the prover.
+    const id = await nodes.postGraph({ manifest, blobs: [built.modules['circuit-seed'].bytes, ...files] }, UNIT_BUDGET);
     const first = await until(async () => {
-      const [u] = poster.graphs!.status(id).nodes.seed!.units;
+      const [u] = (await graph(id)).nodes.seed!.units;
       return u && (await chainJobs(net, [BigInt(u.jobId)]))[0]!.status === 'Disputed' ? u : undefined;
     }, 'the bad proof disputed');
     // The dispute is noted once its transaction is in; the chain may show it a moment before.
     const rec = await until(async () => {
-      const r = poster.jobs!.status(BigInt(first.jobId));
+      const r = await posterRecord(first.jobId);
       return r.history.some((h) => h.what.startsWith('disputed')) ? r : undefined;
     }, 'the dispute noted');
     expect(rec.role === 'poster' && rec.result?.verdict).toBe('invalid-proof');
@@ -297,7 +295,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
       BigInt(`0x${proofSha}`) & FELT250_MASK,
     );
     await resolveDispute(arbiter(), BigInt(first.jobId), 'poster');
-    expect((await reputationOf(net, setups.get('bad-prover')!.account)).slashed).toBe(1n);
+    expect((await reputationOf(net, account('bad-prover'))).slashed).toBe(1n);
 
     // The refused unit is replaced; an honest worker's proof verifies and is confirmed.
     await stop('bad-prover');
@@ -305,7 +303,7 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
     const g = await done(id);
     const units = g.nodes.seed!.units;
     expect(units).toHaveLength(2);
-    const second = poster.jobs!.status(BigInt(units[1]!.jobId));
+    const second = await posterRecord(units[1]!.jobId);
     expect(second.history.map((h) => h.what)).toEqual(
       expect.arrayContaining([expect.stringMatching(/proof verified$/)]),
     );
@@ -314,11 +312,10 @@ describe('tasklet graphs across workers (nodes in one process)', () => {
         (await chainJobs(net, [BigInt(units[1]!.jobId)]))[0]!.status === 'Completed' ? true : undefined,
       'the verified unit confirmed',
     );
-    await waitFor(
-      () => poster.jobs!.status(BigInt(units[1]!.jobId)).step === 'done',
+    await until(
+      async () => ((await posterRecord(units[1]!.jobId)).step === 'done' ? true : undefined),
       'the poster to finish the verified unit',
-      60_000,
     );
-    expect(JSON.parse(new TextDecoder().decode(poster.graphs!.result(id)!))).toHaveLength(2);
+    expect(JSON.parse(await result(id))).toHaveLength(2);
   });
 });

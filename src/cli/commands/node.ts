@@ -54,7 +54,7 @@ function humanStatus(s: NodeStatus): string {
       ['network', s.network],
       ['version', `cairn ${s.version}, pid ${s.pid}`],
       ['uptime', duration(s.uptimeMs)],
-      ['peers', `${s.connections} connected`],
+      ['peers', `${s.connections} connected, ${s.announcementListeners} hearing job announcements`],
       ['listening', s.addrs.join('\n' + ' '.repeat(13)) || '(no addresses)'],
       ['data dir', s.dataDir],
       [

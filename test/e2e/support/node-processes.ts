@@ -103,22 +103,54 @@ export class NodeProcesses {
     this.control = await this.connect('poster');
   }
 
-  /** Posts a job through the poster's control channel; its blobs go by file, as the CLI sends them. */
-  async post(job: { manifest: string; blobs: Uint8Array[] }, o: PostOptions): Promise<bigint> {
+  /** Blobs written to files for the poster to read, as the CLI sends them. */
+  private blobFiles(blobs: Uint8Array[]): string[] {
     const n = ++this.posts;
-    const files = job.blobs.map((b, i) => {
+    return blobs.map((b, i) => {
       const f = join(this.blobDir, `post-${n}-${i}`);
       writeFileSync(f, b);
       return f;
     });
+  }
+
+  /** Posts a job through the poster's control channel, as `cairn job post` does. */
+  async post(job: { manifest: string; blobs: Uint8Array[] }, o: PostOptions): Promise<bigint> {
     const { jobId } = await this.poster.call<{ jobId: string }>('job.post', {
       manifest: job.manifest,
-      blobFiles: files,
+      blobFiles: this.blobFiles(job.blobs),
       budget: (o.budget ?? 10n ** 18n).toString(),
       execDurationS: o.execDurationS,
       maxAttempts: o.maxAttempts ?? 3,
     });
     return BigInt(jobId);
+  }
+
+  /** Posts a tasklet graph through the poster's control channel, as `cairn graph post` does. */
+  async postGraph(job: { manifest: string; blobs: Uint8Array[] }, budget: bigint): Promise<string> {
+    const { graphId } = await this.poster.call<{ graphId: string }>('graph.post', {
+      manifest: job.manifest,
+      blobFiles: this.blobFiles(job.blobs),
+      budget: budget.toString(),
+    });
+    return graphId;
+  }
+
+  /** One call on a node's control channel, on a connection of its own. */
+  async call<T>(name: string, method: string, params?: Record<string, unknown>): Promise<T> {
+    const c = await this.connect(name);
+    try {
+      return await c.call<T>(method, params);
+    } finally {
+      c.close();
+    }
+  }
+
+  /** Until exactly `n` peers hear the poster's job announcements (started ones in, stopped ones out). */
+  listening(n: number): Promise<true> {
+    return until(async () => {
+      const s = await this.poster.call<{ announcementListeners: number }>('node.status');
+      return s.announcementListeners === n ? true : undefined;
+    }, `${n} workers hearing the poster's announcements`);
   }
 
   statusIs(id: bigint, s: JobStatus, timeoutMs = 180_000): Promise<true> {
