@@ -21,6 +21,7 @@ import { GossipRouter, messageId } from './gossip';
 import { loadOrCreateIdentity } from './identity';
 import type { Logger } from '../shared/logging';
 import { RejectionLog, libp2pLogger } from './rejection-log';
+import { RELAY_START_ATTEMPTS, startRetryingRelays } from './start-retry';
 import { PeerManager } from './peer-manager';
 import { Penalties } from './penalties';
 import { PeerRateLimiter } from './rate-limit';
@@ -255,6 +256,8 @@ export class P2pHost {
     const logger = libp2pLogger();
     const topics = GOSSIP_TOPIC_TYPES.map((type) => stringifyTopic({ type, network: config.network }));
     this.node = await m.libp2p.createLibp2p({
+      // Started below, where a failed start can be retried on the same node.
+      start: false,
       privateKey,
       ...(logger ? { logger } : {}),
       addresses: {
@@ -343,6 +346,7 @@ export class P2pHost {
         }),
       },
     });
+    await startRetryingRelays(this.node, p2p.nat.relay.client.enabled ? RELAY_START_ATTEMPTS : 1, this.log);
 
     chargeGossipJunk(this.node.services.pubsub, {
       allowedTopics: new Set(topics),
