@@ -35,8 +35,13 @@ import type { GraphRecord } from './types';
 /** A grant outlives the consumer's run window by this much, and never more than a day. */
 const GRANT_SLACK_MS = 10 * 60_000;
 const MAX_GRANT_MS = 24 * 3_600_000;
-/** A producer may see its grant a moment after the consumer asks: asked again this often. */
-const UNAUTHORIZED_RETRIES = 4;
+/**
+ * A producer may see its grant a moment after the consumer asks: asked again this often, for up
+ * to 5 s. Only a producer that answered (UNAUTHORIZED) is waited for; one that cannot be reached
+ * sends the consumer to the poster at once. (1 s was too short on a loaded machine: the route
+ * fell back to the poster once in a fresh-clone run.)
+ */
+const UNAUTHORIZED_RETRIES = 20;
 const RETRY_MS = 250;
 /** How long the consumer's route waits for the producers' to be delivered. */
 const PRODUCER_WAIT_MS = 1_000;
