@@ -54,6 +54,11 @@ describe('inbound queue', () => {
   }
 
   const settle = () => new Promise((r) => setTimeout(r, 100));
+  /** Moves the queue's clock on by `ms` and lets it look again. */
+  const advance = async (ms: number) => {
+    t += ms;
+    await settle();
+  };
 
   test('over the rate, connections wait and are let in in arrival order as it refills', async () => {
     await start({});
@@ -63,11 +68,9 @@ describe('inbound queue', () => {
     await settle();
     expect(order).toEqual(['a']);
     expect(queue.waitingFrom('127.0.0.2')).toBe(2);
-    t += 1000;
-    await settle();
+    await advance(1000);
     expect(order).toEqual(['a', 'b']);
-    t += 1000;
-    await settle();
+    await advance(1000);
     expect(order).toEqual(['a', 'b', 'c']);
     expect(queue.counts.get('127.0.0.2')).toEqual({ refused: 0, held: 2, evicted: 0 });
     // Another address has its own allowance throughout.
@@ -96,8 +99,7 @@ describe('inbound queue', () => {
     expect(queue.waitingFrom('127.0.0.2')).toBe(2);
     // s1 is silent past its grace once the queue has looked again (the clock moves; the
     // allowance does not refill within it).
-    t += 60;
-    await settle();
+    await advance(60);
     const c = await dial('c');
     await settle();
     expect(denied).toEqual(['silent']);
@@ -106,11 +108,9 @@ describe('inbound queue', () => {
     const d = await dial('d');
     await once(d, 'close');
     expect(queue.counts.get('127.0.0.2')?.refused).toBe(1);
-    t += 1000;
-    await settle();
+    await advance(1000);
     expect(order).toEqual(['a', 'b']);
-    t += 1000;
-    await settle();
+    await advance(1000);
     expect(order).toEqual(['a', 'b', 'c']);
     expect(c.destroyed).toBe(false);
   });
