@@ -11,10 +11,10 @@ import type { Multiaddr } from '@multiformats/multiaddr' with { 'resolution-mode
 import type { NatConfig } from '../config/p2p-nat';
 import { remoteIp } from './addresses';
 import type { EsmModules } from './esm';
+import { autonatDialingAfresh, type ServiceFactory } from './autonat-fresh-dial';
 import type { ReservationHolder } from './relay-policy';
 
 type Transport = NonNullable<Libp2pOptions['transports']>[number];
-type ServiceFactory = (components: never) => unknown;
 
 /** Service names under libp2p.services. */
 export const NAT_SERVICE = { relay: 'relay', autonat: 'autonat', upnp: 'upnp', dcutr: 'dcutr' } as const;
@@ -58,7 +58,10 @@ export function natParts(m: EsmModules, nat: NatConfig): NatParts {
       },
     }) as ServiceFactory;
   }
-  if (nat.autonat) parts.services[NAT_SERVICE.autonat] = m.autonat.autoNAT() as ServiceFactory;
+  if (nat.autonat)
+    parts.services[NAT_SERVICE.autonat] = autonatDialingAfresh(m.autonat.autoNAT() as ServiceFactory, (v) =>
+      m.multiaddr.isMultiaddr(v),
+    );
   if (nat.upnp.enabled) {
     parts.services[NAT_SERVICE.upnp] = m.upnpNat.uPnPNAT({
       autoConfirmAddress: nat.upnp.autoConfirm,

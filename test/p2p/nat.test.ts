@@ -46,6 +46,9 @@ if (why) {
   it('every one of 20 jobs is bid on, awarded, heard as won and its data delivered intact', () => {
     expect(figures.trials.map((t) => t.failure ?? 'ok')).toEqual(figures.trials.map(() => 'ok'));
     expect(figures.succeeded).toBe(20);
+    // Nobody earned a disconnect on the relay: an honest node reconnecting over and over (as one
+    // did when AutoNAT's dial-back closed its relay connection) would sync adverts too often.
+    expect(figures.relay.offenceDisconnects).toEqual({});
   });
 
   it('each trial ends on a direct connection through the UPnP mapping, the relay left behind', () => {

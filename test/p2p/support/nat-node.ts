@@ -119,6 +119,8 @@ async function main(): Promise<void> {
           announced: node.host.multiaddrs(),
           nat: node.host.natStatus(),
           policyRefusals: node.host.relayPolicy?.refusals,
+          // Peers this node disconnected for an offence (rate limits among them), by peer id.
+          offenceDisconnects: Object.fromEntries(node.host.peers.disconnects),
           conns: conns(),
           subscribers: node.host.gossip.subscribers('job_announcement'),
           meshPeers: node.host.gossip.meshPeers('job_announcement'),

@@ -58,6 +58,8 @@ export interface NatFigures {
     maxReservations: number;
     maxReservationsPerIp: number;
     reservations: number;
+    /** Peers the relay disconnected for an offence, by peer id: honest nodes must earn none. */
+    offenceDisconnects: Record<string, number>;
   };
   workerMapped: NatStatus['mappedAddrs'];
   posterAnnounced: string[];
@@ -151,6 +153,7 @@ interface Status {
   conns: ConnInfo[];
   subscribers: number;
   meshPeers: number;
+  offenceDisconnects: Record<string, number>;
 }
 
 function startNodeIn(net: NatNet, ns: string, name: string, spec: NatNodeSpec): NodeProcess {
@@ -172,6 +175,12 @@ async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boole
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 1500)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The error, with the tail of each node's log (warnings and worse): what a CI failure has to go on. */
+function withNodeLogs(err: Error, nodes: NodeProcess[]): Error {
+  const logs = nodes.map((n) => `--- ${n.name} log tail:\n${n.stderr.join('').slice(-1500) || '(empty)'}`).join('\n');
+  return new Error(`${err.message}\n${logs}`);
 }
 
 export interface NatTrialsOptions {
@@ -239,12 +248,17 @@ export async function runNatTrials(opts: NatTrialsOptions, run: Partial<NatRun> 
   say(`relay ${relay.peerId}, poster ${poster.peerId}, worker ${worker.peerId}`);
 
   const status = (n: NodeProcess): Promise<Status> => n.call<Status>({ cmd: 'status' });
-  await until('reservations on the relay', () => status(relay), (s) => s.nat.reservations >= 2, 60_000);
-  const posterStatus = await until('the poster relay address', () => status(poster), (s) => s.nat.relayAddrs.length > 0, 60_000);
-  let workerStatus = await until('the worker relay address', () => status(worker), (s) => s.nat.relayAddrs.length > 0, 60_000);
+  const nodes = [relay, poster, worker];
+  const setupUntil = <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean): Promise<T> =>
+    until(what, get, ok, 60_000).catch((err: Error) => {
+      throw withNodeLogs(err, nodes);
+    });
+  await setupUntil('reservations on the relay', () => status(relay), (s) => s.nat.reservations >= 2);
+  const posterStatus = await setupUntil('the poster relay address', () => status(poster), (s) => s.nat.relayAddrs.length > 0);
+  let workerStatus = await setupUntil('the worker relay address', () => status(worker), (s) => s.nat.relayAddrs.length > 0);
   if (opts.upnp)
-    workerStatus = await until('a UPnP mapping', () => status(worker), (s) => s.nat.mappedAddrs.length > 0, 60_000);
-  await until('gossip through the relay', () => Promise.all([status(poster), status(worker)]), ([p, w]) => p.subscribers >= 1 && w.meshPeers >= 1, 60_000);
+    workerStatus = await setupUntil('a UPnP mapping', () => status(worker), (s) => s.nat.mappedAddrs.length > 0);
+  await setupUntil('gossip through the relay', () => Promise.all([status(poster), status(worker)]), ([p, w]) => p.subscribers >= 1 && w.meshPeers >= 1);
   await poster.call({ cmd: 'trust', address: `0x${HONEST_WORKER.workerAddress.toString(16)}`, peerId: worker.peerId });
   const mapped = workerStatus.nat.mappedAddrs.map((m) => m.addr);
   const setup = net.relayBytes();
@@ -334,6 +348,7 @@ export async function runNatTrials(opts: NatTrialsOptions, run: Partial<NatRun> 
       maxReservations: TRIAL_RELAY.maxReservations,
       maxReservationsPerIp: TRIAL_RELAY.maxReservationsPerIp,
       reservations: relayStatus.nat.reservations,
+      offenceDisconnects: relayStatus.offenceDisconnects,
     },
     workerMapped: workerStatus.nat.mappedAddrs,
     posterAnnounced: posterStatus.announced,
