@@ -50,6 +50,13 @@ const ALERT_SESSION_IDLE_MS = 2 ** 31 - 1;
 const MAINTAIN_EVERY_MS = 5_000;
 /** Hellos a connected peer may fail before we stop trying until it reconnects (it may not speak alerts). */
 const MAX_HELLO_FAILURES = 3;
+/**
+ * Least time between two hellos to one peer. A connection that drops and comes back at once (a
+ * relay, a flaky link) would otherwise send one per connect, and a neighbour counts hellos
+ * against the same allowance as alerts (`alerts.peerBurst`): a peer reconnecting in a loop was
+ * cut off by its relay for it. The maintenance pass opens a skipped session later.
+ */
+const HELLO_SPACING_MS = 5_000;
 
 export class AlertService {
   private channel?: DirectChannel;
@@ -61,6 +68,10 @@ export class AlertService {
   private readonly listeners: Array<(a: ReceivedAlert) => void> = [];
   private readonly opening = new Set<string>();
   private readonly helloFailures = new Map<string, number>();
+  /** When we last said hello to each peer (oldest first). */
+  private readonly lastHello = new Map<string, number>();
+  /** Hellos sent, and those not sent for coming too soon after the last to the same peer. */
+  readonly helloStats = { sent: 0, tooSoon: 0 };
   private maintainTimer?: NodeJS.Timeout;
   private readonly log: Logger;
   private readonly onConnect = (evt: CustomEvent<PeerId>): void => {
@@ -126,6 +137,11 @@ export class AlertService {
     this.listeners.push(listener);
   }
 
+  /** Whether our alert session to `peerId` is open. */
+  sessionOpen(peerId: string): boolean {
+    return this.channel?.isOpen(peerId) ?? false;
+  }
+
   /** Connected peers with an open alert session: where an alert goes out at once. */
   readyPeers(): number {
     const channel = this.channel;
@@ -146,6 +162,17 @@ export class AlertService {
   private hello(peer: PeerId): void {
     const channel = this.channel;
     if (!channel) return;
+    const id = peer.toString();
+    const now = Date.now();
+    const last = this.lastHello.get(id);
+    if (last !== undefined && now - last < HELLO_SPACING_MS) {
+      this.helloStats.tooSoon++;
+      return;
+    }
+    this.lastHello.delete(id);
+    this.lastHello.set(id, now);
+    if (this.lastHello.size > MAX_SEEN) this.lastHello.delete(this.lastHello.keys().next().value as string);
+    this.helloStats.sent++;
     const bytes = seal(
       this.host.signer,
       Kind.KIND_ALERT_RELAY,
@@ -153,7 +180,8 @@ export class AlertService {
     );
     channel.send(peer, bytes).catch((err: unknown) => {
       // Peers that do not speak the protocol (older nodes, bare libp2p peers) get no alerts from us.
-      this.log.debug({ peer: peer.toString(), err: describe(err) }, 'alert session not opened');
+      this.helloFailures.set(id, (this.helloFailures.get(id) ?? 0) + 1);
+      this.log.debug({ peer: id, err: describe(err) }, 'alert session not opened');
     });
   }
 

@@ -42,7 +42,7 @@ export interface AdvertSyncOptions {
   /** Full syncs on connect after start; later first meetings rely on gossip. */
   fullSyncPeers: number;
   maxAdvertsPerAnswer: number;
-  /** Least time between two new syncs served to one peer. */
+  /** Least time between two new syncs served to one peer, and between two we start on connect with one. */
   minIntervalMs: number;
   timeoutMs: number;
 }
@@ -96,6 +96,10 @@ export class AdvertSync {
   /** Per peer: when we last started serving it a sync, and where a capped answer stopped. */
   private readonly served = new Map<string, { atMs: number; continueFrom?: bigint }>();
   private fullSyncs = 0;
+  /** Connections that opened, and those that opened no sync for coming too soon after the last. */
+  readonly onConnectStats = { connects: 0, tooSoon: 0 };
+  /** When we last started a sync with each peer (oldest first, bounded like the cursors). */
+  private readonly lastStarted = new Map<string, number>();
   /** The latest syncs this node made, newest last (for tests, benches and metrics). */
   readonly history: SyncResult[] = [];
   private readonly log: Logger;
@@ -140,6 +144,14 @@ export class AdvertSync {
 
   private connected(peer: PeerId): void {
     const id = peer.toString();
+    // A connection that drops and comes back soon (a relay, a flaky link, AutoNAT's dial-back)
+    // opens no new sync: the peer would refuse it as too frequent and score us for asking.
+    const last = this.lastStarted.get(id);
+    this.onConnectStats.connects++;
+    if (this.rounds.has(id) || (last !== undefined && Date.now() - last < this.opts.minIntervalMs)) {
+      this.onConnectStats.tooSoon++;
+      return;
+    }
     if (!this.cursors.has(id)) {
       if (this.fullSyncs >= this.opts.fullSyncPeers) return;
       this.fullSyncs++;
@@ -165,6 +177,9 @@ export class AdvertSync {
       bytesSent: 0,
       bytesReceived: 0,
     };
+    this.lastStarted.delete(id);
+    this.lastStarted.set(id, Date.now());
+    if (this.lastStarted.size > MAX_CURSORS) this.lastStarted.delete(this.lastStarted.keys().next().value as string);
     let cursor = this.cursors.get(id) ?? { epoch: 0n, version: 0n };
     for (;;) {
       const request = seal(

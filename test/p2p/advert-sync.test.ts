@@ -33,7 +33,8 @@ describe('advert book sync', () => {
     workers = Array.from({ length: ADVERTS }, (_, i) => new AdvertOnlyWorker(i));
     // S has heard every worker; C starts empty and syncs with S whenever it connects.
     S = await startNode({ config: { discovery: { sync: { onConnect: false, minIntervalMs: 0 } } } });
-    C = await startNode({ config: { discovery: { sync: { onConnect: true, fullSyncPeers: 1 } } } });
+    // C's own spacing off too: these tests reconnect at once and want the sync each time.
+    C = await startNode({ config: { discovery: { sync: { onConnect: true, fullSyncPeers: 1, minIntervalMs: 0 } } } });
     nodes.push(S, C);
     for (const w of workers) w.learn(S.book, 1n);
   });
@@ -109,6 +110,26 @@ describe('advert book sync', () => {
     expect(V.book.get(victimWorker.peerId)).toBeUndefined();
     expect(V.host.scores.score(H.peerId)).toBeLessThan(0);
     expect(V.host.rejections.counts.get('FORGED_SIGNATURE')).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a connection that drops and comes back at once opens no second sync, so the peer scores nothing', async () => {
+    // Both with the default spacing (5 s), as every node runs.
+    const P = await startNode({ config: { discovery: { sync: { onConnect: false } } } });
+    const Q = await startNode({ config: { discovery: { sync: { onConnect: true } } } });
+    nodes.push(P, Q);
+    for (let i = 1; i <= 4; i++) {
+      await connect(Q, P);
+      await waitFor(() => sync(Q).onConnectStats.connects === i, `connection ${i} seen`);
+      await waitFor(() => sync(Q).history.length === 1, 'the sync on first connect');
+      await Q.host.libp2p.hangUp(P.host.libp2p.peerId);
+      await waitFor(() => Q.host.libp2p.getConnections(P.host.libp2p.peerId).length === 0, `disconnect ${i}`);
+    }
+    await connect(Q, P);
+    await waitFor(() => sync(Q).onConnectStats.connects === 5, 'connection 5 seen');
+    expect(sync(Q).onConnectStats.tooSoon).toBe(4);
+    expect(sync(Q).history.map((r) => r.peer)).toEqual([P.peerId]);
+    expect(P.host.rejections.counts.get('RATE_LIMITED') ?? 0).toBe(0);
+    expect(P.host.scores.score(Q.peerId)).toBeGreaterThanOrEqual(0);
   });
 
   test('batches nobody asked for are refused and scored; too-frequent requests are refused and scored', async () => {

@@ -188,6 +188,26 @@ describe('priority alerts', () => {
       expect(V.host.scores.score(attacker.peerId)).toBeLessThanOrEqual(-20);
     });
 
+    test('a neighbour that reconnects over and over says hello once per spacing and is not cut off for it', async () => {
+      const X = await startAlertPeer();
+      peers.push(X);
+      const limited = V.host.rejections.counts.get('RATE_LIMITED') ?? 0;
+      // More reconnects than the neighbour allowance's burst: one hello each would overrun it.
+      const reconnects = V.host.config.alerts.peerBurst + 10;
+      for (let i = 0; i < reconnects; i++) {
+        await dialPeer(X, V);
+        await X.host.libp2p.hangUp(V.host.libp2p.peerId);
+        await waitFor(() => X.host.libp2p.getConnections(V.host.libp2p.peerId).length === 0, `disconnect ${i}`);
+      }
+      await dialPeer(X, V);
+      expect(X.alerts.helloStats.sent + X.alerts.helloStats.tooSoon).toBeGreaterThanOrEqual(reconnects);
+      expect(X.alerts.helloStats.sent).toBeLessThan(V.host.config.alerts.peerBurst);
+      // The maintenance pass opens the session the skipped hellos did not.
+      await waitFor(() => X.alerts.sessionOpen(V.host.peerId), "X's alert session to V");
+      expect(V.host.rejections.counts.get('RATE_LIMITED') ?? 0).toBe(limited);
+      expect(V.host.scores.score(X.host.peerId)).toBeGreaterThanOrEqual(0);
+    });
+
     test("each node applies its own policy: a trusted issuer's alerts change things, an untrusted one's are only noted", async () => {
       const slashed = newSigner();
       T.alerts.raise({
