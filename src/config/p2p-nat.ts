@@ -82,6 +82,11 @@ export const RelayClientSchema = z
     relays: z.array(RelayAddr).max(8).default([]),
     /** Further reservations taken on relays met on the network (peers that offer the hop protocol). */
     discover: z.number().int().min(0).max(8).default(0),
+    /**
+     * How often a configured relay whose reservation was lost (it restarted, the link dropped) is
+     * dialled and reserved on again; the wait doubles, to 5 minutes, while it keeps failing.
+     */
+    recheckMs: z.number().int().min(100).max(300_000).default(10_000),
   })
   .strict();
 

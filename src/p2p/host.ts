@@ -42,6 +42,7 @@ import { GOSSIP_SCORE_THRESHOLDS, gossipScoreParams } from './scoring/gossip-par
 import { PeerScoreStore } from './scoring/peer-score';
 import { GOSSIP_TOPIC_TYPES, dhtProtocolId, stringifyTopic } from './topics';
 import { natParts, natStatus, reservationHolders, type NatStatus } from './nat';
+import { RelayKeeper, reservationStoreOf, reserveOn } from './relay-keeper';
 import { RelayReservationPolicy } from './relay-policy';
 import { remoteIp } from './addresses';
 
@@ -88,6 +89,8 @@ export class P2pHost {
   private pruneTimer?: NodeJS.Timeout;
   private addrs?: string[];
   private liveness?: LivenessProber;
+  /** Takes configured relay reservations again once lost (relay-keeper.ts); absent without any. */
+  relayKeeper?: RelayKeeper;
   /** On a node that serves as a relay: who may reserve (src/p2p/relay-policy.ts). */
   relayPolicy?: RelayReservationPolicy;
 
@@ -375,6 +378,7 @@ export class P2pHost {
       this.log.child({ module: 'liveness' }),
     );
     this.liveness.start(this.node);
+    this.startRelayKeeper(this.node);
     for (const channel of this.channels) await channel.start();
     this.pruneTimer = setInterval(() => {
       this.replay.prune(Date.now());
@@ -393,6 +397,7 @@ export class P2pHost {
     if (!node) return;
     clearInterval(this.pruneTimer);
     this.liveness?.stop();
+    this.relayKeeper?.stop();
     for (const channel of this.channels) await channel.stop();
     this.peers.stop();
     this.inbound.stop();
@@ -441,6 +446,30 @@ export class P2pHost {
 
   peerIdOf(text: string): PeerId {
     return esm().peerId.peerIdFromString(text);
+  }
+
+  private startRelayKeeper(node: CairnLibp2p): void {
+    const client = this.config.p2p.nat.relay.client;
+    if (!client.enabled || client.relays.length === 0) return;
+    const { multiaddr } = esm().multiaddr;
+    const relays = client.relays.map((text) => {
+      const addr = multiaddr(text);
+      // The config schema requires each relay address to end in its peer id.
+      const id = addr.getComponents().find((c) => c.name === 'p2p')?.value as string;
+      return { addr, peerId: this.peerIdOf(id) };
+    });
+    const libp2p = node as unknown as Libp2p;
+    const store = reservationStoreOf(libp2p);
+    this.relayKeeper = new RelayKeeper(
+      {
+        relays,
+        addresses: () => node.getMultiaddrs().map((a) => a.toString()),
+        reserve: (relay) => reserveOn(libp2p, store, relay),
+      },
+      { checkMs: client.recheckMs, maxBackoffMs: 300_000 },
+      this.log.child({ module: 'relay-keeper' }),
+    );
+    this.relayKeeper.start();
   }
 
   /** Dials each bootstrap peer, retrying with backoff; libp2p keeps them connected afterwards. */
