@@ -116,6 +116,8 @@ type ReputationRead = { score: number } | { error: unknown };
 
 /** Closed jobs remembered for answering late bids; past this, the oldest is forgotten. */
 const MAX_CLOSED_JOBS = 10_000;
+/** Why a bid is refused when its bidder has no connection left to us at the close. */
+export const BIDDER_GONE = 'bidder disconnected since its bid';
 
 const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
 
@@ -286,12 +288,23 @@ export class Poster {
     job: OpenJob,
     bid: ReceivedBid,
   ): Promise<{ reason: string; detail: string } | undefined> {
+    // A bidder gone since it bid (its process stopped, its link dropped) would take the award
+    // and leave the job to wait out the accept window before its next attempt. Checked first,
+    // before the graph's vet holds anything for it.
+    if (!this.reachable(bid.worker)) return { reason: BIDDER_GONE, detail: BIDDER_GONE };
     const vetoed = await job.spec.vetBid?.(bid);
     if (vetoed !== undefined) return { reason: vetoed, detail: vetoed };
     const { eligibility: e, refusal } = await this.eligibility(job, bid);
     if (e.ok && refusal === undefined) return undefined;
     job.spec.releaseBid?.(bid);
     return e.ok ? { reason: refusal!, detail: refusal! } : { reason: e.reason, detail: e.detail ?? e.reason };
+  }
+
+  /** Whether we still hold an open connection to a bidder (relayed ones count). */
+  private reachable(peerId: string): boolean {
+    const { host } = this.deps;
+    if (peerId === host.peerId) return true;
+    return host.libp2p.getConnections(host.peerIdOf(peerId)).some((c) => c.status === 'open');
   }
 
   /** Ends the window: rank, find an eligible winner, notify everyone, resolve. */

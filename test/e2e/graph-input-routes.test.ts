@@ -55,6 +55,11 @@ describe('graph inputs from producer to consumer', () => {
     market = await InProcessMarket.start({
       name: 'graph-input',
       workers: WORKERS.map((name, i) => ({ name, account: 2 + i, jobs: GRAPH_WORKER_JOBS })),
+      // Every window stays open its full 3 s, not closed once each known worker has bid: the
+      // second test stops a producer as the maps agree, and its bid on the aggregate must be
+      // refused at the close (the bidder is gone) rather than win before the stop is through.
+      // An award to a stopped worker would hold the graph for the chain's accept window.
+      posterJobs: { timings: { fullBidWindow: true, bidWindowMs: 3_000 } },
     });
     ({ poster, nodes } = market);
     poster.transfer.server.onServed((s) => servedByPoster.push(s));

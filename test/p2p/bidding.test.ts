@@ -10,7 +10,7 @@
 import { advertUnmet } from '../../src/discovery/advert-noise';
 import type { Capabilities, JobRequirements } from '../../src/discovery/capabilities';
 import type { CairnNode } from '../../src/node/start-node';
-import type { JobResult } from '../../src/market/poster';
+import { BIDDER_GONE, type JobResult } from '../../src/market/poster';
 import { InMemoryReputation, InMemoryStakeRegistry, STAKE_REASONS } from '../../src/market/stake';
 import { lowestPrice, reputationWeighted } from '../../src/market/strategy';
 import type { JobSpec } from '../../src/market/types';
@@ -280,5 +280,61 @@ describe('bidding between real nodes', () => {
     expect(result.explanation.failing.stake).toBe(5);
     expect(result.explanation.stakeReasons[STAKE_REASONS.INSUFFICIENT_FREE_STAKE]).toBe(5);
     expect(result.explanation.summary).toContain('not eligible on chain');
+  });
+});
+
+describe('a bidder gone before the window closes', () => {
+  const stake = new InMemoryStakeRegistry(100n);
+  const reputation = new InMemoryReputation();
+  let Q: CairnNode;
+  let cheap: CairnNode;
+  let dear: CairnNode;
+
+  beforeAll(async () => {
+    Q = await startNode({ stake, reputation });
+    cheap = await startNode({ worker: WORKERS.W3, stake, reputation });
+    dear = await startNode({ worker: WORKERS.W1, stake, reputation });
+    for (const [c, n] of [
+      [WORKERS.W3, cheap],
+      [WORKERS.W1, dear],
+    ] as const)
+      stake.stake(`0x${c!.workerAddress.toString(16)}`, 1000n).bindPeer(`0x${c!.workerAddress.toString(16)}`, n.peerId);
+    await connect(cheap, Q);
+    await connect(dear, Q);
+    await waitFor(() => Q.host.gossip.subscribers('job_announcement') >= 2, 'both workers subscribed');
+  });
+
+  afterAll(async () => {
+    await stopAll([Q, cheap, dear]);
+  });
+
+  test('is not awarded: the next bidder wins, so the job does not wait out an accept window', async () => {
+    // The cheapest bidder's process stops the moment its bid is in.
+    let stopped: Promise<void> | undefined;
+    Q.market.poster.onBidAccepted = (_jobId, bid) => {
+      if (bid.worker === cheap.peerId) stopped = stopAll([cheap]);
+    };
+    const result = await Q.market.poster.announce(
+      {
+        jobId: 1n,
+        posterAddress: 0xabcn,
+        manifestHash: 0x1234n,
+        requirements,
+        budget: 20_000n,
+        collateralBps: 100,
+        execDurationS: 3600n,
+        attempt: 1,
+        maxAttempts: 1,
+        bidWindowMs: 2000,
+        // Both bids are in well before the close, and the stopped node's connection is gone by then.
+        fullWindow: true,
+      },
+      { strategy: lowestPrice },
+    );
+    await stopped;
+    expect(result.bids.map((b) => b.worker).sort()).toEqual([cheap.peerId, dear.peerId].sort());
+    if (result.status !== 'awarded') throw new Error(`expected an award: ${result.reason}`);
+    expect(result.winner.worker).toBe(dear.peerId);
+    expect(result.refused).toEqual([{ worker: cheap.peerId, reason: BIDDER_GONE }]);
   });
 });

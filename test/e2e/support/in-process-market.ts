@@ -28,6 +28,8 @@ export interface InProcessMarketOptions {
   workers: WorkerSpec[];
   /** The workers started at once, by name: all of them unless given. */
   running?: string[];
+  /** Extra `jobs` configuration for the poster (timings, ...). */
+  posterJobs?: Record<string, unknown>;
 }
 
 export class InProcessMarket {
@@ -53,7 +55,10 @@ export class InProcessMarket {
     });
     const started: CairnNode[] = [];
     try {
-      const posterSetup = await nodeSetup(net, 'poster', { account: POSTER_ACCOUNT });
+      const posterSetup = await nodeSetup(net, 'poster', {
+        account: POSTER_ACCOUNT,
+        ...(o.posterJobs ? { jobs: o.posterJobs } : {}),
+      });
       const setups = await Promise.all(
         o.workers.map((w) =>
           nodeSetup(net, w.name, {
